@@ -1,0 +1,107 @@
+"""`python -m bot` — run the bot, or the sandbox when no token is configured.
+
+python -m bot            the bot if DISCORD_TOKEN is set, else the sandbox
+python -m bot run        the bot (a missing or rejected token ends with one clear line)
+python -m bot sandbox    a local Discord double, the bot, and a console to drive it
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+from pathlib import Path
+
+import aiohttp
+import discord
+
+from bot.config import Settings, SettingsError
+
+log = logging.getLogger("bot")
+
+
+def setup_logging(level: str) -> None:
+    discord.utils.setup_logging(level=getattr(logging, level), root=True)
+    logging.getLogger("discord.http").setLevel(logging.WARNING)
+
+
+class Refused(SystemExit):
+    """Stop with one line for the person at the terminal, and a non-zero status."""
+
+    def __init__(self, line: str) -> None:
+        print(line, file=sys.stderr)
+        super().__init__(2)
+
+
+async def run(settings: Settings) -> None:
+    from bot.app import PremiereBot, point_discord_at
+
+    if settings.discord_token is None:
+        raise Refused(
+            "No DISCORD_TOKEN is set. Put your bot token in .env (see .env.example), "
+            "or run `python -m bot sandbox` to try the bot locally."
+        )
+    point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
+    try:
+        async with PremiereBot(settings) as bot:
+            await bot.start(settings.discord_token)
+    except discord.LoginFailure:
+        raise Refused(
+            "Discord rejected DISCORD_TOKEN. Copy a fresh token from the Developer Portal "
+            "(your application → Bot → Reset Token) into .env."
+        ) from None
+    except discord.PrivilegedIntentsRequired:
+        raise Refused(
+            "Discord refused an intent the bot asked for. Check the Privileged Gateway Intents "
+            "on the Bot page of the Developer Portal."
+        ) from None
+    except aiohttp.ClientConnectorError as exc:
+        raise Refused(
+            f"Cannot reach {settings.discord_api_base} ({exc.os_error}). Check your network, "
+            "or DISCORD_API_BASE if you point the bot at another server."
+        ) from None
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="run the bot against Discord (needs DISCORD_TOKEN)")
+    sandbox = commands.add_parser("sandbox", help="run the bot against a local Discord double")
+    sandbox.add_argument("--script", type=Path, help="run these console lines, then exit")
+    return parser.parse_args(argv)
+
+
+async def main(argv: list[str]) -> None:
+    args = parse_args(argv)
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        raise Refused(str(exc)) from None
+    command = args.command or ("run" if settings.discord_token else "sandbox")
+    if command == "sandbox":
+        from bot.sandbox.console import run_sandbox
+
+        if args.command is None:
+            print(
+                "No DISCORD_TOKEN set: starting the sandbox (a local Discord). Type :help for help."
+            )
+        setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
+        await run_sandbox(settings, script=getattr(args, "script", None))
+    else:
+        setup_logging(settings.log_level)
+        await run(settings)
+
+
+def cli() -> None:
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    cli()

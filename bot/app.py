@@ -1,0 +1,99 @@
+"""The bot: opens the database and services, loads the cogs, syncs, and closes what it opened."""
+
+from __future__ import annotations
+
+import logging
+import pkgutil
+from collections.abc import Sequence
+from contextlib import AsyncExitStack
+from importlib.util import find_spec
+
+import discord
+import yarl
+from discord.ext import commands
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.db.connection import Database
+from bot.db.shows import ShowRepository
+from bot.services.shows import ShowService
+from bot.sync import SyncResult, sync_commands
+from bot.tree import PremiereTree
+
+log = logging.getLogger(__name__)
+
+
+def discover_extensions(package: str = "cogs") -> list[str]:
+    """Every public module in the cogs package, found on disk so the core never imports it."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    return sorted(
+        f"{package}.{module.name}"
+        for module in pkgutil.iter_modules(spec.submodule_search_locations)
+        if not module.name.startswith("_")
+    )
+
+
+def point_discord_at(api_base: str, gateway_url: str) -> None:
+    """Send discord.py's REST calls and gateway connection to the given server: Discord's own by
+    default, or any Discord-compatible server such as the sandbox's double."""
+    discord.http.Route.BASE = api_base
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+
+
+def intents() -> discord.Intents:
+    chosen = discord.Intents.none()
+    chosen.guilds = True  # servers, channels and roles: permission checks and channel lookups
+    chosen.guild_scheduled_events = True  # who marks a premiere's event as Interested
+    return chosen
+
+
+class PremiereBot(commands.Bot):
+    db: Database
+    shows: ShowService
+    sync_result: SyncResult | None
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        extensions: Sequence[str] | None = None,
+        **options: object,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            tree_cls=PremiereTree,
+            help_command=None,
+            # Nothing the bot says pings anyone unless a message names who, explicitly.
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,  # type: ignore[arg-type]
+        )
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.extension_names = list(discover_extensions() if extensions is None else extensions)
+        self.sync_result = None
+        self._resources = AsyncExitStack()
+
+    async def setup_hook(self) -> None:
+        self.db = await Database.open(self.settings.database_path)
+        self._resources.push_async_callback(self.db.close)
+        self.shows = ShowService(ShowRepository(self.db), self.clock)
+        for extension in self.extension_names:
+            await self.load_extension(extension)
+        assert self.application_id is not None
+        self.sync_result = await sync_commands(
+            self.tree,
+            self.db,
+            application_id=self.application_id,
+            dev_guild_id=self.settings.dev_guild_id,
+        )
+
+    async def close(self) -> None:
+        # Stop taking events first, then release what setup_hook opened, newest first.
+        try:
+            await super().close()
+        finally:
+            await self._resources.aclose()

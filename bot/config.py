@@ -1,0 +1,76 @@
+"""Typed settings from the environment and `.env`; `.env.example` lists every one."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+DISCORD_API_BASE = "https://discord.com/api/v10"
+DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+DEFAULT_DATABASE_PATH = Path("data/premiere-bot.sqlite3")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message says which and what would work."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    discord_token: str | None = None
+    database_path: Path = DEFAULT_DATABASE_PATH
+    dev_guild_id: int | None = None
+    log_level: str = "INFO"
+    discord_api_base: str = DISCORD_API_BASE
+    discord_gateway_url: str = DISCORD_GATEWAY_URL
+
+    @classmethod
+    def load(
+        cls, env_file: Path | None = Path(".env"), environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Read settings: the process environment wins over `.env`, which wins over defaults."""
+        values: dict[str, str | None] = {}
+        if env_file is not None and env_file.is_file():
+            values |= dotenv_values(env_file)
+        values |= dict(os.environ if environ is None else environ)
+
+        def get(name: str) -> str | None:
+            value = values.get(name)
+            return value.strip() if value and value.strip() else None
+
+        return cls(
+            discord_token=get("DISCORD_TOKEN"),
+            database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE_PATH),
+            dev_guild_id=_snowflake("DEV_GUILD_ID", get("DEV_GUILD_ID")),
+            log_level=_log_level(get("LOG_LEVEL") or "INFO"),
+            discord_api_base=(get("DISCORD_API_BASE") or DISCORD_API_BASE).rstrip("/"),
+            discord_gateway_url=get("DISCORD_GATEWAY_URL") or DISCORD_GATEWAY_URL,
+        )
+
+    @property
+    def uses_discord(self) -> bool:
+        """True when the bot talks to Discord itself rather than another compatible server."""
+        return self.discord_api_base == DISCORD_API_BASE
+
+
+def _snowflake(name: str, raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise SettingsError(
+            f"{name} must be a server id (a number like 123456789012345678), not {raw!r}. "
+            "Enable Developer Mode in Discord, right-click the server and choose Copy Server ID."
+        )
+    return int(raw)
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in LOG_LEVELS or not isinstance(logging.getLevelName(level), int):
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {raw!r}.")
+    return level

@@ -1,0 +1,127 @@
+"""The shows table: parameterised SQL in, frozen Show dataclasses out."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import aiosqlite
+
+from bot.db.connection import Database
+from bot.domain.dates import Precision
+from bot.domain.shows import Show, title_key
+from bot.errors import AlreadyExists
+
+SELECT_SHOWS = """
+    SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
+           premiere_timezone, added_by, added_at
+    FROM shows
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewShow:
+    guild_id: int
+    title: str
+    season: int | None
+    network: str | None
+    premiere: datetime
+    precision: Precision
+    timezone: str
+    added_by: int
+    added_at: datetime
+
+
+def to_epoch(instant: datetime) -> int:
+    return int(instant.timestamp())
+
+
+def from_epoch(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _show(row: aiosqlite.Row) -> Show:
+    return Show(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        title=row["title"],
+        season=row["season"],
+        network=row["network"],
+        premiere=from_epoch(row["premiere_at"]),
+        precision=Precision(row["premiere_precision"]),
+        timezone=row["premiere_timezone"],
+        added_by=row["added_by"],
+        added_at=from_epoch(row["added_at"]),
+    )
+
+
+class ShowRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def insert(self, new: NewShow) -> Show:
+        try:
+            async with self._db.transaction() as tx:
+                show_id = await tx.insert(
+                    """INSERT INTO shows (guild_id, title, title_key, season, network, premiere_at,
+                                          premiere_precision, premiere_timezone, added_by,
+                                          added_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        new.guild_id,
+                        new.title,
+                        title_key(new.title),
+                        new.season,
+                        new.network,
+                        to_epoch(new.premiere),
+                        new.precision.value,
+                        new.timezone,
+                        new.added_by,
+                        to_epoch(new.added_at),
+                    ),
+                )
+        except sqlite3.IntegrityError as exc:
+            if "shows_unique_title_season" in str(exc) or "UNIQUE" in str(exc):
+                raise AlreadyExists(new.title) from exc
+            raise
+        show = await self.get(new.guild_id, show_id)
+        assert show is not None
+        return show
+
+    async def get(self, guild_id: int, show_id: int) -> Show | None:
+        row = await self._db.fetch_one(
+            SELECT_SHOWS + "WHERE guild_id = ? AND id = ?",
+            (guild_id, show_id),
+        )
+        return None if row is None else _show(row)
+
+    async def find(self, guild_id: int, title: str, season: int | None) -> Show | None:
+        row = await self._db.fetch_one(
+            SELECT_SHOWS + "WHERE guild_id = ? AND title_key = ? AND IFNULL(season, -1) = ?",
+            (guild_id, title_key(title), -1 if season is None else season),
+        )
+        return None if row is None else _show(row)
+
+    async def ending_after(self, guild_id: int, earliest_start: datetime) -> list[Show]:
+        """Shows whose premiere starts at or after `earliest_start`, soonest first. Callers pass
+        a start early enough to include every window still open, then filter exactly."""
+        rows = await self._db.fetch_all(
+            SELECT_SHOWS
+            + "WHERE guild_id = ? AND premiere_at >= ? ORDER BY premiere_at, title_key",
+            (guild_id, to_epoch(earliest_start)),
+        )
+        return [_show(r) for r in rows]
+
+    async def all_in_guild(self, guild_id: int) -> list[Show]:
+        rows = await self._db.fetch_all(
+            SELECT_SHOWS + "WHERE guild_id = ? ORDER BY premiere_at",
+            (guild_id,),
+        )
+        return [_show(r) for r in rows]
+
+    async def delete(self, guild_id: int, show_id: int) -> bool:
+        changed = await self._db.execute(
+            "DELETE FROM shows WHERE guild_id = ? AND id = ?", (guild_id, show_id)
+        )
+        return changed == 1

@@ -1,0 +1,74 @@
+"""A tracked show and the pure rules about it: names, validity, when its premiere window ends."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.dates import Precision
+
+TITLE_MAX = 100
+NETWORK_MAX = 50
+SEASON_MAX = 200
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    id: int
+    guild_id: int
+    title: str
+    season: int | None
+    network: str | None
+    premiere: datetime  # aware, UTC: the start of the announced window
+    precision: Precision
+    timezone: str  # the IANA zone the premiere was given in
+    added_by: int
+    added_at: datetime
+
+    @property
+    def label(self) -> str:
+        """ "Jessica Jones — Season 2", the way people name a show and season."""
+        return f"{self.title} — Season {self.season}" if self.season else self.title
+
+    @property
+    def premiere_ends(self) -> datetime:
+        return window_end(self.premiere, self.precision, self.timezone)
+
+    def is_upcoming(self, now: datetime) -> bool:
+        """Still to come, or under way: a day-precision premiere is upcoming all that day."""
+        return self.premiere_ends > now
+
+
+def window_end(start: datetime, precision: Precision, timezone: str) -> datetime:
+    """The end of the period a premiere names: the instant itself, or its day, month or year."""
+    if precision is Precision.TIME:
+        return start + timedelta(minutes=1)
+    local = start.astimezone(ZoneInfo(timezone)) if "/" in timezone or timezone == "UTC" else start
+    if precision is Precision.DAY:
+        end = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    elif precision is Precision.MONTH:
+        year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
+        end = local.replace(year=year, month=month, day=1)
+    else:
+        end = local.replace(year=local.year + 1, month=1, day=1)
+    return end.astimezone(start.tzinfo)
+
+
+def clean_text(text: str) -> str:
+    """User text as we store it: control and format characters gone, whitespace collapsed."""
+    kept = "".join(
+        " " if ch in "\t\r\n" else ch
+        for ch in unicodedata.normalize("NFC", text)
+        if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\t\r\n"
+    )
+    return _WHITESPACE.sub(" ", kept).strip()
+
+
+def title_key(title: str) -> str:
+    """What makes two titles the same show: case and spacing do not."""
+    return clean_text(title).casefold()

@@ -1,0 +1,67 @@
+"""How shows look in Discord: embeds built from domain objects, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import discord
+from discord.utils import format_dt
+
+from bot.domain.dates import Precision, format_partial
+from bot.domain.shows import Show
+from bot.render.text import safe
+
+BRAND = discord.Colour.from_rgb(229, 9, 20)
+MUTED = discord.Colour.from_rgb(120, 124, 134)
+SHOWS_PER_PAGE = 10
+
+
+def premiere_text(show: Show) -> str:
+    """Discord timestamps when we know the day; the month or year in words when that is all."""
+    if show.precision in (Precision.MONTH, Precision.YEAR):
+        return f"{format_partial(show.premiere, show.precision, show.timezone)} (exact date TBA)"
+    return f"{format_dt(show.premiere, 'F')} ({format_dt(show.premiere, 'R')})"
+
+
+def show_line(show: Show) -> str:
+    details = [f"Season {show.season}" if show.season else None, safe(show.network, limit=50)]
+    extra = " · ".join(d for d in details if d)
+    return f"**{safe(show.title)}**" + (f" · {extra}" if extra else "")
+
+
+def show_added(show: Show) -> discord.Embed:
+    embed = discord.Embed(title="Now tracking", description=show_line(show), colour=BRAND)
+    embed.add_field(name="Premieres", value=premiere_text(show), inline=False)
+    embed.set_footer(text="Members can follow it with /subscribe.")
+    return embed
+
+
+def show_removed(show: Show) -> discord.Embed:
+    return discord.Embed(title="Stopped tracking", description=show_line(show), colour=MUTED)
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // SHOWS_PER_PAGE))
+
+
+def show_list(
+    shows: Sequence[Show], *, page: int, now: datetime, days: int | None = None
+) -> discord.Embed:
+    """One page of upcoming premieres, soonest first."""
+    pages = page_count(len(shows))
+    window = f" in the next {days} days" if days is not None else ""
+    if not shows:
+        return discord.Embed(
+            title="Upcoming premieres",
+            description=f"No premieres{window}. A manager can add one with /show add.",
+            colour=MUTED,
+        )
+    start = page * SHOWS_PER_PAGE
+    lines = [f"{show_line(s)}\n{premiere_text(s)}" for s in shows[start : start + SHOWS_PER_PAGE]]
+    embed = discord.Embed(
+        title=f"Upcoming premieres{window}", description="\n\n".join(lines), colour=BRAND
+    )
+    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(shows)} shows")
+    embed.timestamp = now
+    return embed

@@ -1,0 +1,21 @@
+"""A Discord-compatible server for tests and the sandbox: REST, gateway, and a member's hands."""
+
+from .server import DiscordDouble, DoubleConfig, Fault, InvocationError, running_double
+from .state import Channel, Guild, Interaction, Member, Message, Overwrite, Perm, Role, User
+
+__all__ = [
+    "Channel",
+    "DiscordDouble",
+    "DoubleConfig",
+    "Fault",
+    "Guild",
+    "Interaction",
+    "InvocationError",
+    "Member",
+    "Message",
+    "Overwrite",
+    "Perm",
+    "Role",
+    "User",
+    "running_double",
+]

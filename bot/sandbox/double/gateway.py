@@ -1,0 +1,220 @@
+"""The gateway websocket: HELLO, heartbeats, IDENTIFY → READY, chunking, RESUME with replay.
+
+Dispatches go through a session, which numbers them and keeps them, so that a client that
+resumes after a dropped connection receives exactly what it missed, as Discord does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+import zlib
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSMsgType, web
+
+if TYPE_CHECKING:
+    from .server import DiscordDouble
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_INTERVAL_MS = 41_250
+PRIVILEGED_INTENTS = {
+    1 << 1: "GUILD_MEMBERS",
+    1 << 8: "GUILD_PRESENCES",
+    1 << 15: "MESSAGE_CONTENT",
+}
+REPLAY_BUFFER = 10_000
+
+
+class Op:
+    DISPATCH = 0
+    HEARTBEAT = 1
+    IDENTIFY = 2
+    PRESENCE = 3
+    RESUME = 6
+    RECONNECT = 7
+    REQUEST_MEMBERS = 8
+    INVALID_SESSION = 9
+    HELLO = 10
+    HEARTBEAT_ACK = 11
+
+
+@dataclass
+class Connection:
+    ws: web.WebSocketResponse
+    compressor: Any | None  # a zlib compressobj for zlib-stream, else None (text frames)
+
+    async def send(self, payload: dict[str, Any]) -> None:
+        raw = json.dumps(payload, separators=(",", ":"))
+        if self.compressor is None:
+            await self.ws.send_str(raw)
+        else:
+            data = self.compressor.compress(raw.encode()) + self.compressor.flush(zlib.Z_SYNC_FLUSH)
+            await self.ws.send_bytes(data)
+
+
+@dataclass
+class Session:
+    id: str
+    intents: int
+    seq: int = 0
+    sent: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REPLAY_BUFFER))
+    connection: Connection | None = None
+
+    async def dispatch(self, event: str, data: Any) -> None:
+        self.seq += 1
+        payload = {"op": Op.DISPATCH, "t": event, "s": self.seq, "d": data}
+        self.sent.append(payload)
+        if self.connection is not None:
+            try:
+                await self.connection.send(payload)
+            except (ConnectionError, RuntimeError):
+                # The client will RESUME and get this from the buffer.
+                self.connection = None
+
+
+class Gateway:
+    def __init__(self, double: DiscordDouble) -> None:
+        self.double = double
+        self.sessions: dict[str, Session] = {}
+        self.active: Session | None = None
+        self.identifies = 0
+        self.resumes = 0
+        self.heartbeats = 0
+        self.ready = asyncio.Event()
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(max_msg_size=0)
+        await ws.prepare(request)
+        compressor = zlib.compressobj() if request.query.get("compress") == "zlib-stream" else None
+        connection = Connection(ws, compressor)
+        await connection.send(
+            {
+                "op": Op.HELLO,
+                "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS},
+                "s": None,
+                "t": None,
+            }
+        )
+        session: Session | None = None
+        try:
+            async for message in ws:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                payload = json.loads(message.data)
+                session = await self._on_payload(connection, session, payload) or session
+        finally:
+            if session is not None and session.connection is connection:
+                session.connection = None
+        return ws
+
+    async def _on_payload(
+        self, connection: Connection, session: Session | None, payload: dict[str, Any]
+    ) -> Session | None:
+        op, data = payload.get("op"), payload.get("d")
+        if op == Op.HEARTBEAT:
+            self.heartbeats += 1
+            await connection.send({"op": Op.HEARTBEAT_ACK, "d": None, "s": None, "t": None})
+        elif op == Op.IDENTIFY:
+            return await self._identify(connection, data)
+        elif op == Op.RESUME:
+            return await self._resume(connection, data)
+        elif op == Op.REQUEST_MEMBERS and session is not None:
+            await self._chunk(session, data)
+        return None
+
+    async def _identify(self, connection: Connection, data: dict[str, Any]) -> Session | None:
+        if data.get("token") != self.double.token:
+            await connection.ws.close(code=4004, message=b"Authentication failed.")
+            return None
+        intents = int(data.get("intents", 0))
+        refused = [
+            name
+            for bit, name in PRIVILEGED_INTENTS.items()
+            if intents & bit and name not in self.double.privileged_intents
+        ]
+        if refused:
+            await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
+            return None
+        self.identifies += 1
+        session = Session(id=secrets.token_hex(16), intents=intents, connection=connection)
+        self.sessions[session.id] = session
+        self.active = session
+        double = self.double
+        await session.dispatch(
+            "READY",
+            {
+                "v": 10,
+                "user": double.bot_user.to_json(),
+                "session_id": session.id,
+                "resume_gateway_url": double.gateway_url,
+                "guilds": [{"id": str(g), "unavailable": True} for g in double.guilds],
+                "application": {"id": str(double.application_id), "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+                "session_type": "normal",
+            },
+        )
+        for guild in double.guilds.values():
+            await session.dispatch("GUILD_CREATE", guild.to_json())
+        self.ready.set()
+        double.notify()
+        return session
+
+    async def _resume(self, connection: Connection, data: dict[str, Any]) -> Session | None:
+        session = self.sessions.get(data.get("session_id", ""))
+        if session is None or data.get("token") != self.double.token:
+            await connection.send({"op": Op.INVALID_SESSION, "d": False, "s": None, "t": None})
+            return None
+        self.resumes += 1
+        session.connection = connection
+        self.active = session
+        last_seen = int(data.get("seq") or 0)
+        for payload in list(session.sent):
+            if payload["s"] > last_seen:
+                await connection.send(payload)
+        await session.dispatch("RESUMED", {})
+        self.double.notify()
+        return session
+
+    async def _chunk(self, session: Session, data: dict[str, Any]) -> None:
+        guild = self.double.guilds[int(data["guild_id"])]
+        await session.dispatch(
+            "GUILD_MEMBERS_CHUNK",
+            {
+                "guild_id": str(guild.id),
+                "members": [m.to_json() for m in guild.members.values()],
+                "chunk_index": 0,
+                "chunk_count": 1,
+                "not_found": [],
+                "nonce": data.get("nonce"),
+            },
+        )
+
+    async def dispatch(self, event: str, data: Any) -> None:
+        """Send an event to the bot's session; with no session yet, nobody is there to get it."""
+        if self.active is not None:
+            await self.active.dispatch(event, data)
+
+    async def drop(self, code: int = 4000) -> None:
+        """Close the live connection the way Discord does on a network blip: resumable."""
+        session = self.active
+        if session is None or session.connection is None:
+            return
+        connection, session.connection = session.connection, None
+        await connection.ws.close(code=code, message=b"dropped by the double")
+
+    @property
+    def connected(self) -> bool:
+        return self.active is not None and self.active.connection is not None
+
+    async def close(self) -> None:
+        for session in self.sessions.values():
+            if session.connection is not None:
+                await session.connection.ws.close(code=1001)
+                session.connection = None

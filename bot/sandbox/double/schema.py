@@ -1,0 +1,94 @@
+"""Validate request bodies against Discord's published OpenAPI spec.
+
+The spec is data we read where it lies (a setting points at it); when it is absent the double
+still enforces its own limits, it just cannot say what the spec would have said.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+log = logging.getLogger(__name__)
+
+_SPEC_URI = "urn:discord-openapi"
+
+
+def _pointer(*parts: str) -> str:
+    return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+class SpecValidator:
+    """Checks one request body against the schema the spec gives its route and method."""
+
+    def __init__(self, spec_path: Path) -> None:
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        self._paths: dict[str, Any] = spec["paths"]
+        resource = Resource.from_contents(spec, default_specification=DRAFT202012)
+        self._registry = Registry().with_resource(_SPEC_URI, resource)
+        self._validators: dict[tuple[str, str], Draft202012Validator | None] = {}
+
+    def errors(self, method: str, spec_route: str, body: Any) -> list[str]:
+        """Human-readable reasons the body would be refused; empty when it is valid."""
+        validator = self._validator(method.lower(), spec_route)
+        if validator is None:
+            return []
+        found = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+        return [_describe(e) for e in found[:5]]
+
+    def _validator(self, method: str, spec_route: str) -> Draft202012Validator | None:
+        key = (method, spec_route)
+        if key not in self._validators:
+            operation = self._paths.get(spec_route, {}).get(method, {})
+            content = operation.get("requestBody", {}).get("content", {})
+            if "application/json" not in content:
+                self._validators[key] = None
+            else:
+                ref = f"{_SPEC_URI}#/" + _pointer(
+                    "paths",
+                    spec_route,
+                    method,
+                    "requestBody",
+                    "content",
+                    "application/json",
+                    "schema",
+                )
+                self._validators[key] = Draft202012Validator({"$ref": ref}, registry=self._registry)
+        return self._validators[key]
+
+
+def _describe(error: Any) -> str:
+    # anyOf/oneOf failures are long; the deepest error among their branches says the most.
+    if error.context:
+        error = max(error.context, key=lambda e: len(list(e.absolute_path)))
+    where = "/".join(str(p) for p in error.absolute_path) or "(body)"
+    # The validator's message quotes the whole offending value; the rule is what matters.
+    rule = f"{error.validator} {error.validator_value!r}"[:120]
+    return f"{where}: fails {rule}"
+
+
+@cache
+def load_spec_validator(spec_path: Path | None) -> SpecValidator | None:
+    if spec_path is None or not spec_path.is_file():
+        return None
+    return SpecValidator(spec_path)
+
+
+def default_spec_path() -> Path | None:
+    """Where the spec lies beside a checkout (../shared), or $DISCORD_API_SPEC."""
+    import os
+
+    configured = os.environ.get("DISCORD_API_SPEC")
+    if configured:
+        return Path(configured)
+    beside_repo = (
+        Path(__file__).resolve().parents[3].parent / "shared/discord-api-spec/openapi.json"
+    )
+    return beside_repo if beside_repo.is_file() else None

@@ -1,0 +1,124 @@
+"""Shared fixtures: the Discord double, a world to act in, and the real bot started against it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import time_machine
+import yarl
+
+from bot.app import PremiereBot
+from bot.config import Settings
+from bot.sandbox.double import Channel, DiscordDouble, Guild, Member, Perm
+
+# A fixed "now" for tests that care about dates: Tuesday 24 November 2026, 15:00 UTC.
+T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def at_t0() -> Any:
+    """Travel to T0 with the clock still ticking (discord.py and asyncio keep working)."""
+    with time_machine.travel(T0, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+async def double() -> AsyncIterator[DiscordDouble]:
+    fake = DiscordDouble()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+    # Anything the bot did that Discord would have refused fails the test that did it.
+    assert not fake.problems, f"the bot did what Discord refuses: {fake.problems}"
+
+
+@dataclass
+class World:
+    """One server with an admin (Manage Server), an ordinary member and a channel."""
+
+    double: DiscordDouble
+    guild: Guild
+    admin: Member
+    member: Member
+    channel: Channel
+
+    async def slash(self, who: Member, command: str, **options: Any):  # type: ignore[no-untyped-def]
+        return await self.double.slash(who, self.channel, command, **options)
+
+
+def build_world(double: DiscordDouble, name: str = "Premiere Club") -> World:
+    guild = double.add_guild(name)
+    moderators = double.add_role(guild, "Moderators", Perm.MANAGE_GUILD)
+    admin = double.add_member(guild, f"{name} admin", roles=[moderators])
+    member = double.add_member(guild, f"{name} member")
+    channel = double.channel_named(guild, "general")
+    return World(double, guild, admin, member, channel)
+
+
+@pytest.fixture
+def world(double: DiscordDouble) -> World:
+    return build_world(double)
+
+
+StartBot = Callable[..., Awaitable[PremiereBot]]
+
+
+@pytest.fixture
+async def start_bot(
+    double: DiscordDouble, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[StartBot]:
+    """Start the real bot against the double; stop every bot started when the test ends."""
+    monkeypatch.setattr(discord.http.Route, "BASE", double.api_base)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(double.gateway_url)
+    )
+    running: list[tuple[PremiereBot, asyncio.Task[None]]] = []
+
+    async def start(extensions: list[str] | None = None, **overrides: Any) -> PremiereBot:
+        settings = replace(
+            Settings(
+                discord_token=double.token,
+                database_path=tmp_path / "premiere-bot.sqlite3",
+                discord_api_base=double.api_base,
+                discord_gateway_url=double.gateway_url,
+            ),
+            **overrides,
+        )
+        bot = PremiereBot(settings, extensions=extensions, guild_ready_timeout=0.05)
+        task = asyncio.create_task(bot.start(settings.discord_token or ""))
+        running.append((bot, task))
+        ready = asyncio.create_task(bot.wait_until_ready())
+        done, _ = await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+        if ready not in done:
+            ready.cancel()
+            if task in done:
+                task.result()  # raise what stopped the bot
+            raise TimeoutError("the bot did not become ready")
+        return bot
+
+    yield start
+    for bot, task in reversed(running):
+        await stop_bot(bot, task)
+
+
+async def stop_bot(bot: PremiereBot, task: asyncio.Task[None]) -> None:
+    if not bot.is_closed():
+        await bot.close()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await task
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot) -> PremiereBot:
+    return await start_bot()

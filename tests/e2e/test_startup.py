@@ -1,0 +1,66 @@
+"""Starting, syncing, and stopping the bot against the double."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot.sync import SyncResult
+from tests.conftest import StartBot, World
+
+
+async def test_first_start_syncs_globally_and_an_unchanged_tree_is_not_synced_again(
+    world: World, start_bot: StartBot
+) -> None:
+    first = await start_bot()
+    assert first.sync_result is SyncResult.GLOBAL
+    await first.close()
+
+    second = await start_bot()
+
+    assert second.sync_result is SyncResult.UNCHANGED
+    assert len(world.double.requests_to("PUT", "/applications/{application_id}/commands")) == 1
+    assert "show" in world.double.global_commands
+
+
+async def test_a_changed_tree_is_synced_again(world: World, start_bot: StartBot) -> None:
+    first = await start_bot()
+    await first.close()
+
+    changed = await start_bot(extensions=[])  # no cogs: a different command tree
+
+    assert changed.sync_result is SyncResult.GLOBAL
+    assert len(world.double.command_syncs) == 2
+
+
+async def test_dev_guild_gets_the_commands_at_every_start(
+    world: World, start_bot: StartBot
+) -> None:
+    first = await start_bot(dev_guild_id=world.guild.id)
+    await first.close()
+    second = await start_bot(dev_guild_id=world.guild.id)
+
+    assert first.sync_result is second.sync_result is SyncResult.DEV_GUILD
+
+    assert world.double.command_syncs == [(world.guild.id, ["show"])] * 2
+    reply = await world.double.slash(world.member, world.channel, "show list")
+    assert reply.embed["title"].startswith("Upcoming premieres")
+
+
+async def test_commands_must_be_synced_before_members_can_use_them(world: World) -> None:
+    from bot.sandbox.double import InvocationError
+
+    with pytest.raises(InvocationError, match="not synced"):
+        await world.double.invoke(world.member, world.channel, "show list")
+
+
+async def test_a_rejected_token_raises_login_failure(world: World, start_bot: StartBot) -> None:
+    with pytest.raises(discord.LoginFailure):
+        await start_bot(discord_token="not-the-token")
+
+
+async def test_close_releases_the_database(world: World, start_bot: StartBot) -> None:
+    bot = await start_bot()
+    await bot.close()
+    with pytest.raises(ValueError, match="no active connection"):
+        await bot.db.scalar("SELECT 1")
