@@ -17,7 +17,7 @@ import yarl
 
 from bot.app import PremiereBot
 from bot.config import Settings
-from bot.sandbox.double import Channel, DiscordDouble, Guild, Member, Perm
+from bot.sandbox.double import Channel, DiscordDouble, DoubleConfig, Guild, Member, Perm
 
 # A fixed "now" for tests that care about dates: Tuesday 24 November 2026, 15:00 UTC.
 T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
@@ -31,8 +31,10 @@ def at_t0() -> Any:
 
 
 @pytest.fixture
-async def double() -> AsyncIterator[DiscordDouble]:
-    fake = DiscordDouble()
+async def double(request: pytest.FixtureRequest) -> AsyncIterator[DiscordDouble]:
+    """The double; `@pytest.mark.double_config(...)` passes DoubleConfig fields."""
+    marker = request.node.get_closest_marker("double_config")
+    fake = DiscordDouble(DoubleConfig(**marker.kwargs) if marker else None)
     await fake.start()
     try:
         yield fake

@@ -43,6 +43,7 @@ __all__ = [
     "parse_premiere",
     "resolve_timezone",
     "timezone_suggestions",
+    "zone_for",
 ]
 
 MAX_INPUT_CHARS = 100
@@ -337,6 +338,11 @@ def _bad_time(text: str) -> DateParseError:
 
 
 # ---------------------------------------------------------------------------- zones
+
+
+def zone_for(name: str) -> tzinfo:
+    """The tzinfo for a zone name this module produced (IANA, "UTC" or "UTC+01:00")."""
+    return _zone_named(name).tz
 
 
 def _zone_named(name: str) -> _Zone:

@@ -6,9 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from bot.domain.dates import Precision
+from bot.domain.dates import Precision, zone_for
 
 TITLE_MAX = 100
 NETWORK_MAX = 50
@@ -48,7 +47,7 @@ def window_end(start: datetime, precision: Precision, timezone: str) -> datetime
     """The end of the period a premiere names: the instant itself, or its day, month or year."""
     if precision is Precision.TIME:
         return start + timedelta(minutes=1)
-    local = start.astimezone(ZoneInfo(timezone)) if "/" in timezone or timezone == "UTC" else start
+    local = start.astimezone(zone_for(timezone))
     if precision is Precision.DAY:
         end = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     elif precision is Precision.MONTH:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -30,6 +31,12 @@ class SpecValidator:
 
     def __init__(self, spec_path: Path) -> None:
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        # The spec types snowflakes as strings, but Discord accepts JSON integers too, and
+        # discord.py sends some (recipient_id, for one) as integers.
+        snowflake = spec["components"]["schemas"]["SnowflakeType"]
+        spec["components"]["schemas"]["SnowflakeType"] = {
+            "anyOf": [snowflake, {"type": "integer", "minimum": 0}]
+        }
         self._paths: dict[str, Any] = spec["paths"]
         resource = Resource.from_contents(spec, default_specification=DRAFT202012)
         self._registry = Registry().with_resource(_SPEC_URI, resource)
@@ -65,13 +72,28 @@ class SpecValidator:
 
 
 def _describe(error: Any) -> str:
-    # anyOf/oneOf failures are long; the deepest error among their branches says the most.
-    if error.context:
-        error = max(error.context, key=lambda e: len(list(e.absolute_path)))
+    while error.context:
+        error = _relevant(error.context)
     where = "/".join(str(p) for p in error.absolute_path) or "(body)"
     # The validator's message quotes the whole offending value; the rule is what matters.
     rule = f"{error.validator} {error.validator_value!r}"[:120]
     return f"{where}: fails {rule}"
+
+
+def _relevant(branch_errors: list[Any]) -> Any:
+    """The error that explains an anyOf/oneOf failure. Discord's unions are discriminated by a
+    `type` field: a branch that failed on its `type` is simply not the branch that was meant."""
+    by_branch: dict[Any, list[Any]] = {}
+    for error in branch_errors:
+        by_branch.setdefault(error.relative_schema_path[0], []).append(error)
+    meant = [
+        errors
+        for errors in by_branch.values()
+        if not any(list(e.relative_path) == ["type"] for e in errors)
+    ]
+    if not meant:
+        return best_match(branch_errors)
+    return max((e for errors in meant for e in errors), key=lambda e: len(e.absolute_path))
 
 
 @cache

@@ -100,6 +100,7 @@ class DoubleConfig:
     token: str = "double-bot-token"  # noqa: S105 - not a secret, the double's own
     response_deadline: float = 3.0
     privileged_intents: set[str] = field(default_factory=set)
+    application_id: int | None = None  # fixed ids let a sandbox keep its data across runs
     spec_path: Path | None = field(default_factory=default_spec_path)
 
 
@@ -127,7 +128,7 @@ class DiscordDouble:
         self.token = self.config.token
         self.privileged_intents = self.config.privileged_intents
         self.snowflake = SnowflakeFactory()
-        self.application_id = self.snowflake()
+        self.application_id = self.config.application_id or self.snowflake()
         self.bot_user = User(self.application_id, "Premiere Bot", bot=True)
         self.owner = User(self.snowflake(), "app-owner")
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user, self.owner.id: self.owner}
@@ -185,15 +186,21 @@ class DiscordDouble:
 
     # ------------------------------------------------------------------ building a world
 
-    def add_user(self, name: str, *, dms_closed: bool = False) -> User:
-        user = User(self.snowflake(), name, dms_closed=dms_closed)
+    def add_user(self, name: str, *, dms_closed: bool = False, id: int | None = None) -> User:
+        user = User(id or self.snowflake(), name, dms_closed=dms_closed)
         self.users[user.id] = user
         return user
 
-    def add_guild(self, name: str = "Test Server", *, bot_permissions: int | None = None) -> Guild:
+    def add_guild(
+        self,
+        name: str = "Test Server",
+        *,
+        bot_permissions: int | None = None,
+        id: int | None = None,
+    ) -> Guild:
         """A server with an owner, a #general channel and the bot in it."""
         owner = self.add_user(f"{name} owner")
-        guild = Guild(id=self.snowflake(), name=name, owner_id=owner.id)
+        guild = Guild(id=id or self.snowflake(), name=name, owner_id=owner.id)
         guild.roles[guild.id] = Role(guild.id, guild.id, "@everyone", int(DEFAULT_EVERYONE), 0)
         self.guilds[guild.id] = guild
         guild.members[owner.id] = Member(owner, guild.id)
@@ -212,9 +219,15 @@ class DiscordDouble:
         return role
 
     def add_member(
-        self, guild: Guild, name: str, *, roles: Iterable[Role] = (), dms_closed: bool = False
+        self,
+        guild: Guild,
+        name: str,
+        *,
+        roles: Iterable[Role] = (),
+        dms_closed: bool = False,
+        id: int | None = None,
     ) -> Member:
-        user = self.add_user(name, dms_closed=dms_closed)
+        user = self.add_user(name, dms_closed=dms_closed, id=id)
         member = Member(user, guild.id, [r.id for r in roles])
         guild.members[user.id] = member
         return member
@@ -245,7 +258,10 @@ class DiscordDouble:
                 changed = self._changed
                 if result := predicate():
                     return result
-                await changed.wait()
+                # Woken by any change here; the short tick also catches predicates about the
+                # bot's own state, which changes without the double hearing of it.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(changed.wait(), 0.05)
 
     def channel_messages(self, channel: Channel) -> list[Message]:
         """What members see in a channel, oldest first (ephemeral replies excluded)."""

@@ -1,0 +1,138 @@
+"""The database on a real SQLite file: pragmas, migrations, transactions, the shows table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.db import connection
+from bot.db.connection import Database, available_migrations, split_statements
+from bot.db.shows import NewShow, ShowRepository
+from bot.domain.dates import Precision
+from bot.errors import AlreadyExists
+
+NOW = datetime(2026, 11, 24, 15, tzinfo=UTC)
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "nested" / "bot.sqlite3")
+    yield database
+    await database.close()
+
+
+def draft(
+    guild_id: int = 1, title: str = "Jessica Jones", season: int | None = 2, days: int = 30
+) -> NewShow:
+    return NewShow(
+        guild_id,
+        title,
+        season,
+        "Netflix",
+        NOW + timedelta(days=days),
+        Precision.DAY,
+        "UTC",
+        42,
+        NOW,
+    )
+
+
+async def test_open_creates_the_folder_and_sets_the_pragmas(db: Database) -> None:
+    assert db.path.is_file()
+    assert await db.scalar("PRAGMA journal_mode") == "wal"
+    assert await db.scalar("PRAGMA foreign_keys") == 1
+    assert await db.scalar("PRAGMA busy_timeout") == connection.BUSY_TIMEOUT_MS
+
+
+async def test_migrations_bring_user_version_to_the_latest(db: Database) -> None:
+    latest = available_migrations()[-1][0]
+    assert await db.scalar("PRAGMA user_version") == latest
+    assert await db.migrate() == latest  # a second run applies nothing
+
+
+async def test_a_failing_migration_leaves_no_trace(tmp_path: Path, monkeypatch) -> None:
+    real = available_migrations()
+    broken = (
+        len(real) + 1,
+        "9999_broken.sql",
+        "CREATE TABLE half_done (id INTEGER);\nINSERT INTO nowhere VALUES (1);",
+    )
+    monkeypatch.setattr(connection, "available_migrations", lambda: [*real, broken])
+
+    with pytest.raises(Exception, match="no such table"):
+        await Database.open(tmp_path / "bot.sqlite3")
+
+    monkeypatch.setattr(connection, "available_migrations", lambda: real)
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        assert await database.scalar("PRAGMA user_version") == len(real)
+        assert (
+            await database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")
+            == 0
+        )
+    finally:
+        await database.close()
+
+
+def test_statements_split_on_sqlite_boundaries() -> None:
+    sql = "-- a comment; with a semicolon\nCREATE TABLE a (x TEXT DEFAULT ';');\nSELECT 1;\n"
+    assert split_statements(sql) == [
+        "-- a comment; with a semicolon\nCREATE TABLE a (x TEXT DEFAULT ';');",
+        "SELECT 1;",
+    ]
+
+
+async def test_a_failed_transaction_rolls_back(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_meta (key, value) VALUES ('k', 'v')")
+            raise RuntimeError("boom")
+    assert await db.scalar("SELECT count(*) FROM bot_meta") == 0
+
+
+async def test_insert_and_read_back_a_show(db: Database) -> None:
+    shows = ShowRepository(db)
+    stored = await shows.insert(draft())
+
+    assert stored == await shows.get(1, stored.id)
+    assert stored.premiere == NOW + timedelta(days=30)
+    assert stored.premiere.tzinfo is UTC
+    assert stored.precision is Precision.DAY
+
+
+async def test_duplicates_are_case_and_space_blind_and_seasonless_ones_collide(
+    db: Database,
+) -> None:
+    shows = ShowRepository(db)
+    await shows.insert(draft(title="Jessica Jones", season=None))
+    with pytest.raises(AlreadyExists):
+        await shows.insert(draft(title="  JESSICA   jones ", season=None))
+    await shows.insert(draft(title="Jessica Jones", season=1))  # another season is fine
+    await shows.insert(draft(guild_id=2, title="Jessica Jones", season=None))  # another server
+
+
+async def test_a_server_never_reads_or_deletes_another_servers_show(db: Database) -> None:
+    shows = ShowRepository(db)
+    mine = await shows.insert(draft(guild_id=1))
+
+    assert await shows.get(2, mine.id) is None
+    assert await shows.delete(2, mine.id) is False
+    assert await shows.all_in_guild(2) == []
+    assert await shows.get(1, mine.id) == mine
+
+
+async def test_ending_after_orders_by_premiere(db: Database) -> None:
+    shows = ShowRepository(db)
+    for days, title in [(30, "C"), (10, "A"), (20, "B"), (-400, "Old")]:
+        await shows.insert(draft(title=title, days=days))
+    found = await shows.ending_after(1, NOW - timedelta(days=366))
+    assert [s.title for s in found] == ["A", "B", "C"]
+
+
+async def test_the_database_refuses_an_out_of_range_title(db: Database) -> None:
+    import sqlite3
+
+    with pytest.raises(sqlite3.IntegrityError):
+        await ShowRepository(db).insert(draft(title="x" * 101))
