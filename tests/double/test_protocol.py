@@ -17,7 +17,8 @@ async def test_login_identify_ready_and_heartbeat(double: DiscordDouble, tiny) -
 
     assert client.user.id == double.bot_user.id
     assert [g.id for g in client.guilds] == [guild.id]
-    assert double.gateway.identifies == 1 and double.gateway.heartbeats >= 1
+    assert double.gateway.identifies == 1
+    assert double.gateway.heartbeats >= 1
     assert client.latency < 5  # a HEARTBEAT_ACK came back
 
 
@@ -39,7 +40,8 @@ async def test_resume_replays_what_was_missed(double: DiscordDouble, tiny) -> No
     reply = await double.reply(interaction, timeout=10)
 
     assert reply.content == "hello"
-    assert double.gateway.resumes == 1 and double.gateway.identifies == 1
+    assert double.gateway.resumes == 1
+    assert double.gateway.identifies == 1
     await double.wait_for(lambda: ("resumed", None) in client.events)
 
 
@@ -217,7 +219,8 @@ async def test_a_429_with_via_is_retried_by_discord_py(double: DiscordDouble, ti
 
     message = await channel.send("after the storm")
 
-    assert message.content == "after the storm" and double.rate_limited == 1
+    assert message.content == "after the storm"
+    assert double.rate_limited == 1
 
 
 async def test_a_5xx_is_retried_and_a_dm_to_closed_dms_is_forbidden(

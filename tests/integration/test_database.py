@@ -85,10 +85,13 @@ def test_statements_split_on_sqlite_boundaries() -> None:
 
 
 async def test_a_failed_transaction_rolls_back(db: Database) -> None:
-    with pytest.raises(RuntimeError):
+    async def write_then_fail() -> None:
         async with db.transaction() as tx:
             await tx.execute("INSERT INTO bot_meta (key, value) VALUES ('k', 'v')")
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await write_then_fail()
     assert await db.scalar("SELECT count(*) FROM bot_meta") == 0
 
 

@@ -11,7 +11,8 @@ def test_defaults_without_environment(tmp_path: Path) -> None:
     settings = Settings.load(env_file=tmp_path / "missing.env", environ={})
     assert settings == Settings()
     assert settings.database_path == DEFAULT_DATABASE_PATH
-    assert settings.discord_api_base == DISCORD_API_BASE and settings.uses_discord
+    assert settings.discord_api_base == DISCORD_API_BASE
+    assert settings.uses_discord
 
 
 def test_dotenv_is_read_and_the_environment_wins(tmp_path: Path) -> None:
@@ -31,7 +32,8 @@ def test_dotenv_is_read_and_the_environment_wins(tmp_path: Path) -> None:
 
 def test_empty_values_mean_the_default(tmp_path: Path) -> None:
     settings = Settings.load(env_file=None, environ={"DISCORD_TOKEN": "  ", "DEV_GUILD_ID": ""})
-    assert settings.discord_token is None and settings.dev_guild_id is None
+    assert settings.discord_token is None
+    assert settings.dev_guild_id is None
 
 
 @pytest.mark.parametrize(
