@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -46,6 +47,10 @@ async def run(settings: Settings) -> None:
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
     try:
         async with PremiereBot(settings) as bot:
+            # A service manager stops us with SIGTERM: close as cleanly as on Ctrl-C.
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGTERM, lambda: asyncio.create_task(bot.close())
+            )
             await bot.start(settings.discord_token)
     except discord.LoginFailure:
         raise Refused(

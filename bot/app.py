@@ -49,6 +49,11 @@ def intents() -> discord.Intents:
     return chosen
 
 
+# The bot never joins voice; don't warn at every start that voice libraries are missing.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class PremiereBot(commands.Bot):
     db: Database
     shows: ShowService
