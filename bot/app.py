@@ -15,8 +15,7 @@ from discord.ext import commands
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.connection import Database
-from bot.db.shows import ShowRepository
-from bot.services.shows import ShowService
+from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
 
@@ -56,7 +55,7 @@ discord.VoiceClient.warn_dave = False
 
 class PremiereBot(commands.Bot):
     db: Database
-    shows: ShowService
+    services: Services
     sync_result: SyncResult | None
 
     def __init__(
@@ -85,7 +84,7 @@ class PremiereBot(commands.Bot):
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
         self._resources.push_async_callback(self.db.close)
-        self.shows = ShowService(ShowRepository(self.db), self.clock)
+        self.services = Services.build(self.db, self.clock)
         for extension in self.extension_names:
             await self.load_extension(extension)
         assert self.application_id is not None

@@ -1,8 +1,7 @@
-"""/show add, /show list, /show remove: parse the interaction, call the service, render."""
+"""/show add|edit|info|list|remove: parse the interaction, call the service, render the reply."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,117 +9,171 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX
+from bot.render import components
 from bot.render import shows as render
+from cogs._ui import PersistentButton, show_choices, timezone_choices
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
+Interaction = discord.Interaction["PremiereBot"]
+Title = app_commands.Range[str, 1, TITLE_MAX]
+Network = app_commands.Range[str, 1, NETWORK_MAX]
+Season = app_commands.Range[int, 0, SEASON_MAX]
+PremiereText = app_commands.Range[str, 1, 100]
+TimezoneName = app_commands.Range[str, 1, 64]
+MAX_DAYS = 3650
 
-class ShowListPage(discord.ui.DynamicItem[discord.ui.Button], template=r"shows:page:(?P<page>\d+)"):
-    """A page-turn button that needs no memory: the page it leads to is in its custom_id, so it
-    keeps working after a restart."""
 
-    def __init__(self, page: int, *, label: str, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                custom_id=f"shows:page:{page}",
-                disabled=disabled,
-                style=discord.ButtonStyle.secondary,
-            )
-        )
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
-    ) -> ShowListPage:
-        return cls(int(match["page"]), label=item.label or "")
-
-    async def callback(self, interaction: discord.Interaction[PremiereBot]) -> None:
-        assert interaction.guild_id is not None
-        embed, view = await list_page(interaction.client, interaction.guild_id, self.page)
+class ListPageButton(PersistentButton, template=components.LIST_PAGE_PATTERN):
+    async def clicked(self, interaction: Interaction, *, page: int, days: int) -> None:
+        embed, view = await list_page(interaction, page, days or None)
         await interaction.response.edit_message(embed=embed, view=view)
 
 
 async def list_page(
-    bot: PremiereBot, guild_id: int, page: int
+    interaction: Interaction, page: int, days: int | None
 ) -> tuple[discord.Embed, discord.ui.View]:
-    shows = await bot.shows.upcoming(guild_id)
+    assert interaction.guild_id is not None
+    services = interaction.client.services
+    shows = await services.shows.upcoming(interaction.guild_id, within_days=days)
+    mine = await services.subscriptions.subscribed_show_ids(
+        interaction.guild_id, interaction.user.id
+    )
     pages = render.page_count(len(shows))
     page = min(page, pages - 1)
     view = discord.ui.View(timeout=None)
     if pages > 1:
         # Disabled ends still need distinct, valid ids: they point at the page itself.
-        view.add_item(ShowListPage(max(page - 1, 0), label="◀ Previous", disabled=page == 0))
         view.add_item(
-            ShowListPage(min(page + 1, pages - 1), label="Next ▶", disabled=page >= pages - 1)
+            components.list_page_button(
+                max(page - 1, 0), days, label="◀ Previous", disabled=page == 0
+            )
         )
-    return render.show_list(shows, page=page, now=bot.clock.now()), view
+        view.add_item(
+            components.list_page_button(
+                min(page + 1, pages - 1), days, label="Next ▶", disabled=page >= pages - 1
+            )
+        )
+    now = interaction.client.clock.now()
+    return render.show_list(shows, page=page, now=now, days=days, subscribed=mine), view
 
 
 @app_commands.guild_only()
 class Shows(
     commands.GroupCog, group_name="show", group_description="The premieres this server tracks"
 ):
+    """Shows are managed by members with Manage Server and visible to everyone. Discord sets
+    default permissions per top-level command only, so the managers' subcommands are checked by
+    the bot itself."""
+
     def __init__(self, bot: PremiereBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="add")
     @app_commands.describe(
         title="The show's name, e.g. Jessica Jones",
-        premiere='When it premieres: "March 8 2027", "2027-03-08 21:00", "next friday 9pm"',
+        premiere='When: "March 8 2027", "2027-03-08 21:00", "next friday 9pm ET", "March 2027"',
         season="Which season premieres (leave empty for a new show)",
         network="Where it airs or streams, e.g. Netflix",
+        timezone="The timezone the premiere is given in (default: the server's)",
     )
+    @app_commands.autocomplete(timezone=timezone_choices)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
-        interaction: discord.Interaction[PremiereBot],
-        title: app_commands.Range[str, 1, TITLE_MAX],
-        premiere: app_commands.Range[str, 1, 100],
-        season: app_commands.Range[int, 0, SEASON_MAX] | None = None,
-        network: app_commands.Range[str, 1, NETWORK_MAX] | None = None,
+        interaction: Interaction,
+        title: Title,
+        premiere: PremiereText,
+        season: Season | None = None,
+        network: Network | None = None,
+        timezone: TimezoneName | None = None,
     ) -> None:
         """Track a show's premiere in this server (needs Manage Server)."""
         assert interaction.guild_id is not None
-        show = await self.bot.shows.add(
+        show = await self.bot.services.shows.add(
             interaction.guild_id,
             title=title,
             premiere=premiere,
             season=season,
             network=network,
+            timezone=timezone,
             added_by=interaction.user.id,
         )
-        await interaction.response.send_message(embed=render.show_added(show))
+        await interaction.response.send_message(
+            embed=render.show_added(show), view=components.subscription_buttons(show.id)
+        )
+
+    @app_commands.command(name="edit")
+    @app_commands.describe(
+        show="The show to change",
+        title="A new title",
+        season="A new season number",
+        network="A new network",
+        premiere="A new premiere date; reminders follow it",
+        timezone="The timezone the premiere is in",
+    )
+    @app_commands.autocomplete(show=show_choices, timezone=timezone_choices)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def edit(
+        self,
+        interaction: Interaction,
+        show: str,
+        title: Title | None = None,
+        season: Season | None = None,
+        network: Network | None = None,
+        premiere: PremiereText | None = None,
+        timezone: TimezoneName | None = None,
+    ) -> None:
+        """Change a tracked show; only what you give changes (needs Manage Server)."""
+        assert interaction.guild_id is not None
+        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        edit = await self.bot.services.shows.edit(
+            interaction.guild_id,
+            target.id,
+            title=title,
+            season=season,
+            network=network,
+            premiere=premiere,
+            timezone=timezone,
+        )
+        await interaction.response.send_message(embed=render.show_edited(edit.before, edit.after))
+
+    @app_commands.command(name="info")
+    @app_commands.describe(show="The show to look at")
+    @app_commands.autocomplete(show=show_choices)
+    async def info(self, interaction: Interaction, show: str) -> None:
+        """Everything about one tracked show, with Subscribe buttons."""
+        assert interaction.guild_id is not None
+        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        details = await self.bot.services.shows.details(
+            interaction.guild_id, target.id, interaction.user.id
+        )
+        await interaction.response.send_message(
+            embed=render.show_info(details), view=components.subscription_buttons(target.id)
+        )
 
     @app_commands.command(name="list")
-    async def list_(self, interaction: discord.Interaction[PremiereBot]) -> None:
-        """The premieres this server tracks, soonest first."""
-        assert interaction.guild_id is not None
-        embed, view = await list_page(self.bot, interaction.guild_id, 0)
+    @app_commands.describe(days="Only premieres in the next this many days")
+    async def list_(
+        self, interaction: Interaction, days: app_commands.Range[int, 1, MAX_DAYS] | None = None
+    ) -> None:
+        """The premieres this server tracks, soonest first; yours are marked 🔔."""
+        embed, view = await list_page(interaction, 0, days)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
 
     @app_commands.command(name="remove")
     @app_commands.describe(show="The show to stop tracking")
+    @app_commands.autocomplete(show=show_choices)
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def remove(self, interaction: discord.Interaction[PremiereBot], show: str) -> None:
-        """Stop tracking a show in this server (needs Manage Server)."""
+    async def remove(self, interaction: Interaction, show: str) -> None:
+        """Stop tracking a show, and drop its subscriptions (needs Manage Server)."""
         assert interaction.guild_id is not None
-        target = await self.bot.shows.resolve(interaction.guild_id, show)
-        removed = await self.bot.shows.remove(interaction.guild_id, target.id)
+        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        removed = await self.bot.services.shows.remove(interaction.guild_id, target.id)
         await interaction.response.send_message(embed=render.show_removed(removed))
-
-    @remove.autocomplete("show")
-    async def show_autocomplete(
-        self, interaction: discord.Interaction[PremiereBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        matches = await self.bot.shows.suggest(interaction.guild_id, current)
-        return [app_commands.Choice(name=s.label[:100], value=str(s.id)) for s in matches]
 
 
 async def setup(bot: PremiereBot) -> None:
-    bot.add_dynamic_items(ShowListPage)
+    bot.add_dynamic_items(ListPageButton)
     await bot.add_cog(Shows(bot))

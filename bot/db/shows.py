@@ -120,6 +120,32 @@ class ShowRepository:
         )
         return [_show(r) for r in rows]
 
+    async def update(self, show: Show) -> Show:
+        """Write every editable field of `show` (the row is found by server and id)."""
+        try:
+            await self._db.execute(
+                """UPDATE shows SET title = ?, title_key = ?, season = ?, network = ?,
+                                    premiere_at = ?, premiere_precision = ?,
+                                    premiere_timezone = ?
+                   WHERE guild_id = ? AND id = ?""",
+                (
+                    show.title,
+                    title_key(show.title),
+                    show.season,
+                    show.network,
+                    to_epoch(show.premiere),
+                    show.precision.value,
+                    show.timezone,
+                    show.guild_id,
+                    show.id,
+                ),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise AlreadyExists(show.title) from exc
+        updated = await self.get(show.guild_id, show.id)
+        assert updated is not None
+        return updated
+
     async def delete(self, guild_id: int, show_id: int) -> bool:
         changed = await self._db.execute(
             "DELETE FROM shows WHERE guild_id = ? AND id = ?", (guild_id, show_id)

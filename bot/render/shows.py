@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import discord
 from discord.utils import format_dt
@@ -11,6 +12,11 @@ from discord.utils import format_dt
 from bot.domain.dates import Precision, format_partial
 from bot.domain.shows import Show
 from bot.render.text import safe
+
+if TYPE_CHECKING:
+    from bot.services.shows import ShowDetails
+
+SUBSCRIBED_MARK = "🔔"
 
 BRAND = discord.Colour.from_rgb(229, 9, 20)
 MUTED = discord.Colour.from_rgb(120, 124, 134)
@@ -38,7 +44,41 @@ def show_added(show: Show) -> discord.Embed:
 
 
 def show_removed(show: Show) -> discord.Embed:
-    return discord.Embed(title="Stopped tracking", description=show_line(show), colour=MUTED)
+    return discord.Embed(
+        title="Stopped tracking",
+        description=f"{show_line(show)}\nIts subscriptions were removed too.",
+        colour=MUTED,
+    )
+
+
+def show_edited(before: Show, after: Show) -> discord.Embed:
+    embed = discord.Embed(title="Show updated", description=show_line(after), colour=BRAND)
+    if (before.premiere, before.precision) != (after.premiere, after.precision):
+        embed.add_field(name="Premiere was", value=premiere_text(before), inline=False)
+        embed.add_field(name="Premiere is now", value=premiere_text(after), inline=False)
+    else:
+        embed.add_field(name="Premieres", value=premiere_text(after), inline=False)
+    if before.label != after.label:
+        embed.set_footer(text=f"Was: {before.label}"[:2048])
+    return embed
+
+
+def show_info(details: ShowDetails) -> discord.Embed:
+    show = details.show
+    embed = discord.Embed(title=safe(show.title, limit=256), colour=BRAND)
+    embed.add_field(name="Season", value=str(show.season) if show.season else "—")
+    embed.add_field(name="Network", value=safe(show.network) or "—")
+    embed.add_field(name="Subscribers", value=str(details.subscribers))
+    embed.add_field(name="Premieres", value=premiere_text(show), inline=False)
+    embed.add_field(
+        name="Added",
+        value=f"by <@{show.added_by}> {format_dt(show.added_at, 'R')}",
+        inline=False,
+    )
+    if details.viewer_subscription is not None:
+        how = "by DM" if details.viewer_subscription.delivery == "dm" else "in the channel"
+        embed.set_footer(text=f"You are subscribed ({how}).")
+    return embed
 
 
 def page_count(total: int) -> int:
@@ -46,7 +86,12 @@ def page_count(total: int) -> int:
 
 
 def show_list(
-    shows: Sequence[Show], *, page: int, now: datetime, days: int | None = None
+    shows: Sequence[Show],
+    *,
+    page: int,
+    now: datetime,
+    days: int | None = None,
+    subscribed: Collection[int] = (),
 ) -> discord.Embed:
     """One page of upcoming premieres, soonest first."""
     pages = page_count(len(shows))
@@ -58,10 +103,14 @@ def show_list(
             colour=MUTED,
         )
     start = page * SHOWS_PER_PAGE
-    lines = [f"{show_line(s)}\n{premiere_text(s)}" for s in shows[start : start + SHOWS_PER_PAGE]]
+    lines = []
+    for show in shows[start : start + SHOWS_PER_PAGE]:
+        mark = f"{SUBSCRIBED_MARK} " if show.id in subscribed else ""
+        lines.append(f"{mark}{show_line(show)}\n{premiere_text(show)}")
     embed = discord.Embed(
         title=f"Upcoming premieres{window}", description="\n\n".join(lines), colour=BRAND
     )
-    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(shows)} shows")
+    legend = f" · {SUBSCRIBED_MARK} you are subscribed" if subscribed else ""
+    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(shows)} shows{legend}")
     embed.timestamp = now
     return embed

@@ -3,22 +3,56 @@ names the problem and says what to do instead."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import dataclasses
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from bot.clock import Clock
+from bot.db.settings import SettingsRepository
 from bot.db.shows import NewShow, ShowRepository
+from bot.db.subscriptions import SubscriptionRepository
 from bot.domain import search
-from bot.domain.dates import DateParseError, Precision, parse_premiere
-from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text
+from bot.domain.dates import DateParseError, ParsedDate, Precision, parse_premiere, zone_for
+from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text, window_end
+from bot.domain.subscriptions import Subscription
 from bot.errors import AlreadyExists, InvalidInput, NotFound
+from bot.services.settings import valid_timezone
 
 # The longest premiere window (a year) – how far back a still-open window can start.
 _LONGEST_WINDOW = timedelta(days=366)
 
 
+@dataclass(frozen=True, slots=True)
+class ShowEdit:
+    before: Show
+    after: Show
+
+    @property
+    def premiere_moved(self) -> bool:
+        return (self.before.premiere, self.before.precision) != (
+            self.after.premiere,
+            self.after.precision,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShowDetails:
+    show: Show
+    subscribers: int
+    viewer_subscription: Subscription | None
+
+
 class ShowService:
-    def __init__(self, shows: ShowRepository, clock: Clock) -> None:
+    def __init__(
+        self,
+        shows: ShowRepository,
+        settings: SettingsRepository,
+        subscriptions: SubscriptionRepository,
+        clock: Clock,
+    ) -> None:
         self._shows = shows
+        self._settings = settings
+        self._subscriptions = subscriptions
         self._clock = clock
 
     async def add(
@@ -30,13 +64,15 @@ class ShowService:
         added_by: int,
         season: int | None = None,
         network: str | None = None,
-        timezone: str = "UTC",
+        timezone: str | None = None,
     ) -> Show:
+        """Track a show. The premiere is read in `timezone`, else the server's timezone."""
         now = self._clock.now()
         title = _valid_title(title)
         network = _valid_network(network)
         _valid_season(season)
-        parsed = _parse(premiere, now, timezone)
+        parsed = _parse(premiere, now, await self._zone(guild_id, timezone))
+        _refuse_past(premiere, parsed.instant, parsed.precision, parsed.timezone, now)
         draft = NewShow(
             guild_id,
             title,
@@ -48,11 +84,6 @@ class ShowService:
             added_by,
             now,
         )
-        if _window_closed(draft, now):
-            raise InvalidInput(
-                f"That premiere date ({premiere.strip()[:60]}) is in the past. "
-                'Give a date still to come, e.g. "March 8 2027" or "next friday 9pm".'
-            )
         try:
             return await self._shows.insert(draft)
         except AlreadyExists:
@@ -62,6 +93,72 @@ class ShowService:
                 f"This server already tracks **{name}**. Use /show remove first to re-add it, "
                 "or give a different season."
             ) from None
+
+    async def edit(
+        self,
+        guild_id: int,
+        show_id: int,
+        *,
+        title: str | None = None,
+        season: int | None = None,
+        network: str | None = None,
+        premiere: str | None = None,
+        timezone: str | None = None,
+    ) -> ShowEdit:
+        """Change only what is given. A timezone without a premiere keeps the premiere's local
+        time and reads it in the new zone ("I meant 9pm Pacific")."""
+        if all(v is None for v in (title, season, network, premiere, timezone)):
+            raise InvalidInput(
+                "Nothing to change. Give at least one of title, season, network, premiere or "
+                "timezone."
+            )
+        before = await self.get(guild_id, show_id)
+        now = self._clock.now()
+        changes: dict[str, object] = {}
+        if title is not None:
+            changes["title"] = _valid_title(title)
+        if season is not None:
+            _valid_season(season)
+            changes["season"] = season
+        if network is not None:
+            changes["network"] = _valid_network(network)
+        if premiere is not None:
+            zone = await self._zone(guild_id, timezone) if timezone else before.timezone
+            parsed = _parse(premiere, now, zone)
+        elif timezone is not None:
+            parsed = _same_wall_time(before, valid_timezone(timezone))
+        else:
+            parsed = None
+        if parsed is not None:
+            if parsed.instant != before.premiere or parsed.precision != before.precision:
+                _refuse_past(
+                    premiere or timezone or "",
+                    parsed.instant,
+                    parsed.precision,
+                    parsed.timezone,
+                    now,
+                )
+            changes |= {
+                "premiere": parsed.instant,
+                "precision": parsed.precision,
+                "timezone": parsed.timezone,
+            }
+        draft = dataclasses.replace(before, **changes)  # type: ignore[arg-type]
+        try:
+            after = await self._shows.update(draft)
+        except AlreadyExists:
+            raise AlreadyExists(
+                f"This server already tracks **{draft.label}**. Pick another title or season."
+            ) from None
+        return ShowEdit(before, after)
+
+    async def details(self, guild_id: int, show_id: int, viewer_id: int) -> ShowDetails:
+        show = await self.get(guild_id, show_id)
+        return ShowDetails(
+            show,
+            await self._subscriptions.count(guild_id, show_id),
+            await self._subscriptions.get(guild_id, show_id, viewer_id),
+        )
 
     async def upcoming(self, guild_id: int, *, within_days: int | None = None) -> list[Show]:
         now = self._clock.now()
@@ -109,24 +206,29 @@ class ShowService:
             raise NotFound("That show was already removed. See /show list.")
         return show
 
-
-def _window_closed(draft: NewShow, now: datetime) -> bool:
-    probe = Show(
-        0,
-        draft.guild_id,
-        draft.title,
-        draft.season,
-        draft.network,
-        draft.premiere,
-        draft.precision,
-        draft.timezone,
-        draft.added_by,
-        draft.added_at,
-    )
-    return not probe.is_upcoming(now)
+    async def _zone(self, guild_id: int, requested: str | None) -> str:
+        if requested:
+            return valid_timezone(requested)
+        return (await self._settings.get(guild_id)).timezone
 
 
-def _parse(text: str, now: datetime, timezone: str):  # type: ignore[no-untyped-def]
+def _refuse_past(
+    text: str, start: datetime, precision: Precision, timezone: str, now: datetime
+) -> None:
+    if window_end(start, precision, timezone) <= now:
+        raise InvalidInput(
+            f"That premiere date ({text.strip()[:60]}) is in the past. "
+            'Give a date still to come, e.g. "March 8 2027" or "next friday 9pm".'
+        )
+
+
+def _same_wall_time(show: Show, timezone: str) -> ParsedDate:
+    local = show.premiere.astimezone(zone_for(show.timezone)).replace(tzinfo=None)
+    moved = local.replace(tzinfo=zone_for(timezone)).astimezone(UTC)
+    return ParsedDate(moved, show.precision, timezone)
+
+
+def _parse(text: str, now: datetime, timezone: str) -> ParsedDate:
     try:
         return parse_premiere(text, now=now, timezone=timezone)
     except DateParseError as exc:
@@ -157,6 +259,3 @@ def _valid_network(raw: str | None) -> str | None:
 def _valid_season(season: int | None) -> None:
     if season is not None and not 0 <= season <= SEASON_MAX:
         raise InvalidInput(f"The season must be a number from 0 to {SEASON_MAX}.")
-
-
-__all__ = ["Precision", "ShowService"]

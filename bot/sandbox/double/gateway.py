@@ -7,6 +7,7 @@ resumes after a dropped connection receives exactly what it missed, as Discord d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import secrets
@@ -48,34 +49,67 @@ class Op:
 class Connection:
     ws: web.WebSocketResponse
     compressor: Any | None  # a zlib compressobj for zlib-stream, else None (text frames)
+    # One zlib stream per connection: frames must be written in the order they were compressed.
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def send(self, payload: dict[str, Any]) -> None:
         raw = json.dumps(payload, separators=(",", ":"))
-        if self.compressor is None:
-            await self.ws.send_str(raw)
-        else:
-            data = self.compressor.compress(raw.encode()) + self.compressor.flush(zlib.Z_SYNC_FLUSH)
-            await self.ws.send_bytes(data)
+        async with self.lock:
+            if self.compressor is None:
+                await self.ws.send_str(raw)
+            else:
+                compressed = self.compressor.compress(raw.encode())
+                await self.ws.send_bytes(compressed + self.compressor.flush(zlib.Z_SYNC_FLUSH))
 
 
-@dataclass
 class Session:
-    id: str
-    intents: int
-    seq: int = 0
-    sent: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REPLAY_BUFFER))
-    connection: Connection | None = None
+    """Numbers dispatches and keeps them; one writer sends them in order to whichever
+    connection the session has, so events queued while the bot is away arrive on RESUME."""
 
-    async def dispatch(self, event: str, data: Any) -> None:
+    def __init__(self, session_id: str, intents: int) -> None:
+        self.id = session_id
+        self.intents = intents
+        self.seq = 0
+        self.delivered = 0
+        self.sent: deque[dict[str, Any]] = deque(maxlen=REPLAY_BUFFER)
+        self.connection: Connection | None = None
+        self._wake = asyncio.Event()
+        self._writer: asyncio.Task[None] | None = None
+
+    def dispatch(self, event: str, data: Any) -> None:
         self.seq += 1
-        payload = {"op": Op.DISPATCH, "t": event, "s": self.seq, "d": data}
-        self.sent.append(payload)
-        if self.connection is not None:
-            try:
-                await self.connection.send(payload)
-            except (ConnectionError, RuntimeError):
-                # The client will RESUME and get this from the buffer.
-                self.connection = None
+        self.sent.append({"op": Op.DISPATCH, "t": event, "s": self.seq, "d": data})
+        self._wake.set()
+
+    def attach(self, connection: Connection, delivered: int) -> None:
+        """Send on `connection` everything after sequence number `delivered`."""
+        self.connection, self.delivered = connection, delivered
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write())
+        self._wake.set()
+
+    async def _write(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            for payload in list(self.sent):
+                connection = self.connection
+                if connection is None:
+                    break
+                if payload["s"] <= self.delivered:
+                    continue
+                try:
+                    await connection.send(payload)
+                except (ConnectionError, RuntimeError):
+                    self.connection = None  # the client will RESUME and get the rest
+                    break
+                self.delivered = payload["s"]
+
+    async def stop(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._writer
 
 
 class Gateway:
@@ -142,11 +176,11 @@ class Gateway:
             await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
             return None
         self.identifies += 1
-        session = Session(id=secrets.token_hex(16), intents=intents, connection=connection)
+        session = Session(secrets.token_hex(16), intents)
         self.sessions[session.id] = session
         self.active = session
         double = self.double
-        await session.dispatch(
+        session.dispatch(
             "READY",
             {
                 "v": 10,
@@ -161,7 +195,8 @@ class Gateway:
             },
         )
         for guild in double.guilds.values():
-            await session.dispatch("GUILD_CREATE", guild.to_json())
+            session.dispatch("GUILD_CREATE", guild.to_json())
+        session.attach(connection, 0)
         self.ready.set()
         double.notify()
         return session
@@ -172,19 +207,15 @@ class Gateway:
             await connection.send({"op": Op.INVALID_SESSION, "d": False, "s": None, "t": None})
             return None
         self.resumes += 1
-        session.connection = connection
         self.active = session
-        last_seen = int(data.get("seq") or 0)
-        for payload in list(session.sent):
-            if payload["s"] > last_seen:
-                await connection.send(payload)
-        await session.dispatch("RESUMED", {})
+        session.attach(connection, int(data.get("seq") or 0))
+        session.dispatch("RESUMED", {})
         self.double.notify()
         return session
 
     async def _chunk(self, session: Session, data: dict[str, Any]) -> None:
         guild = self.double.guilds[int(data["guild_id"])]
-        await session.dispatch(
+        session.dispatch(
             "GUILD_MEMBERS_CHUNK",
             {
                 "guild_id": str(guild.id),
@@ -196,10 +227,11 @@ class Gateway:
             },
         )
 
-    async def dispatch(self, event: str, data: Any) -> None:
-        """Send an event to the bot's session; with no session yet, nobody is there to get it."""
+    def dispatch(self, event: str, data: Any) -> None:
+        """Queue an event for the bot's session; with no session yet, nobody is there to get it
+        (its GUILD_CREATE will carry the state instead)."""
         if self.active is not None:
-            await self.active.dispatch(event, data)
+            self.active.dispatch(event, data)
 
     async def drop(self, code: int = 4000) -> None:
         """Close the live connection the way Discord does on a network blip: resumable."""
@@ -215,6 +247,7 @@ class Gateway:
 
     async def close(self) -> None:
         for session in self.sessions.values():
+            await session.stop()
             if session.connection is not None:
                 await session.connection.ws.close(code=1001)
                 session.connection = None

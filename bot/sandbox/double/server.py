@@ -213,9 +213,16 @@ class DiscordDouble:
         self.add_channel(guild, "general")
         return guild
 
-    def add_role(self, guild: Guild, name: str, permissions: int = 0) -> Role:
-        role = Role(self.snowflake(), guild.id, name, int(permissions), len(guild.roles))
+    def add_role(
+        self, guild: Guild, name: str, permissions: int = 0, *, mentionable: bool = True
+    ) -> Role:
+        role = Role(
+            self.snowflake(), guild.id, name, int(permissions), len(guild.roles), mentionable
+        )
         guild.roles[role.id] = role
+        self.gateway.dispatch(
+            "GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.to_json()}
+        )
         return role
 
     def add_member(
@@ -230,13 +237,36 @@ class DiscordDouble:
         user = self.add_user(name, dms_closed=dms_closed, id=id)
         member = Member(user, guild.id, [r.id for r in roles])
         guild.members[user.id] = member
+        self.gateway.dispatch("GUILD_MEMBER_ADD", {**member.to_json(), "guild_id": str(guild.id)})
         return member
 
     def add_channel(self, guild: Guild, name: str, overwrites: Iterable[Overwrite] = ()) -> Channel:
         channel = Channel(self.snowflake(), name, guild.id, overwrites=list(overwrites))
         guild.channels[channel.id] = channel
         self.channels[channel.id] = channel
+        self.gateway.dispatch("CHANNEL_CREATE", channel.to_json())
         return channel
+
+    def set_overwrites(self, channel: Channel, overwrites: Iterable[Overwrite]) -> None:
+        """Change a channel's permission overwrites, as an admin would in its settings."""
+        channel.overwrites = list(overwrites)
+        self.gateway.dispatch("CHANNEL_UPDATE", channel.to_json())
+
+    def deny_bot(self, channel: Channel, permissions: int) -> None:
+        """Deny the bot's role some permissions in one channel."""
+        guild = self.guilds[channel.guild_id]  # type: ignore[index]
+        [role_id] = self.bot_member(guild).role_ids
+        self.set_overwrites(
+            channel,
+            [*channel.overwrites, Overwrite(role_id, is_member=False, deny=int(permissions))],
+        )
+
+    def post_as_bot(
+        self, channel: Channel, content: str = "", components: list[dict[str, Any]] | None = None
+    ) -> Message:
+        """A message from the bot that the bot did not send in this run (e.g. from an earlier
+        deployment, or copied across servers), for testing how old buttons behave."""
+        return self._store_message(channel.id, {"content": content, "components": components or []})
 
     def channel_named(self, guild: Guild, name: str) -> Channel:
         return next(c for c in guild.channels.values() if c.name == name)
@@ -292,7 +322,7 @@ class DiscordDouble:
         definition, path = self._resolve_command(guild, command)
         self._check_can_use(guild, member, channel, definition)
         leaf_options = self._leaf_options(definition, path)
-        data_options, resolved = self._build_options(guild, leaf_options, options, command)
+        data_options, resolved = self._build_options(guild, member, leaf_options, options, command)
         data = {
             "id": definition["id"],
             "name": definition["name"],
@@ -403,7 +433,7 @@ class DiscordDouble:
         guild = self.guilds[member.guild_id]
         event = guild.scheduled_events[event_id]
         event.interested.add(member.id)
-        await self.gateway.dispatch(
+        self.gateway.dispatch(
             "GUILD_SCHEDULED_EVENT_USER_ADD",
             {
                 "guild_scheduled_event_id": str(event_id),
@@ -415,7 +445,7 @@ class DiscordDouble:
     async def unmark_interested(self, member: Member, event_id: int) -> None:
         guild = self.guilds[member.guild_id]
         guild.scheduled_events[event_id].interested.discard(member.id)
-        await self.gateway.dispatch(
+        self.gateway.dispatch(
             "GUILD_SCHEDULED_EVENT_USER_REMOVE",
             {
                 "guild_scheduled_event_id": str(event_id),
@@ -483,7 +513,12 @@ class DiscordDouble:
         )
 
     def _build_options(
-        self, guild: Guild, declared: list[dict[str, Any]], given: dict[str, Any], command: str
+        self,
+        guild: Guild,
+        invoker: Member,
+        declared: list[dict[str, Any]],
+        given: dict[str, Any],
+        command: str,
     ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         by_name = {o["name"]: o for o in declared}
         unknown = set(given) - set(by_name)
@@ -503,13 +538,18 @@ class DiscordDouble:
                 {
                     "name": name,
                     "type": option["type"],
-                    "value": self._option_value(guild, option, value, resolved),
+                    "value": self._option_value(guild, invoker, option, value, resolved),
                 }
             )
         return out, resolved
 
     def _option_value(
-        self, guild: Guild, option: dict[str, Any], value: Any, resolved: dict[str, Any]
+        self,
+        guild: Guild,
+        invoker: Member,
+        option: dict[str, Any],
+        value: Any,
+        resolved: dict[str, Any],
     ) -> Any:
         kind, name = option["type"], option["name"]
         if kind == OPTION_STRING:
@@ -527,7 +567,7 @@ class DiscordDouble:
         elif kind == OPTION_BOOLEAN:
             value = value if isinstance(value, bool) else str(value).lower() in ("true", "yes", "1")
         elif kind in (OPTION_USER, OPTION_CHANNEL, OPTION_ROLE):
-            return self._resolve_entity(guild, kind, name, value, resolved)
+            return self._resolve_entity(guild, invoker, kind, name, value, resolved)
         choices = option.get("choices")
         if choices and value not in [c["value"] for c in choices]:
             names = ", ".join(c["name"] for c in choices)
@@ -535,7 +575,13 @@ class DiscordDouble:
         return value
 
     def _resolve_entity(
-        self, guild: Guild, kind: int, name: str, value: Any, resolved: dict[str, Any]
+        self,
+        guild: Guild,
+        invoker: Member,
+        kind: int,
+        name: str,
+        value: Any,
+        resolved: dict[str, Any],
     ) -> str:
         if kind == OPTION_USER:
             member = value if isinstance(value, Member) else guild.members.get(int(value))
@@ -553,12 +599,12 @@ class DiscordDouble:
             channel = value if isinstance(value, Channel) else guild.channels.get(int(value))
             if channel is None:
                 raise InvocationError(f"{name}: no such channel")
-            bot_perms = guild.permissions_in(self.bot_member(guild), channel)
+            # Discord resolves a channel with the invoking member's permissions in it.
             resolved.setdefault("channels", {})[str(channel.id)] = {
                 "id": str(channel.id),
                 "name": channel.name,
                 "type": channel.type,
-                "permissions": str(bot_perms),
+                "permissions": str(guild.permissions_in(invoker, channel)),
                 "parent_id": None,
             }
             return str(channel.id)
@@ -625,7 +671,7 @@ class DiscordDouble:
             source_message_id=message.id if message else None,
         )
         self.interactions[interaction_id] = interaction
-        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        self.gateway.dispatch("INTERACTION_CREATE", payload)
         return interaction
 
     # ------------------------------------------------------------------ HTTP plumbing
@@ -1248,7 +1294,7 @@ class DiscordDouble:
             return refusal
         event = ScheduledEvent(self.snowflake(), guild.id, self.bot_user.id, dict(body))
         guild.scheduled_events[event.id] = event
-        await self.gateway.dispatch("GUILD_SCHEDULED_EVENT_CREATE", event.to_json())
+        self.gateway.dispatch("GUILD_SCHEDULED_EVENT_CREATE", event.to_json())
         return _json(event.to_json())
 
     async def _get_event(self, request: web.Request) -> web.Response:
@@ -1266,7 +1312,7 @@ class DiscordDouble:
             return refusal
         event.body.update({k: v for k, v in changes.items() if k != "status"})
         event.status = int(changes.get("status", event.status))
-        await self.gateway.dispatch("GUILD_SCHEDULED_EVENT_UPDATE", event.to_json())
+        self.gateway.dispatch("GUILD_SCHEDULED_EVENT_UPDATE", event.to_json())
         return _json(event.to_json())
 
     async def _delete_event(self, request: web.Request) -> web.Response:
@@ -1274,7 +1320,7 @@ class DiscordDouble:
         if isinstance(event, web.Response):
             return event
         del self.guilds[event.guild_id].scheduled_events[event.id]
-        await self.gateway.dispatch("GUILD_SCHEDULED_EVENT_DELETE", event.to_json())
+        self.gateway.dispatch("GUILD_SCHEDULED_EVENT_DELETE", event.to_json())
         return web.Response(status=204)
 
     async def _event_users(self, request: web.Request) -> web.Response:

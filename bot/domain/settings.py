@@ -1,0 +1,76 @@
+"""A server's settings and the reminder offsets grammar ("7d,1d,1h,0")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+MAX_OFFSETS = 6
+MAX_OFFSET = timedelta(days=60)
+DEFAULT_OFFSETS = (timedelta(days=7), timedelta(days=1), timedelta(hours=1), timedelta(0))
+OFFSETS_EXAMPLE = '"7d,1d,1h,0" (0 means at the premiere itself)'
+
+_UNITS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60}
+_PART = re.compile(r"^(\d{1,4})\s*(w|d|h|m)?$")
+
+
+class OffsetsError(ValueError):
+    """The offsets text can't be used; the message says why and shows an example."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    guild_id: int
+    announce_channel_id: int | None = None
+    mention_role_id: int | None = None
+    timezone: str = "UTC"
+    reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
+
+
+def parse_offsets(text: str) -> tuple[timedelta, ...]:
+    """ "7d, 1d, 1h, 0" → offsets, largest first, duplicates merged."""
+    parts = [p.strip().lower() for p in re.split(r"[,\s]+", text.strip()) if p.strip()]
+    if not parts:
+        raise OffsetsError(f"Give at least one offset, e.g. {OFFSETS_EXAMPLE}.")
+    offsets = set()
+    for part in parts:
+        match = _PART.match(part)
+        if match is None:
+            raise OffsetsError(
+                f'"{part[:20]}" is not an offset. Use numbers with w, d, h or m, '
+                f"e.g. {OFFSETS_EXAMPLE}."
+            )
+        amount, unit = int(match[1]), match[2]
+        if unit is None and amount != 0:
+            raise OffsetsError(f'"{part}" needs a unit (d, h or m), e.g. {OFFSETS_EXAMPLE}.')
+        offset = timedelta(seconds=amount * _UNITS.get(unit or "m", 60))
+        if offset > MAX_OFFSET:
+            raise OffsetsError(f'"{part}" is more than 60 days before the premiere.')
+        offsets.add(offset)
+    if len(offsets) > MAX_OFFSETS:
+        raise OffsetsError(f"At most {MAX_OFFSETS} offsets; you gave {len(offsets)}.")
+    return tuple(sorted(offsets, reverse=True))
+
+
+def format_offset(offset: timedelta) -> str:
+    """The shortest way to write an offset: "7d", "36h", "90m", "0"."""
+    seconds = int(offset.total_seconds())
+    if seconds == 0:
+        return "0"
+    for unit in ("w", "d", "h", "m"):
+        if seconds % _UNITS[unit] == 0:
+            return f"{seconds // _UNITS[unit]}{unit}"
+    return f"{seconds // 60}m"
+
+
+def describe_offset(offset: timedelta) -> str:
+    """For people: "7 days before", "1 hour before", "at the premiere"."""
+    seconds = int(offset.total_seconds())
+    if seconds == 0:
+        return "at the premiere"
+    for unit, size in (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''} before"
+    return f"{seconds // 60} minutes before"

@@ -1,0 +1,47 @@
+"""Buttons that outlive the process: the custom_id says everything needed to handle a click."""
+
+from __future__ import annotations
+
+import discord
+
+SUBSCRIBE_ID = "show:subscribe:{show_id}"
+UNSUBSCRIBE_ID = "show:unsubscribe:{show_id}"
+SUBSCRIBE_PATTERN = r"show:subscribe:(?P<show_id>\d+)"
+UNSUBSCRIBE_PATTERN = r"show:unsubscribe:(?P<show_id>\d+)"
+LIST_PAGE_ID = "shows:page:{page}:{days}"
+LIST_PAGE_PATTERN = r"shows:page:(?P<page>\d+):(?P<days>\d+)"
+
+
+def subscribe_button(show_id: int) -> discord.ui.Button:
+    return discord.ui.Button(
+        label="Subscribe",
+        emoji="🔔",
+        style=discord.ButtonStyle.primary,
+        custom_id=SUBSCRIBE_ID.format(show_id=show_id),
+    )
+
+
+def unsubscribe_button(show_id: int) -> discord.ui.Button:
+    return discord.ui.Button(
+        label="Unsubscribe",
+        style=discord.ButtonStyle.secondary,
+        custom_id=UNSUBSCRIBE_ID.format(show_id=show_id),
+    )
+
+
+def subscription_buttons(show_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(subscribe_button(show_id))
+    view.add_item(unsubscribe_button(show_id))
+    return view
+
+
+def list_page_button(
+    page: int, days: int | None, *, label: str, disabled: bool
+) -> discord.ui.Button:
+    return discord.ui.Button(
+        label=label,
+        disabled=disabled,
+        style=discord.ButtonStyle.secondary,
+        custom_id=LIST_PAGE_ID.format(page=page, days=days or 0),
+    )

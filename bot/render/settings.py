@@ -1,0 +1,44 @@
+"""How server settings look."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.domain.settings import ServerSettings, describe_offset, format_offset
+from bot.render.shows import BRAND
+
+PERMISSION_NAMES = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "manage_events": "Manage Events",
+    "mention_everyone": "Mention Everyone",
+}
+
+
+def permission_names(missing: Sequence[str]) -> str:
+    return ", ".join(f"**{PERMISSION_NAMES.get(p, p)}**" for p in missing)
+
+
+def offsets_text(settings: ServerSettings) -> str:
+    described = [describe_offset(o) for o in settings.reminder_offsets]
+    short = ",".join(format_offset(o) for o in settings.reminder_offsets)
+    return f"{', '.join(described)} (`{short}`)"
+
+
+def settings_overview(settings: ServerSettings, *, channel_problem: str | None) -> discord.Embed:
+    embed = discord.Embed(title="Premiere settings for this server", colour=BRAND)
+    if settings.announce_channel_id is None:
+        channel = "Not set. Run /settings channel to choose where premieres are posted."
+    else:
+        channel = f"<#{settings.announce_channel_id}>"
+        if channel_problem:
+            channel += f"\n⚠️ {channel_problem}"
+    embed.add_field(name="Announcement channel", value=channel, inline=False)
+    role = f"<@&{settings.mention_role_id}>" if settings.mention_role_id else "None"
+    embed.add_field(name="Role mentioned on announcements", value=role, inline=False)
+    embed.add_field(name="Timezone", value=f"`{settings.timezone}`", inline=False)
+    embed.add_field(name="Reminders", value=offsets_text(settings), inline=False)
+    return embed

@@ -1,0 +1,67 @@
+"""How subscriptions look: confirmations and a member's own list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.db.subscriptions import Change
+from bot.domain.shows import Show
+from bot.domain.subscriptions import Delivery, Subscription
+from bot.render.shows import BRAND, MUTED, premiere_text, show_line
+from bot.render.text import safe
+
+DELIVERY_WORDS = {
+    Delivery.CHANNEL: "mentioned in the server's premiere posts",
+    Delivery.DM: "sent a direct message",
+}
+
+
+def subscribed(show: Show, delivery: Delivery, change: Change, *, has_channel: bool) -> str:
+    name = f"**{safe(show.label)}**"
+    how = DELIVERY_WORDS[delivery]
+    if change is Change.UNCHANGED:
+        text = f"You were already subscribed to {name}; you'll be {how}. Nothing changed."
+    elif change is Change.UPDATED:
+        text = f"Updated: for {name} you'll now be {how}."
+    else:
+        text = f"Subscribed to {name}: you'll be {how} before it premieres."
+    if delivery is Delivery.CHANNEL and not has_channel:
+        text += (
+            "\nThis server has no announcement channel yet, so nothing is posted until an "
+            "admin runs /settings channel. Choose delivery:dm to be told by direct message."
+        )
+    return text
+
+
+def unsubscribed(show: Show, was_subscribed: bool) -> str:
+    name = f"**{safe(show.label)}**"
+    if not was_subscribed:
+        return f"You weren't subscribed to {name}, so there was nothing to remove."
+    return f"Unsubscribed from {name}. You won't be reminded about it."
+
+
+def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.Embed:
+    if not pairs:
+        return discord.Embed(
+            title="Your subscriptions",
+            description="You aren't subscribed to anything here. Try /subscribe or /show list.",
+            colour=MUTED,
+        )
+    lines = [
+        f"{show_line(show)} — {'DM' if sub.delivery is Delivery.DM else 'channel'}\n"
+        f"{premiere_text(show)}"
+        for show, sub in pairs[:25]
+    ]
+    embed = discord.Embed(title="Your subscriptions", description="\n\n".join(lines), colour=BRAND)
+    if len(pairs) > 25:
+        embed.set_footer(text=f"and {len(pairs) - 25} more")
+    return embed
+
+
+def forgotten(removed: int) -> str:
+    if removed == 0:
+        return "There was nothing stored about you in this server."
+    noun = "subscription" if removed == 1 else "subscriptions"
+    return f"Done: deleted your {removed} {noun}. Nothing else about you is stored in this server."

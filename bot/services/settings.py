@@ -1,0 +1,41 @@
+"""Server settings: where announcements go, who is mentioned, the timezone, reminder offsets."""
+
+from __future__ import annotations
+
+from bot.db.settings import SettingsRepository
+from bot.domain.dates import DateParseError, resolve_timezone
+from bot.domain.settings import OffsetsError, ServerSettings, parse_offsets
+from bot.errors import InvalidInput
+
+
+class SettingsService:
+    def __init__(self, settings: SettingsRepository) -> None:
+        self._settings = settings
+
+    async def get(self, guild_id: int) -> ServerSettings:
+        return await self._settings.get(guild_id)
+
+    async def set_channel(self, guild_id: int, channel_id: int) -> ServerSettings:
+        return await self._settings.update(guild_id, announce_channel_id=channel_id)
+
+    async def set_role(self, guild_id: int, role_id: int | None) -> ServerSettings:
+        return await self._settings.update(guild_id, mention_role_id=role_id)
+
+    async def set_timezone(self, guild_id: int, name: str) -> ServerSettings:
+        return await self._settings.update(guild_id, timezone=valid_timezone(name))
+
+    async def set_offsets(self, guild_id: int, text: str) -> ServerSettings:
+        try:
+            offsets = parse_offsets(text)
+        except OffsetsError as exc:
+            raise InvalidInput(str(exc)) from None
+        return await self._settings.update(guild_id, reminder_offsets=offsets)
+
+
+def valid_timezone(name: str) -> str:
+    """The IANA name for what a member typed ("ET", "europe/london"), or a refusal that
+    suggests the closest names."""
+    try:
+        return resolve_timezone(name).key
+    except DateParseError as exc:
+        raise InvalidInput(str(exc)) from None

@@ -1,0 +1,66 @@
+"""Members subscribing to shows, and forgetting a member on request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.db.shows import ShowRepository
+from bot.db.subscriptions import Change, SubscriptionRepository
+from bot.domain.shows import Show
+from bot.domain.subscriptions import Delivery, Subscription
+from bot.errors import NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeResult:
+    show: Show
+    delivery: Delivery
+    change: Change
+
+
+class SubscriptionService:
+    def __init__(
+        self, subscriptions: SubscriptionRepository, shows: ShowRepository, clock: Clock
+    ) -> None:
+        self._subscriptions = subscriptions
+        self._shows = shows
+        self._clock = clock
+
+    async def subscribe(
+        self, guild_id: int, show_id: int, user_id: int, delivery: Delivery = Delivery.CHANNEL
+    ) -> SubscribeResult:
+        show = await self._show(guild_id, show_id)
+        change = await self._subscriptions.upsert(
+            guild_id, show.id, user_id, delivery, self._clock.now()
+        )
+        return SubscribeResult(show, delivery, change)
+
+    async def unsubscribe(self, guild_id: int, show_id: int, user_id: int) -> tuple[Show, bool]:
+        """The show, and whether there was a subscription to remove."""
+        show = await self._show(guild_id, show_id)
+        return show, await self._subscriptions.delete(guild_id, show.id, user_id)
+
+    async def of_member(self, guild_id: int, user_id: int) -> list[tuple[Show, Subscription]]:
+        """The member's subscriptions in this server with their shows, soonest premiere first."""
+        subscriptions = await self._subscriptions.for_member(guild_id, user_id)
+        pairs = []
+        for subscription in subscriptions:
+            show = await self._shows.get(guild_id, subscription.show_id)
+            if show is not None:
+                pairs.append((show, subscription))
+        pairs.sort(key=lambda pair: pair[0].premiere)
+        return pairs
+
+    async def subscribed_show_ids(self, guild_id: int, user_id: int) -> set[int]:
+        return {s.show_id for s in await self._subscriptions.for_member(guild_id, user_id)}
+
+    async def forget_member(self, guild_id: int, user_id: int) -> int:
+        """Delete everything stored about this member in this server; returns rows removed."""
+        return await self._subscriptions.delete_member(guild_id, user_id)
+
+    async def _show(self, guild_id: int, show_id: int) -> Show:
+        show = await self._shows.get(guild_id, show_id)
+        if show is None:
+            raise NotFound("That show is not tracked in this server (any more). See /show list.")
+        return show

@@ -1,0 +1,129 @@
+"""/settings: where and how the bot speaks in this server (Manage Server)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import InvalidInput, MissingPermission
+from bot.render import settings as render
+from bot.render.text import safe
+from cogs._ui import timezone_choices
+
+if TYPE_CHECKING:
+    from bot.app import PremiereBot
+
+Interaction = discord.Interaction["PremiereBot"]
+ANNOUNCE_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
+
+
+def missing_in(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
+    """The permissions the bot lacks to post announcements in `channel`."""
+    granted = channel.permissions_for(me)
+    return [p for p in ANNOUNCE_PERMISSIONS if not getattr(granted, p)]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class Settings(
+    commands.GroupCog, group_name="settings", group_description="Where and how the bot speaks here"
+):
+    def __init__(self, bot: PremiereBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        # Discord hides these commands from non-managers by default; a server can override
+        # that, so the bot checks for itself too.
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command(name="channel")
+    @app_commands.describe(channel="The channel for premiere announcements and reminders")
+    async def channel(self, interaction: Interaction, channel: discord.TextChannel) -> None:
+        """Choose the channel for announcements; the bot checks it can post there."""
+        assert interaction.guild is not None
+        assert interaction.guild_id is not None
+        missing = missing_in(channel, interaction.guild.me)
+        if missing:
+            raise MissingPermission(
+                f"I can't post in {channel.mention}: I'm missing {render.permission_names(missing)}"
+                f" there. Grant it in the channel's permissions, or pick another channel."
+            )
+        await self.bot.services.settings.set_channel(interaction.guild_id, channel.id)
+        await interaction.response.send_message(
+            f"Announcements and reminders will go to {channel.mention}.", ephemeral=True
+        )
+
+    @app_commands.command(name="role")
+    @app_commands.describe(role="A role to mention on every announcement; leave empty for none")
+    async def role(self, interaction: Interaction, role: discord.Role | None = None) -> None:
+        """Mention a role on every announcement, or stop mentioning one."""
+        assert interaction.guild is not None
+        assert interaction.guild_id is not None
+        if role is not None and (role.is_default() or role.managed):
+            raise InvalidInput("Pick a role members can join, not @everyone or a bot's own role.")
+        await self.bot.services.settings.set_role(interaction.guild_id, role.id if role else None)
+        if role is None:
+            await interaction.response.send_message(
+                "Announcements won't mention a role any more.", ephemeral=True
+            )
+            return
+        text = f"Announcements will mention {role.mention}."
+        me = interaction.guild.me
+        if not role.mentionable and not me.guild_permissions.mention_everyone:
+            text += (
+                f"\n⚠️ {safe(role.name)} isn't mentionable and I lack **Mention Everyone**, so "
+                "Discord won't notify its members. Make the role mentionable, or grant me that "
+                "permission."
+            )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(name="timezone")
+    @app_commands.describe(timezone="e.g. Europe/London, America/New_York, ET, UTC")
+    @app_commands.autocomplete(timezone=timezone_choices)
+    async def timezone(
+        self, interaction: Interaction, timezone: app_commands.Range[str, 1, 64]
+    ) -> None:
+        """Set the timezone premiere dates are read in."""
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.set_timezone(interaction.guild_id, timezone)
+        await interaction.response.send_message(
+            f"Premiere dates are now read in `{settings.timezone}`.", ephemeral=True
+        )
+
+    @app_commands.command(name="reminders")
+    @app_commands.describe(offsets='When to remind, before the premiere: e.g. "7d,1d,1h,0"')
+    async def reminders(
+        self, interaction: Interaction, offsets: app_commands.Range[str, 1, 100]
+    ) -> None:
+        """Choose when reminders go out before each premiere (0 = at the premiere)."""
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.set_offsets(interaction.guild_id, offsets)
+        await interaction.response.send_message(
+            f"Reminders: {render.offsets_text(settings)}.", ephemeral=True
+        )
+
+    @app_commands.command(name="show")
+    async def show(self, interaction: Interaction) -> None:
+        """See every setting, and what still needs doing."""
+        assert interaction.guild is not None
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.get(interaction.guild_id)
+        problem = None
+        if settings.announce_channel_id is not None:
+            channel = interaction.guild.get_channel(settings.announce_channel_id)
+            if channel is None:
+                problem = "That channel no longer exists. Run /settings channel again."
+            elif missing := missing_in(channel, interaction.guild.me):
+                problem = f"I'm missing {render.permission_names(missing)} there."
+        await interaction.response.send_message(
+            embed=render.settings_overview(settings, channel_problem=problem), ephemeral=True
+        )
+
+
+async def setup(bot: PremiereBot) -> None:
+    await bot.add_cog(Settings(bot))
