@@ -108,7 +108,7 @@ async def test_add_refuses_bad_input_privately_and_stores_nothing(
 
     assert reply.ephemeral
     assert expected in reply.content
-    assert await bot.shows.upcoming(world.guild.id) == []
+    assert await bot.services.shows.upcoming(world.guild.id) == []
 
 
 async def test_add_refuses_a_duplicate_and_keeps_the_first(world: World, bot) -> None:
@@ -122,7 +122,7 @@ async def test_add_refuses_a_duplicate_and_keeps_the_first(world: World, bot) ->
 
     assert reply.ephemeral
     assert "already tracks" in reply.content
-    [show] = await bot.shows.upcoming(world.guild.id)
+    [show] = await bot.services.shows.upcoming(world.guild.id)
     assert show.premiere.month == 3
 
 
@@ -134,7 +134,7 @@ async def test_same_title_with_another_season_is_not_a_duplicate(world: World, b
         world.admin, "show add", title="Jessica Jones", season=3, premiere="March 8 2028"
     )
     assert not reply.ephemeral
-    assert len(await bot.shows.upcoming(world.guild.id)) == 2
+    assert len(await bot.services.shows.upcoming(world.guild.id)) == 2
 
 
 async def test_an_over_long_title_cannot_be_sent(world: World, bot) -> None:
@@ -152,7 +152,7 @@ async def test_members_without_manage_server_are_refused(world: World, bot) -> N
 
     assert reply.ephemeral
     assert "Manage Server" in reply.content
-    assert await bot.shows.upcoming(world.guild.id) == []
+    assert await bot.services.shows.upcoming(world.guild.id) == []
 
 
 async def test_remove_refuses_unknown_show_and_non_managers(world: World, bot) -> None:
@@ -165,7 +165,7 @@ async def test_remove_refuses_unknown_show_and_non_managers(world: World, bot) -
     assert "No show here matches" in unknown.content
     assert forbidden.ephemeral
     assert "Manage Server" in forbidden.content
-    assert len(await bot.shows.upcoming(world.guild.id)) == 1
+    assert len(await bot.services.shows.upcoming(world.guild.id)) == 1
 
 
 async def test_mass_mention_text_is_shown_not_pinged(world: World, bot) -> None:
