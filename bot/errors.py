@@ -21,3 +21,10 @@ class AlreadyExists(UserError):
 
 class MissingPermission(UserError):
     pass
+
+
+class ShowNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__(
+            "That show isn't tracked in this server (it may have been removed). See /show list."
+        )

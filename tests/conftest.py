@@ -54,7 +54,7 @@ class World:
     member: Member
     channel: Channel
 
-    async def slash(self, who: Member, command: str, **options: Any):  # type: ignore[no-untyped-def]
+    async def slash(self, who: Member, command: str, /, **options: Any):  # type: ignore[no-untyped-def]
         return await self.double.slash(who, self.channel, command, **options)
 
 

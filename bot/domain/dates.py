@@ -195,8 +195,9 @@ def parse_premiere(text: str, *, now: datetime, timezone: str = "UTC") -> Parsed
         )
     normalised = _normalise(raw)
     if vague := _VAGUE_RE.search(normalised):
+        word = "" if vague.group() == normalised else f' ("{vague.group()}")'
         raise DateParseError(
-            f'{_quote(raw)} is too vague ("{vague.group()}"): give a month or a day,'
+            f"{_quote(raw)} is too vague{word}: give a month or a day,"
             ' like "March 2027" or "March 8 2027".'
         )
     tokens = _tokenize(normalised, raw)

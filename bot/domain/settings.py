@@ -58,7 +58,7 @@ def format_offset(offset: timedelta) -> str:
     seconds = int(offset.total_seconds())
     if seconds == 0:
         return "0"
-    for unit in ("w", "d", "h", "m"):
+    for unit in ("d", "h", "m"):  # "w" is accepted, but people read "7d" more easily
         if seconds % _UNITS[unit] == 0:
             return f"{seconds // _UNITS[unit]}{unit}"
     return f"{seconds // 60}m"
@@ -69,7 +69,7 @@ def describe_offset(offset: timedelta) -> str:
     seconds = int(offset.total_seconds())
     if seconds == 0:
         return "at the premiere"
-    for unit, size in (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60)):
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds % size == 0:
             count = seconds // size
             return f"{count} {unit}{'s' if count != 1 else ''} before"

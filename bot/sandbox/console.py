@@ -128,6 +128,7 @@ def parse_slash(line: str, leaves: dict[str, dict[str, Any]]) -> tuple[str, dict
     lexer = shlex.shlex(line.strip().removeprefix("/"), posix=True)
     lexer.whitespace_split = True
     lexer.quotes = '"'  # apostrophes belong to titles ("Grey's Anatomy"), they don't quote
+    lexer.commenters = ""  # "#" names a channel here
     try:
         tokens = list(lexer)
     except ValueError:
@@ -154,6 +155,12 @@ def parse_slash(line: str, leaves: dict[str, dict[str, Any]]) -> tuple[str, dict
 
 def _close(word: str, candidates: list[str]) -> str | None:
     return next(iter(difflib.get_close_matches(word, candidates, n=1)), None)
+
+
+def _parameter_clash(error: TypeError) -> Refusal:
+    # DiscordDouble.invoke/autocomplete take options as **kwargs beside parameters of their own
+    # (member, channel, command, focused, value); an option with one of those names collides.
+    return Refusal(f"The double cannot send that option yet: {error}.")
 
 
 def _label_key(label: str) -> str:
@@ -256,6 +263,8 @@ class Console:
             interaction = await self.double.invoke(self.actor, self.channel, path, **options)
         except InvocationError as error:
             raise Refusal(str(error), *self.hints(path, typed)) from None
+        except TypeError as error:
+            raise _parameter_clash(error) from None
         await self.show_answer(interaction)
 
     async def complete(self, rest: str) -> None:
@@ -269,6 +278,8 @@ class Console:
         else:  # nothing typed yet: the first option that offers suggestions
             options = leaves.get(path, {}).get("options") or []
             focused = next((o["name"] for o in options if o.get("autocomplete")), "")
+            if not focused and path in leaves:
+                raise Refusal(f"/{path} has no option that suggests values.")
             value = ""
         try:
             choices = await self.double.autocomplete(
@@ -276,6 +287,8 @@ class Console:
             )
         except InvocationError as error:
             raise Refusal(str(error), *self.hints(path, {**typed, focused: value})) from None
+        except TypeError as error:
+            raise _parameter_clash(error) from None
         except TimeoutError:
             self.write("The application did not respond.")
             return
@@ -298,14 +311,12 @@ class Console:
         if member is None:
             raise Refusal(f"No member called {name!r}.", f"Members: {', '.join(self.people)}")
         self.actor = member
-        self.write(f"Now acting as {name.lstrip('@').lower()} ({self.roles_of(member)}).")
+        self.write(f"Now acting as {member.user.username} ({self.roles_of(member)}).")
 
     async def move(self, name: str) -> None:
-        wanted = name.lstrip("#").lower()
-        channel = next((c for c in self.guild.channels.values() if c.name == wanted), None)
+        channel = self.channel_called(name)
         if channel is None:
-            names = ", ".join(f"#{c.name}" for c in self.guild.channels.values())
-            raise Refusal(f"No channel called {name!r}.", f"Channels: {names}")
+            raise Refusal(f"No channel called {name!r}.", f"Channels: {self.channel_names()}")
         self.channel = channel
         self.write(f"Now in #{channel.name}.")
 
@@ -327,7 +338,7 @@ class Console:
         return command_leaves(self.double.commands_for(self.guild))
 
     def hints(self, path: str, typed: dict[str, str]) -> list[str]:
-        """ "Did you mean" for a mistyped command or option, and the command's usage."""
+        """Guesses for a mistyped command or option names, and the command's usage."""
         leaves = self.leaves()
         if path not in leaves:
             if any(leaf.startswith(f"{path} ") for leaf in leaves):
@@ -347,9 +358,7 @@ class Console:
         for name, value in typed.items():
             kind, wanted = kinds.get(name), value.lstrip("#@").lower()
             if kind == OPTION_CHANNEL and value.startswith("#"):
-                found: Any = next(
-                    (c for c in self.guild.channels.values() if c.name == wanted), None
-                )
+                found: Any = self.channel_called(value)
                 candidates = self.channel_names()
             elif kind == OPTION_ROLE and value.startswith("@"):
                 found = next(
@@ -455,6 +464,10 @@ class Console:
         names = [self.guild.roles[r].name for r in member.role_ids]
         return ", ".join(names) or "no roles"
 
+    def channel_called(self, name: str) -> Channel | None:
+        wanted = name.lstrip("#").lower()
+        return next((c for c in self.guild.channels.values() if c.name == wanted), None)
+
     def channel_names(self) -> str:
         return ", ".join(f"#{c.name}" for c in self.guild.channels.values())
 
@@ -504,7 +517,7 @@ def _script_reader(script: Path) -> Callable[[], Awaitable[str | None]]:
     return read
 
 
-async def _start_bot(bot: PremiereBot, task: asyncio.Task[None]) -> BaseException | None:
+async def _wait_ready(bot: PremiereBot, task: asyncio.Task[None]) -> BaseException | None:
     """Wait until the bot is ready; what stopped it if it could not start."""
     ready = asyncio.create_task(bot.wait_until_ready())
     done, _ = await asyncio.wait(
@@ -564,7 +577,7 @@ async def _run_with_double(
     )
     task = asyncio.create_task(bot.start(double.token))
     try:
-        if (error := await _start_bot(bot, task)) is not None:
+        if (error := await _wait_ready(bot, task)) is not None:
             out.write(f"The bot did not start: {error}\n")
             return 2
         console = Console(

@@ -69,7 +69,7 @@ def style(text: str, code: str, color: bool) -> str:
 
 
 def relative_time(when: datetime, now: datetime) -> str:
-    """ "in 3 months", "2 hours ago": what Discord shows for <t:…:R>."""
+    """What Discord shows for <t:…:R>: "in 3 months", "2 hours ago"."""
     seconds = (when - now).total_seconds()
     span = abs(seconds)
     phrase, unit = next((p, u) for limit, p, u in _RELATIVE if span < limit)
@@ -107,13 +107,18 @@ def render_markdown(text: str, double: DiscordDouble, *, now: datetime, color: b
     text = _CODE.sub(lambda m: keep(style(m[1], REVERSE, color)), text)
     text = _TIMESTAMP.sub(lambda m: keep(_timestamp(m, now)), text)
     text = _MENTION.sub(lambda m: keep(style(_mention(m[1], int(m[2]), double), CYAN, color)), text)
+    # Before the styles, so underscores in an address are not read as italics.
+    text = _LINK.sub(lambda m: keep(f"{style(m[1], UNDERLINE, color)} ({m[2]})"), text)
     for pattern, code in _INLINE:
         text = pattern.sub(lambda m, code=code: style(m[1], code, color), text)
-    text = _LINK.sub(lambda m: f"{style(m[1], UNDERLINE, color)} ({m[2]})", text)
     text = _HEADING.sub(lambda m: style(m[1], BOLD, color), text)
     text = _SUBTEXT.sub(lambda m: style(m[1], DIM, color), text)
     text = _QUOTE.sub("│ ", text)
-    return _STASHED.sub(lambda m: stash[int(m[1])], text)
+
+    def restore(match: re.Match[str]) -> str:
+        return _STASHED.sub(restore, stash[int(match[1])])  # a kept link may hold kept escapes
+
+    return _STASHED.sub(restore, text)
 
 
 def _timestamp(match: re.Match[str], now: datetime) -> str:

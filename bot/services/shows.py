@@ -15,7 +15,7 @@ from bot.domain import search
 from bot.domain.dates import DateParseError, ParsedDate, Precision, parse_premiere, zone_for
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text, window_end
 from bot.domain.subscriptions import Subscription
-from bot.errors import AlreadyExists, InvalidInput, NotFound
+from bot.errors import AlreadyExists, InvalidInput, NotFound, ShowNotFound
 from bot.services.settings import valid_timezone
 
 # The longest premiere window (a year) – how far back a still-open window can start.
@@ -175,7 +175,7 @@ class ShowService:
     async def get(self, guild_id: int, show_id: int) -> Show:
         show = await self._shows.get(guild_id, show_id)
         if show is None:
-            raise NotFound("That show is no longer tracked in this server. See /show list.")
+            raise ShowNotFound
         return show
 
     async def resolve(self, guild_id: int, text: str) -> Show:
@@ -203,7 +203,7 @@ class ShowService:
     async def remove(self, guild_id: int, show_id: int) -> Show:
         show = await self.get(guild_id, show_id)
         if not await self._shows.delete(guild_id, show_id):
-            raise NotFound("That show was already removed. See /show list.")
+            raise ShowNotFound
         return show
 
     async def _zone(self, guild_id: int, requested: str | None) -> str:

@@ -9,7 +9,7 @@ from bot.db.shows import ShowRepository
 from bot.db.subscriptions import Change, SubscriptionRepository
 from bot.domain.shows import Show
 from bot.domain.subscriptions import Delivery, Subscription
-from bot.errors import NotFound
+from bot.errors import ShowNotFound
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,5 +62,5 @@ class SubscriptionService:
     async def _show(self, guild_id: int, show_id: int) -> Show:
         show = await self._shows.get(guild_id, show_id)
         if show is None:
-            raise NotFound("That show is not tracked in this server (any more). See /show list.")
+            raise ShowNotFound
         return show

@@ -315,7 +315,7 @@ class DiscordDouble:
     # ------------------------------------------------------------------ acting as a member
 
     async def invoke(
-        self, member: Member, channel: Channel, command: str, **options: Any
+        self, member: Member, channel: Channel, command: str, /, **options: Any
     ) -> Interaction:
         """Send a slash command as `member`, the way Discord's client would (checks included)."""
         guild = self.guilds[member.guild_id]
@@ -340,6 +340,7 @@ class DiscordDouble:
         member: Member,
         channel: Channel,
         command: str,
+        /,
         focused: str,
         value: str = "",
         **options: Any,
@@ -416,7 +417,7 @@ class DiscordDouble:
         return await self.wait_for(answered, timeout)
 
     async def slash(
-        self, member: Member, channel: Channel, command: str, **options: Any
+        self, member: Member, channel: Channel, command: str, /, **options: Any
     ) -> Message:
         """invoke() and wait for the reply."""
         return await self.reply(await self.invoke(member, channel, command, **options))

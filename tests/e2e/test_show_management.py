@@ -1,0 +1,190 @@
+"""/show add options, /show edit, /show info and /show list filters, end to end."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.conftest import World, build_world
+
+pytestmark = pytest.mark.usefixtures("at_t0")
+
+
+def stamp(*parts: int) -> int:
+    return int(datetime(*parts, tzinfo=UTC).timestamp())
+
+
+async def add(world: World, **options: object):  # type: ignore[no-untyped-def]
+    return await world.slash(world.admin, "show add", **options)
+
+
+async def test_a_time_with_a_zone_is_honoured(world: World, bot) -> None:
+    reply = await add(world, title="Severance", premiere="March 8 2027 9pm ET")
+    # 9pm Eastern (EST, UTC-5) on March 8 2027 is 02:00 UTC on March 9.
+    assert f"<t:{stamp(2027, 3, 9, 2)}:F>" in reply.text()
+
+
+async def test_the_timezone_option_reads_the_premiere_there(world: World, bot) -> None:
+    reply = await add(
+        world, title="Severance", premiere="2027-07-01 21:00", timezone="America/Los_Angeles"
+    )
+    assert f"<t:{stamp(2027, 7, 2, 4)}:F>" in reply.text()  # PDT is UTC-7
+
+
+async def test_a_date_without_time_starts_at_midnight_in_the_servers_zone(
+    world: World, bot
+) -> None:
+    await world.slash(world.admin, "settings timezone", timezone="Europe/Berlin")
+    reply = await add(world, title="Dark", premiere="March 8 2027")
+    assert f"<t:{stamp(2027, 3, 7, 23)}:F>" in reply.text()  # midnight CET is 23:00 UTC
+
+
+@pytest.mark.parametrize(("premiere", "shown"), [("March 2027", "March 2027"), ("2028", "2028")])
+async def test_partial_precision_is_kept_and_shown_as_such(
+    world: World, bot, premiere: str, shown: str
+) -> None:
+    reply = await add(world, title="Someday Show", premiere=premiere)
+    assert f"{shown} (exact date TBA)" in reply.text()
+    assert "<t:" not in reply.text()
+    listing = await world.slash(world.member, "show list")
+    assert f"{shown} (exact date TBA)" in listing.text()
+
+
+async def test_an_unknown_timezone_is_refused_with_suggestions(world: World, bot) -> None:
+    reply = await add(world, title="Dark", premiere="March 8 2027", timezone="Europe/Berln")
+    assert reply.ephemeral
+    assert "Europe/Berlin" in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_timezone_autocomplete_suggests_zones(world: World, bot) -> None:
+    choices = await world.double.autocomplete(
+        world.admin,
+        world.channel,
+        "show add",
+        focused="timezone",
+        value="new y",
+        title="x",
+        premiere="y",
+    )
+    assert choices[0]["value"] == "America/New_York"
+    assert len(choices) <= 25
+
+
+async def test_edit_changes_only_what_is_given_and_shows_the_move(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", season=2, network="Netflix", premiere="March 8 2027")
+
+    reply = await world.slash(
+        world.admin, "show edit", show="Jessica Jones", premiere="April 1 2027 9pm"
+    )
+
+    assert "Premiere was" in reply.text() and "Premiere is now" in reply.text()
+    [show] = await bot.services.shows.upcoming(world.guild.id)
+    assert (show.title, show.season, show.network) == ("Jessica Jones", 2, "Netflix")
+    assert show.premiere == datetime(2027, 4, 1, 21, tzinfo=UTC)
+
+
+async def test_edit_timezone_alone_keeps_the_wall_time(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", premiere="2027-03-08 21:00")
+    await world.slash(world.admin, "show edit", show="Jessica Jones", timezone="PT")
+    [show] = await bot.services.shows.upcoming(world.guild.id)
+    assert show.premiere == datetime(2027, 3, 9, 5, tzinfo=UTC)  # 21:00 PST
+    assert show.timezone == "America/Los_Angeles"
+
+
+@pytest.mark.parametrize(
+    ("options", "complaint"),
+    [
+        ({}, "Nothing to change"),
+        ({"premiere": "March 8 2020"}, "in the past"),
+        ({"title": "Other Show"}, "already tracks"),
+        ({"premiere": "sometime"}, "too vague"),
+    ],
+)
+async def test_edit_refusals_leave_the_show_unchanged(
+    world: World, bot, options: dict[str, str], complaint: str
+) -> None:
+    await add(world, title="Jessica Jones", premiere="March 8 2027")
+    await add(world, title="Other Show", premiere="March 9 2027")
+    before = await bot.services.shows.upcoming(world.guild.id)
+
+    reply = await world.slash(world.admin, "show edit", show="Jessica Jones", **options)
+
+    assert reply.ephemeral and complaint in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == before
+
+
+async def test_edit_needs_manage_server(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", premiere="March 8 2027")
+    reply = await world.slash(world.member, "show edit", show="Jessica Jones", title="Mine")
+    assert reply.ephemeral and "Manage Server" in reply.content
+
+
+async def test_info_shows_everything_with_subscribe_buttons(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", season=2, network="Netflix", premiere="March 8 2027")
+    await world.slash(world.member, "subscribe", show="Jessica Jones")
+
+    info = await world.slash(world.member, "show info", show="jessica jones s2")
+
+    fields = {f["name"]: f["value"] for f in info.embed["fields"]}
+    assert info.embed["title"] == "Jessica Jones"
+    assert fields["Season"] == "2" and fields["Network"] == "Netflix"
+    assert fields["Subscribers"] == "1"
+    assert f"<@{world.admin.id}>" in fields["Added"] and "<t:" in fields["Added"]
+    assert f"<t:{stamp(2027, 3, 8)}:F>" in fields["Premieres"]
+    assert [b["label"] for b in info.buttons()] == ["Subscribe", "Unsubscribe"]
+    assert info.pings.users == frozenset()  # naming who added it pings nobody
+
+
+async def test_info_for_an_unknown_show_is_refused(world: World, bot) -> None:
+    reply = await world.slash(world.member, "show info", show="Nothing Like It")
+    assert reply.ephemeral and "No show here matches" in reply.content
+
+
+async def test_list_days_filter_and_subscription_marks(world: World, bot) -> None:
+    await add(world, title="Soon Show", premiere="December 1 2026")
+    await add(world, title="Later Show", premiere="June 1 2027")
+    await world.slash(world.member, "subscribe", show="Later Show")
+
+    soon = await world.slash(world.member, "show list", days=30)
+    everything = await world.slash(world.member, "show list")
+    admins_view = await world.slash(world.admin, "show list")
+
+    assert "Soon Show" in soon.text() and "Later Show" not in soon.text()
+    assert "🔔 **Later Show**" in everything.text()
+    assert "🔔" not in admins_view.embed["description"]
+
+
+async def test_autocomplete_is_fuzzy_and_limited_to_this_server(world: World, bot) -> None:
+    other = build_world(world.double, "Elsewhere")
+    await add(world, title="The Last of Us", season=2, premiere="April 1 2027")
+    await add(world, title="Jessica Jones", season=2, premiere="March 8 2027")
+    await other.slash(other.admin, "show add", title="Last Week Tonight", premiere="May 1 2027")
+
+    def names(choices: list[dict[str, str]]) -> list[str]:
+        return [c["name"] for c in choices]
+
+    typo = await world.double.autocomplete(
+        world.member, world.channel, "show info", focused="show", value="jesica"
+    )
+    article = await world.double.autocomplete(
+        world.member, world.channel, "subscribe", focused="show", value="last of"
+    )
+    season = await world.double.autocomplete(
+        world.admin, world.channel, "show edit", focused="show", value="last of us s2"
+    )
+    assert names(typo) == ["Jessica Jones — Season 2"]
+    assert names(article) == ["The Last of Us — Season 2"]
+    assert names(season) == ["The Last of Us — Season 2"]
+
+
+async def test_autocomplete_offers_at_most_25(world: World, bot) -> None:
+    for n in range(30):
+        await bot.services.shows.add(
+            world.guild.id, title=f"Show {n}", premiere="2027-05-01", added_by=world.admin.id
+        )
+    choices = await world.double.autocomplete(
+        world.member, world.channel, "show info", focused="show", value="show"
+    )
+    assert len(choices) == 25
