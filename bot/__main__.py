@@ -97,7 +97,9 @@ async def main(argv: list[str]) -> None:
                 "No DISCORD_TOKEN set: starting the sandbox (a local Discord). Type :help for help."
             )
         setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
-        await run_sandbox(settings, script=getattr(args, "script", None))
+        status = await run_sandbox(settings, script=getattr(args, "script", None))
+        if status:
+            raise SystemExit(status)
     else:
         setup_logging(settings.log_level)
         await run(settings)

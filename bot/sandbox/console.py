@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import dataclasses
 import difflib
-import itertools
 import os
 import re
 import shlex
@@ -80,17 +79,13 @@ def build_server(double: DiscordDouble) -> Guild:
     """The sample server: Sandbox, with "you" (a moderator), "alex", #general and #premieres.
 
     Every id is the same on each run, so what the database keeps about channels and roles
-    (the announcement channel, say) still fits. Roles and channels take no id, so while
-    building, a counter stands in for the double's clock-based snowflakes."""
-    clock, double.snowflake = double.snowflake, itertools.count(OTHER_IDS).__next__
-    try:
+    (the announcement channel, say) still fits."""
+    with double.fixed_ids(OTHER_IDS):
         guild = double.add_guild("Sandbox", id=GUILD_ID)
         moderators = double.add_role(guild, "Moderators", Perm.MANAGE_GUILD)
         double.add_member(guild, "you", roles=[moderators], id=YOU_ID)
         double.add_member(guild, "alex", id=ALEX_ID)
         double.add_channel(guild, "premieres")
-    finally:
-        double.snowflake = clock
     return guild
 
 
@@ -155,12 +150,6 @@ def parse_slash(line: str, leaves: dict[str, dict[str, Any]]) -> tuple[str, dict
 
 def _close(word: str, candidates: list[str]) -> str | None:
     return next(iter(difflib.get_close_matches(word, candidates, n=1)), None)
-
-
-def _parameter_clash(error: TypeError) -> Refusal:
-    # DiscordDouble.invoke/autocomplete take options as **kwargs beside parameters of their own
-    # (member, channel, command, focused, value); an option with one of those names collides.
-    return Refusal(f"The double cannot send that option yet: {error}.")
 
 
 def _label_key(label: str) -> str:
@@ -263,8 +252,6 @@ class Console:
             interaction = await self.double.invoke(self.actor, self.channel, path, **options)
         except InvocationError as error:
             raise Refusal(str(error), *self.hints(path, typed)) from None
-        except TypeError as error:
-            raise _parameter_clash(error) from None
         await self.show_answer(interaction)
 
     async def complete(self, rest: str) -> None:
@@ -287,8 +274,6 @@ class Console:
             )
         except InvocationError as error:
             raise Refusal(str(error), *self.hints(path, {**typed, focused: value})) from None
-        except TypeError as error:
-            raise _parameter_clash(error) from None
         except TimeoutError:
             self.write("The application did not respond.")
             return

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 import re
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,6 +186,17 @@ class DiscordDouble:
         return self._spec is not None
 
     # ------------------------------------------------------------------ building a world
+
+    @contextlib.contextmanager
+    def fixed_ids(self, start: int) -> Iterator[None]:
+        """Ids drawn inside come from a counter at `start`, so a world built the same way gets
+        the same ids on every run (the sandbox keeps its database across runs)."""
+        clock, counter = self.snowflake, itertools.count(start)
+        self.snowflake = counter.__next__  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            self.snowflake = clock
 
     def add_user(self, name: str, *, dms_closed: bool = False, id: int | None = None) -> User:
         user = User(id or self.snowflake(), name, dms_closed=dms_closed)

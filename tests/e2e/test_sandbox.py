@@ -1,0 +1,436 @@
+"""`python -m bot sandbox`: the console driving the real bot through the double, and the
+terminal renderer on its own."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+
+from bot.config import Settings
+from bot.sandbox import console
+from bot.sandbox.console import parse_slash, run_sandbox
+from bot.sandbox.double import DiscordDouble, DoubleConfig, Message, Perm
+from bot.sandbox.render_terminal import relative_time, render_markdown, render_message, wrap
+from tests.conftest import T0
+
+ADD_JESSICA = '/show add title:"Jessica Jones" season:2 network:Netflix premiere:"March 8 2027"'
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(autouse=True)
+def _sandbox_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # run_sandbox points discord.py at its double; put it back for the tests that follow.
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket,
+        "DEFAULT_GATEWAY",
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY,
+    )
+    monkeypatch.setenv("COLUMNS", "100")  # the same wrapping in every terminal
+    monkeypatch.setattr(console, "SETTLE_SECONDS", 0.01)  # nothing here posts after its reply
+
+
+async def sandbox(tmp_path: Path, *lines: str) -> tuple[int, str]:
+    """Run these console lines as a script against tmp_path's database; (status, output)."""
+    script = tmp_path / "script.txt"
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    status = await run_sandbox(Settings(database_path=tmp_path / "x.sqlite3"), script, stdout=out)
+    return status, out.getvalue()
+
+
+# ---------------------------------------------------------------------- the console, end to end
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_script_adds_a_show_and_lists_it(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, "# set up", ADD_JESSICA, "", "/show list")
+
+    assert status == 0
+    assert f"you in #general> {ADD_JESSICA}" in output
+    assert "╭" in output and "╰" in output
+    assert "│ Now tracking" in output
+    assert "Jessica Jones · Season 2 · Netflix" in output
+    assert "Monday, March 8, 2027 at 00:00 UTC (in 3 months)" in output
+    assert "Premiere Bot (only you can see this)" in output  # the list is ephemeral
+    assert "# set up" not in output
+    assert "\x1b[" not in output  # not a terminal: no ANSI codes
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_mistyped_command_gets_a_suggestion_and_status_1(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, "/shwo list")
+
+    assert status == 1
+    assert "/shwo is not a command here" in output
+    assert "Did you mean /show list?" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_an_unknown_option_gets_a_suggestion_and_the_usage(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path,
+        '/show add titel:"Jessica Jones" premiere:"March 8 2027"',
+        '/show add title:"Jessica Jones" seson:2 premiere:"March 8 2027"',
+    )
+
+    assert status == 1
+    assert "Did you mean title?" in output
+    assert "Did you mean season?" in output
+    assert "Usage: /show add title:<text> premiere:<text> [season:<integer>]" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_clicking_next_turns_the_page(tmp_path: Path) -> None:
+    adds = [f'/show add title:"Show {n:02d}" premiere:"2027-02-{n + 1:02d}"' for n in range(11)]
+
+    status, output = await sandbox(tmp_path, *adds, "/show list", ":click Next ▶")
+
+    assert status == 0
+    listing, clicked = output.split("you in #general> :click Next ▶")
+    assert "Page 1 of 2" in listing
+    assert "[ ◀ Previous (disabled) ] [ Next ▶ ]" in listing
+    assert "Page 2 of 2" in clicked and "Show 10" in clicked and "Show 00" not in clicked
+    assert "[ ◀ Previous ] [ Next ▶ (disabled) ]" in clicked
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_buttons_are_found_loosely_and_only_when_usable(tmp_path: Path) -> None:
+    adds = [f'/show add title:"Show {n:02d}" premiere:"2027-02-{n + 1:02d}"' for n in range(11)]
+
+    status, output = await sandbox(
+        tmp_path, *adds, "/show list", ":click next", ":click next", ":as alex", ":click previous"
+    )
+
+    assert status == 1
+    assert output.count("Page 2 of 2") == 1
+    assert "the 'Next ▶' button is disabled" in output
+    # The list was private to "you": alex sees no such button.
+    assert "No message in #general has a button 'previous'" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_member_without_manage_server_sees_the_bots_refusal(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, ":as alex", ADD_JESSICA, "/show list")
+
+    assert status == 0  # the bot refusing is output, not a console failure
+    assert "Now acting as alex (no roles)." in output
+    refusal = output.split(f"alex in #general> {ADD_JESSICA}")[1]
+    assert "Premiere Bot (only you can see this)" in refusal
+    assert "You need the Manage Server permission" in refusal
+    assert "Jessica Jones" not in refusal
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_complete_lists_the_bots_suggestions_numbered(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path,
+        ADD_JESSICA,
+        '/show add title:"Daredevil" premiere:"April 1 2027"',
+        ":complete /show remove show:jes",
+    )
+
+    assert status == 0
+    suggestions = output.split(":complete /show remove show:jes")[1]
+    assert re.search(r"^\s+1\. Jessica Jones — Season 2 \(sends \d+\)$", suggestions, re.M)
+    assert "Daredevil" not in suggestions
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_value_may_run_over_spaces_and_keep_its_apostrophe(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, "/show add title:Grey's Anatomy premiere:March 8 2027")
+
+    assert status == 0
+    assert "Grey's Anatomy" in output
+    assert "March 8, 2027" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_channels_and_unknown_lines(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path, ":in #premieres", ":channel nowhere", ":frob", "hello", ":help"
+    )
+
+    assert status == 1
+    assert "Now in #premieres." in output
+    assert "you in #premieres> :help" in output
+    assert "No channel called 'nowhere'." in output and "Channels: #general, #premieres" in output
+    assert "Unknown console command :frob." in output and ":complete, :click" in output
+    assert "Start a line with / for a slash command" in output
+    assert "/show add title:<text> premiere:<text> [season:<integer>] [network:<text>]" in output
+    assert "/show remove show:<text>" in output
+
+
+async def test_roles_and_channels_are_written_by_name(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path, "/settings role role:@Moderators", "/settings channel channel:#nowhere"
+    )
+
+    assert status == 1
+    role_reply = output.split("/settings role role:@Moderators")[1]
+    assert "Premiere Bot (only you can see this)" in role_reply and "@Moderators" in role_reply
+    assert "channel: there is no #nowhere here." in output
+    assert "Try one of: #general, #premieres" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_stdin_runs_until_end_of_input(tmp_path: Path) -> None:
+    out = io.StringIO()
+    stdin = io.StringIO(f"{ADD_JESSICA}\n/show list\n")
+
+    status = await run_sandbox(
+        Settings(database_path=tmp_path / "x.sqlite3"), stdin=stdin, stdout=out
+    )
+
+    assert status == 0
+    assert out.getvalue().count("Jessica Jones · Season 2") == 2
+    assert "you in #general> /show list" in out.getvalue()  # piped lines are echoed
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_quit_stops_before_the_remaining_lines(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, ":quit", "/shwo list")
+
+    assert status == 0
+    assert "shwo" not in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_data_persists_across_sandbox_runs(tmp_path: Path) -> None:
+    await sandbox(tmp_path, ADD_JESSICA)
+
+    status, output = await sandbox(tmp_path, "/show list")
+
+    assert status == 0
+    assert "Jessica Jones · Season 2 · Netflix" in output
+    assert "Page 1 of 1 · 1 shows" in output
+
+
+async def test_a_missing_script_is_status_2(tmp_path: Path) -> None:
+    out = io.StringIO()
+    status = await run_sandbox(
+        Settings(database_path=tmp_path / "x.sqlite3"), tmp_path / "none", stdout=out
+    )
+    assert status == 2
+    assert "Cannot read the script" in out.getvalue()
+
+
+def test_the_command_line_runs_a_script(tmp_path: Path) -> None:
+    script = tmp_path / "script.txt"
+    # The process runs in real time (time-machine cannot reach it): a date far ahead.
+    script.write_text('/show add title:"Jessica Jones" premiere:"March 8 2099"\n/show list\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD"))}
+    env |= {"DATABASE_PATH": str(tmp_path / "x.sqlite3"), "COLUMNS": "100"}
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "sandbox", "--script", str(script)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "Now tracking" in done.stdout
+    assert "Sunday, March 8, 2099" in done.stdout
+    assert "Traceback" not in done.stderr and "Unclosed" not in done.stderr
+
+
+# ---------------------------------------------------------------------- parsing a slash line
+
+LEAVES: dict[str, dict[str, Any]] = {
+    "show add": {
+        "options": [{"name": n, "type": 3} for n in ("title", "premiere", "season", "network")]
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('/show add title:"Jessica Jones" season:2', {"title": "Jessica Jones", "season": "2"}),
+        ("/show add title:Jessica Jones season:2", {"title": "Jessica Jones", "season": "2"}),
+        ("/show add title:Star Trek: Picard", {"title": "Star Trek: Picard"}),
+        ("/show add premiere:2027-03-08 21:00", {"premiere": "2027-03-08 21:00"}),
+        ("/show add title:Grey's Anatomy", {"title": "Grey's Anatomy"}),
+        ("/show add title:X seson:2", {"title": "X", "seson": "2"}),  # a typo, reported later
+    ],
+)
+def test_parse_slash(line: str, expected: dict[str, str]) -> None:
+    assert parse_slash(line, LEAVES) == ("show add", expected)
+
+
+def test_parse_slash_keeps_channel_names_and_lowercases_the_command() -> None:
+    assert parse_slash("/Settings Channel channel:#premieres", {}) == (
+        "settings channel",
+        {"channel": "#premieres"},
+    )
+
+
+def test_parse_slash_refuses_an_open_quote_and_a_repeated_option() -> None:
+    with pytest.raises(Exception, match="double quote is not closed"):
+        parse_slash('/show add title:"Jessica', LEAVES)
+    with pytest.raises(Exception, match="title is given twice"):
+        parse_slash("/show add title:a title:b", LEAVES)
+
+
+# ---------------------------------------------------------------------- the renderer
+
+
+@pytest.fixture
+def state() -> DiscordDouble:
+    double = DiscordDouble(DoubleConfig(spec_path=None))
+    guild = double.add_guild("Sandbox")
+    double.add_role(guild, "Moderators", Perm.MANAGE_GUILD)
+    double.add_member(guild, "alex")
+    double.add_channel(guild, "premieres")
+    return double
+
+
+def message(double: DiscordDouble, **fields: Any) -> Message:
+    return Message(id=1, channel_id=0, guild_id=None, author=double.bot_user, **fields)
+
+
+STAMP = int(datetime(2027, 3, 8, tzinfo=UTC).timestamp())
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("F", "Monday, March 8, 2027 at 00:00 UTC"),
+        ("f", "March 8, 2027 at 00:00 UTC"),
+        ("", "March 8, 2027 at 00:00 UTC"),
+        ("D", "March 8, 2027"),
+        ("d", "2027-03-08"),
+        ("t", "00:00 UTC"),
+        ("T", "00:00:00 UTC"),
+        ("R", "in 3 months"),
+    ],
+)
+def test_timestamps_become_dates(state: DiscordDouble, style: str, expected: str) -> None:
+    markup = f"<t:{STAMP}:{style}>" if style else f"<t:{STAMP}>"
+    assert render_markdown(markup, state, now=T0, color=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (10, "in a few seconds"),
+        (-60, "a minute ago"),
+        (-2 * 3600, "2 hours ago"),
+        (30 * 3600, "in a day"),
+        (5 * 86400, "in 5 days"),
+        (400 * 86400, "in a year"),
+        (-3 * 366 * 86400, "3 years ago"),
+    ],
+)
+def test_relative_time(seconds: int, expected: str) -> None:
+    then = datetime.fromtimestamp(T0.timestamp() + seconds, UTC)
+    assert relative_time(then, T0) == expected
+
+
+def test_escapes_are_undone_and_markup_is_dropped_without_color(state: DiscordDouble) -> None:
+    text = r"**Show\_01** \[x](https://evil.example) *new* ~~old~~ `a*b` [w](https://a.example/_x_)"
+
+    rendered = render_markdown(text, state, now=T0, color=False)
+
+    assert rendered == "Show_01 [x](https://evil.example) new old a*b w (https://a.example/_x_)"
+
+
+def test_escapes_inside_a_link_are_undone_too(state: DiscordDouble) -> None:
+    rendered = render_markdown(r"[Show\_01](https://a.example)", state, now=T0, color=False)
+    assert rendered == "Show_01 (https://a.example)"
+
+
+def test_markup_becomes_ansi_with_color(state: DiscordDouble) -> None:
+    rendered = render_markdown("**bold** and *it*", state, now=T0, color=True)
+    assert rendered == "\x1b[1mbold\x1b[22m and \x1b[3mit\x1b[23m"
+
+
+def test_mentions_become_names(state: DiscordDouble) -> None:
+    guild = next(iter(state.guilds.values()))
+    alex = next(m for m in guild.members.values() if m.user.username == "alex")
+    role = next(r for r in guild.roles.values() if r.name == "Moderators")
+    channel = state.channel_named(guild, "premieres")
+    text = f"<@{alex.id}> <@!{alex.id}> <@&{role.id}> <#{channel.id}> <@1> <\u200b@{alex.id}>"
+
+    rendered = render_markdown(text, state, now=T0, color=False)
+
+    assert rendered == f"@alex @alex @Moderators #premieres @unknown-user <\u200b@{alex.id}>"
+
+
+def test_an_embed_is_a_box_with_buttons_under_it(state: DiscordDouble) -> None:
+    shown = message(
+        state,
+        content="Here you go",
+        embeds=[
+            {
+                "title": "Now tracking",
+                "description": "**Jessica Jones** · Season 2",
+                "fields": [{"name": "Premieres", "value": f"<t:{STAMP}:F> (<t:{STAMP}:R>)"}],
+                "footer": {"text": "Members can follow it"},
+                "color": 0xE50914,
+            }
+        ],
+        components=[
+            {
+                "type": 1,
+                "components": [
+                    {"type": 2, "label": "◀ Previous", "custom_id": "p", "disabled": True},
+                    {"type": 2, "label": "Next ▶", "custom_id": "n"},
+                ],
+            }
+        ],
+    )
+
+    lines = render_message(shown, state, now=T0, color=False, width=60).splitlines()
+
+    assert lines == [
+        "Here you go",
+        "╭──────────────────────────────────────────────────╮",
+        "│ Now tracking                                     │",
+        "│ Jessica Jones · Season 2                         │",
+        "│                                                  │",
+        "│ Premieres                                        │",
+        "│ Monday, March 8, 2027 at 00:00 UTC (in 3 months) │",
+        "│                                                  │",
+        "│ Members can follow it                            │",
+        "╰──────────────────────────────────────────────────╯",
+        "[ ◀ Previous (disabled) ] [ Next ▶ ]",
+    ]
+
+
+def test_a_narrow_terminal_wraps_inside_the_box(state: DiscordDouble) -> None:
+    shown = message(state, embeds=[{"title": "Upcoming", "description": "word " * 20}])
+
+    lines = render_message(shown, state, now=T0, color=True, width=30).splitlines()
+
+    widths = {len(ANSI.sub("", line)) for line in lines}
+    assert len(widths) == 1 and widths.pop() <= 30
+    assert len(lines) > 5
+    assert ANSI.sub("", lines[0]).startswith("╭") and ANSI.sub("", lines[-1]).startswith("╰")
+
+
+def test_a_style_broken_by_wrapping_is_closed_and_reopened() -> None:
+    first, second = wrap("\x1b[1mone two three\x1b[22m", 8)
+    assert first == "\x1b[1mone two\x1b[0m"
+    assert second == "\x1b[1mthree\x1b[22m"
+
+
+def test_disabled_buttons_are_dimmed_in_color(state: DiscordDouble) -> None:
+    shown = message(
+        state,
+        components=[{"type": 1, "components": [{"type": 2, "label": "Next ▶", "disabled": True}]}],
+    )
+    assert render_message(shown, state, now=T0, color=True) == "\x1b[2m[ Next ▶ ]\x1b[22m"
