@@ -161,6 +161,8 @@ class ShowService:
         )
 
     async def upcoming(self, guild_id: int, *, within_days: int | None = None) -> list[Show]:
+        """Premieres still to come or under way. Ordered by when their window closes, so
+        "sometime in 2027" comes after the dated 2027 premieres, as people read it."""
         now = self._clock.now()
         shows = [
             s
@@ -170,7 +172,7 @@ class ShowService:
         if within_days is not None:
             horizon = now + timedelta(days=within_days)
             shows = [s for s in shows if s.premiere <= horizon]
-        return shows
+        return sorted(shows, key=lambda s: (s.premiere_ends, s.premiere, s.title.casefold()))
 
     async def get(self, guild_id: int, show_id: int) -> Show:
         show = await self._shows.get(guild_id, show_id)

@@ -188,3 +188,15 @@ async def test_autocomplete_offers_at_most_25(world: World, bot) -> None:
         world.member, world.channel, "show info", focused="show", value="show"
     )
     assert len(choices) == 25
+
+
+async def test_imprecise_premieres_list_after_dated_ones_in_their_window(world: World, bot) -> None:
+    await add(world, title="Some Year Show", premiere="2027")
+    await add(world, title="Some Month Show", premiere="March 2027")
+    await add(world, title="Dated Show", premiere="March 20 2027")
+    await add(world, title="Earlier Show", premiere="February 1 2027")
+
+    text = (await world.slash(world.member, "show list")).embed["description"]
+
+    order = ["Earlier Show", "Dated Show", "Some Month Show", "Some Year Show"]
+    assert sorted(order, key=text.index) == order

@@ -66,6 +66,7 @@ ALLOWED_RESPONSES = {
 OPTION_STRING, OPTION_INTEGER, OPTION_BOOLEAN = 3, 4, 5
 OPTION_USER, OPTION_CHANNEL, OPTION_ROLE, OPTION_NUMBER = 6, 7, 8, 10
 BODY = web.RequestKey("body", object)
+ARRIVED = web.RequestKey("arrived", float)
 COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
 
 
@@ -770,6 +771,7 @@ class DiscordDouble:
     async def _middleware(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
+        request[ARRIVED] = time.monotonic()
         if request.path == "/" and request.method == "GET":
             return await handler(request)
         route = request.match_info.route.resource.canonical  # type: ignore[union-attr]
@@ -1000,7 +1002,8 @@ class DiscordDouble:
         if interaction.acknowledged:
             self._problem(f"interaction {interaction.id} acknowledged twice")
             return _error(400, 40060, "Interaction has already been acknowledged.")
-        waited = time.monotonic() - interaction.created_monotonic
+        interaction.answered_monotonic = request[ARRIVED]
+        waited = request[ARRIVED] - interaction.created_monotonic
         if waited > self.config.response_deadline:
             self._problem(f"interaction {interaction.id} answered after {waited:.2f}s")
             return _error(404, 10062, "Unknown interaction")

@@ -428,6 +428,7 @@ class Interaction:
     payload: dict[str, Any]
     source_message_id: int | None = None  # the message whose component was used
     created_monotonic: float = field(default_factory=time.monotonic)
+    answered_monotonic: float | None = None  # when the bot's callback reached the double
     response_type: int | None = None
     response: dict[str, Any] | None = None
     original_message_id: int | None = None
