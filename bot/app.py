@@ -15,6 +15,8 @@ from discord.ext import commands
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.connection import Database
+from bot.reminders.discord_sender import DiscordSender
+from bot.reminders.engine import ReminderEngine
 from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
@@ -56,6 +58,7 @@ discord.VoiceClient.warn_dave = False
 class PremiereBot(commands.Bot):
     db: Database
     services: Services
+    reminders: ReminderEngine
     sync_result: SyncResult | None
 
     def __init__(
@@ -85,6 +88,9 @@ class PremiereBot(commands.Bot):
         self.db = await Database.open(self.settings.database_path)
         self._resources.push_async_callback(self.db.close)
         self.services = Services.build(self.db, self.clock)
+        self.reminders = ReminderEngine(self.db, self.clock, DiscordSender(self))
+        self.services.shows.listeners.append(self.reminders)
+        self.services.settings.listeners.append(self.reminders)
         for extension in self.extension_names:
             await self.load_extension(extension)
         assert self.application_id is not None
@@ -94,10 +100,15 @@ class PremiereBot(commands.Bot):
             application_id=self.application_id,
             dev_guild_id=self.settings.dev_guild_id,
         )
+        # Deliveries need only REST, which works from here on: no need to wait for the gateway.
+        await self.reminders.start()
 
     async def close(self) -> None:
-        # Stop taking events first, then release what setup_hook opened, newest first.
+        # Stop sending, then stop taking events, then release the database: nothing may use
+        # what is already closed. A reminder cut off mid-send is resumed at the next start.
         try:
+            if hasattr(self, "reminders"):
+                await self.reminders.stop()
             await super().close()
         finally:
             await self._resources.aclose()

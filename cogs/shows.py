@@ -42,7 +42,7 @@ async def list_page(
     )
     pages = render.page_count(len(shows))
     page = min(page, pages - 1)
-    view = discord.ui.View(timeout=None)
+    view = components.StaticView()
     if pages > 1:
         # Disabled ends still need distinct, valid ids: they point at the page itself.
         view.add_item(

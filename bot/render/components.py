@@ -12,6 +12,17 @@ LIST_PAGE_ID = "shows:page:{page}:{days}"
 LIST_PAGE_PATTERN = r"shows:page:(?P<page>\d+):(?P<days>\d+)"
 
 
+class StaticView(discord.ui.View):
+    """Buttons handled by their custom_id alone (dynamic items), so discord.py need not keep a
+    view in memory for every message that carries them."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+    def is_dispatchable(self) -> bool:
+        return False
+
+
 def subscribe_button(show_id: int) -> discord.ui.Button:
     return discord.ui.Button(
         label="Subscribe",
@@ -30,7 +41,7 @@ def unsubscribe_button(show_id: int) -> discord.ui.Button:
 
 
 def subscription_buttons(show_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
+    view = StaticView()
     view.add_item(subscribe_button(show_id))
     view.add_item(unsubscribe_button(show_id))
     return view

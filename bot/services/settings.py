@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from bot.db.settings import SettingsRepository
 from bot.domain.dates import DateParseError, resolve_timezone
 from bot.domain.settings import OffsetsError, ServerSettings, parse_offsets
 from bot.errors import InvalidInput
 
 
+class SettingsListener(Protocol):
+    """Told after settings that change the plan, e.g. the reminder offsets."""
+
+    async def offsets_changed(self, guild_id: int) -> None: ...
+
+
 class SettingsService:
     def __init__(self, settings: SettingsRepository) -> None:
         self._settings = settings
+        self.listeners: list[SettingsListener] = []
 
     async def get(self, guild_id: int) -> ServerSettings:
         return await self._settings.get(guild_id)
@@ -29,7 +38,10 @@ class SettingsService:
             offsets = parse_offsets(text)
         except OffsetsError as exc:
             raise InvalidInput(str(exc)) from None
-        return await self._settings.update(guild_id, reminder_offsets=offsets)
+        updated = await self._settings.update(guild_id, reminder_offsets=offsets)
+        for listener in self.listeners:
+            await listener.offsets_changed(guild_id)
+        return updated
 
 
 def valid_timezone(name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from bot.clock import Clock
 from bot.db.settings import SettingsRepository
@@ -20,6 +21,16 @@ from bot.services.settings import valid_timezone
 
 # The longest premiere window (a year) – how far back a still-open window can start.
 _LONGEST_WINDOW = timedelta(days=366)
+
+
+class ShowListener(Protocol):
+    """Told after a show changes, e.g. the reminder engine, which re-plans the countdown."""
+
+    async def show_added(self, show: Show) -> None: ...
+
+    async def show_changed(self, before: Show, after: Show) -> None: ...
+
+    async def show_removed(self, show: Show) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,7 @@ class ShowService:
         self._settings = settings
         self._subscriptions = subscriptions
         self._clock = clock
+        self.listeners: list[ShowListener] = []
 
     async def add(
         self,
@@ -85,7 +97,7 @@ class ShowService:
             now,
         )
         try:
-            return await self._shows.insert(draft)
+            show = await self._shows.insert(draft)
         except AlreadyExists:
             existing = await self._shows.find(guild_id, title, season)
             name = existing.label if existing else title
@@ -93,6 +105,9 @@ class ShowService:
                 f"This server already tracks **{name}**. Use /show remove first to re-add it, "
                 "or give a different season."
             ) from None
+        for listener in self.listeners:
+            await listener.show_added(show)
+        return show
 
     async def edit(
         self,
@@ -150,6 +165,8 @@ class ShowService:
             raise AlreadyExists(
                 f"This server already tracks **{draft.label}**. Pick another title or season."
             ) from None
+        for listener in self.listeners:
+            await listener.show_changed(before, after)
         return ShowEdit(before, after)
 
     async def details(self, guild_id: int, show_id: int, viewer_id: int) -> ShowDetails:
@@ -206,6 +223,8 @@ class ShowService:
         show = await self.get(guild_id, show_id)
         if not await self._shows.delete(guild_id, show_id):
             raise ShowNotFound
+        for listener in self.listeners:
+            await listener.show_removed(show)
         return show
 
     async def _zone(self, guild_id: int, requested: str | None) -> str:

@@ -1,0 +1,157 @@
+"""Turning one claimed reminder into messages, exactly once.
+
+The messages are written down first (deliveries, each with its own nonce), then sent one by
+one, each marked sent as soon as Discord answers. A crash anywhere leaves the unsent ones
+pending; the next start sends them with the same nonces, and Discord drops a repeat of one
+that had in fact gone out.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import discord
+
+from bot.clock import Clock
+from bot.db.settings import SettingsRepository
+from bot.db.shows import ShowRepository
+from bot.domain.shows import Show
+from bot.reminders.plan import OFFLINE_WINDOW, Kind, Style, mention_batches
+from bot.reminders.sender import DmClosed, Pacer, Sender, Transient, Unreachable
+from bot.reminders.store import Delivery, Reminder, ReminderStore
+from bot.render import components
+from bot.render.reminders import dm_fallback_note, reminder_embed
+
+log = logging.getLogger(__name__)
+
+RETRY_DELAYS = (
+    timedelta(seconds=15),
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(minutes=30),
+)
+
+
+class Deliverer:
+    def __init__(
+        self,
+        store: ReminderStore,
+        shows: ShowRepository,
+        settings: SettingsRepository,
+        sender: Sender,
+        pacer: Pacer,
+        clock: Clock,
+    ) -> None:
+        self._store = store
+        self._shows = shows
+        self._settings = settings
+        self._sender = sender
+        self._pacer = pacer
+        self._clock = clock
+
+    async def deliver(self, reminder: Reminder, style: Style) -> str | None:
+        """Send what is still to send for this reminder; returns its final status, or None
+        while some message waits to be retried."""
+        show = await self._shows.get(reminder.guild_id, reminder.show_id)
+        if show is None:  # removed: its reminders went with it
+            return "cancelled"
+        if reminder.kind is Kind.COUNTDOWN and (
+            show.premiere != reminder.premiere or show.precision.value not in ("day", "time")
+        ):
+            await self._store.cancel_deliveries(reminder.id, "the premiere moved")
+            return await self._store.finish(reminder.id, self._clock.now())
+        settings = await self._settings.get(reminder.guild_id)
+        recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
+        deliveries = await self._store.plan_deliveries(
+            reminder.id,
+            settings.announce_channel_id,
+            mention_batches(settings.mention_role_id, recipients.channel_user_ids),
+            recipients.dm_user_ids,
+        )
+        embed = reminder_embed(show, reminder, style)
+        for delivery in deliveries:
+            await self._send(delivery, show, reminder, embed, settings.announce_channel_id)
+        return await self._store.finish(reminder.id, self._clock.now())
+
+    async def _send(
+        self,
+        delivery: Delivery,
+        show: Show,
+        reminder: Reminder,
+        embed: discord.Embed,
+        channel_id: int | None,
+    ) -> None:
+        view = components.subscription_buttons(show.id)
+        await self._pacer.wait()
+        try:
+            if delivery.target == "dm":
+                assert delivery.user_id is not None
+                message_id = await self._sender.to_user(
+                    delivery.user_id, embed=embed, view=view, nonce=delivery.nonce
+                )
+            else:
+                assert delivery.channel_id is not None
+                batch = delivery.batch
+                # Part 0 carries the reminder; later parts only the mentions that did not fit.
+                carries_embed = delivery.part <= 0
+                message_id = await self._sender.to_channel(
+                    delivery.channel_id,
+                    content=delivery.note or batch.content,
+                    embed=embed if carries_embed else None,
+                    view=view if carries_embed else None,
+                    role_id=batch.role_id,
+                    user_ids=batch.user_ids,
+                    nonce=delivery.nonce,
+                )
+        except DmClosed as error:
+            await self._store.mark_failed(delivery.id, str(error))
+            await self._dm_closed(delivery, show, reminder, embed, channel_id)
+        except Unreachable as error:
+            log.warning("Reminder %s: %s", reminder.id, error)
+            await self._store.mark_failed(delivery.id, str(error))
+        except Transient as error:
+            await self._retry_or_give_up(delivery, reminder, str(error))
+        else:
+            await self._store.mark_sent(delivery.id, message_id)
+
+    async def _dm_closed(
+        self,
+        delivery: Delivery,
+        show: Show,
+        reminder: Reminder,
+        embed: discord.Embed,
+        channel_id: int | None,
+    ) -> None:
+        """Mention them in the channel instead, tell them why once, and stop trying DMs."""
+        assert delivery.user_id is not None
+        await self._store.block_dms(reminder.guild_id, delivery.user_id, self._clock.now())
+        if channel_id is None:
+            return
+        fallback = await self._store.add_fallback(
+            reminder.id,
+            channel_id,
+            delivery.user_id,
+            dm_fallback_note(delivery.user_id, show),
+        )
+        if fallback.status == "pending":
+            await self._send(fallback, show, reminder, embed, channel_id)
+
+    async def _retry_or_give_up(self, delivery: Delivery, reminder: Reminder, error: str) -> None:
+        now = self._clock.now()
+        if delivery.attempts >= len(RETRY_DELAYS) or now - reminder.premiere > OFFLINE_WINDOW:
+            log.warning(
+                "Reminder %s: giving up on delivery %s: %s", reminder.id, delivery.id, error
+            )
+            await self._store.mark_failed(delivery.id, f"gave up: {error}")
+            return
+        retry_at: datetime = now + RETRY_DELAYS[delivery.attempts]
+        log.info(
+            "Reminder %s: delivery %s will retry at %s (%s)",
+            reminder.id,
+            delivery.id,
+            retry_at,
+            error,
+        )
+        await self._store.retry_later(delivery.id, error, retry_at)

@@ -1,0 +1,146 @@
+"""The reminder engine: plans ladders when shows and settings change, wakes when something is
+due, and fans deliveries out, one task per server so each channel's posts stay in order."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.db.connection import Database
+from bot.db.settings import SettingsRepository
+from bot.db.shows import ShowRepository
+from bot.domain.shows import Show
+from bot.reminders.delivery import Deliverer
+from bot.reminders.plan import Kind, Style, ladder
+from bot.reminders.sender import Pacer, Sender
+from bot.reminders.store import Reminder, ReminderStore
+from bot.reminders.timer import WakeTimer
+
+log = logging.getLogger(__name__)
+
+# Discord allows a bot 50 requests a second; leave room for commands and for timing jitter.
+DEFAULT_SEND_RATE = 48
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    upcoming: list[tuple[Reminder, Show]]
+    failures: list[tuple[Reminder, Show | None, str]]
+
+
+class ReminderEngine:
+    def __init__(
+        self, db: Database, clock: Clock, sender: Sender, *, send_rate: int = DEFAULT_SEND_RATE
+    ) -> None:
+        self.store = ReminderStore(db)
+        self._shows = ShowRepository(db)
+        self._settings = SettingsRepository(db)
+        self._clock = clock
+        self.pacer = Pacer(send_rate)
+        self._deliverer = Deliverer(
+            self.store, self._shows, self._settings, sender, self.pacer, clock
+        )
+        self.timer = WakeTimer(self.store.next_wake, self._wake, clock)
+        self._in_flight: set[int] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # -------------------------------------------------------------- lifecycle
+
+    async def start(self) -> None:
+        """Resume what a previous run left half-sent, then set the timer from the database."""
+        self.timer.start()
+        self._launch(await self.store.in_flight())
+        await self.timer.reschedule()
+
+    async def stop(self) -> None:
+        self.timer.shutdown()
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def idle(self) -> None:
+        """Wait until no delivery is under way (for tests, benchmarks and the sandbox)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    # -------------------------------------------------------------- what changes the plan
+
+    async def show_added(self, show: Show) -> None:
+        await self._replan(show)
+        await self.timer.reschedule()
+
+    async def show_changed(self, before: Show, after: Show) -> None:
+        if (before.premiere, before.precision) == (after.premiere, after.precision):
+            return
+        await self._replan(after)
+        await self.store.plan_moved_notice(before, after, self._clock.now())
+        await self.timer.reschedule()
+
+    async def show_removed(self, show: Show) -> None:
+        await self.timer.reschedule()  # its reminders went with it (ON DELETE CASCADE)
+
+    async def offsets_changed(self, guild_id: int) -> None:
+        for show in await self._shows.ending_after(guild_id, self._clock.now()):
+            await self._replan(show)
+        await self.timer.reschedule()
+
+    async def _replan(self, show: Show) -> None:
+        settings = await self._settings.get(show.guild_id)
+        rungs = ladder(show.premiere, show.precision, settings.reminder_offsets, self._clock.now())
+        await self.store.replan(show, rungs)
+
+    # -------------------------------------------------------------- waking up
+
+    async def _wake(self) -> None:
+        now = self._clock.now()
+        claimed = await self.store.claim_due(now)
+        for reminder_id in await self.store.retry_due(now):
+            if reminder_id not in self._in_flight and (r := await self.store.get(reminder_id)):
+                claimed.append((r, r.style or Style.ON_TIME))
+        self._launch(claimed)
+
+    def _launch(self, claimed: Iterable[tuple[Reminder, Style]]) -> None:
+        by_guild: dict[int, list[tuple[Reminder, Style]]] = defaultdict(list)
+        for reminder, style in claimed:
+            if reminder.id not in self._in_flight:
+                self._in_flight.add(reminder.id)
+                by_guild[reminder.guild_id].append((reminder, style))
+        for items in by_guild.values():
+            # A date change is announced before any countdown computed for the new date.
+            items.sort(key=lambda item: (item[0].kind is not Kind.MOVED, item[0].due))
+            task = asyncio.create_task(self._deliver_all(items))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _deliver_all(self, items: list[tuple[Reminder, Style]]) -> None:
+        retry_pending = False
+        for reminder, style in items:
+            try:
+                retry_pending |= await self._deliverer.deliver(reminder, style) is None
+            except Exception:
+                # Stays 'sending': the next start resumes it. Other servers go on regardless.
+                log.exception("Delivering reminder %s failed", reminder.id)
+            finally:
+                self._in_flight.discard(reminder.id)
+        if retry_pending:
+            await self.timer.reschedule()
+
+    # -------------------------------------------------------------- /status
+
+    async def status(self, guild_id: int) -> StatusReport:
+        upcoming = []
+        for reminder in await self.store.upcoming(guild_id):
+            if show := await self._shows.get(guild_id, reminder.show_id):
+                upcoming.append((reminder, show))
+        failures = [
+            (reminder, await self._shows.get(guild_id, reminder.show_id), reason)
+            for reminder, reason in await self.store.recent_failures(guild_id)
+        ]
+        return StatusReport(upcoming, failures)

@@ -1,0 +1,70 @@
+"""How the reminder engine speaks to Discord: a small interface, its errors, and a pacer."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from typing import Protocol
+
+import discord
+
+
+class SendError(Exception):
+    """A message could not be sent; the text says why, for /status."""
+
+
+class DmClosed(SendError):
+    """The member does not accept direct messages from the bot (Discord code 50007)."""
+
+
+class Unreachable(SendError):
+    """Retrying will not help: the channel is gone, or the bot may not post there."""
+
+
+class Transient(SendError):
+    """Discord is struggling (5xx, rate limits past discord.py's own retries, network): retry."""
+
+
+class Sender(Protocol):
+    async def to_channel(
+        self,
+        channel_id: int,
+        *,
+        content: str,
+        embed: discord.Embed | None,
+        view: discord.ui.View | None,
+        role_id: int | None,
+        user_ids: tuple[int, ...],
+        nonce: str,
+    ) -> int:
+        """Post in a channel, pinging exactly `role_id` and `user_ids`; returns the message id."""
+        ...
+
+    async def to_user(
+        self, user_id: int, *, embed: discord.Embed, view: discord.ui.View | None, nonce: str
+    ) -> int:
+        """Send a direct message; returns the message id."""
+        ...
+
+
+class Pacer:
+    """At most `rate` sends in any `per` seconds. Discord caps a bot at 50 requests a second
+    and answers more with 429s; discord.py paces per route from response headers, but nothing
+    paces the total, so a fan-out to a thousand servers would trip the global limit."""
+
+    def __init__(self, rate: int, per: float = 1.0) -> None:
+        self.rate, self.per = rate, per
+        self._sent: deque[float] = deque()
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                while self._sent and now - self._sent[0] >= self.per:
+                    self._sent.popleft()
+                if len(self._sent) < self.rate:
+                    self._sent.append(now)
+                    return
+                await asyncio.sleep(self._sent[0] + self.per - now)
