@@ -18,7 +18,7 @@ from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.shows import Show
 from bot.reminders.plan import OFFLINE_WINDOW, Kind, Style, mention_batches
-from bot.reminders.sender import DmClosed, Pacer, Sender, Transient, Unreachable
+from bot.reminders.sender import DmClosed, Sender, Transient, Unreachable
 from bot.reminders.store import Delivery, Reminder, ReminderStore
 from bot.render import components
 from bot.render.reminders import dm_fallback_note, reminder_embed
@@ -41,14 +41,12 @@ class Deliverer:
         shows: ShowRepository,
         settings: SettingsRepository,
         sender: Sender,
-        pacer: Pacer,
         clock: Clock,
     ) -> None:
         self._store = store
         self._shows = shows
         self._settings = settings
         self._sender = sender
-        self._pacer = pacer
         self._clock = clock
 
     async def deliver(self, reminder: Reminder, style: Style) -> str | None:
@@ -84,7 +82,6 @@ class Deliverer:
         channel_id: int | None,
     ) -> None:
         view = components.subscription_buttons(show.id)
-        await self._pacer.wait()
         try:
             if delivery.target == "dm":
                 assert delivery.user_id is not None

@@ -8,14 +8,19 @@ from collections.abc import AsyncIterator
 import aiohttp
 import discord
 
-from bot.reminders.sender import DmClosed, Transient, Unreachable
+from bot.reminders.sender import DmClosed, Pacer, Transient, Unreachable
 
 CANNOT_DM = 50007
 
 
+# Discord allows a bot 50 requests a second; leave room for commands and for timing jitter.
+DEFAULT_SEND_RATE = 48
+
+
 class DiscordSender:
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, *, send_rate: float = DEFAULT_SEND_RATE) -> None:
         self._client = client
+        self.pacer = Pacer(send_rate)
 
     async def to_channel(
         self,
@@ -35,6 +40,7 @@ class DiscordSender:
             roles=[discord.Object(role_id)] if role_id else [],
             replied_user=False,
         )
+        await self.pacer.wait()
         async with _translated_errors(f"channel {channel_id}"):
             message = await channel.send(
                 content=content or None,
@@ -49,7 +55,11 @@ class DiscordSender:
         self, user_id: int, *, embed: discord.Embed, view: discord.ui.View | None, nonce: str
     ) -> int:
         async with _translated_errors(f"user {user_id}"):
-            channel = await self._client.create_dm(discord.Object(user_id))
+            channel = self._client._connection._get_private_channel_by_user(user_id)
+            if channel is None:  # opening a DM channel is a request of its own
+                await self.pacer.wait()
+                channel = await self._client.create_dm(discord.Object(user_id))
+            await self.pacer.wait()
             message = await channel.send(
                 embed=embed,
                 view=view or discord.utils.MISSING,

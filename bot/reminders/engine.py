@@ -17,14 +17,11 @@ from bot.db.shows import ShowRepository
 from bot.domain.shows import Show
 from bot.reminders.delivery import Deliverer
 from bot.reminders.plan import Kind, Style, ladder
-from bot.reminders.sender import Pacer, Sender
+from bot.reminders.sender import Sender
 from bot.reminders.store import Reminder, ReminderStore
 from bot.reminders.timer import WakeTimer
 
 log = logging.getLogger(__name__)
-
-# Discord allows a bot 50 requests a second; leave room for commands and for timing jitter.
-DEFAULT_SEND_RATE = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +31,13 @@ class StatusReport:
 
 
 class ReminderEngine:
-    def __init__(
-        self, db: Database, clock: Clock, sender: Sender, *, send_rate: int = DEFAULT_SEND_RATE
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, sender: Sender) -> None:
         self.store = ReminderStore(db)
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
-        self.pacer = Pacer(send_rate)
-        self._deliverer = Deliverer(
-            self.store, self._shows, self._settings, sender, self.pacer, clock
-        )
+        self.sender = sender
+        self._deliverer = Deliverer(self.store, self._shows, self._settings, sender, clock)
         self.timer = WakeTimer(self.store.next_wake, self._wake, clock)
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import deque
 from typing import Protocol
 
 import discord
@@ -49,22 +48,21 @@ class Sender(Protocol):
 
 
 class Pacer:
-    """At most `rate` sends in any `per` seconds. Discord caps a bot at 50 requests a second
-    and answers more with 429s; discord.py paces per route from response headers, but nothing
-    paces the total, so a fan-out to a thousand servers would trip the global limit."""
+    """Spaces requests evenly, `rate` a second. Discord caps a bot at 50 requests a second and
+    answers more with 429s; discord.py paces each route from response headers, but nothing
+    paces the total, so a fan-out to a thousand servers would trip the global limit. Even
+    spacing, rather than bursts, keeps every one-second window under the cap however Discord's
+    own window happens to be aligned."""
 
-    def __init__(self, rate: int, per: float = 1.0) -> None:
-        self.rate, self.per = rate, per
-        self._sent: deque[float] = deque()
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self._next = 0.0
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
         async with self._lock:
-            while True:
-                now = time.monotonic()
-                while self._sent and now - self._sent[0] >= self.per:
-                    self._sent.popleft()
-                if len(self._sent) < self.rate:
-                    self._sent.append(now)
-                    return
-                await asyncio.sleep(self._sent[0] + self.per - now)
+            now = time.monotonic()
+            if self._next > now:
+                await asyncio.sleep(self._next - now)
+                now = self._next
+            self._next = now + 1 / self.rate

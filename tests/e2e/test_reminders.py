@@ -4,75 +4,9 @@ with time-machine (the bot's clock and APScheduler both read it)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-import pytest
-
-from bot.app import PremiereBot
-from bot.sandbox.double import Channel, Member, Message, Role
-from tests.conftest import T0, StartBot, World
-
-PREMIERE = datetime(2026, 12, 10, 21, 0, tzinfo=UTC)  # 16 days after T0
-
-
-class Ladder:
-    """A server set up for reminders, and a hand on the clock."""
-
-    def __init__(self, world: World, traveller: Any) -> None:
-        self.world, self.traveller = world, traveller
-        self.double = world.double
-        self.channel: Channel = self.double.add_channel(world.guild, "premieres")
-        self.role: Role = self.double.add_role(world.guild, "Premiere Fans")
-        self.fan: Member = self.double.add_member(world.guild, "channel fan")
-        self.dm_fan: Member = self.double.add_member(world.guild, "dm fan")
-
-    async def configure(self, bot: PremiereBot, *, role: bool = True) -> None:
-        w = self.world
-        await self.double.wait_for(lambda: bot.get_channel(self.channel.id))
-        await w.slash(w.admin, "settings channel", channel=self.channel)
-        if role:
-            await self.double.wait_for(lambda: bot.get_guild(w.guild.id).get_role(self.role.id))
-            await w.slash(w.admin, "settings role", role=self.role)
-
-    async def track(
-        self, title: str = "Jessica Jones", premiere: str = "2026-12-10 21:00", **options: Any
-    ) -> Message:
-        reply = await self.world.slash(
-            self.world.admin, "show add", title=title, premiere=premiere, **options
-        )
-        assert not reply.ephemeral, reply.content
-        return reply
-
-    async def subscribe_fans(self, title: str = "Jessica Jones") -> None:
-        await self.world.slash(self.fan, "subscribe", show=title)
-        await self.world.slash(self.dm_fan, "subscribe", show=title, delivery="dm")
-
-    def posts(self) -> list[Message]:
-        return self.double.channel_messages(self.channel)
-
-    async def advance_to(self, bot: PremiereBot, when: datetime) -> None:
-        self.traveller.move_to(when)
-        bot.reminders.timer.wakeup()
-        # Let the wake-up run, then wait for every delivery it started.
-        await self.double.wait_for(lambda: not bot.reminders.timer._running.locked(), 5)
-        await _settle(bot)
-
-
-async def _settle(bot: PremiereBot) -> None:
-    import asyncio
-
-    for _ in range(5):
-        await asyncio.sleep(0.02)
-        await bot.reminders.idle()
-
-
-@pytest.fixture
-def ladder(world: World, at_t0: Any) -> Ladder:
-    return Ladder(world, at_t0)
-
-
-def titles(messages: list[Message]) -> list[str]:
-    return [m.embeds[0]["title"] for m in messages if m.embeds]
+from tests.conftest import T0, StartBot
+from tests.e2e.reminder_support import PREMIERE, Ladder, settle, titles
 
 
 async def test_the_full_ladder_posts_in_order_with_exact_mentions(ladder: Ladder, bot) -> None:
@@ -165,7 +99,7 @@ async def test_downtime_across_the_premiere_gives_one_offline_post(
     # Down from before the 1-hour reminder until 5 hours after the premiere.
     ladder.traveller.move_to(PREMIERE + timedelta(hours=5))
     second = await start_bot()
-    await _settle(second)
+    await settle(second)
 
     assert titles(ladder.posts()) == [
         "⏰ Premieres in 7 days",
@@ -184,7 +118,7 @@ async def test_downtime_past_six_hours_posts_nothing_stale(
 
     ladder.traveller.move_to(PREMIERE + timedelta(hours=7))
     second = await start_bot()
-    await _settle(second)
+    await settle(second)
 
     assert ladder.posts() == []
     statuses = await second.db.fetch_all("SELECT status, outcome FROM reminders")
@@ -201,7 +135,7 @@ async def test_downtime_before_the_premiere_sends_only_the_latest_missed_marked_
 
     ladder.traveller.move_to(PREMIERE - timedelta(minutes=30))  # missed 7d, 1d and 1h
     second = await start_bot()
-    await _settle(second)
+    await settle(second)
 
     [post] = ladder.posts()
     assert post.embeds[0]["title"] == "⏰ Premieres in 1 hour"

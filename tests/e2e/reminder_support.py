@@ -1,0 +1,67 @@
+"""Shared pieces for reminder tests: a server set up for reminders, and a hand on the clock."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.app import PremiereBot
+from bot.sandbox.double import Channel, Member, Message, Role
+from tests.conftest import World
+
+PREMIERE = datetime(2026, 12, 10, 21, 0, tzinfo=UTC)  # 16 days after T0
+
+
+class Ladder:
+    """A server set up for reminders, and a hand on the clock."""
+
+    def __init__(self, world: World, traveller: Any) -> None:
+        self.world, self.traveller = world, traveller
+        self.double = world.double
+        self.channel: Channel = self.double.add_channel(world.guild, "premieres")
+        self.role: Role = self.double.add_role(world.guild, "Premiere Fans")
+        self.fan: Member = self.double.add_member(world.guild, "channel fan")
+        self.dm_fan: Member = self.double.add_member(world.guild, "dm fan")
+
+    async def configure(self, bot: PremiereBot, *, role: bool = True) -> None:
+        w = self.world
+        await self.double.wait_for(lambda: bot.get_channel(self.channel.id))
+        await w.slash(w.admin, "settings channel", channel=self.channel)
+        if role:
+            await self.double.wait_for(lambda: bot.get_guild(w.guild.id).get_role(self.role.id))
+            await w.slash(w.admin, "settings role", role=self.role)
+
+    async def track(
+        self, title: str = "Jessica Jones", premiere: str = "2026-12-10 21:00", **options: Any
+    ) -> Message:
+        reply = await self.world.slash(
+            self.world.admin, "show add", title=title, premiere=premiere, **options
+        )
+        assert not reply.ephemeral, reply.content
+        return reply
+
+    async def subscribe_fans(self, title: str = "Jessica Jones") -> None:
+        await self.world.slash(self.fan, "subscribe", show=title)
+        await self.world.slash(self.dm_fan, "subscribe", show=title, delivery="dm")
+
+    def posts(self) -> list[Message]:
+        return self.double.channel_messages(self.channel)
+
+    async def advance_to(self, bot: PremiereBot, when: datetime) -> None:
+        self.traveller.move_to(when)
+        bot.reminders.timer.wakeup()
+        # Let the wake-up run, then wait for every delivery it started.
+        await self.double.wait_for(lambda: not bot.reminders.timer._running.locked(), 5)
+        await settle(bot)
+
+
+async def settle(bot: PremiereBot) -> None:
+    """Let wake-ups run, then wait for every delivery they started."""
+    for _ in range(5):
+        await asyncio.sleep(0.02)
+        await bot.reminders.idle()
+
+
+def titles(messages: list[Message]) -> list[str]:
+    return [m.embeds[0]["title"] for m in messages if m.embeds]
