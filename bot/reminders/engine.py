@@ -23,6 +23,10 @@ from bot.reminders.timer import WakeTimer
 
 log = logging.getLogger(__name__)
 
+# Servers delivered to at once. The pacer sets the pace; this only has to keep it fed, and
+# a bound keeps the first post from queueing behind every server's database work.
+CONCURRENT_SERVERS = 16
+
 
 @dataclass(frozen=True, slots=True)
 class StatusReport:
@@ -41,6 +45,7 @@ class ReminderEngine:
         self.timer = WakeTimer(self.store.next_wake, self._wake, clock)
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(CONCURRENT_SERVERS)
 
     # -------------------------------------------------------------- lifecycle
 
@@ -114,14 +119,15 @@ class ReminderEngine:
 
     async def _deliver_all(self, items: list[tuple[Reminder, Style]]) -> None:
         retry_pending = False
-        for reminder, style in items:
-            try:
-                retry_pending |= await self._deliverer.deliver(reminder, style) is None
-            except Exception:
-                # Stays 'sending': the next start resumes it. Other servers go on regardless.
-                log.exception("Delivering reminder %s failed", reminder.id)
-            finally:
-                self._in_flight.discard(reminder.id)
+        async with self._slots:
+            for reminder, style in items:
+                try:
+                    retry_pending |= await self._deliverer.deliver(reminder, style) is None
+                except Exception:
+                    # Stays 'sending': the next start resumes it. Other servers go on.
+                    log.exception("Delivering reminder %s failed", reminder.id)
+                finally:
+                    self._in_flight.discard(reminder.id)
         if retry_pending:
             await self.timer.reschedule()
 
