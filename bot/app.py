@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.db.connection import Database
 from bot.reminders.discord_sender import DiscordSender
 from bot.reminders.engine import ReminderEngine
+from bot.reminders.events import InterestChange, ScheduledEvents, watch_interest
 from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
@@ -59,6 +60,7 @@ class PremiereBot(commands.Bot):
     db: Database
     services: Services
     reminders: ReminderEngine
+    events: ScheduledEvents
     sync_result: SyncResult | None
 
     def __init__(
@@ -83,6 +85,7 @@ class PremiereBot(commands.Bot):
         self.extension_names = list(discover_extensions() if extensions is None else extensions)
         self.sync_result = None
         self._resources = AsyncExitStack()
+        watch_interest(self)
 
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
@@ -91,6 +94,9 @@ class PremiereBot(commands.Bot):
         self.reminders = ReminderEngine(self.db, self.clock, DiscordSender(self))
         self.services.shows.listeners.append(self.reminders)
         self.services.settings.listeners.append(self.reminders)
+        self.events = ScheduledEvents(self, self.db, self.clock)
+        self.services.shows.listeners.append(self.events)
+        self.services.settings.events_listeners.append(self.events)
         for extension in self.extension_names:
             await self.load_extension(extension)
         assert self.application_id is not None
@@ -109,6 +115,16 @@ class PremiereBot(commands.Bot):
         try:
             if hasattr(self, "reminders"):
                 await self.reminders.stop()
+            if hasattr(self, "events"):
+                await self.events.close()  # changes already promised in replies go out first
             await super().close()
         finally:
             await self._resources.aclose()
+
+    # Members marking a premiere's event Interested (see watch_interest), and events deleted
+    # in Discord, whoever deleted them.
+    async def on_raw_event_interest(self, change: InterestChange) -> None:
+        await self.events.interest_changed(change)
+
+    async def on_scheduled_event_delete(self, event: discord.ScheduledEvent) -> None:
+        await self.events.event_deleted(event.id)

@@ -107,6 +107,28 @@ class Settings(
             f"Reminders: {render.offsets_text(settings)}.", ephemeral=True
         )
 
+    @app_commands.command(name="events")
+    @app_commands.describe(enabled="Make a Discord event for each premiere with a known day")
+    async def events(self, interaction: Interaction, enabled: bool) -> None:
+        """Turn Discord events for premieres on or off (off deletes the bot's events)."""
+        assert interaction.guild is not None
+        assert interaction.guild_id is not None
+        # The events themselves change in the background: a server may track many shows.
+        await self.bot.services.settings.set_events(interaction.guild_id, enabled)
+        if not enabled:
+            text = "Premieres won't get Discord events any more; I'm deleting the ones I made."
+        else:
+            text = (
+                "Each premiere with a known day gets a Discord event; members who mark it "
+                "Interested are mentioned in its reminders."
+            )
+            if not interaction.guild.me.guild_permissions.manage_events:
+                text += (
+                    "\n⚠️ I lack **Manage Events** in this server, so I can't make them yet. "
+                    "Grant it, then run this again."
+                )
+        await interaction.response.send_message(text, ephemeral=True)
+
     @app_commands.command(name="show")
     async def show(self, interaction: Interaction) -> None:
         """See every setting, and what still needs doing."""
@@ -121,7 +143,12 @@ class Settings(
             elif missing := missing_in(channel, interaction.guild.me):
                 problem = f"I'm missing {render.permission_names(missing)} there."
         await interaction.response.send_message(
-            embed=render.settings_overview(settings, channel_problem=problem), ephemeral=True
+            embed=render.settings_overview(
+                settings,
+                channel_problem=problem,
+                can_manage_events=interaction.guild.me.guild_permissions.manage_events,
+            ),
+            ephemeral=True,
         )
 
 

@@ -14,6 +14,7 @@ _UPDATES = {
     "mention_role_id": "UPDATE guild_settings SET mention_role_id = ? WHERE guild_id = ?",
     "timezone": "UPDATE guild_settings SET timezone = ? WHERE guild_id = ?",
     "reminder_offsets": "UPDATE guild_settings SET reminder_offsets = ? WHERE guild_id = ?",
+    "scheduled_events": "UPDATE guild_settings SET scheduled_events = ? WHERE guild_id = ?",
 }
 
 
@@ -31,7 +32,8 @@ class SettingsRepository:
 
     async def get(self, guild_id: int) -> ServerSettings:
         row = await self._db.fetch_one(
-            """SELECT announce_channel_id, mention_role_id, timezone, reminder_offsets
+            """SELECT announce_channel_id, mention_role_id, timezone, reminder_offsets,
+                      scheduled_events
                FROM guild_settings WHERE guild_id = ?""",
             (guild_id,),
         )
@@ -43,6 +45,7 @@ class SettingsRepository:
             mention_role_id=row["mention_role_id"],
             timezone=row["timezone"],
             reminder_offsets=_offsets_from_text(row["reminder_offsets"]),
+            scheduled_events=bool(row["scheduled_events"]),
         )
 
     async def update(self, guild_id: int, **changes: Any) -> ServerSettings:
@@ -52,6 +55,8 @@ class SettingsRepository:
                 raise ValueError(f"unknown setting {column}")
         if "reminder_offsets" in changes:
             changes["reminder_offsets"] = _offsets_to_text(changes["reminder_offsets"])
+        if "scheduled_events" in changes:
+            changes["scheduled_events"] = int(bool(changes["scheduled_events"]))
         async with self._db.transaction() as tx:
             await tx.execute(
                 "INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING",

@@ -26,6 +26,7 @@ class ServerSettings:
     mention_role_id: int | None = None
     timezone: str = "UTC"
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
+    scheduled_events: bool = True  # a Discord event for each dated premiere
 
 
 def parse_offsets(text: str) -> tuple[timedelta, ...]:

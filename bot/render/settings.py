@@ -28,7 +28,21 @@ def offsets_text(settings: ServerSettings) -> str:
     return f"{', '.join(described)} (`{short}`)"
 
 
-def settings_overview(settings: ServerSettings, *, channel_problem: str | None) -> discord.Embed:
+def events_text(settings: ServerSettings, *, can_manage_events: bool) -> str:
+    if not settings.scheduled_events:
+        return "Off. Turn on with /settings events enabled:true."
+    text = "On: each premiere with a known day gets a Discord event members can mark Interested."
+    if not can_manage_events:
+        text += (
+            "\n⚠️ I lack **Manage Events**, so no events are made. Grant it, then run "
+            "/settings events enabled:true to make the missing ones."
+        )
+    return text
+
+
+def settings_overview(
+    settings: ServerSettings, *, channel_problem: str | None, can_manage_events: bool = True
+) -> discord.Embed:
     embed = discord.Embed(title="Premiere settings for this server", colour=BRAND)
     if settings.announce_channel_id is None:
         channel = "Not set. Run /settings channel to choose where premieres are posted."
@@ -41,4 +55,9 @@ def settings_overview(settings: ServerSettings, *, channel_problem: str | None) 
     embed.add_field(name="Role mentioned on announcements", value=role, inline=False)
     embed.add_field(name="Timezone", value=f"`{settings.timezone}`", inline=False)
     embed.add_field(name="Reminders", value=offsets_text(settings), inline=False)
+    embed.add_field(
+        name="Discord events",
+        value=events_text(settings, can_manage_events=can_manage_events),
+        inline=False,
+    )
     return embed

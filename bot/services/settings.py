@@ -16,10 +16,17 @@ class SettingsListener(Protocol):
     async def offsets_changed(self, guild_id: int) -> None: ...
 
 
+class EventsListener(Protocol):
+    """Told after a server turns Discord events for its premieres on or off (or on again)."""
+
+    async def events_switched(self, guild_id: int, enabled: bool) -> None: ...
+
+
 class SettingsService:
     def __init__(self, settings: SettingsRepository) -> None:
         self._settings = settings
         self.listeners: list[SettingsListener] = []
+        self.events_listeners: list[EventsListener] = []
 
     async def get(self, guild_id: int) -> ServerSettings:
         return await self._settings.get(guild_id)
@@ -41,6 +48,14 @@ class SettingsService:
         updated = await self._settings.update(guild_id, reminder_offsets=offsets)
         for listener in self.listeners:
             await listener.offsets_changed(guild_id)
+        return updated
+
+    async def set_events(self, guild_id: int, enabled: bool) -> ServerSettings:
+        """Listeners hear even when nothing changed: turning events on again is how a server
+        retries premieres left without one (say, before the bot had Manage Events)."""
+        updated = await self._settings.update(guild_id, scheduled_events=enabled)
+        for listener in self.events_listeners:
+            await listener.events_switched(guild_id, enabled)
         return updated
 
 

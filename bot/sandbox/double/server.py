@@ -22,6 +22,7 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -237,6 +238,13 @@ class DiscordDouble:
             "GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.to_json()}
         )
         return role
+
+    def set_role_permissions(self, role: Role, permissions: int) -> None:
+        """Change what a role may do, as an admin would in Server Settings → Roles."""
+        role.permissions = int(permissions)
+        self.gateway.dispatch(
+            "GUILD_ROLE_UPDATE", {"guild_id": str(role.guild_id), "role": role.to_json()}
+        )
 
     def add_member(
         self,
@@ -467,6 +475,15 @@ class DiscordDouble:
                 "guild_id": str(guild.id),
             },
         )
+
+    async def delete_event(self, member: Member, event_id: int) -> None:
+        """Delete a scheduled event in Discord's client, as a member with Manage Events."""
+        guild = self.guilds[member.guild_id]
+        if not guild.base_permissions(member) & Perm.MANAGE_EVENTS:
+            raise InvocationError(f"{member.user.username} may not delete events (Manage Events)")
+        event = guild.scheduled_events.pop(event_id)
+        self.gateway.dispatch("GUILD_SCHEDULED_EVENT_DELETE", event.to_json())
+        self.notify()
 
     # ------------------------------------------------------------------ commands, as the client
 
@@ -1305,7 +1322,7 @@ class DiscordDouble:
         if not guild.base_permissions(self.bot_member(guild)) & Perm.MANAGE_EVENTS:
             return _error(403, 50013, "Missing Permissions")
         body = request[BODY]
-        problems = _event_errors(body)
+        problems = _event_errors(body) + _event_time_errors(body, body)
         if refusal := self._limit_refusal("scheduled event", problems):
             return refusal
         event = ScheduledEvent(self.snowflake(), guild.id, self.bot_user.id, dict(body))
@@ -1322,9 +1339,9 @@ class DiscordDouble:
         if isinstance(event, web.Response):
             return event
         changes = request[BODY] or {}
-        if refusal := self._limit_refusal(
-            "scheduled event", _event_errors({**event.body, **changes})
-        ):
+        merged = {**event.body, **changes}
+        problems = _event_errors(merged) + _event_time_errors(merged, changes)
+        if refusal := self._limit_refusal("scheduled event", problems):
             return refusal
         event.body.update({k: v for k, v in changes.items() if k != "status"})
         event.status = int(changes.get("status", event.status))
@@ -1430,6 +1447,28 @@ def _event_errors(body: dict[str, Any]) -> list[str]:
         if not body.get("scheduled_end_time"):
             errors.append("scheduled_end_time: external events need an end time")
     return errors
+
+
+def _event_time_errors(body: dict[str, Any], sent: dict[str, Any]) -> list[str]:
+    """Discord refuses a start in the past (when one is sent) and an end before the start."""
+    try:
+        start = _instant(body.get("scheduled_start_time"))
+        end = _instant(body.get("scheduled_end_time"))
+    except ValueError:
+        return ["scheduled_start_time/scheduled_end_time: not ISO 8601 timestamps"]
+    errors = []
+    if start is not None and "scheduled_start_time" in sent and start < datetime.now(UTC):
+        errors.append("scheduled_start_time: Cannot schedule event in the past.")
+    if start is not None and end is not None and end <= start:
+        errors.append("scheduled_end_time: the end must come after the start")
+    return errors
+
+
+def _instant(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    instant = datetime.fromisoformat(text)
+    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
 
 
 @contextlib.asynccontextmanager

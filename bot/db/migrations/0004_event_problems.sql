@@ -1,0 +1,13 @@
+-- Reason: a premiere's Discord event is made in the background, so a failure (no Manage Events,
+-- Discord refusing) never reaches the member who ran the command. It is written down here
+-- instead, one row per show (the latest), for /status; a later success clears it.
+
+CREATE TABLE event_problems (
+    show_id  INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    label    TEXT    NOT NULL,  -- the show's name at the time: the show may be gone since
+    problem  TEXT    NOT NULL,
+    at       INTEGER NOT NULL
+);
+
+CREATE INDEX event_problems_by_guild ON event_problems (guild_id, at);

@@ -1,0 +1,412 @@
+"""A Discord event for each dated premiere, in servers that want them and where the bot has
+Manage Events; and who marked one Interested, whom reminders then mention in the channel.
+
+Discord is called in the background, one server at a time, so a slow or rate-limited Discord
+never holds up a command's reply. Each run makes the show's event match the show as it is now,
+so changes that pile up are applied once, in order. What fails is written down for /status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+
+import aiohttp
+import aiosqlite
+import discord
+
+from bot.clock import Clock
+from bot.db.connection import Database
+from bot.db.settings import SettingsRepository
+from bot.db.shows import ShowRepository, from_epoch, to_epoch
+from bot.domain.dates import Precision
+from bot.domain.shows import Show
+
+log = logging.getLogger(__name__)
+
+EVENT_PRECISIONS = (Precision.DAY, Precision.TIME)
+EVENT_LENGTH = timedelta(hours=1)
+# Discord refuses a start time in the past; leave the request time to get there.
+MIN_LEAD = timedelta(minutes=1)
+NAME_MAX = 100
+LOCATION_MAX = 100
+EXTERNAL = 3  # entity_type: somewhere outside Discord
+GUILD_ONLY = 2  # privacy_level
+# On close, how long work already promised (a reply said "tracked") may take to finish.
+CLOSE_GRACE_SECONDS = 10.0
+NO_MANAGE_EVENTS = "I lack the Manage Events permission in this server"
+
+
+@dataclass(frozen=True, slots=True)
+class InterestChange:
+    """A member marked (or unmarked) an event Interested."""
+
+    guild_id: int
+    event_id: int
+    user_id: int
+    interested: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventProblem:
+    show_id: int
+    label: str
+    problem: str
+    at: datetime
+
+
+# -------------------------------------------------------------- what the event says
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def event_description(show: Show) -> str:
+    where = f" on {show.network}" if show.network else ""
+    when = (
+        ""
+        if show.precision is Precision.TIME
+        else " The time isn't announced yet, so the event starts with the day."
+    )
+    return (
+        f"The premiere of {show.label}{where}.{when} Mark yourself Interested to be mentioned "
+        "in this server's reminders for it."
+    )
+
+
+def event_body(show: Show, *, for_edit: bool = False, with_times: bool = True) -> dict[str, Any]:
+    """The JSON Discord takes to create (or, `for_edit`, to change) the show's event."""
+    body: dict[str, Any] = {
+        "name": _clip(show.label, NAME_MAX),
+        "description": event_description(show),
+        "entity_metadata": {"location": _clip(show.network or "TBA", LOCATION_MAX)},
+    }
+    if not for_edit:
+        # Sent on creation only: re-sending entity_type in an edit reads as changing it.
+        body |= {"entity_type": EXTERNAL, "privacy_level": GUILD_ONLY}
+    if with_times:
+        body |= {
+            "scheduled_start_time": show.premiere.isoformat(),
+            "scheduled_end_time": (show.premiere + EVENT_LENGTH).isoformat(),
+        }
+    return body
+
+
+# -------------------------------------------------------------- storage
+
+
+def _problem(row: aiosqlite.Row) -> EventProblem:
+    return EventProblem(row["show_id"], row["label"], row["problem"], from_epoch(row["at"]))
+
+
+class EventStore:
+    """The show_events, event_interest and event_problems tables."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def event_for(self, show_id: int) -> int | None:
+        return await self._db.scalar(
+            "SELECT event_id FROM show_events WHERE show_id = ?", (show_id,)
+        )
+
+    async def shows_with_events(self, guild_id: int) -> list[int]:
+        rows = await self._db.fetch_all(
+            "SELECT show_id FROM show_events WHERE guild_id = ?", (guild_id,)
+        )
+        return [r["show_id"] for r in rows]
+
+    async def remember(self, guild_id: int, show_id: int, event_id: int) -> None:
+        await self._db.execute(
+            """INSERT INTO show_events (show_id, guild_id, event_id) VALUES (?, ?, ?)
+               ON CONFLICT (show_id) DO UPDATE SET event_id = excluded.event_id""",
+            (show_id, guild_id, event_id),
+        )
+
+    async def forget(self, event_id: int) -> None:
+        """The event is gone: so are the show's link to it and who was interested in it."""
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM show_events WHERE event_id = ?", (event_id,))
+            await tx.execute("DELETE FROM event_interest WHERE event_id = ?", (event_id,))
+
+    async def add_interest(self, change: InterestChange) -> None:
+        """Only the bot's own events count; members' interest in other events is not ours."""
+        await self._db.execute(
+            """INSERT INTO event_interest (event_id, guild_id, user_id)
+               SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM show_events
+                                            WHERE event_id = ? AND guild_id = ?)
+               ON CONFLICT DO NOTHING""",
+            (change.event_id, change.guild_id, change.user_id, change.event_id, change.guild_id),
+        )
+
+    async def remove_interest(self, change: InterestChange) -> None:
+        await self._db.execute(
+            "DELETE FROM event_interest WHERE event_id = ? AND user_id = ?",
+            (change.event_id, change.user_id),
+        )
+
+    async def interested(self, event_id: int) -> list[int]:
+        rows = await self._db.fetch_all(
+            "SELECT user_id FROM event_interest WHERE event_id = ? ORDER BY user_id", (event_id,)
+        )
+        return [r["user_id"] for r in rows]
+
+    async def note_problem(
+        self, guild_id: int, show_id: int, label: str, problem: str, now: datetime
+    ) -> None:
+        await self._db.execute(
+            """INSERT INTO event_problems (show_id, guild_id, label, problem, at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (show_id) DO UPDATE SET
+                   label = excluded.label, problem = excluded.problem, at = excluded.at""",
+            (show_id, guild_id, label, problem[:300], to_epoch(now)),
+        )
+
+    async def clear_problem(self, show_id: int) -> None:
+        await self._db.execute("DELETE FROM event_problems WHERE show_id = ?", (show_id,))
+
+    async def clear_problems(self, guild_id: int) -> None:
+        await self._db.execute("DELETE FROM event_problems WHERE guild_id = ?", (guild_id,))
+
+    async def problems(self, guild_id: int, limit: int = 5) -> list[EventProblem]:
+        """The newest first."""
+        rows = await self._db.fetch_all(
+            """SELECT show_id, label, problem, at FROM event_problems
+               WHERE guild_id = ? ORDER BY at DESC, show_id DESC LIMIT ?""",
+            (guild_id, limit),
+        )
+        return [_problem(r) for r in rows]
+
+
+# -------------------------------------------------------------- keeping events in step
+
+
+class ScheduledEvents:
+    """A ShowListener and an EventsListener: shows and settings change, events follow."""
+
+    def __init__(self, client: discord.Client, db: Database, clock: Clock) -> None:
+        self.store = EventStore(db)
+        self._client = client
+        self._shows = ShowRepository(db)
+        self._settings = SettingsRepository(db)
+        self._clock = clock
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._queued: set[tuple[int, int]] = set()
+        self._removed: dict[int, str] = {}  # labels of removed shows, for their problems
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+
+    # -------------------------------------------------------------- what asks for a sync
+
+    async def show_added(self, show: Show) -> None:
+        self._queue(show.guild_id, show.id)
+
+    async def show_changed(self, before: Show, after: Show) -> None:
+        if event_body(before) != event_body(after):
+            self._queue(after.guild_id, after.id)
+
+    async def show_removed(self, show: Show) -> None:
+        self._removed[show.id] = show.label
+        self._queue(show.guild_id, show.id)
+
+    async def events_switched(self, guild_id: int, enabled: bool) -> None:
+        # Old problems are stale either way: switched off they no longer matter, switched on
+        # every show is tried again and writes down whatever still fails.
+        await self.store.clear_problems(guild_id)
+        show_ids = set(await self.store.shows_with_events(guild_id))
+        if enabled:
+            upcoming = await self._shows.ending_after(guild_id, self._clock.now())
+            show_ids |= {s.id for s in upcoming if s.precision in EVENT_PRECISIONS}
+        for show_id in sorted(show_ids):
+            self._queue(guild_id, show_id)
+
+    # -------------------------------------------------------------- what Discord tells us
+
+    async def interest_changed(self, change: InterestChange) -> None:
+        if self._closing:
+            return
+        if change.interested:
+            await self.store.add_interest(change)
+        else:
+            await self.store.remove_interest(change)
+
+    async def event_deleted(self, event_id: int) -> None:
+        """Deleted in Discord (by us, or by a moderator): nobody can be Interested in it any
+        more. A later edit of the show makes a new one."""
+        if not self._closing:
+            await self.store.forget(event_id)
+
+    async def problems(self, guild_id: int) -> list[EventProblem]:
+        """The newest failures to keep this server's events in step, for /status."""
+        return await self.store.problems(guild_id)
+
+    # -------------------------------------------------------------- lifecycle
+
+    async def idle(self) -> None:
+        """Wait until no event work is under way (for tests and the sandbox)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def close(self) -> None:
+        """Finish what replies already promised, for a little while, then give up on it."""
+        self._closing = True
+        if not self._tasks:
+            return
+        _, late = await asyncio.wait(list(self._tasks), timeout=CLOSE_GRACE_SECONDS)
+        for task in late:
+            log.warning("Gave up on a Discord event change at shutdown")
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+
+    def _queue(self, guild_id: int, show_id: int) -> None:
+        key = (guild_id, show_id)
+        if self._closing or key in self._queued:
+            return  # the run already waiting will see the show as it is by then
+        self._queued.add(key)
+        task = asyncio.create_task(self._run(key))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, key: tuple[int, int]) -> None:
+        guild_id, show_id = key
+        async with self._locks[guild_id]:  # one server's events change in the order asked
+            self._queued.discard(key)
+            try:
+                await self._sync(guild_id, show_id)
+            except Exception:
+                log.exception("Syncing the Discord event of show %s failed", show_id)
+
+    # -------------------------------------------------------------- one show
+
+    async def _sync(self, guild_id: int, show_id: int) -> None:
+        show = await self._shows.get(guild_id, show_id)
+        label = show.label if show else self._removed.pop(show_id, "a removed show")
+        event_id = await self.store.event_for(show_id)
+        if show is None or not await self._wanted(show):
+            if event_id is None:
+                await self.store.clear_problem(show_id)
+            else:
+                delete = partial(self._delete, guild_id, event_id)
+                await self._attempt("delete", guild_id, show_id, label, delete)
+            return
+        now = self._clock.now()
+        if show.premiere + EVENT_LENGTH <= now or (
+            event_id is None and show.premiere - now < MIN_LEAD
+        ):
+            # Over, or too late to create: Discord refuses a start in the past.
+            await self.store.clear_problem(show_id)
+        elif event_id is None:
+            await self._attempt("create", guild_id, show_id, label, partial(self._create, show))
+        else:
+            update = partial(self._update, show, event_id, now)
+            await self._attempt("update", guild_id, show_id, label, update)
+
+    async def _wanted(self, show: Show) -> bool:
+        if show.precision not in EVENT_PRECISIONS:
+            return False
+        return (await self._settings.get(show.guild_id)).scheduled_events
+
+    async def _attempt(
+        self,
+        action: str,
+        guild_id: int,
+        show_id: int,
+        label: str,
+        work: Callable[[], Awaitable[None]],
+    ) -> None:
+        """Do the work, or write down why it couldn't be done."""
+        reason = self._cannot_manage(guild_id)
+        if reason is None:
+            try:
+                await work()
+            except discord.HTTPException as error:
+                reason = _refusal(error)
+            except (aiohttp.ClientError, TimeoutError, OSError) as error:
+                reason = f"I couldn't reach Discord ({error.__class__.__name__})"
+        if reason is None:
+            await self.store.clear_problem(show_id)
+            return
+        log.warning("Show %s: couldn't %s its Discord event: %s", show_id, action, reason)
+        problem = f"Couldn't {action} its Discord event: {reason}."
+        await self.store.note_problem(guild_id, show_id, label, problem, self._clock.now())
+
+    def _cannot_manage(self, guild_id: int) -> str | None:
+        """Why the bot may not manage events in the server, or None when it may. Asking
+        Discord only to be refused would count against the bot's invalid-request limit."""
+        guild = self._client.get_guild(guild_id)
+        if guild is None:
+            return "the server is unavailable to me right now"
+        me = guild.me
+        if me is None or not me.guild_permissions.manage_events:
+            return NO_MANAGE_EVENTS
+        return None
+
+    async def _create(self, show: Show) -> None:
+        data = await self._client.http.create_guild_scheduled_event(
+            show.guild_id, **event_body(show)
+        )
+        await self.store.remember(show.guild_id, show.id, int(data["id"]))
+
+    async def _update(self, show: Show, event_id: int, now: datetime) -> None:
+        # Once the premiere has begun its times stay as they are; Discord won't move a start
+        # into the past, nor an event already under way.
+        movable = show.premiere - now >= MIN_LEAD
+        body = event_body(show, for_edit=True, with_times=movable)
+        try:
+            await self._client.http.edit_scheduled_event(show.guild_id, event_id, **body)
+        except discord.NotFound:
+            await self.store.forget(event_id)  # deleted in Discord meanwhile: start afresh
+            if movable:
+                await self._create(show)
+
+    async def _delete(self, guild_id: int, event_id: int) -> None:
+        with contextlib.suppress(discord.NotFound):  # already gone is gone
+            await self._client.http.delete_scheduled_event(guild_id, event_id)
+        await self.store.forget(event_id)
+
+
+def _refusal(error: discord.HTTPException) -> str:
+    if isinstance(error, discord.Forbidden):
+        return "Discord says I lack permission (Manage Events)"
+    detail = f": {error.text[:120]}" if error.text else ""
+    return f"Discord refused it ({error.status}{detail})"
+
+
+# -------------------------------------------------------------- Interested, from the gateway
+
+
+def watch_interest(client: discord.Client) -> None:
+    """Make the client dispatch `raw_event_interest` (an InterestChange) whenever a member marks
+    or unmarks an event Interested.
+
+    discord.py's own scheduled_event_user_add/remove fire only for users already in its cache,
+    and without the privileged members intent that cache stays empty, so they never fire. The
+    gateway payload carries the ids we need; this passes them on, then lets discord.py parse
+    the payload as usual."""
+    parsers = client._connection.parsers
+    for name, interested in (
+        ("GUILD_SCHEDULED_EVENT_USER_ADD", True),
+        ("GUILD_SCHEDULED_EVENT_USER_REMOVE", False),
+    ):
+
+        def parse(data: Any, original: Any = parsers[name], interested: bool = interested) -> None:
+            client.dispatch(
+                "raw_event_interest",
+                InterestChange(
+                    guild_id=int(data["guild_id"]),
+                    event_id=int(data["guild_scheduled_event_id"]),
+                    user_id=int(data["user_id"]),
+                    interested=interested,
+                ),
+            )
+            original(data)
+
+        parsers[name] = parse

@@ -1,0 +1,118 @@
+"""How /status looks: what is coming, what went wrong, and what the bot lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import discord
+from discord.utils import format_dt
+
+from bot.domain.settings import describe_offset
+from bot.domain.shows import Show
+from bot.reminders.engine import StatusReport
+from bot.reminders.events import EventProblem
+from bot.reminders.plan import Kind
+from bot.reminders.store import Reminder
+from bot.render.settings import permission_names
+from bot.render.shows import BRAND
+from bot.render.text import safe
+
+FIELD_MAX = 1024
+REASON_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PermissionGaps:
+    """What the bot lacks, as permission names (`send_messages`, `manage_events`…)."""
+
+    channel_id: int | None  # the announcement channel; None when none is set
+    channel_exists: bool
+    in_channel: tuple[str, ...]
+    in_server: tuple[str, ...]
+
+
+def which_reminder(reminder: Reminder) -> str:
+    """ "1 day before", "at the premiere", or the notice that the date changed."""
+    if reminder.kind is Kind.MOVED:
+        return "date change notice"
+    return describe_offset(reminder.offset)
+
+
+def _label(show: Show | None) -> str:
+    return f"**{safe(show.label, limit=100)}**" if show else "a removed show"
+
+
+def _field(lines: Sequence[str], empty: str) -> str:
+    """The lines that fit in one embed field, saying how many did not."""
+    if not lines:
+        return empty
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        rest = len(lines) - index
+        more = f"\n…and {rest - 1} more" if rest > 1 else ""
+        if len("\n".join([*kept, line])) + len(more) > FIELD_MAX:
+            kept.append(f"…and {rest} more")
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def upcoming_lines(report: StatusReport) -> list[str]:
+    return [
+        f"• {_label(show)} · {which_reminder(reminder)} · {format_dt(reminder.due, 'R')}"
+        for reminder, show in report.upcoming
+    ]
+
+
+def failure_lines(report: StatusReport, event_problems: Sequence[EventProblem]) -> list[str]:
+    lines = [
+        f"• {_label(show)} · {which_reminder(reminder)} ({format_dt(reminder.due, 'f')}): "
+        f"{safe(reason, limit=REASON_MAX)}"
+        for reminder, show, reason in report.failures
+    ]
+    lines += [
+        f"• **{safe(problem.label, limit=100)}** ({format_dt(problem.at, 'R')}): "
+        f"{safe(problem.problem, limit=REASON_MAX)}"
+        for problem in event_problems
+    ]
+    return lines
+
+
+def permission_lines(gaps: PermissionGaps) -> list[str]:
+    lines = []
+    if gaps.channel_id is None:
+        lines.append("No announcement channel yet — run /settings channel.")
+    elif not gaps.channel_exists:
+        lines.append("The announcement channel no longer exists — run /settings channel.")
+    elif gaps.in_channel:
+        line = f"In <#{gaps.channel_id}> I'm missing {permission_names(gaps.in_channel)}."
+        if "mention_everyone" in gaps.in_channel:
+            line += " Without Mention Everyone, the reminder role isn't mentionable."
+        lines.append(line)
+    if "manage_events" in gaps.in_server:
+        lines.append(
+            f"In this server I'm missing {permission_names(['manage_events'])}, so premieres "
+            "get no Discord events. Grant it, then run /settings events enabled:true."
+        )
+    if not lines:
+        lines.append(f"I have everything I need in <#{gaps.channel_id}>.")
+    return lines
+
+
+def status(
+    report: StatusReport, event_problems: Sequence[EventProblem], gaps: PermissionGaps
+) -> discord.Embed:
+    embed = discord.Embed(title="Premiere bot status", colour=BRAND)
+    embed.add_field(
+        name="Next reminders",
+        value=_field(upcoming_lines(report), "Nothing scheduled."),
+        inline=False,
+    )
+    embed.add_field(
+        name="Recent failures",
+        value=_field(failure_lines(report, event_problems), "None."),
+        inline=False,
+    )
+    embed.add_field(name="Permissions", value=_field(permission_lines(gaps), ""), inline=False)
+    return embed

@@ -1,0 +1,69 @@
+"""/status: the next reminders, what went wrong lately, and what the bot lacks (Manage Server)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.settings import ServerSettings
+from bot.render import status as render
+from cogs.settings import missing_in
+
+if TYPE_CHECKING:
+    from bot.app import PremiereBot
+
+Interaction = discord.Interaction["PremiereBot"]
+
+
+def permission_gaps(guild: discord.Guild, settings: ServerSettings) -> render.PermissionGaps:
+    """Every permission the bot lacks for what this server asked of it."""
+    me = guild.me
+    in_server = (
+        ("manage_events",)
+        if settings.scheduled_events and not me.guild_permissions.manage_events
+        else ()
+    )
+    channel_id = settings.announce_channel_id
+    channel = guild.get_channel(channel_id) if channel_id is not None else None
+    in_channel: list[str] = []
+    if channel is not None:
+        in_channel = missing_in(channel, me)
+        role = guild.get_role(settings.mention_role_id) if settings.mention_role_id else None
+        # Discord pings an unmentionable role only for senders with Mention Everyone there.
+        if (
+            role is not None
+            and not role.mentionable
+            and not channel.permissions_for(me).mention_everyone
+        ):
+            in_channel.append("mention_everyone")
+    return render.PermissionGaps(channel_id, channel is not None, tuple(in_channel), in_server)
+
+
+class Status(commands.Cog):
+    def __init__(self, bot: PremiereBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="status")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    # Discord hides it from non-managers by default; a server can override that, so the bot
+    # checks for itself too.
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def status(self, interaction: Interaction) -> None:
+        """The next reminders, recent failures and missing permissions here."""
+        assert interaction.guild is not None
+        guild_id = interaction.guild.id
+        report = await self.bot.reminders.status(guild_id)
+        problems = await self.bot.events.problems(guild_id)
+        settings = await self.bot.services.settings.get(guild_id)
+        gaps = permission_gaps(interaction.guild, settings)
+        await interaction.response.send_message(
+            embed=render.status(report, problems, gaps), ephemeral=True
+        )
+
+
+async def setup(bot: PremiereBot) -> None:
+    await bot.add_cog(Status(bot))
