@@ -61,6 +61,12 @@ async def reply_ephemeral(interaction: discord.Interaction, text: str) -> None:
 
 
 class PremiereTree(app_commands.CommandTree):
+    def __init__(self, client: discord.Client, **options: object) -> None:
+        # Everything the bot does belongs to a server: every command is usable in servers only,
+        # unless a command says otherwise.
+        options.setdefault("allowed_contexts", app_commands.AppCommandContext(guild=True))
+        super().__init__(client, **options)  # type: ignore[arg-type]
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:

@@ -62,7 +62,6 @@ class UnsubscribeButton(PersistentButton, template=components.UNSUBSCRIBE_PATTER
         await unsubscribe(interaction, show_id)
 
 
-@app_commands.guild_only()
 class Subscriptions(commands.Cog):
     """Members follow the shows they care about. Everything here is private to the member."""
 
@@ -70,7 +69,7 @@ class Subscriptions(commands.Cog):
         self.bot = bot
 
     mine = app_commands.Group(
-        name="subscriptions", description="Your own subscriptions in this server", guild_only=True
+        name="subscriptions", description="Your own subscriptions in this server"
     )
 
     @app_commands.command(name="subscribe")
@@ -111,10 +110,12 @@ class Subscriptions(commands.Cog):
     async def clear(self, interaction: Interaction) -> None:
         """Delete everything the bot stores about you in this server."""
         assert interaction.guild_id is not None
-        removed = await self.bot.services.subscriptions.forget_member(
+        subscriptions, interests = await self.bot.services.subscriptions.forget_member(
             interaction.guild_id, interaction.user.id
         )
-        await interaction.response.send_message(render.forgotten(removed), ephemeral=True)
+        await interaction.response.send_message(
+            render.forgotten(subscriptions, interests), ephemeral=True
+        )
 
 
 async def setup(bot: PremiereBot) -> None:

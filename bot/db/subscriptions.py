@@ -62,10 +62,18 @@ class SubscriptionRepository:
         )
         return changed == 1
 
-    async def delete_member(self, guild_id: int, user_id: int) -> int:
-        return await self._db.execute(
-            "DELETE FROM subscriptions WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
-        )
+    async def delete_member(self, guild_id: int, user_id: int) -> tuple[int, int]:
+        """Forget a member in one server: their subscriptions, and the Interested marks the bot
+        mirrored from the server's events. Returns how many of each were deleted."""
+        async with self._db.transaction() as tx:
+            subscriptions = await tx.execute(
+                "DELETE FROM subscriptions WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+            )
+            interests = await tx.execute(
+                "DELETE FROM event_interest WHERE guild_id = ? AND user_id = ?",
+                (guild_id, user_id),
+            )
+        return subscriptions, interests
 
     async def for_member(self, guild_id: int, user_id: int) -> list[Subscription]:
         rows = await self._db.fetch_all(

@@ -60,8 +60,12 @@ def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.
     return embed
 
 
-def forgotten(removed: int) -> str:
-    if removed == 0:
+def forgotten(subscriptions: int, interests: int) -> str:
+    if not subscriptions and not interests:
         return "There was nothing stored about you in this server."
-    noun = "subscription" if removed == 1 else "subscriptions"
-    return f"Done: deleted your {removed} {noun}. Nothing else about you is stored in this server."
+    parts = []
+    if subscriptions:
+        parts.append(f"your {subscriptions} subscription{'s' if subscriptions != 1 else ''}")
+    if interests:
+        parts.append(f"{interests} event Interested mark{'s' if interests != 1 else ''}")
+    return f"Done: deleted {' and '.join(parts)}. Nothing else about you is stored here."

@@ -55,8 +55,9 @@ class SubscriptionService:
     async def subscribed_show_ids(self, guild_id: int, user_id: int) -> set[int]:
         return {s.show_id for s in await self._subscriptions.for_member(guild_id, user_id)}
 
-    async def forget_member(self, guild_id: int, user_id: int) -> int:
-        """Delete everything stored about this member in this server; returns rows removed."""
+    async def forget_member(self, guild_id: int, user_id: int) -> tuple[int, int]:
+        """Delete everything stored about this member in this server; returns how many
+        subscriptions and event Interested marks went."""
         return await self._subscriptions.delete_member(guild_id, user_id)
 
     async def _show(self, guild_id: int, show_id: int) -> Show:

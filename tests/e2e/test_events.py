@@ -14,17 +14,12 @@ import pytest
 from bot.app import PremiereBot
 from bot.sandbox.double import DiscordDouble, Guild, Member, Perm, Role
 from tests.conftest import T0, StartBot, World
-from tests.e2e.test_reminders import PREMIERE, Ladder
+from tests.e2e.reminder_support import PREMIERE, Ladder
 
 pytestmark = pytest.mark.usefixtures("at_t0")
 
 EVENTS_ROUTE = "/guilds/{guild_id}/scheduled-events"
 EVENT_ROUTE = "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"
-
-
-@pytest.fixture
-def ladder(world: World, at_t0: Any) -> Ladder:
-    return Ladder(world, at_t0)
 
 
 def events(guild: Guild) -> list[dict[str, Any]]:
@@ -371,3 +366,19 @@ async def test_interest_survives_a_restart(ladder: Ladder, start_bot: StartBot) 
 
     [post] = ladder.posts()
     assert post.pings.users == {curious.id}
+
+
+async def test_subscriptions_clear_forgets_interested_marks_too(ladder: Ladder, bot) -> None:
+    await ladder.configure(bot, role=False)
+    await ladder.track()
+    event = await one_event(ladder.world, bot)
+    curious = ladder.double.add_member(ladder.world.guild, "curious")
+    await mark(ladder.double, bot, curious, event)
+
+    reply = await ladder.world.slash(curious, "subscriptions clear")
+    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+
+    assert "1 event Interested mark" in reply.content
+    assert await interested(bot, event) == []
+    [post] = ladder.posts()
+    assert curious.id not in post.pings.users

@@ -66,3 +66,10 @@ async def test_close_releases_the_database(world: World, start_bot: StartBot) ->
     await bot.close()
     with pytest.raises(ValueError, match="no active connection"):
         await bot.db.scalar("SELECT 1")
+
+
+async def test_every_command_is_guild_only(world: World, bot) -> None:
+    commands = world.double.global_commands
+    assert commands
+    for name, definition in commands.items():
+        assert definition.get("contexts") == [0], f"/{name} can be used outside servers"

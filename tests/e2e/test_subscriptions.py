@@ -88,7 +88,7 @@ async def test_subscriptions_clear_forgets_the_member_here_only(
 
     reply = await world.slash(world.member, "subscriptions clear")
 
-    assert reply.ephemeral and "deleted your 1 subscription" in reply.content
+    assert reply.ephemeral and "deleted your 1 subscription." in reply.content
     assert await subscriptions_of(bot, world, world.member) == {}
     assert len(await bot.services.subscriptions.of_member(other.guild.id, world.member.id)) == 1
 
