@@ -63,6 +63,20 @@ class ReminderEngine:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
+    async def catch_up(self) -> None:
+        """Run everything due by the clock's now and wait until it is done (the sandbox's
+        fast-forward, after moving its clock)."""
+        async with asyncio.timeout(60):
+            while True:
+                await self.timer.reschedule()
+                await asyncio.sleep(0.02)  # let APScheduler start the wake-up it now owes
+                async with self.timer.running:
+                    pass
+                await self.idle()
+                upcoming = await self.store.next_wake()
+                if upcoming is None or upcoming > self._clock.now():
+                    return
+
     async def idle(self) -> None:
         """Wait until no delivery is under way (for tests, benchmarks and the sandbox)."""
         while self._tasks:

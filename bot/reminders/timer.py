@@ -31,7 +31,7 @@ class WakeTimer:
         self._next_wake = next_wake
         self._on_wake = on_wake
         self._clock = clock
-        self._running = asyncio.Lock()
+        self.running = asyncio.Lock()
         # A wake-up is never too late to run (the engine decides what is stale), and may start
         # while the previous one finishes: the job reschedules itself from inside, and the
         # lock, not APScheduler's instance limit, keeps runs one at a time without dropping any.
@@ -65,7 +65,7 @@ class WakeTimer:
         self.scheduler.wakeup()
 
     async def _run(self) -> None:
-        async with self._running:
+        async with self.running:
             try:
                 await self._on_wake()
             finally:

@@ -17,11 +17,12 @@ import shutil
 import sys
 import threading
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import PremiereBot, point_discord_at
+from bot.clock import AdjustableClock
 from bot.config import Settings
 from bot.sandbox.double import (
     Channel,
@@ -62,6 +63,8 @@ CONSOLE_HELP = (
     (":click LABEL", "press a button, e.g. :click Next"),
     (":as MEMBER", "act as another member"),
     (":in #CHANNEL", "switch channel (or :channel NAME)"),
+    (":advance 1d", "move the sandbox clock on (w, d, h, m); reminders due on the way fire"),
+    (":time", "what time it is in the sandbox"),
     (":help", "this help"),
     (":quit", "leave (Ctrl-D works too)"),
 )
@@ -148,6 +151,22 @@ def parse_slash(line: str, leaves: dict[str, dict[str, Any]]) -> tuple[str, dict
     return path, options
 
 
+def parse_duration(text: str) -> timedelta:
+    """ "1d", "2h30m", "1w": how far to move the sandbox clock."""
+    parts = re.findall(r"(\d+)\s*([wdhm])", text.strip().lower())
+    if not parts or re.sub(r"[\d\swdhm]", "", text.lower()):
+        raise Refusal(
+            f'"{text.strip()}" is not a duration.', "Try :advance 1d, :advance 6h or :advance 1w2d."
+        )
+    units = {
+        "w": timedelta(weeks=1),
+        "d": timedelta(days=1),
+        "h": timedelta(hours=1),
+        "m": timedelta(minutes=1),
+    }
+    return sum((int(amount) * units[unit] for amount, unit in parts), timedelta(0))
+
+
 def _close(word: str, candidates: list[str]) -> str | None:
     return next(iter(difflib.get_close_matches(word, candidates, n=1)), None)
 
@@ -161,9 +180,17 @@ class Console:
     """Reads console lines, acts as one member in one channel, and prints what the bot did."""
 
     def __init__(
-        self, double: DiscordDouble, guild: Guild, out: TextIO, *, color: bool, width: int
+        self,
+        double: DiscordDouble,
+        guild: Guild,
+        bot: PremiereBot,
+        clock: AdjustableClock,
+        out: TextIO,
+        *,
+        color: bool,
+        width: int,
     ) -> None:
-        self.double, self.guild, self.out = double, guild, out
+        self.double, self.guild, self.bot, self.clock, self.out = double, guild, bot, clock, out
         self.color, self.width = color, width
         self.people = {
             m.user.username: m for m in guild.members.values() if m.id in (YOU_ID, ALEX_ID)
@@ -178,6 +205,8 @@ class Console:
             ":in": self.move,
             ":channel": self.move,
             ":help": self.help,
+            ":advance": self.advance,
+            ":time": self.time,
         }
 
     # ------------------------------------------------------------------ the loop
@@ -304,6 +333,24 @@ class Console:
             raise Refusal(f"No channel called {name!r}.", f"Channels: {self.channel_names()}")
         self.channel = channel
         self.write(f"Now in #{channel.name}.")
+
+    async def advance(self, rest: str) -> None:
+        step = parse_duration(rest)
+        target = self.clock.now() + step
+        # Step from one due time to the next, so each reminder fires on time, as it would have
+        # with the real clock, rather than all at once as after downtime.
+        while (due := await self.bot.reminders.store.next_wake()) is not None and due <= target:
+            self.clock.move_to(due)
+            await self.bot.reminders.catch_up()
+            await self.settle()
+            self.show_unseen()  # now, while "in 1 day" still reads true
+        self.clock.move_to(target)
+        await self.bot.reminders.catch_up()
+        await self.time()
+
+    async def time(self, _rest: str = "") -> None:
+        now = self.clock.now()
+        self.write(style(f"Sandbox time: {now:%A, %B %-d, %Y at %H:%M} UTC", DIM, self.color))
 
     async def help(self, _rest: str = "") -> None:
         self.write(style("Console", BOLD, self.color))
@@ -440,7 +487,7 @@ class Console:
 
     def print_message(self, header: str, message: Message) -> None:
         self.write(header)
-        now = datetime.now(UTC)
+        now = self.clock.now()
         self.write(
             render_message(message, self.double, now=now, color=self.color, width=self.width)
         )
@@ -548,6 +595,7 @@ async def _run_with_double(
 ) -> int:
     guild = build_server(double)
     point_discord_at(double.api_base, double.gateway_url)
+    clock = AdjustableClock()
     bot = PremiereBot(
         dataclasses.replace(
             settings,
@@ -558,6 +606,7 @@ async def _run_with_double(
             # the hash of a global sync lives in the database and would skip syncing it.
             dev_guild_id=guild.id,
         ),
+        clock=clock,
         guild_ready_timeout=0.05,
     )
     task = asyncio.create_task(bot.start(double.token))
@@ -568,6 +617,8 @@ async def _run_with_double(
         console = Console(
             double,
             guild,
+            bot,
+            clock,
             out,
             color=out.isatty() and not os.environ.get("NO_COLOR"),
             width=shutil.get_terminal_size().columns,

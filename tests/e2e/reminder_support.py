@@ -52,7 +52,7 @@ class Ladder:
         self.traveller.move_to(when)
         bot.reminders.timer.wakeup()
         # Let the wake-up run, then wait for every delivery it started.
-        await self.double.wait_for(lambda: not bot.reminders.timer._running.locked(), 5)
+        await self.double.wait_for(lambda: not bot.reminders.timer.running.locked(), 5)
         await settle(bot)
 
 

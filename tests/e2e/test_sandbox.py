@@ -434,3 +434,23 @@ def test_disabled_buttons_are_dimmed_in_color(state: DiscordDouble) -> None:
         components=[{"type": 1, "components": [{"type": 2, "label": "Next ▶", "disabled": True}]}],
     )
     assert render_message(shown, state, now=T0, color=True) == "\x1b[2m[ Next ▶ ]\x1b[22m"
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_advance_fast_forwards_and_the_ladder_fires_in_order(tmp_path: Path) -> None:
+    status, out = await sandbox(
+        tmp_path,
+        "/settings channel channel:#premieres",
+        '/show add title:"Severance" premiere:"2026-12-04 21:00"',
+        ":advance 3d",
+        ":advance 8d",
+        ":advance 2x",
+    )
+
+    assert status == 1  # the last line is refused
+    rungs = ["Premieres in 7 days", "Premieres in 1 day", "Premieres in 1 hour", "Premiering now"]
+    positions = [out.index(rung) for rung in rungs]
+    assert positions == sorted(positions)
+    assert out.count("#premieres · Premiere Bot") == 4
+    assert "Sandbox time: Saturday, December 5, 2026 at 15:00 UTC" in out
+    assert '"2x" is not a duration' in out
