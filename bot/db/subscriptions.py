@@ -12,7 +12,7 @@ from bot.db.shows import from_epoch, to_epoch
 from bot.domain.subscriptions import Delivery, Subscription
 
 SELECT_SUBSCRIPTIONS = """
-    SELECT show_id, guild_id, user_id, delivery, created_at FROM subscriptions
+    SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at FROM subscriptions
 """
 
 
@@ -29,6 +29,7 @@ def _subscription(row: aiosqlite.Row) -> Subscription:
         user_id=row["user_id"],
         delivery=Delivery(row["delivery"]),
         created_at=from_epoch(row["created_at"]),
+        dm_blocked=row["dm_blocked_at"] is not None,
     )
 
 
@@ -41,16 +42,19 @@ class SubscriptionRepository:
     ) -> Change:
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
-                "SELECT delivery FROM subscriptions WHERE show_id = ? AND user_id = ?",
+                """SELECT delivery, dm_blocked_at FROM subscriptions
+                   WHERE show_id = ? AND user_id = ?""",
                 (show_id, user_id),
             )
-            if row is not None and row["delivery"] == delivery:
+            # Asking for DMs again after they bounced is a change: the member opened their DMs.
+            if row is not None and row["delivery"] == delivery and row["dm_blocked_at"] is None:
                 return Change.UNCHANGED
             # The composite foreign key refuses a show of another server.
             await tx.execute(
                 """INSERT INTO subscriptions (show_id, guild_id, user_id, delivery, created_at)
                    VALUES (?, ?, ?, ?, ?)
-                   ON CONFLICT (show_id, user_id) DO UPDATE SET delivery = excluded.delivery""",
+                   ON CONFLICT (show_id, user_id) DO UPDATE SET
+                       delivery = excluded.delivery, dm_blocked_at = NULL""",
                 (show_id, guild_id, user_id, delivery.value, to_epoch(now)),
             )
         return Change.CREATED if row is None else Change.UPDATED

@@ -19,3 +19,4 @@ class Subscription:
     user_id: int
     delivery: Delivery
     created_at: datetime
+    dm_blocked: bool = False  # DMs bounced: mentioned in the channel until they subscribe again

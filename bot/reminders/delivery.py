@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.shows import Show
-from bot.reminders.plan import OFFLINE_WINDOW, Kind, Style, mention_batches
+from bot.reminders.plan import COUNTDOWN_PRECISIONS, OFFLINE_WINDOW, Kind, Style, mention_batches
 from bot.reminders.sender import DmClosed, Sender, Transient, Unreachable
 from bot.reminders.store import Delivery, Reminder, ReminderStore
 from bot.render import components
@@ -56,7 +56,7 @@ class Deliverer:
         if show is None:  # removed: its reminders went with it
             return "cancelled"
         if reminder.kind is Kind.COUNTDOWN and (
-            show.premiere != reminder.premiere or show.precision.value not in ("day", "time")
+            show.premiere != reminder.premiere or show.precision not in COUNTDOWN_PRECISIONS
         ):
             await self._store.cancel_deliveries(reminder.id, "the premiere moved")
             return await self._store.finish(reminder.id, self._clock.now())

@@ -49,15 +49,19 @@ def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.
             description="You aren't subscribed to anything here. Try /subscribe or /show list.",
             colour=MUTED,
         )
-    lines = [
-        f"{show_line(show)} — {'DM' if sub.delivery is Delivery.DM else 'channel'}\n"
-        f"{premiere_text(show)}"
-        for show, sub in pairs[:25]
-    ]
+    lines = [f"{show_line(show)} — {_how(sub)}\n{premiere_text(show)}" for show, sub in pairs[:25]]
     embed = discord.Embed(title="Your subscriptions", description="\n\n".join(lines), colour=BRAND)
     if len(pairs) > 25:
         embed.set_footer(text=f"and {len(pairs) - 25} more")
     return embed
+
+
+def _how(subscription: Subscription) -> str:
+    if subscription.delivery is Delivery.CHANNEL:
+        return "channel"
+    if subscription.dm_blocked:
+        return "DM (your DMs were closed, so you're mentioned in the channel; /subscribe again)"
+    return "DM"
 
 
 def forgotten(subscriptions: int, interests: int) -> str:

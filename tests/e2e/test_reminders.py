@@ -238,3 +238,23 @@ async def test_many_subscribers_are_split_over_messages_within_limits(ladder: La
     assert sum(len(p.pings.users) for p in posts) == 150  # nobody twice
     assert all(len(p.content) <= 2000 and len(p.pings.users) <= 100 for p in posts)
     assert posts[0].pings.roles == {ladder.role.id} and posts[1].pings.roles == frozenset()
+
+
+async def test_subscribing_again_after_opening_dms_switches_back_to_dms(
+    ladder: Ladder, bot
+) -> None:
+    closed = ladder.double.add_member(ladder.world.guild, "private", dms_closed=True)
+    await ladder.configure(bot, role=False)
+    await ladder.track()
+    await ladder.world.slash(closed, "subscribe", show="Jessica Jones", delivery="dm")
+    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    listing = await ladder.world.slash(closed, "subscriptions list")
+    assert "your DMs were closed" in listing.text()
+
+    closed.user.dms_closed = False
+    again = await ladder.world.slash(closed, "subscribe", show="Jessica Jones", delivery="dm")
+    await ladder.advance_to(bot, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+
+    assert again.content.startswith("Updated")
+    assert titles(ladder.double.dms_to(closed)) == ["⏰ Premieres in 1 day"]
+    assert closed.id not in ladder.posts()[-1].pings.users
