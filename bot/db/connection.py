@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -19,7 +20,25 @@ MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 BUSY_TIMEOUT_MS = 5_000
 
 
-class Database:
+class _Reads:
+    """Queries that read; the same whether or not a transaction is open."""
+
+    _connection: aiosqlite.Connection
+
+    async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+        async with self._connection.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._connection.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = await self.fetch_one(sql, params)
+        return None if row is None else row[0]
+
+
+class Database(_Reads):
     """Owns the connection. Writes are serialised: one connection is shared by every task, and
     SQLite transactions are per connection, so two interleaved writers would share one."""
 
@@ -80,20 +99,8 @@ class Database:
         async with self.transaction() as tx:
             return await tx.execute(sql, params)
 
-    async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, params) as cursor:
-            return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
-
-    async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = await self.fetch_one(sql, params)
-        return None if row is None else row[0]
-
-
-class _Transaction:
+class _Transaction(_Reads):
     """The statements a caller runs while it holds the write lock."""
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
@@ -112,14 +119,6 @@ class _Transaction:
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self._connection.executemany(sql, rows)
 
-    async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, params) as cursor:
-            return await cursor.fetchone()
-
-    async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
-
     async def executescript_in_transaction(self, sql: str) -> None:
         # executescript() would COMMIT first; run the statements one by one instead.
         for statement in split_statements(sql):
@@ -128,8 +127,6 @@ class _Transaction:
 
 def split_statements(sql: str) -> list[str]:
     """Split a migration into statements, using SQLite's own notion of a complete statement."""
-    import sqlite3
-
     statements, current = [], ""
     for line in sql.splitlines(keepends=True):
         current += line

@@ -9,6 +9,7 @@ that had in fact gone out.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import discord
@@ -32,6 +33,16 @@ RETRY_DELAYS = (
     timedelta(minutes=15),
     timedelta(minutes=30),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Post:
+    """One reminder, rendered, and where its channel messages go."""
+
+    show: Show
+    reminder: Reminder
+    embed: discord.Embed
+    channel_id: int | None
 
 
 class Deliverer:
@@ -68,20 +79,16 @@ class Deliverer:
             mention_batches(settings.mention_role_id, recipients.channel_user_ids),
             recipients.dm_user_ids,
         )
-        embed = reminder_embed(show, reminder, style)
+        post = _Post(
+            show, reminder, reminder_embed(show, reminder, style), settings.announce_channel_id
+        )
         for delivery in deliveries:
-            await self._send(delivery, show, reminder, embed, settings.announce_channel_id)
+            await self._send(delivery, post)
         return await self._store.finish(reminder.id, self._clock.now())
 
-    async def _send(
-        self,
-        delivery: Delivery,
-        show: Show,
-        reminder: Reminder,
-        embed: discord.Embed,
-        channel_id: int | None,
-    ) -> None:
-        view = components.subscription_buttons(show.id)
+    async def _send(self, delivery: Delivery, post: _Post) -> None:
+        embed = post.embed
+        view = components.subscription_buttons(post.show.id)
         try:
             if delivery.target == "dm":
                 assert delivery.user_id is not None
@@ -104,36 +111,29 @@ class Deliverer:
                 )
         except DmClosed as error:
             await self._store.mark_failed(delivery.id, str(error))
-            await self._dm_closed(delivery, show, reminder, embed, channel_id)
+            await self._dm_closed(delivery, post)
         except Unreachable as error:
-            log.warning("Reminder %s: %s", reminder.id, error)
+            log.warning("Reminder %s: %s", post.reminder.id, error)
             await self._store.mark_failed(delivery.id, str(error))
         except Transient as error:
-            await self._retry_or_give_up(delivery, reminder, str(error))
+            await self._retry_or_give_up(delivery, post.reminder, str(error))
         else:
             await self._store.mark_sent(delivery.id, message_id)
 
-    async def _dm_closed(
-        self,
-        delivery: Delivery,
-        show: Show,
-        reminder: Reminder,
-        embed: discord.Embed,
-        channel_id: int | None,
-    ) -> None:
+    async def _dm_closed(self, delivery: Delivery, post: _Post) -> None:
         """Mention them in the channel instead, tell them why once, and stop trying DMs."""
         assert delivery.user_id is not None
-        await self._store.block_dms(reminder.guild_id, delivery.user_id, self._clock.now())
-        if channel_id is None:
+        await self._store.block_dms(post.reminder.guild_id, delivery.user_id, self._clock.now())
+        if post.channel_id is None:
             return
         fallback = await self._store.add_fallback(
-            reminder.id,
-            channel_id,
+            post.reminder.id,
+            post.channel_id,
             delivery.user_id,
-            dm_fallback_note(delivery.user_id, show),
+            dm_fallback_note(delivery.user_id, post.show),
         )
         if fallback.status == "pending":
-            await self._send(fallback, show, reminder, embed, channel_id)
+            await self._send(fallback, post)
 
     async def _retry_or_give_up(self, delivery: Delivery, reminder: Reminder, error: str) -> None:
         now = self._clock.now()

@@ -1172,7 +1172,10 @@ class DiscordDouble:
         message = self._webhook_message(request)
         if isinstance(message, web.Response):
             return message
-        body = request[BODY] or {}
+        return self._edited(message, request[BODY] or {})
+
+    def _edited(self, message: Message, body: dict[str, Any]) -> web.Response:
+        """Apply an edit, unless the message it would leave breaks Discord's limits."""
         merged = {
             "content": message.content,
             "embeds": message.embeds,
@@ -1264,17 +1267,7 @@ class DiscordDouble:
             return message
         if message.author.id != self.bot_user.id:
             return _error(403, 50005, "Cannot edit a message authored by another user")
-        body = request[BODY] or {}
-        merged = {
-            "content": message.content,
-            "embeds": message.embeds,
-            "components": message.components,
-            **body,
-        }
-        if refusal := self._limit_refusal("edit", limits.message_errors(merged)):
-            return refusal
-        self._edit(message, body)
-        return _json(message.to_json())
+        return self._edited(message, request[BODY] or {})
 
     async def _delete_message(self, request: web.Request) -> web.Response:
         message = self._channel_message(request)
