@@ -22,8 +22,9 @@ CREATE TABLE reminders (
     FOREIGN KEY (show_id, guild_id) REFERENCES shows (id, guild_id) ON DELETE CASCADE
 );
 
--- What the timer asks: the next thing to do.
+-- What the timer asks: the next thing to do; and at start, what a crash left half-sent.
 CREATE INDEX reminders_due ON reminders (due_at) WHERE status = 'pending';
+CREATE INDEX reminders_sending ON reminders (id) WHERE status = 'sending';
 CREATE INDEX reminders_by_show ON reminders (show_id, status);
 CREATE INDEX reminders_by_guild ON reminders (guild_id, status, due_at);
 
