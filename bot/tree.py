@@ -52,7 +52,10 @@ def describe_error(error: BaseException) -> str:
 async def reply_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Answer privately, whether or not the interaction was already answered or deferred."""
     try:
-        if interaction.response.is_done():
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            # "Thinking…" is waiting for exactly this answer; a followup would leave it hanging.
+            await interaction.edit_original_response(content=text, embed=None, view=None)
+        elif interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True)
         else:
             await interaction.response.send_message(text, ephemeral=True)

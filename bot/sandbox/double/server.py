@@ -356,6 +356,32 @@ class DiscordDouble:
             data["guild_id"] = definition["guild_id"]
         return await self._create_interaction(APPLICATION_COMMAND, member, channel, data)
 
+    def post_as(self, member: Member, channel: Channel, content: str) -> Message:
+        """A member's own message in a channel (to use a message command on it)."""
+        message = Message(self.snowflake(), channel.id, channel.guild_id, member.user, content)
+        self.messages[message.id] = message
+        return message
+
+    async def invoke_on_message(self, member: Member, message: Message, name: str) -> Interaction:
+        """Use a message command (right-click → Apps → name) on `message`."""
+        guild = self.guilds[member.guild_id]
+        channel = self.channels[message.channel_id]
+        definition = self.commands_for(guild).get(name)
+        if definition is None or definition.get("type") != 3:
+            menus = [n for n, d in self.commands_for(guild).items() if d.get("type") == 3]
+            raise InvocationError(
+                f"no message command {name!r} here. Message commands: {', '.join(menus) or 'none'}"
+            )
+        self._check_can_use(guild, member, channel, definition)
+        data = {
+            "id": definition["id"],
+            "name": name,
+            "type": 3,
+            "target_id": str(message.id),
+            "resolved": {"messages": {str(message.id): message.to_json()}},
+        }
+        return await self._create_interaction(APPLICATION_COMMAND, member, channel, data)
+
     async def autocomplete(
         self,
         member: Member,
