@@ -115,8 +115,19 @@ def child(mode: str, path: Path) -> None:
         return {"ready_at": ready, "jobs": jobs, "pending": jobs}
 
     result = asyncio.run(engine() if mode == "engine" else plain())
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result), flush=True)
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak. Not ru_maxrss: Linux carries that across fork and exec, so a
+    child would report its parent's peak (here, the parent that built the database)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def measure(mode: str, path: Path) -> dict[str, object]:
