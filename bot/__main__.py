@@ -3,6 +3,9 @@
 python -m bot            the bot if DISCORD_TOKEN is set, else the sandbox
 python -m bot run        the bot (a missing or rejected token ends with one clear line)
 python -m bot sandbox    a local Discord double, the bot, and a console to drive it
+python -m bot preview [--json] [--published YYYY-MM-DD] SOURCE
+                         read a premiere article (a .txt or .html file, a URL, or - for
+                         stdin) and print its show, season, network, premiere and summary
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import contextlib
 import logging
 import signal
 import sys
+from datetime import date
 from pathlib import Path
 
 import aiohttp
@@ -79,11 +83,45 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     commands.add_parser("run", help="run the bot against Discord (needs DISCORD_TOKEN)")
     sandbox = commands.add_parser("sandbox", help="run the bot against a local Discord double")
     sandbox.add_argument("--script", type=Path, help="run these console lines, then exit")
+    preview = commands.add_parser(
+        "preview", help="read a premiere article and print what it announces"
+    )
+    preview.add_argument("--json", action="store_true", help="print one JSON object")
+    preview.add_argument(
+        "--published",
+        type=_published_day,
+        metavar="YYYY-MM-DD",
+        help="the article's publication day, for dates without a year and relative ones",
+    )
+    preview.add_argument(
+        "--spoiler-safe", action="store_true", help="wrap plot sentences in ||spoiler|| tags"
+    )
+    preview.add_argument("source", metavar="SOURCE", help="a .txt or .html file, a URL, or -")
     return parser.parse_args(argv)
+
+
+def _published_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2018-03-08") from None
 
 
 async def main(argv: list[str]) -> None:
     args = parse_args(argv)
+    if args.command == "preview":
+        # Reading an article needs no settings, token or database.
+        from bot.articles.preview import run_preview
+
+        status = await run_preview(
+            args.source,
+            as_json=args.json,
+            published=args.published,
+            spoiler_safe=args.spoiler_safe,
+        )
+        if status:
+            raise SystemExit(status)
+        return
     try:
         settings = Settings.load()
     except SettingsError as exc:

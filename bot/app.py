@@ -12,6 +12,7 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.articles import Fetcher
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.connection import Database
@@ -69,6 +70,7 @@ class PremiereBot(commands.Bot):
         *,
         clock: Clock | None = None,
         extensions: Sequence[str] | None = None,
+        article_fetcher: Fetcher | None = None,
         **options: object,
     ) -> None:
         super().__init__(
@@ -82,6 +84,7 @@ class PremiereBot(commands.Bot):
         )
         self.settings = settings
         self.clock = clock or SystemClock()
+        self.article_fetcher = article_fetcher  # tests point it at their own local server
         self.extension_names = list(discover_extensions() if extensions is None else extensions)
         self.sync_result = None
         self._resources = AsyncExitStack()
@@ -90,7 +93,7 @@ class PremiereBot(commands.Bot):
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
         self._resources.push_async_callback(self.db.close)
-        self.services = Services.build(self.db, self.clock)
+        self.services = Services.build(self.db, self.clock, fetcher=self.article_fetcher)
         self.reminders = ReminderEngine(self.db, self.clock, DiscordSender(self))
         self.services.shows.listeners.append(self.reminders)
         self.services.settings.listeners.append(self.reminders)

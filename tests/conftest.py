@@ -86,7 +86,9 @@ async def start_bot(
     )
     running: list[tuple[PremiereBot, asyncio.Task[None]]] = []
 
-    async def start(extensions: list[str] | None = None, **overrides: Any) -> PremiereBot:
+    async def start(
+        extensions: list[str] | None = None, article_fetcher: Any = None, **overrides: Any
+    ) -> PremiereBot:
         settings = replace(
             Settings(
                 discord_token=double.token,
@@ -96,7 +98,12 @@ async def start_bot(
             ),
             **overrides,
         )
-        bot = PremiereBot(settings, extensions=extensions, guild_ready_timeout=0.05)
+        bot = PremiereBot(
+            settings,
+            extensions=extensions,
+            article_fetcher=article_fetcher,
+            guild_ready_timeout=0.05,
+        )
         task = asyncio.create_task(bot.start(settings.discord_token or ""))
         running.append((bot, task))
         ready = asyncio.create_task(bot.wait_until_ready())

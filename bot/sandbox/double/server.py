@@ -1012,6 +1012,7 @@ class DiscordDouble:
         for command in body:
             previous = old.get(command["name"])
             stored[command["name"]] = {
+                "description": "",  # Discord answers context menus with an empty one
                 **command,
                 "id": previous["id"] if previous else str(self.snowflake()),
                 "application_id": str(self.application_id),

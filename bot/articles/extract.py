@@ -1,0 +1,244 @@
+"""Title, body text and publication day, from an HTML page or from plain text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+from trafilatura.utils import load_html
+
+from bot.articles import when
+from bot.articles.errors import NotAnArticle
+from bot.articles.text import clean_lines
+
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article.published", "published_time", "pubdate", "publishdate", "publish-date",
+    "publish_date", "published-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
+    "dcterms.date", "sailthru.date", "parsely-pub-date", "datepublished", "article_date_original",
+    "cxenseparse:recs:publishtime", "original-publish-date", "release_date",
+)  # fmt: skip
+_ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){5,300})"')
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||::|»|·|•)\s+")
+_SITE_DASH = re.compile(r"\s+[-–—]\s+(?P<site>[^-–—]{2,40})$")
+_BYLINE = re.compile(
+    r"(?i)^(?:by\b|published|posted|updated|last\s+updated|written\s+by|\w+\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}\s+\w+\s+\d{4}|(?:mon|tue|wed|thu|fri|sat|sun)\w*,)"
+)
+_DAY_FIRST_TLDS = (".uk", ".au", ".nz", ".ie", ".in", ".za", ".sg", ".my", ".ph", ".nl", ".de",
+                   ".fr", ".es", ".it")  # fmt: skip
+_WORDLIKE = re.compile(r"[\"'“‘(\[]*[^\W_]+(?:[-'’.&/][^\W_]+)*[\"'”’)\].,;:!?…%]*")
+MAX_TITLE_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    title: str
+    text: str  # the article's lines, furniture removed, one paragraph per line
+    published: date | None
+    day_first: bool | None  # the outlet writes 7/3 for 7 March; None when we cannot tell
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Read a page: metadata from its head, the article's text through trafilatura."""
+    try:
+        tree = load_html(html)
+    except (ValueError, lxml.etree.LxmlError):
+        tree = None
+    if tree is None:
+        raise NotAnArticle("That page has no readable HTML in it.")
+    # Metadata first: trafilatura prunes the tree it is given.
+    title = _html_title(tree, html, url)
+    published = _html_published(tree, html, url)
+    day_first = _day_first(url, tree.get("lang") or "")
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        fast=True,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+    )
+    body = getattr(document, "text", None) or ""
+    lines = clean_lines(body)
+    if lines and title and _same_words(lines[0], title):
+        lines = lines[1:]  # the page's own headline, repeated at the top of the text
+    if not title and lines and _looks_like_title(lines[0]):
+        title, lines = lines[0], lines[1:]
+    if not lines:
+        raise NotAnArticle("I couldn't find any article text on that page.")
+    return Extracted(title[:MAX_TITLE_CHARS], "\n".join(lines), published, day_first)
+
+
+def extract_text(text: str, url: str | None = None) -> Extracted:
+    """Read pasted text: a short first line without a full stop is the headline."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    raw_lines = [line.strip() for line in text.split("\n")]
+    raw_lines = [line for line in raw_lines if line]
+    if not raw_lines or not _reads_as_text(raw_lines):
+        raise NotAnArticle("That doesn't look like article text.")
+    title = ""
+    first = raw_lines[0].lstrip("# ").strip()
+    if _looks_like_title(first) and len(raw_lines) > 1:
+        title, raw_lines = first, raw_lines[1:]
+    published = None
+    # A byline or dateline near the top ("Published March 2, 2018") dates the article.
+    for index, line in enumerate(raw_lines[:3]):
+        if len(line) < 120 and _BYLINE.match(line):
+            found = _first_full_date(line)
+            if found is not None:
+                published = found
+                raw_lines.pop(index)
+                break
+    lines = clean_lines("\n".join(raw_lines))
+    if not lines:
+        if not title:
+            raise NotAnArticle("There is no article text in that.")
+        lines = [title]
+    return Extracted(title[:MAX_TITLE_CHARS], "\n".join(lines), published, _day_first(url, ""))
+
+
+def url_slug(url: str | None) -> str | None:
+    """The words of a URL's last path segment ("netflix-announces-jessica-jones-season-2")."""
+    if not url:
+        return None
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    for segment in reversed(segments):
+        stem = re.sub(r"\.(?:html?|php|aspx?)$", "", segment)
+        if "-" in stem or "_" in stem:
+            return stem.lower()
+    return None
+
+
+def _html_title(tree: lxml.html.HtmlElement, html: str, url: str | None) -> str:
+    site = _meta(tree, "og:site_name") or ""
+    for name in ("og:title", "twitter:title"):
+        value = _meta(tree, name)
+        if value:
+            return _strip_site(value, site, url)
+    match = _LD_HEADLINE.search(html)
+    if match:
+        try:
+            return _strip_site(json.loads(f'"{match.group(1)}"'), site, url)
+        except json.JSONDecodeError:
+            pass
+    for h1 in tree.iterfind(".//h1"):
+        value = " ".join(h1.text_content().split())
+        if value:
+            return value
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        return _strip_site(" ".join(title.text.split()), site, url)
+    return ""
+
+
+def _html_published(tree: lxml.html.HtmlElement, html: str, url: str | None) -> date | None:
+    for element in tree.iterfind(".//meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        if key.lower() in _DATE_META:
+            found = _iso_day(element.get("content") or "")
+            if found:
+                return found
+    for element in tree.xpath('//*[@itemprop="datePublished"]'):
+        found = _iso_day(element.get("content") or element.get("datetime") or "")
+        if found:
+            return found
+    match = _LD_PUBLISHED.search(html)
+    if match and (found := _iso_day(match.group(1))):
+        return found
+    if url and (match := _URL_DAY.search(url)):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    for element in tree.iterfind(".//time"):
+        found = _iso_day(element.get("datetime") or "")
+        if found:
+            return found
+    return None
+
+
+def _meta(tree: lxml.html.HtmlElement, name: str) -> str | None:
+    for element in tree.iterfind(".//meta"):
+        if (element.get("property") or element.get("name")) == name:
+            content = " ".join((element.get("content") or "").split())
+            if content:
+                return content
+    return None
+
+
+def _strip_site(title: str, site: str, url: str | None) -> str:
+    """ "Show Gets a Date | Outlet" -> "Show Gets a Date"; a dash only when it names the site."""
+    parts = _TITLE_SEPARATORS.split(title)
+    title = max(parts, key=len) if len(parts) > 1 else title
+    match = _SITE_DASH.search(title)
+    if match:
+        tail = match["site"].strip().lower()
+        host = (urlsplit(url).hostname or "") if url else ""
+        squashed = re.sub(r"[^a-z0-9]", "", tail)
+        if (site and tail == site.lower()) or (squashed and squashed in host.replace(".", "")):
+            title = title[: match.start()]
+    return title.strip()
+
+
+def _iso_day(value: str) -> date | None:
+    match = _ISO_DAY.search(value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _first_full_date(line: str) -> date | None:
+    for mention in when.find_dates(line):
+        if mention.kind == "day" and mention.year:
+            resolved = when.resolve(mention, date(mention.year, 1, 1))
+            if resolved:
+                return resolved.day
+    return _iso_day(line)
+
+
+def _day_first(url: str | None, lang: str) -> bool | None:
+    lang = lang.lower()
+    if lang.startswith("en-us"):
+        return False
+    if lang.startswith(("en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za")) or (
+        lang and not lang.startswith("en")
+    ):
+        return True
+    host = (urlsplit(url).hostname or "") if url else ""
+    if host.endswith(_DAY_FIRST_TLDS):
+        return True
+    return None
+
+
+def _reads_as_text(lines: list[str]) -> bool:
+    """Mostly words, in any script: binary junk decoded as text is mostly not."""
+    tokens = " ".join(lines[:200]).split()[:3000]
+    words = sum(1 for token in tokens if _WORDLIKE.fullmatch(token))
+    return bool(tokens) and words / len(tokens) >= 0.6
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 30 and len(line) <= MAX_TITLE_CHARS and not line.endswith((".", ":"))
+
+
+def _same_words(a: str, b: str) -> bool:
+    def words(s: str) -> str:
+        return " ".join(re.findall(r"\w+", s.casefold()))
+
+    return words(a) == words(b) or (len(b) > 20 and words(a).startswith(words(b)))

@@ -1,0 +1,937 @@
+"""What a premiere article announces: the lead show's premiere, and every other one.
+
+The reading is rule-based and sentence by sentence. A date counts as a premiere only when a
+premiere word governs it ("premieres", "returns", "set for", a schedule line) and nothing closer
+makes it something else: a finale, a festival screening, a trailer, the day of the announcement,
+a date since superseded ("originally set for May 3"), a guess ("could arrive"), or a day already
+past. Each premiere is bound to the show, season and network its sentence names, or, when the
+sentence names none ("It returns March 8"), to the article's lead show: the headline's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.articles import networks, seasons, titles, when
+from bot.articles.text import Sentence, split_sentences
+from bot.domain.dates import Precision
+from bot.domain.shows import window_end
+
+FIELDS = ("show", "season", "network", "premiere")
+PREMIERE_THRESHOLD = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class PremiereFacts:
+    """One announced premiere (or, for an article's lead show, possibly none)."""
+
+    show: str | None
+    season: int | None
+    network: str | None
+    premiere: datetime | None  # aware, UTC: the start of the announced day, month or year
+    premiere_precision: Precision | None
+    timezone: str | None  # the IANA zone the premiere is announced in
+    confidence: Mapping[str, float] = field(default_factory=dict)  # 0..1 per field in FIELDS
+    evidence: str | None = None  # the sentence that states the premiere
+
+    @property
+    def local_premiere(self) -> datetime | None:
+        """The premiere in its own zone: the day the article names, at the time it names."""
+        if self.premiere is None:
+            return None
+        return self.premiere.astimezone(ZoneInfo(self.timezone or "UTC"))
+
+
+# ---------------------------------------------------------------------------- cue words
+
+_CUE_RE = re.compile(
+    r"""
+      (?P<neg>\b(?:(?:season|series|mid-?season|winter|spring|summer|fall)\s+finales?|finales?
+        |final\s+episodes?|last\s+episode|mid-?season|winter\s+premiere|hiatus
+        |(?:winter|holiday|midseason|summer)\s+break|back\s+half|second\s+half\s+of\s+(?:the\s+)?season
+        |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
+        |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
+        |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
+          |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
+          |preview|look|guest|effects|screening))
+        |festivals?|screen(?:s|ed|ings?)?|SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
+        |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
+        |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
+        |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
+        |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
+        |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
+        |convention|live\s+event|auditions?|season\s+\w+\s+(?:was|has\s+been)\s+renewed
+        |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:)\b)
+    | (?P<superseded>\b(?:originally|initially|previously|had\s+been|formerly
+        |(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed
+          |planned|meant|expected|going)
+        |instead\s+of|rather\s+than|(?:moved|pushed|delayed|bumped|shifted)\s+(?:up\s+|back\s+
+          |forward\s+)?from|from\s+(?:its|the)\s+(?:original|earlier|previous|planned))\b)
+    | (?P<winner>\b(?:now|moved\s+(?:up\s+|back\s+|forward\s+)?to|pushed\s+(?:back\s+|up\s+)?to
+        |rescheduled\s+(?:for|to)|new\s+(?:premiere\s+|release\s+)?date|instead|will\s+now
+        |bumped\s+(?:up\s+)?to|(?:delayed|postponed)\s+(?:to|until)(?!\s+further))\b)
+    | (?P<strong>\b(?:(?:series|season)\s+premiere|premier(?:e|es|ing)(?!d)|debut(?:s|ing)?\b
+        |bows?|launch(?:es|ing)?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
+        |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
+        |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
+        |first\s+episode|will\s+(?:air|stream|arrive|return|drop|hit|land|begin|start|debut
+          |premiere|launch|bow|follow|be\s+(?:available|released|back|streaming|airing)|come\s+back)
+        |(?:dated|dates|slated|slates|slotted|booked)\s+(?:[\w'’:&-]+\s+){0,6}?(?:for|on)\b
+        |(?<!on\s)(?<!the\s)sets?\b(?!\s+(?:in|during|against
+          |among|around|amid|inside|aboard|within|across|between|after|before|over|off|out|up|piece
+          |design)\b)
+        |to\s+(?:air|stream|return|arrive|drop|hit|land|debut|bow)\b|goes?\s+live|gets?\s+(?:a|its)
+          \s+(?:premiere|release)\s+date|(?:is|are)\s+coming)\b)
+    | (?P<past>\b(?:premiered|debuted|bowed|launched|returned|arrived|aired|dropped|began|started
+        |opened|released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
+        |pulled\s+in|scored|attracted|averaged|delivered|ran|went\s+live|has\s+aired|have\s+aired
+        |was|were)\b)
+    | (?P<weak>\b(?:returns?|returning|arriv(?:e|es|ing)|com(?:ing|es?)\s+(?:back\s+)?to|back\s+
+        (?:on|for)(?!\s+(?:set|screen|stage|track|the\s+set))|brings?\s+back|bringing\s+back
+        |follows?|kicks?\s+off|hits?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|screens|streaming))
+        |lands?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
+        stream|on|from)|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
+        |on\s+screens|streams?|(?:is|are)\s+back)\b)
+    | (?P<report>\b(?:announced|announces|announcing|revealed|reveals|revealing|confirmed|confirms
+        |unveiled|unveils|said|says|told|shared|teased|tweeted|posted|reported|renewed|ordered
+        |picked\s+up|greenlit|greenlighted|cancell?ed|cancels|revealed\s+on)\b)
+    | (?P<spec>\b(?:could|might|likely|unlikely|possibly|probably|perhaps|predict\w*|speculat\w*
+        |guess\w*|rumou?r\w*|reportedly|hopefully|hoping|estimate\w*|assum\w*|potentially|wager
+        |bet|if|we\s+think|(?-i:may)(?=\s+(?:premiere|debut|arrive|return|air|drop|land|hit|come
+          |be|launch|stream))|would\s+(?:likely|probably)|speculation|theory)\b)
+    | (?P<soft>\b(?:expected|expect|tentatively|aiming|eyeing|targeting|planned|aims|hopes)\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CUE_STRENGTH = {"strong": 3.0, "winner": 3.0, "weak": 2.0, "past": 2.2, "report": 2.4}
+# "Press release", "release schedule": nouns, not a premiere being released.
+_FALSE_RELEASE = re.compile(r"(?i)\b(?:press|news)\s+release|release\s+schedule")
+_WITHDRAWN_RE = re.compile(
+    r"""(?ix)\b(?:until\s+further\s+notice|indefinitely|to\s+a\s+later\s+date|(?:a\s+)?new\s+date
+      \s+(?:has\s+not|hasn't|is\s+yet\s+to|will\s+be)|pulled\s+from\s+(?:the\s+)?schedule
+      |taken\s+off\s+the\s+schedule|no\s+longer\s+(?:premiering|airing|set)|shelved|scrapped)\b"""
+)
+_NOUN_CUE = re.compile(r"(?i)(?:series\s+|season\s+)?premiere|debut|launch|return|release")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|drew|went|came|saw|left|got|began|ran|took|made|gave|brought"
+    r"|(?!(?:schedul|slat|dat|set|expect|announc|confirm|reveal|plann|need)ed\b)[a-z]{3,}ed)\b"
+)
+_MOVE_VERB = re.compile(
+    r"(?i)\b(?:mov|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
+)
+_NEG_AFTER = re.compile(r"(?i)(?:\w+\s+)?finale|special|screening")
+_LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
+_SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,(?!\s*\d{4}\b)|\s(?:but|while|whereas|although|though|after|before|following"
+    r"|which|who|unlike|when)\s|:\s"
+)
+_NETWORK_DISTRACTOR = re.compile(
+    r"(?ix)(?:formerly|originally|previously)\s+(?:\w+\s+){0,2}(?:on|at|by)\s+(?:the\s+)?$"
+    r"|first\s+(?:aired|broadcast|ran|shown|developed|launched)\s+(?:\w+\s+){0,2}(?:on|at|by)\s+$"
+    r"|(?:moved|moving|moves|migrated|jumped|jumps|switched)\s+(?:over\s+)?from\s+(?:the\s+)?$"
+    r"|(?:cancell?ed|dropped|axed|passed)\s+(?:\w+\s+)?(?:by|at)\s+(?:the\s+)?$"
+    r"|(?:produced|co-produced|coproduced|developed|distributed)\s+(?:\w+\s+)?(?:by|with|for)\s+$"
+    r"|in\s+(?:association|partnership|collaboration)\s+with\s+$|(?:after|following)\s+(?:its\s+)?$"
+    r"|co-production\s+(?:with|between)\s+$|(?:years|seasons)\s+on\s+$|(?:its\s+)?former\s+home\s+"
+    r"(?:on|at)\s+$"
+)
+# How prose marks a capitalised run as a show: a season after it, or "the premiere of" or
+# "the new drama" before it; or, weaker, a premiere verb after it.
+_SHOW_AFTER = re.compile(r"(?i)(?:['’]s)?\s*(?:\(|season|series|part|cycle|—|–|-\s|:)")
+_SHOW_BEFORE = re.compile(
+    r"(?i)(?:premiere|return|debut|(?:season|series|part)(?:\s+\w+)?|launch|arrival)\s+of\s+"
+    r"(?:the\s+)?$"
+    r"|(?:new|upcoming|hit|acclaimed|original|limited|animated|anime|reality|docu-?)\s*"
+    r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
+    r"|spin-off|prequel|sequel|reboot|revival)\s+$"
+)
+_SUBJECT_AFTER = re.compile(
+    r"(?i)\s*(?:returns?|premieres?|debuts?|will|is|arrives?|bows?|kicks?|launch|lands?|hits?"
+    r"|drops?|comes?|heads?|gets?|has|follows?|streams?|airs?|opens?|starts?|begins?)\b"
+)
+_SCHEDULE_HEADLINE = re.compile(
+    r"(?i)premiere|schedule|return|debut|calendar|dates|lineup|line-up|what'?s\s+on|coming\s+to"
+)
+_UK_CUES = re.compile(
+    r"\b(?:BBC|ITV|Channel 4|Channel 5|Sky (?:Atlantic|One|Max)|E4|iPlayer|programme|colour"
+    r"|favourite|series (?:one|two|three|four|five|\d+) of)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    show: str | None
+    show_named: bool  # the sentence names the show; else it was inferred (the lead)
+    season: int | None
+    season_implied: bool
+    network: str | None
+    resolved: when.Resolved
+    time: when.TimeMention | None
+    score: float
+    confidence: float
+    order: int  # position in the article, for "first mentioned"
+    sentence: str
+    winner: bool  # a corrected date ("now moved up to April 26")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What one sentence holds, found once and shared by each of its dates."""
+
+    sentence: Sentence
+    text: str  # the sentence, "press release" masked out
+    dates: list[when.DateMention]
+    cues: list[_Cue]
+    times: list[when.TimeMention]
+    nets: list[networks.NetworkMention]
+    season_mentions: list[seasons.SeasonMention]
+    named: list[titles.TitleMention]  # the show titles it names as a subject
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    anchor: date
+    anchor_known: bool
+    day_first: bool
+    article_zone: str | None
+    schedule: bool  # the headline speaks of premieres or a schedule: grid lines count
+    lead: titles.HeadlineShow
+
+
+def find_facts(
+    headline: str,
+    body: str,
+    *,
+    published: date | None,
+    url_slug: str | None = None,
+    day_first: bool | None = None,
+    today: date | None = None,
+) -> tuple[PremiereFacts, tuple[PremiereFacts, ...]]:
+    """The lead show's facts and every other premiere the article announces.
+
+    `published` anchors years and relative dates; without it the article's own years (or
+    `today`) stand in, and nothing is dropped for being in the past. `day_first` says how the
+    outlet writes numeric dates (5/2/18); None guesses from the text.
+    """
+    sentences = split_sentences(body)
+    head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
+    everything = ([head] if head else []) + sentences
+    anchor, anchor_known = _anchor(published, headline + "\n" + body, today)
+    lead = titles.headline_show(headline, body, _blocked_spans, url_slug)
+    ctx = _Context(
+        anchor=anchor,
+        anchor_known=anchor_known,
+        day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
+        article_zone=when.article_zone(body),
+        schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
+        lead=lead,
+    )
+    statements = _statements(everything, ctx)
+    statements = _drop_withdrawn(statements, everything, lead.title)
+    head_network = _headline_network(headline, lead.title)
+    head_season = _headline_season(headline)
+    lead_statement, others = _choose(statements, lead.title, head_network, head_season)
+    lead_facts = _lead_facts(
+        lead_statement, lead, head_network, head_season, body, url_slug, ctx, single=not others
+    )
+    # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
+    default_network = head_network or lead_facts.network
+    other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
+    return lead_facts, other_facts
+
+
+# ---------------------------------------------------------------------------- statements
+
+
+def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement]:
+    found: list[_Statement] = []
+    header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
+    for sentence in sentences:
+        text = sentence.text
+        if _FALSE_RELEASE.search(text):
+            text = _FALSE_RELEASE.sub(lambda m: "x" * len(m.group()), text)
+        dates = [d for d in when.find_dates(text) if d.kind != "vague"]
+        dates = _drop_shadowed_relatives(dates)
+        if sentence.is_line and dates and _is_date_header(text, dates):
+            header = when.resolve(dates[0], ctx.anchor, day_first=ctx.day_first)
+            continue
+        if not sentence.is_line:
+            header = None
+        if not dates and header is None:
+            continue
+        cues = [
+            _Cue(m.start(), m.end(), m.lastgroup or "", m.group()) for m in _CUE_RE.finditer(text)
+        ]
+        times = when.find_times(text)
+        nets = networks.find_networks(text)
+        season_mentions = seasons.find_seasons(text)
+        blocked = (
+            [(d.start, d.end) for d in dates]
+            + [(n.start, n.end) for n in nets]
+            + [(s.start, s.end) for s in season_mentions]
+            + [(t.start, t.end) for t in times]
+        )
+        named = _named_titles(text, blocked, ctx.lead.title, sentence.is_line)
+        scan = _Scan(sentence, text, dates, cues, times, nets, season_mentions, named)
+        if not dates and header is not None:
+            # A grid row under a date line: "8 p.m. — The Voice (season premiere)".
+            if named and ctx.schedule:
+                found.append(_row_statement(scan, header))
+            continue
+        for mention in dates:
+            statement = _judge(scan, mention, ctx)
+            if statement is not None:
+                found.append(statement)
+    return found
+
+
+def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
+    """A statement if this date is a premiere the sentence announces; None otherwise."""
+    text, dates, cues, named = scan.text, scan.dates, scan.cues, scan.named
+    clause = _clause(text, mention, dates)
+    best: tuple[float, _Cue] | None = None
+    for cue in cues:
+        if cue.kind not in _CUE_STRENGTH:
+            continue
+        if cue.end <= mention.start:
+            distance = mention.start - cue.end
+            if distance > 90:
+                continue
+            weight = _CUE_STRENGTH[cue.kind] - distance / 30
+        elif cue.start >= mention.end:
+            distance = cue.start - mention.end
+            if distance > 50 or (cue.kind == "report" and "," in text[mention.end : cue.start]):
+                continue  # "…moved to April 26, the network said": said is not about the date
+            weight = _CUE_STRENGTH[cue.kind] - distance / 20 - 0.5
+        else:
+            continue
+        if not clause[0] <= cue.start < clause[1]:
+            weight -= 1.0
+        if best is None or weight > best[0]:
+            best = (weight, cue)
+    score, cue = best if best else (0.0, None)
+    grid_row = scan.sentence.is_line and ctx.schedule and named
+    if cue is not None and cue.kind == "past":
+        return None  # it already happened: a past premiere, a finale that aired
+    if cue is None or cue.kind == "report":
+        if not grid_row:
+            return None  # no premiere word, or the day something was announced
+        score, kind = 1.5, "grid"
+    else:
+        kind = "strong" if cue.kind == "winner" else cue.kind
+    before = [c for c in cues if clause[0] <= c.start and c.end <= mention.start]
+    if _negated(mention, cues, before, clause):
+        return None
+    nearest_marks = [c for c in before if mention.start - c.end <= 45]
+    if any(c.kind == "superseded" for c in nearest_marks) and not any(
+        c.kind == "winner"
+        and c.start > max(x.start for x in nearest_marks if x.kind == "superseded")
+        for c in nearest_marks
+    ):
+        return None
+    if any(c.kind == "spec" for c in cues if c.start < mention.start and c.start >= clause[0]):
+        return None
+    if _service_launch(text, scan.nets, named):
+        return None
+    moved = _moved_from_to(text, mention, dates)
+    if moved == "from":
+        return None  # "pushed back from Feb. 15 to March 29": the old date
+    winner = moved == "to" or any(c.kind == "winner" for c in nearest_marks)
+    soft = any(c.kind == "soft" for c in cues if c.start < mention.start)
+    if soft and not any(c.kind == "strong" for c in cues):
+        return None  # "he expects to be back next year": a hope, not an announcement
+    if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
+        return None  # "Sunday night's premiere ... picked up where": that Sunday has been
+    resolved = when.resolve(mention, ctx.anchor, day_first=ctx.day_first)
+    if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
+        return None
+    score += 1.5 if winner else 0.0
+    score -= 1.0 if soft else 0.0
+    score += {Precision.DAY: 0.3, Precision.MONTH: 0.15}.get(resolved.precision, 0.0)
+    score -= 0.0 if resolved.explicit else 0.4
+    if score < PREMIERE_THRESHOLD:
+        return None
+    show, show_at = _bind_show(mention, named, ctx.lead.title)
+    show_named = show_at is not None
+    season, implied = _bind_season(mention, scan.season_mentions, show_at, clause)
+    if season is None and cue is not None and re.match(r"(?i)debut|series\s+premiere", cue.text):
+        season, implied = 1, True  # "Wildfire Season debuts July 12": a new show
+    network = _bind_network(text, mention, scan.nets)
+    confidence = resolved.confidence
+    confidence *= {"strong": 1.0, "weak": 0.92, "grid": 0.85}.get(kind, 0.9)
+    confidence *= 0.7 if soft else 1.0
+    if not ctx.anchor_known and not (mention.year or mention.kind in ("numeric",)):
+        confidence *= 0.75
+    time = _bind_time(mention, dates, scan.times) if resolved.precision is Precision.DAY else None
+    return _Statement(
+        show, show_named, season, implied, network, resolved, time, score, min(confidence, 0.99),
+        scan.sentence.start + mention.start, scan.sentence.text, winner,
+    )  # fmt: skip
+
+
+def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
+    """A schedule row without a date of its own, under the date line above it."""
+    season = scan.season_mentions[0] if scan.season_mentions else None
+    return _Statement(
+        scan.named[0].text, True, season.number if season else None,
+        bool(season and season.implied), scan.nets[0].name if scan.nets else None, header,
+        scan.times[0] if scan.times else None, 1.5, header.confidence * 0.85,
+        scan.sentence.start, scan.sentence.text, False,
+    )  # fmt: skip
+
+
+def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
+    """The sentence tells what happened: a past-tense verb and no verb of what is to come."""
+    if any(
+        c.kind in ("strong", "weak", "winner") and not _NOUN_CUE.fullmatch(c.text) for c in cues
+    ):
+        return False
+    return bool(_PAST_VERB.search(text))
+
+
+def _moved_from_to(
+    text: str, mention: when.DateMention, dates: Sequence[when.DateMention]
+) -> str | None:
+    """ "from" or "to" when the date is one end of a move ("from Feb. 15 to March 29")."""
+    if not _MOVE_VERB.search(text):
+        return None
+    for other in dates:
+        if (
+            other.start >= mention.end
+            and re.fullmatch(r"\s*to\s*", text[mention.end : other.start])
+            and re.search(r"\bfrom\s*$", text[: mention.start])
+        ):
+            return "from"
+        if (
+            other.end <= mention.start
+            and re.fullmatch(r"\s*to\s*", text[other.end : mention.start])
+            and re.search(r"\bfrom\s*$", text[: other.start])
+        ):
+            return "to"
+    return None
+
+
+def _negated(
+    mention: when.DateMention,
+    cues: Sequence[_Cue],
+    before: Sequence[_Cue],
+    clause: tuple[int, int],
+) -> bool:
+    """A finale, a festival, a trailer... governs the date: nothing stronger stands between."""
+
+    def premiere_word_between(neg: _Cue) -> bool:
+        # "The finale airs May 20" stays a finale; "after the finale, season 2 premieres" not.
+        return any(
+            c.kind == "strong" and neg.end <= c.start and c.end <= mention.start for c in cues
+        )
+
+    if any(c.kind == "neg" and not premiere_word_between(c) for c in before):
+        return True
+    # Right after the date only a few nouns bind to it: "on May 20, the finale ...".
+    after = [c for c in cues if mention.end <= c.start < min(clause[1], mention.end + 14)]
+    return any(c.kind == "neg" and _NEG_AFTER.match(c.text) for c in after)
+
+
+def _clause(
+    text: str, mention: when.DateMention, dates: Sequence[when.DateMention]
+) -> tuple[int, int]:
+    """The clause around a date: commas inside dates ("March 8, 2018") do not split it."""
+    start, end = 0, len(text)
+    appositive = text[: mention.start].rstrip().endswith(",")
+    for match in _CLAUSE_BREAK.finditer(text):
+        if any(d.start <= match.start() < d.end for d in dates):
+            continue
+        if match.group().startswith(",") and (
+            0 <= mention.start - match.end() <= 1
+            or (0 <= match.start() - mention.end <= 1 and appositive)
+        ):
+            continue  # an apposition: "drops tomorrow, May 9, on Hulu"
+        if match.end() <= mention.start:
+            start = match.end()
+        elif match.start() >= mention.end:
+            end = match.start()
+            break
+    return start, end
+
+
+def _drop_shadowed_relatives(dates: list[when.DateMention]) -> list[when.DateMention]:
+    """An explicit date next to a relative one names the same day: "tomorrow (March 8)"."""
+    kept = []
+    for index, mention in enumerate(dates):
+        if mention.kind in ("relative", "weekday"):
+            following = dates[index + 1] if index + 1 < len(dates) else None
+            previous = dates[index - 1] if index else None
+            if following and following.kind == "day" and following.start - mention.end <= 4:
+                continue
+            if previous and previous.kind == "day" and mention.start - previous.end <= 4:
+                continue
+        if mention.kind == "holiday":
+            following = dates[index + 1] if index + 1 < len(dates) else None
+            if following and following.kind == "day" and following.start - mention.end <= 4:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _is_date_header(text: str, dates: Sequence[when.DateMention]) -> bool:
+    if len(dates) != 1 or dates[0].kind not in ("day", "numeric"):
+        return False
+    rest = (text[: dates[0].start] + text[dates[0].end :]).strip(" :-–—*#|")
+    return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _is_past(resolved: when.Resolved, anchor: date) -> bool:
+    """Over before the publication day: the whole day, month or year it names has ended."""
+    start = datetime(resolved.day.year, resolved.day.month, resolved.day.day, tzinfo=UTC)
+    return window_end(start, resolved.precision, "UTC").date() <= anchor
+
+
+def _service_launch(
+    text: str,
+    nets: Sequence[networks.NetworkMention],
+    named: Sequence[titles.TitleMention],
+) -> bool:
+    """ "Peacock will launch nationwide on July 15": a service's own launch, not a premiere."""
+    launch = _LAUNCH_CUE.search(text)
+    if launch is None or named:
+        return False
+    before = text[: launch.start()]
+    if _SERVICE_WORDS.search(before.rstrip()) or re.search(
+        r"(?i)\b(?:service|platform|streamer|app)\b", before
+    ):
+        return True
+    return any(net.end <= launch.start() for net in nets)
+
+
+# ---------------------------------------------------------------------------- binding
+
+
+def _named_titles(
+    text: str, blocked: Sequence[tuple[int, int]], lead: str | None, is_line: bool
+) -> list[titles.TitleMention]:
+    """Titles this sentence names as a subject: quoted, the lead's, a schedule row's, or a
+    capitalised run written as a show ("The Crown's fourth season", "the new drama Ashfall").
+
+    A run that is only the subject of a premiere verb ("Severance returns") counts when the
+    article has no lead show: with one, it is as likely an actor ("Pedro Pascal returns as
+    Joel when season 2 premieres"), and the date stays the lead's.
+    """
+    named: list[titles.TitleMention] = list(titles.quoted_titles(text))
+    if lead:
+        for match in re.finditer(r"(?<!\w)" + re.escape(lead) + r"(?!\w)", text, re.IGNORECASE):
+            named.append(titles.TitleMention(lead, match.start(), match.end()))
+    runs = titles.title_runs(text, blocked)
+    if is_line:
+        named.extend(runs[:1])
+    for run in runs:
+        after = text[run.end : run.end + 40]
+        before = text[max(0, run.start - 45) : run.start]
+        if (
+            _SHOW_AFTER.match(after)
+            or _SHOW_BEFORE.search(before)
+            or (lead is None and _SUBJECT_AFTER.match(after))
+        ):
+            named.append(run)
+    unique: dict[tuple[int, int], titles.TitleMention] = {}
+    for mention in named:
+        if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):
+            unique[(mention.start, mention.end)] = mention
+    return sorted(unique.values(), key=lambda m: m.start)
+
+
+def _bind_show(
+    mention: when.DateMention, named: Sequence[titles.TitleMention], lead: str | None
+) -> tuple[str | None, titles.TitleMention | None]:
+    """The show a date belongs to, and where the sentence names it (None: the lead's, unnamed)."""
+    before = [t for t in named if t.end <= mention.start]
+    after = [t for t in named if t.start >= mention.end]
+    if before:
+        chosen = before[-1]
+        # "Following The Crown, Severance returns March 8": the nearest subject names it,
+        # but the lead wins when it is one of the candidates and the other is far.
+        if lead and not titles.same_show(chosen.text, lead):
+            leads = [t for t in before if titles.same_show(t.text, lead)]
+            if leads and chosen.start - leads[-1].end < 12:
+                chosen = leads[-1]
+        return chosen.text, chosen
+    if after and after[0].start - mention.end < 40:
+        return after[0].text, after[0]
+    return lead, None
+
+
+def _bind_season(
+    mention: when.DateMention,
+    season_mentions: Sequence[seasons.SeasonMention],
+    show_at: titles.TitleMention | None,
+    clause: tuple[int, int],
+) -> tuple[int | None, bool]:
+    """The season written with the show in the date's clause ("Jessica Jones season 2 is set
+    to premiere"), else in the date's clause, else next to the show's name elsewhere."""
+    windows: list[tuple[int, int, int]] = []  # (from, to, the point to be nearest to)
+    if show_at is not None and clause[0] <= show_at.start < clause[1]:
+        low, high = min(show_at.start, mention.start), max(show_at.end, mention.end)
+        windows.append((max(low - 40, clause[0]), min(high + 40, clause[1]), show_at.start))
+    else:
+        windows.append((clause[0], clause[1], mention.start))
+        if show_at is not None:
+            windows.append((show_at.start - 40, show_at.end + 25, show_at.start))
+    for low, high, anchor in windows:
+        near = [s for s in season_mentions if low <= s.start and s.end <= high]
+        if near:
+            chosen = min(near, key=lambda s: abs(s.start - anchor))
+            return chosen.number, chosen.implied
+    return None, False
+
+
+def _bind_network(
+    text: str, mention: when.DateMention, nets: Sequence[networks.NetworkMention]
+) -> str | None:
+    usable = [
+        n for n in nets if not _NETWORK_DISTRACTOR.search(text[max(0, n.start - 40) : n.start])
+    ]
+    if not usable:
+        return None
+    chosen = min(
+        usable,
+        key=lambda n: (
+            (mention.start - n.end) if n.end <= mention.start else (n.start - mention.end) * 1.5
+        ),
+    )
+    return chosen.name
+
+
+def _bind_time(
+    mention: when.DateMention,
+    dates: Sequence[when.DateMention],
+    times: Sequence[when.TimeMention],
+) -> when.TimeMention | None:
+    best: tuple[float, when.TimeMention] | None = None
+    for time in times:
+        if time.start >= mention.end:
+            distance = time.start - mention.end
+            if distance > 45:
+                continue
+        elif time.end <= mention.start:
+            distance = (mention.start - time.end) * 1.5
+            if distance > 45:
+                continue
+        else:
+            continue
+        # A time closer to another date belongs to that one ("A returns May 3 at 9, B May 4 at 10").
+        if any(_gap(other, time) < _gap(mention, time) for other in dates if other is not mention):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, time)
+    return best[1] if best else None
+
+
+def _gap(mention: when.DateMention, time: when.TimeMention) -> int:
+    return time.start - mention.end if time.start >= mention.end else mention.start - time.end
+
+
+# ---------------------------------------------------------------------------- choosing
+
+
+def _drop_withdrawn(
+    statements: list[_Statement], sentences: Sequence[Sentence], lead: str | None
+) -> list[_Statement]:
+    """A premiere pulled "until further notice" is no premiere, unless a new date follows."""
+    ends = [s.start + len(s.text) for s in sentences if _WITHDRAWN_RE.search(s.text)]
+    if not ends:
+        return statements
+    last = max(ends)
+    return [
+        s
+        for s in statements
+        if s.winner
+        or s.order >= last
+        or (s.show_named and lead is not None and not titles.same_show(s.show, lead))
+    ]
+
+
+def _choose(
+    statements: list[_Statement],
+    lead: str | None,
+    head_network: str | None,
+    head_season: int | None,
+) -> tuple[_Statement | None, list[_Statement]]:
+    if not statements:
+        return None, []
+    if lead:
+        candidates = [s for s in statements if titles.same_show(s.show, lead) or s.show is None]
+    else:
+        # No show in the headline ("NBC Sets Fall Premiere Dates"): the first one named leads.
+        named = [s for s in statements if s.show] or statements
+        first = min(named, key=lambda s: s.order)
+        candidates = [s for s in named if titles.same_show(s.show, first.show)] or [first]
+    # The headline's network and season pick among the lead's premieres (UK first, US later);
+    # a sentence that names neither is not against them.
+    if head_network:
+        candidates = [s for s in candidates if s.network in (head_network, None)] or candidates
+    if head_season:
+        candidates = [s for s in candidates if s.season in (head_season, None)] or candidates
+    chosen: _Statement | None = None
+    if candidates:
+        # Best supported first; among equals the finer precision, then the earliest day
+        # (a two-night premiere starts on the first night).
+        chosen = max(
+            candidates,
+            key=lambda s: (
+                s.winner,
+                round(s.score),
+                s.resolved.explicit,  # "March 8" beats "Friday" wherever they stand
+                _PRECISION_RANK[s.resolved.precision],
+                s.time is not None,
+                -s.resolved.day.toordinal(),
+            ),
+        )
+    others: dict[tuple[str, int | None, str | None], _Statement] = {}
+    for s in sorted(statements, key=lambda s: s.order):
+        if s.show is None or (chosen is not None and _same_premiere_group(s, chosen, lead)):
+            continue
+        key = (titles.title_key(s.show), s.season, s.network)
+        if key not in others or (round(s.score), s.winner) > (
+            round(others[key].score),
+            others[key].winner,
+        ):
+            others[key] = s
+    return chosen, list(others.values())
+
+
+_PRECISION_RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.TIME: 3}
+
+
+def _same_premiere_group(s: _Statement, chosen: _Statement, lead: str | None) -> bool:
+    same_show = titles.same_show(s.show, chosen.show or lead) or (
+        s.show is not None
+        and lead is not None
+        and titles.same_show(s.show, lead)
+        and chosen.show is None
+    )
+    if not same_show:
+        return False
+    return (s.season in (None, chosen.season) or chosen.season is None) and (
+        s.network in (None, chosen.network) or chosen.network is None
+    )
+
+
+# ---------------------------------------------------------------------------- facts
+
+
+def _lead_facts(
+    statement: _Statement | None,
+    lead: titles.HeadlineShow,
+    head_network: str | None,
+    head_season: int | None,
+    body: str,
+    url_slug: str | None,
+    ctx: _Context,
+    *,
+    single: bool,
+) -> PremiereFacts:
+    show = lead.title or (statement.show if statement else None)
+    show_conf = (
+        lead.confidence if lead.title else (0.6 if statement and statement.show_named else 0.0)
+    )
+    if (
+        statement
+        and statement.show_named
+        and lead.title
+        and titles.same_show(statement.show, lead.title)
+    ):
+        show_conf = max(show_conf, 0.9)
+    season, season_conf = _lead_season(statement, head_season, body, show if single else None)
+    network, network_conf = None, 0.0
+    if statement and statement.network:
+        network, network_conf = statement.network, 0.9
+        home = networks.network_zone(statement.network)
+        if head_network and home != networks.network_zone(head_network):
+            # "Premieres on Tokyo MX ... Crunchyroll will stream it": an English headline names
+            # the service its readers watch on; the sentence names the home broadcaster.
+            network, network_conf = head_network, 0.75
+    elif head_network:
+        network, network_conf = head_network, 0.8
+    else:
+        network, network_conf = _body_network(body, url_slug)
+    return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
+
+
+def _lead_season(
+    statement: _Statement | None, head_season: int | None, body: str, show: str | None
+) -> tuple[int | None, float]:
+    """The premiere sentence's season, else the headline's, else one written by the show's
+    name, else the highest season the body names, else 1 for a new series. Without `show`
+    (none, or an article about several) only the sentence and the headline count."""
+    if statement and statement.season is not None and not statement.season_implied:
+        return statement.season, 0.9
+    if head_season is not None:
+        return head_season, 0.85
+    if statement and statement.season is not None:
+        return statement.season, 0.6
+    if show:
+        season, confidence = _body_season(body, show)
+        if season is not None:
+            return season, confidence
+    if show is None:
+        return None, 0.0
+    found = seasons.find_seasons(body)
+    explicit = [s.number for s in found if not s.implied]
+    if explicit:
+        return max(explicit), 0.5
+    if found:
+        return 1, 0.55
+    return None, 0.0
+
+
+Sure = tuple[Any, float]  # a value and how sure we are of it
+
+
+def _other_facts(
+    statement: _Statement, ctx: _Context, default_network: str | None
+) -> PremiereFacts:
+    """Facts of a premiere besides the lead's: what its own sentence says."""
+    season_sure = 0.0 if statement.season is None else 0.6 if statement.season_implied else 0.85
+    if statement.network:
+        network: Sure = (statement.network, 0.85)
+    else:
+        network = (default_network, 0.6 if default_network else 0.0)
+    return _facts(
+        statement,
+        (statement.show, 0.75 if statement.show_named else 0.4),
+        (statement.season, season_sure),
+        network,
+        ctx,
+    )
+
+
+def _facts(
+    statement: _Statement | None, show: Sure, season: Sure, network: Sure, ctx: _Context
+) -> PremiereFacts:
+    premiere = precision = zone = None
+    premiere_sure = 0.0
+    if statement is not None:
+        premiere, precision, zone = _instant(statement, network[0], ctx)
+        premiere_sure = statement.confidence * (1.0 if statement.show_named else 0.95)
+    return PremiereFacts(
+        show=show[0],
+        season=season[0],
+        network=network[0],
+        premiere=premiere,
+        premiere_precision=precision,
+        timezone=zone,
+        confidence={
+            "show": round(show[1] if show[0] else 0.0, 2),
+            "season": round(season[1] if season[0] is not None else 0.0, 2),
+            "network": round(network[1] if network[0] else 0.0, 2),
+            "premiere": round(premiere_sure, 2),
+        },
+        evidence=statement.sentence if statement else None,
+    )
+
+
+def _instant(
+    statement: _Statement, network: str | None, ctx: _Context
+) -> tuple[datetime, Precision, str]:
+    resolved = statement.resolved
+    home = networks.network_zone(network or statement.network)
+    time = statement.time
+    zone = None
+    if time is not None:
+        zone = time.zone or ctx.article_zone or home
+    if time is not None and zone is not None:
+        day = resolved.day + timedelta(days=time.hour // 24)
+        local = datetime(
+            day.year, day.month, day.day, time.hour % 24, time.minute, tzinfo=ZoneInfo(zone)
+        )
+        return local.astimezone(UTC), Precision.TIME, zone
+    zone = home or ctx.article_zone or "UTC"
+    day = resolved.day
+    local = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone))
+    return local.astimezone(UTC), resolved.precision, zone
+
+
+def _anchor(published: date | None, text: str, today: date | None) -> tuple[date, bool]:
+    if published is not None:
+        return published, True
+    # No publication day: the article's own most-mentioned year is the best stand-in.
+    years = Counter(
+        m.year
+        for m in when.find_dates(text)
+        if m.year is not None and m.kind in ("day", "numeric", "month")
+    )
+    if years:
+        year = years.most_common(1)[0][0]
+        return date(year, 1, 1), False
+    return today or datetime.now(UTC).date(), False
+
+
+def _headline_network(headline: str, lead: str | None) -> str | None:
+    for mention in networks.find_networks(headline):
+        if not (lead and mention.name.lower() in lead.lower()):
+            return mention.name
+    return None
+
+
+def _headline_season(headline: str) -> int | None:
+    found = seasons.find_seasons(headline)
+    explicit = [s for s in found if not s.implied]
+    return (explicit or found)[0].number if found else None
+
+
+def _body_season(body: str, show: str) -> tuple[int | None, float]:
+    """A season written next to the show's name ("Jessica Jones season 2", "second season of
+    Jessica Jones"), else none: a season mentioned elsewhere may be another one."""
+    # Look only around the show's name: a scan of the whole body per pattern would be slow.
+    for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body, re.IGNORECASE):
+        after = body[match.end() : match.end() + 30]
+        before = body[max(0, match.start() - 30) : match.start()]
+        tail = re.match(r"(?i)(?:['’]s)?\s+((?:\w+\s+)?(?:season|series|part|cycle)\s*\w+)", after)
+        head = re.search(
+            r"(?i)\b(\w+\s+(?:season|series|part|cycle))\s+of\s+(?:\w+['’]s\s+)?$", before
+        )
+        for piece in (tail, head):
+            found = seasons.find_seasons(piece.group(1)) if piece else []
+            if found:
+                return found[0].number, 0.75
+    return None, 0.0
+
+
+def _body_network(body: str, url_slug: str | None) -> tuple[str | None, float]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in networks.find_networks(body):
+        if _NETWORK_DISTRACTOR.search(body[max(0, mention.start - 40) : mention.start]):
+            continue
+        counts[mention.name] += 1
+        first.setdefault(mention.name, mention.start)
+    if counts:
+        name = max(counts, key=lambda n: (counts[n], -first[n]))
+        return name, 0.7 if counts[name] > 1 else 0.6
+    if url_slug:
+        for mention in networks.find_networks(
+            " ".join(w.capitalize() for w in url_slug.split("-"))
+        ):
+            return mention.name, 0.4
+    return None, 0.0
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(n.start, n.end) for n in networks.find_networks(text)]
+    spans += [(s.start, s.end) for s in seasons.find_seasons(text)]
+    spans += [(d.start, d.end) for d in when.find_dates(text)]
+    return spans

@@ -1,0 +1,215 @@
+"""Networks and streamers by every name the press uses, each with one canonical name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_US, _UK, _CA, _KR, _JP, _AU = (
+    "America/New_York", "Europe/London", "America/Toronto", "Asia/Seoul", "Asia/Tokyo",
+    "Australia/Sydney",
+)  # fmt: skip
+
+# canonical name, the zone its schedule is given in, its spellings (regex, case-sensitive).
+# Spellings marked with a leading "?" are ordinary words too ("Fox", "Max", "USA"): they count
+# only where the sentence treats them as a network ("on Max", "Fox's", "(Fox)").
+# fmt: off
+_NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Netflix", _US, ("Netflix", "NETFLIX")),
+    ("Prime Video", _US, (
+        r"Amazon Prime Video", r"Prime Video", r"Amazon Prime(?! Day)", r"Amazon Video",
+        r"Freevee", r"IMDb TV", r"?Amazon(?!\s+(?:MGM|Studios|Original Movie|Music))",
+    )),
+    ("FX on Hulu", _US, (r"FX on Hulu",)),
+    ("Hulu", _US, (r"Hulu",)),
+    ("HBO Max", _US, (r"HBO Max", r"HBOMax", r"?Max(?!\s+[A-Z])")),
+    # "HBO and Max" is one premiere on the channel and its streamer: the channel names it.
+    ("HBO", _US, (r"HBO(?: and |/)(?:HBO )?Max", r"HBO(?!\s+(?:Max|Documentary|Films))")),
+    ("Disney+", _US, (r"Disney\+", r"Disney Plus", r"Disney\s*\+")),
+    ("Disney Channel", _US, (r"Disney Channel", r"Disney Junior", r"Disney XD")),
+    ("Apple TV+", _US, (r"Apple TV\+", r"Apple TV Plus", r"Apple TV(?!\s+app)", r"AppleTV\+")),
+    ("Paramount+", _US, (
+        r"Paramount\+(?: with Showtime)?", r"Paramount Plus", r"Paramount Network",
+    )),
+    ("CBS All Access", _US, (r"CBS All Access",)),
+    ("Peacock", _US, (r"Peacock",)),
+    ("Adult Swim", _US, (r"Adult Swim", r"Toonami", r"\[adult swim\]")),
+    ("PBS Masterpiece", _US, (
+        r"PBS Masterpiece", r"Masterpiece on PBS", r"PBS'?s? Masterpiece", r"Masterpiece Theatre",
+        r"?Masterpiece(?= on| series|'s)",
+    )),
+    ("PBS", _US, (r"PBS(?! Kids)", r"PBS Kids")),
+    ("CBC Gem", _CA, (r"CBC Gem",)),
+    ("CBC", _CA, (r"CBC(?! Gem| News)",)),
+    ("CTV", _CA, (r"CTV(?! News)",)),
+    ("Crave", _CA, (r"?Crave", r"Crave TV", r"CraveTV")),
+    ("Citytv", _CA, (r"Citytv",)),
+    ("Global", _CA, (r"Global TV", r"Global Television")),
+    ("Crunchyroll", "America/Los_Angeles", (r"Crunchyroll",)),
+    ("HIDIVE", "America/Los_Angeles", (r"HIDIVE", r"HiDive")),
+    ("Funimation", "America/Los_Angeles", (r"Funimation",)),
+    ("BBC One", _UK, (r"BBC One", r"BBC 1", r"BBC1")),
+    ("BBC Two", _UK, (r"BBC Two", r"BBC 2", r"BBC2")),
+    ("BBC Three", _UK, (r"BBC Three", r"BBC3")),
+    ("BBC Four", _UK, (r"BBC Four", r"BBC4")),
+    ("BBC iPlayer", _UK, (r"BBC iPlayer", r"iPlayer")),
+    ("BBC America", _US, (r"BBC America",)),
+    ("BBC", _UK, (
+        r"BBC(?!\s+(?:Studios|Worldwide|News|Films|One|Two|Three|Four|America|iPlayer|\d)\b)",
+    )),
+    ("ITV", _UK, (r"ITV1", r"ITV(?!X|\s*Studios|2|3|4|\s+News)")),
+    ("ITVX", _UK, (r"ITVX", r"ITV Hub")),
+    ("ITV2", _UK, (r"ITV2",)),
+    ("Channel 4", _UK, (r"Channel 4", r"Channel Four", r"All 4", r"All4")),
+    ("E4", _UK, (r"E4",)),
+    ("Channel 5", _UK, (r"Channel 5", r"My5")),
+    ("Sky Atlantic", _UK, (r"Sky Atlantic",)),
+    ("Sky One", _UK, (r"Sky One", r"Sky 1")),
+    ("Sky Max", _UK, (r"Sky Max",)),
+    ("Sky Comedy", _UK, (r"Sky Comedy",)),
+    ("NOW", _UK, (r"NOW TV",)),
+    ("BritBox", _UK, (r"BritBox",)),
+    ("Acorn TV", _US, (r"Acorn TV", r"?Acorn")),
+    ("tvN", _KR, (r"tvN", r"TVN")),
+    ("JTBC", _KR, (r"JTBC",)),
+    ("KBS2", _KR, (r"KBS 2TV", r"KBS2TV", r"KBS2", r"KBS 2")),
+    ("KBS", _KR, (r"KBS(?!2| 2)",)),
+    ("MBC", _KR, (r"MBC",)),
+    ("SBS", _KR, (r"SBS",)),
+    ("ENA", _KR, (r"ENA",)),
+    ("OCN", _KR, (r"OCN",)),
+    ("TVING", _KR, (r"TVING", r"Tving")),
+    ("Coupang Play", _KR, (r"Coupang Play",)),
+    ("Wavve", _KR, (r"Wavve",)),
+    ("TV Tokyo", _JP, (r"TV Tokyo",)),
+    ("Tokyo MX", _JP, (r"Tokyo MX",)),
+    ("Fuji TV", _JP, (r"Fuji TV", r"Fuji Television")),
+    ("NHK", _JP, (r"NHK(?: General| Educational)?",)),
+    ("Nippon TV", _JP, (r"Nippon TV", r"NTV")),
+    ("TV Asahi", _JP, (r"TV Asahi",)),
+    ("MBS", _JP, (r"MBS",)),
+    ("AT-X", _JP, (r"AT-X",)),
+    ("BS11", _JP, (r"BS11",)),
+    ("Stan", _AU, (r"?Stan(?!\s+[A-Z])",)),
+    ("Foxtel", _AU, (r"Foxtel",)),
+    ("ABC iview", _AU, (r"ABC iview", r"ABC iView")),
+    ("AMC+", _US, (r"AMC\+", r"AMC Plus")),
+    ("AMC", _US, (r"AMC(?!\+| Plus| Studios| Theatres| Networks)",)),
+    ("Showtime", _US, (r"Showtime", r"SHOWTIME")),
+    ("Starz", _US, (r"Starz", r"STARZ")),
+    ("MGM+", _US, (r"MGM\+", r"Epix", r"EPIX")),
+    ("Cinemax", _US, (r"Cinemax",)),
+    ("NBC", _US, (r"NBC(?!\s*Universal|\s+News|\s+Sports|\s+Studios)",)),
+    ("CBS", _US, (r"CBS(?! All Access|\s+Studios|\s+News|\s+Sports)",)),
+    ("ABC", _US, (r"ABC(?!\s+(?:Signature|Studios|News|iview|iView))",)),
+    ("Fox", _US, (
+        r"FOX(?!\s+News)", r"?Fox(?!\s+(?:News|Sports|Searchlight|Business|Studios|Nation)\b)",
+    )),
+    ("The CW", _US, (r"The CW", r"the CW", r"CW(?! Seed)")),
+    ("FXX", _US, (r"FXX",)),
+    ("FX", _US, (r"FX(?! on Hulu|X| Productions)",)),
+    ("USA Network", _US, (r"USA Network", r"?USA(?!\s+Today)")),
+    ("TNT", _US, (r"TNT",)),
+    ("TBS", _US, (r"TBS",)),
+    ("Syfy", _US, (r"Syfy", r"SYFY", r"Sci-Fi Channel")),
+    ("Bravo", _US, (r"?Bravo",)),
+    ("Freeform", _US, (r"Freeform", r"ABC Family")),
+    ("Lifetime", _US, (r"?Lifetime",)),
+    ("A&E", _US, (r"A&E",)),
+    ("History", _US, (r"History Channel", r"?History")),
+    ("Discovery", _US, (r"Discovery Channel", r"Discovery\+", r"?Discovery")),
+    ("TLC", _US, (r"TLC",)),
+    ("HGTV", _US, (r"HGTV",)),
+    ("Food Network", _US, (r"Food Network",)),
+    ("Comedy Central", _US, (r"Comedy Central",)),
+    ("MTV", _US, (r"MTV",)),
+    ("VH1", _US, (r"VH1",)),
+    ("BET+", _US, (r"BET\+",)),
+    ("BET", _US, (r"BET(?!\+)",)),
+    ("OWN", _US, (r"OWN",)),
+    ("Hallmark Channel", _US, (r"Hallmark Channel", r"Hallmark Movies & Mysteries")),
+    ("SundanceTV", _US, (r"SundanceTV", r"Sundance TV")),
+    ("IFC", _US, (r"IFC",)),
+    ("National Geographic", _US, (r"National Geographic", r"Nat Geo", r"NatGeo")),
+    ("Shudder", _US, (r"Shudder",)),
+    ("Tubi", _US, (r"Tubi",)),
+    ("The Roku Channel", _US, (r"The Roku Channel", r"Roku Channel")),
+    ("YouTube", _US, (r"YouTube Premium", r"YouTube Red", r"YouTube")),
+    ("Nickelodeon", _US, (r"Nickelodeon", r"Nick Jr\.?")),
+    ("Cartoon Network", _US, (r"Cartoon Network",)),
+    ("Quibi", _US, (r"Quibi",)),
+    ("Audience", _US, (r"Audience Network", r"DirecTV")),
+    ("Spectrum Originals", _US, (r"Spectrum Originals",)),
+    ("Oxygen", _US, (r"?Oxygen",)),
+    ("E!", _US, (r"E!",)),
+)
+# fmt: on
+# Where an ambiguous spelling counts: a preposition before it, or a possessive or verb after.
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:on|to|at|via|from|by|for|with|and|exclusively\s+on|streaming\s+on)\s+(?:the\s+)?"
+    r"|[(,/]\s*)$"
+)
+_CONTEXT_AFTER = re.compile(
+    r"^(?:'s|’s|\s*[),/]|\s+(?:network|has|have|had|will|is|announced|revealed|confirmed|said|"
+    r"ordered|renewed|picked|released|dropped|shared|original|series|drama|comedy|sets|set))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMention:
+    name: str  # canonical
+    start: int
+    end: int
+
+
+@cache
+def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """One alternation of every spelling, longest first, each in a group named after it."""
+    spellings: list[tuple[str, str, bool]] = []
+    for canonical, _zone, variants in _NETWORKS:
+        for variant in variants:
+            ambiguous = variant.startswith("?")
+            spellings.append((variant.lstrip("?"), canonical, ambiguous))
+    spellings.sort(key=lambda item: -len(re.sub(r"\(\?.*?\)|\\", "", item[0])))
+    groups: dict[str, tuple[str, bool]] = {}
+    parts = []
+    for index, (regex, canonical, ambiguous) in enumerate(spellings):
+        name = f"n{index}"
+        groups[name] = (canonical, ambiguous)
+        parts.append(f"(?P<{name}>{regex})")
+    # "+" ends some names, so the right edge is "not a word character", not \b.
+    pattern = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(parts) + r")(?![\w@-])")
+    return pattern, groups
+
+
+def find_networks(text: str) -> list[NetworkMention]:
+    """Every network named in the text, canonical, in order."""
+    pattern, groups = _pattern()
+    found = []
+    for match in pattern.finditer(text):
+        canonical, ambiguous = groups[match.lastgroup or ""]
+        if ambiguous and not _reads_as_network(text, match.start(), match.end()):
+            continue
+        found.append(NetworkMention(canonical, match.start(), match.end()))
+    return found
+
+
+def canonical_network(name: str) -> str | None:
+    """The canonical name for a spelling ("Amazon Prime Video" -> "Prime Video"), if known."""
+    mentions = find_networks(f"on {name.strip()}")
+    return mentions[0].name if mentions else None
+
+
+def network_zone(name: str | None) -> str | None:
+    """The zone a network's schedule is announced in (its home market)."""
+    for canonical, zone, _ in _NETWORKS:
+        if canonical == name:
+            return zone
+    return None
+
+
+def _reads_as_network(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 20]
+    return bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.match(after))

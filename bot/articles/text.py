@@ -1,0 +1,133 @@
+"""Article text as the rest of the pipeline sees it: boilerplate gone, split into sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that is page furniture, not article: prompts, share rows, credits, counters.
+_FURNITURE = re.compile(
+    r"""^\W*(?:
+        related(?:\s+(?:articles?|stories|posts|content|reading|coverage|news|links))?\s*:?
+      | read\s+(?:more|next|also)\b | see\s+also\b | more\s+(?:from|on|stories|news)\b
+      | you\s+(?:may|might)\s+also\s+like | recommended(?:\s+for\s+you)? | trending(?:\s+now)?
+      | most\s+(?:popular|read) | popular\s+(?:now|posts|stories) | up\s+next | watch\s+next
+      | tags?\s*: | topics?\s*: | filed\s+(?:under|in)\b | categor(?:y|ies)\s*:
+      | share\s+(?:this|on|via)\b | share\s*$ | tweet\s*$ | pin\s+it | email\s+this | copy\s+link
+      | (?:sign|log)\s*(?:up|in)\b | subscribe\b | newsletter | get\s+our\b | join\s+our\b
+      | advertisement | sponsored | (?:photo|image|video)\s*(?:credit)?\s*: | credit\s*:
+      | \d+\s+comments? | comments?\s*(?:\(\d+\))?\s*$ | leave\s+a\s+(?:comment|reply)
+      | view\s+comments | show\s+comments | follow\s+us\b | click\s+here | skip\s+to
+      | ©|copyright\b|all\s+rights\s+reserved | privacy\s+policy | terms\s+of\s+(?:use|service)
+      | cookie | back\s+to\s+top | load\s+more | continue\s+reading
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line after which nothing belongs to the article (checked in the last part of the text).
+_TAIL = re.compile(
+    r"""^\W*(?:
+        about\s+the\s+authors? | about\s+(?:the\s+)?writer | author\s+bio | meet\s+the\s+author
+      | related(?:\s+(?:articles?|stories|posts|content|reading|coverage|news))?\s*:?\s*$
+      | tags?\s*:?.{0,200}$ | filed\s+(?:under|in)\b | more\s+(?:from|stories|news)\b.*$
+      | you\s+(?:may|might)\s+also\s+like | recommended(?:\s+for\s+you)?\s*$
+      | (?:\d+\s+)?comments?\s*(?:\(\d+\))?\s*$ | leave\s+a\s+(?:comment|reply)
+      | join\s+the\s+discussion
+      | share\s+this\s+(?:article|story|post)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Sentences a summary must never quote, wherever they stand.
+BOILERPLATE_SENTENCE = re.compile(
+    r"""(?:about\s+the\s+author | sign\s*(?:up|in)\b | subscribe\b | newsletter | click\s+here
+      | follow\s+us | share\s+(?:this|on)\b | \bcomments?\b | getty\s+images | \bphoto\s*:
+      | credit\s*: | read\s+(?:more|next)\b | related\s*: | want\s+more | don'?t\s+miss
+      | our\s+(?:partners|affiliates)
+      | affiliate\s+link | may\s+earn\s+a\s+commission | cookies? | advertisement | all\s+rights
+      | copyright | ©)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "ep", "pt", "inc", "ltd",
+    "co", "corp", "mt", "ft", "gen", "prof", "rev", "sen", "rep", "gov", "lt", "col", "sgt",
+})  # fmt: skip
+MAX_SENTENCE_CHARS = 1000
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int  # offset of the sentence in the body text
+    paragraph: int
+    is_line: bool  # a short line without a full stop: a list item, a grid row, a date header
+
+
+def clean_lines(text: str) -> list[str]:
+    """The article's lines with page furniture dropped and everything after a bio or tag cut."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line.removeprefix("- ").removeprefix("• ") for line in lines if line]
+    # Tail markers only count in the back part: "Related" in an intro is a word, not a footer.
+    cut_from = len(lines) // 3
+    for index in range(max(1, cut_from), len(lines)):
+        if len(lines[index]) < 240 and _TAIL.match(lines[index]):
+            lines = lines[:index]
+            break
+    return [line for line in lines if not (len(line) < 160 and _FURNITURE.match(line))]
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences per paragraph (one line each); abbreviations and initials do not end one."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph, line in enumerate(body.split("\n")):
+        start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        is_line = len(line) < 100 and not line.rstrip().endswith((".", "!", "?", "…", '."', ".”"))
+        piece_start = 0
+        for boundary in _BOUNDARY.finditer(line):
+            head = line[piece_start : boundary.start() + 1]
+            last = _LAST_WORD.search(head)
+            word = last.group(1).lower().lstrip("(\"'“‘") if last else ""
+            if _is_abbreviation(word, line[boundary.start()] == "."):
+                continue
+            text = line[piece_start : boundary.end()].strip()
+            sentences.append(Sentence(text, start + piece_start, paragraph, False))
+            piece_start = boundary.end()
+        text = line[piece_start:].strip()
+        if text:
+            sentences.append(Sentence(text, start + piece_start, paragraph, is_line))
+    return [piece for sentence in sentences for piece in _bounded(sentence)]
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """A run-on "sentence" (a table flattened into one line, junk) in pieces of bounded length,
+    so that no later step pays for its length squared."""
+    if len(sentence.text) <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces = []
+    text, offset = sentence.text, 0
+    while offset < len(text):
+        cut = offset + MAX_SENTENCE_CHARS
+        if cut < len(text):
+            space = text.rfind(" ", offset + MAX_SENTENCE_CHARS // 2, cut)
+            cut = space if space > 0 else cut
+        piece = text[offset:cut].strip()
+        if piece:
+            pieces.append(Sentence(piece, sentence.start + offset, sentence.paragraph, False))
+        offset = cut
+    return pieces
+
+
+def _is_abbreviation(word: str, period: bool) -> bool:
+    if not period:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    # Initials ("J.R.", "U.S.") and clock words ("p.m.") never end a sentence here.
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))

@@ -1,0 +1,294 @@
+"""Premiere news in a server: read an article, post it once, and track what it announces.
+
+No Discord here: the cog turns these results into messages, buttons and a modal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.articles import (
+    Article,
+    ArticleError,
+    Fetcher,
+    PremiereFacts,
+    normalise_url,
+    read_article,
+)
+from bot.clock import Clock
+from bot.db.connection import Database
+from bot.db.shows import ShowRepository, from_epoch, to_epoch
+from bot.domain.dates import Precision, zone_for
+from bot.domain.shows import Show
+from bot.errors import AlreadyExists, InvalidInput, NotFound, UserError
+from bot.services.shows import ShowEdit, ShowService
+
+UNSURE_BELOW = 0.6  # a fact less sure than this is marked, and Track asks to confirm it
+
+
+@dataclass(frozen=True, slots=True)
+class PostedArticle:
+    id: int
+    guild_id: int
+    url: str | None
+    title: str
+    facts: PremiereFacts | None
+    channel_id: int | None
+    message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackPlan:
+    """What clicking Track on an article should do."""
+
+    article: PostedArticle
+    facts: PremiereFacts | None
+    tracked: Show | None  # the server already tracks this show and season
+    needs_confirmation: bool  # facts missing or unsure: confirm them in a form first
+
+    @property
+    def same_premiere(self) -> bool:
+        return self.tracked is not None and same_premiere(self.facts, self.tracked)
+
+
+class AlreadyPosted(UserError):
+    def __init__(self, jump_url: str | None) -> None:
+        where = f": {jump_url}" if jump_url else "."
+        super().__init__(f"That article was already posted in this server{where}")
+        self.jump_url = jump_url
+
+
+class ArticleService:
+    def __init__(
+        self, db: Database, shows: ShowService, clock: Clock, *, fetcher: Fetcher | None = None
+    ) -> None:
+        self._db = db
+        self._fetcher = fetcher
+        self._shows = shows
+        self._show_rows = ShowRepository(db)
+        self._clock = clock
+
+    async def read(
+        self, *, url: str | None = None, text: str | None = None, spoiler_safe: bool = False
+    ) -> Article:
+        """Fetch and read an article; a failure becomes a refusal the member can act on."""
+        try:
+            return await read_article(
+                url=url, text=text, spoiler_safe=spoiler_safe, fetcher=self._fetcher
+            )
+        except ArticleError as error:
+            raise InvalidInput(str(error)) from None
+
+    async def ensure_new(self, guild_id: int, *, url: str | None, text: str | None) -> None:
+        """Refuse, before fetching anything, an article this server already has."""
+        existing = await self._db.fetch_one(
+            "SELECT guild_id, channel_id, message_id FROM articles "
+            "WHERE guild_id = ? AND source_key = ?",
+            (guild_id, source_key(url, text)),
+        )
+        if existing is not None:
+            raise AlreadyPosted(_jump_url(existing))
+
+    async def already_tracked(self, guild_id: int, facts: PremiereFacts | None) -> Show | None:
+        if facts is None or not facts.show:
+            return None
+        return await self._show_rows.find(guild_id, facts.show, facts.season)
+
+    async def reserve(
+        self,
+        guild_id: int,
+        article: Article,
+        *,
+        url: str | None,
+        text: str | None,
+        posted_by: int,
+    ) -> PostedArticle:
+        """Claim the article for this server before posting it, so it is posted once even if
+        two members share it at the same moment. It is known by the link the member gave."""
+        key = source_key(url, text)
+        facts = article.facts
+        try:
+            async with self._db.transaction() as tx:
+                article_id = await tx.insert(
+                    """INSERT INTO articles (guild_id, source_key, url, title, show, season,
+                                             network, premiere_at, premiere_precision,
+                                             premiere_timezone, confidence, posted_by,
+                                             posted_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        guild_id,
+                        key,
+                        article.url,
+                        article.title[:300],
+                        facts.show if facts else None,
+                        facts.season if facts else None,
+                        facts.network if facts else None,
+                        to_epoch(facts.premiere) if facts and facts.premiere else None,
+                        facts.premiere_precision.value
+                        if facts and facts.premiere_precision
+                        else None,
+                        facts.timezone if facts else None,
+                        json.dumps(dict(facts.confidence) if facts else {}),
+                        posted_by,
+                        to_epoch(self._clock.now()),
+                    ),
+                )
+        except sqlite3.IntegrityError:
+            existing = await self._db.fetch_one(
+                "SELECT guild_id, channel_id, message_id FROM articles "
+                "WHERE guild_id = ? AND source_key = ?",
+                (guild_id, key),
+            )
+            raise AlreadyPosted(_jump_url(existing)) from None
+        posted = await self.get(guild_id, article_id)
+        assert posted is not None
+        return posted
+
+    async def posted(
+        self, guild_id: int, article_id: int, channel_id: int, message_id: int
+    ) -> None:
+        await self._db.execute(
+            "UPDATE articles SET channel_id = ?, message_id = ? WHERE guild_id = ? AND id = ?",
+            (channel_id, message_id, guild_id, article_id),
+        )
+
+    async def withdraw(self, guild_id: int, article_id: int) -> None:
+        """Forget a reservation whose post could not be made, so it can be tried again."""
+        await self._db.execute(
+            "DELETE FROM articles WHERE guild_id = ? AND id = ? AND message_id IS NULL",
+            (guild_id, article_id),
+        )
+
+    async def get(self, guild_id: int, article_id: int) -> PostedArticle | None:
+        row = await self._db.fetch_one(
+            """SELECT id, guild_id, url, title, show, season, network, premiere_at,
+                      premiere_precision, premiere_timezone, confidence, channel_id, message_id
+               FROM articles WHERE guild_id = ? AND id = ?""",
+            (guild_id, article_id),
+        )
+        return None if row is None else _posted(row)
+
+    async def plan_track(self, guild_id: int, article_id: int) -> TrackPlan:
+        article = await self.get(guild_id, article_id)
+        if article is None:
+            raise NotFound("That article isn't known in this server any more.")
+        facts = article.facts
+        tracked = await self.already_tracked(guild_id, facts)
+        return TrackPlan(article, facts, tracked, needs_confirmation=not is_sure(facts))
+
+    async def track(self, guild_id: int, article_id: int, added_by: int) -> Show:
+        """Track the article's show as it stands (facts sure enough, not yet tracked)."""
+        plan = await self.plan_track(guild_id, article_id)
+        facts = plan.facts
+        if facts is None or not facts.show or facts.premiere is None or plan.needs_confirmation:
+            raise InvalidInput("This article's facts need confirming first: click Track again.")
+        if plan.tracked is not None:
+            raise AlreadyExists(f"This server already tracks **{plan.tracked.label}**.")
+        return await self._shows.add(
+            guild_id,
+            title=facts.show,
+            premiere=premiere_text(facts),
+            season=facts.season,
+            network=facts.network,
+            added_by=added_by,
+            timezone=facts.timezone or "UTC",
+        )
+
+    async def update_tracked(self, guild_id: int, article_id: int) -> ShowEdit:
+        """Move an already tracked show to the article's premiere."""
+        plan = await self.plan_track(guild_id, article_id)
+        if plan.tracked is None or plan.facts is None or plan.facts.premiere is None:
+            raise NotFound("There is no tracked show to update from this article.")
+        return await self._shows.edit(
+            guild_id,
+            plan.tracked.id,
+            premiere=premiere_text(plan.facts),
+            timezone=plan.facts.timezone or "UTC",
+        )
+
+
+def same_premiere(facts: PremiereFacts | None, show: Show) -> bool:
+    """Whether the article and the tracked show name the same premiere: the same instant for
+    a time, the same calendar day, month or year otherwise (each read in its own zone)."""
+    if facts is None or facts.premiere is None or facts.premiere_precision != show.precision:
+        return False
+    if show.precision is Precision.TIME:
+        return facts.premiere == show.premiere
+    theirs = facts.premiere.astimezone(zone_for(facts.timezone or "UTC"))
+    ours = show.premiere.astimezone(zone_for(show.timezone))
+    fields = {
+        Precision.DAY: ("year", "month", "day"),
+        Precision.MONTH: ("year", "month"),
+        Precision.YEAR: ("year",),
+    }[show.precision]
+    return all(getattr(theirs, f) == getattr(ours, f) for f in fields)
+
+
+def is_sure(facts: PremiereFacts | None) -> bool:
+    if facts is None or not facts.show or facts.premiere is None:
+        return False
+    return all(facts.confidence.get(k, 0.0) >= UNSURE_BELOW for k in ("show", "premiere"))
+
+
+def unsure_fields(facts: PremiereFacts) -> set[str]:
+    return {k for k, v in facts.confidence.items() if v < UNSURE_BELOW}
+
+
+def premiere_text(facts: PremiereFacts) -> str:
+    """The premiere as text our own date parser reads back exactly (for Track and the form)."""
+    assert facts.premiere is not None
+    precision = facts.premiere_precision or Precision.DAY
+    instant = facts.premiere
+    if precision is Precision.TIME:
+        return instant.strftime("%Y-%m-%dT%H:%MZ")
+    local = instant.astimezone(zone_for(facts.timezone or "UTC"))
+    if precision is Precision.MONTH:
+        return local.strftime("%B %Y")
+    if precision is Precision.YEAR:
+        return local.strftime("%Y")
+    return local.strftime("%Y-%m-%d")
+
+
+def source_key(url: str | None, text: str | None) -> str:
+    if url:
+        return normalise_url(url)
+    digest = hashlib.sha256(" ".join((text or "").split()).casefold().encode()).hexdigest()
+    return f"text:{digest[:32]}"
+
+
+def _jump_url(row: aiosqlite.Row | None) -> str | None:
+    if row is None or row["message_id"] is None:
+        return None
+    return f"https://discord.com/channels/{row['guild_id']}/{row['channel_id']}/{row['message_id']}"
+
+
+def _posted(row: aiosqlite.Row) -> PostedArticle:
+    facts = None
+    if row["show"] or row["premiere_at"] is not None:
+        confidence: Mapping[str, float] = json.loads(row["confidence"])
+        facts = PremiereFacts(
+            show=row["show"],
+            season=row["season"],
+            network=row["network"],
+            premiere=from_epoch(row["premiere_at"]) if row["premiere_at"] is not None else None,
+            premiere_precision=Precision(row["premiere_precision"])
+            if row["premiere_precision"]
+            else None,
+            timezone=row["premiere_timezone"],
+            confidence=confidence,
+        )
+    return PostedArticle(
+        row["id"],
+        row["guild_id"],
+        row["url"],
+        row["title"],
+        facts,
+        row["channel_id"],
+        row["message_id"],
+    )

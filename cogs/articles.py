@@ -1,0 +1,234 @@
+"""/article post, the "Summarize article" message command, and the Track / Subscribe buttons."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import InvalidInput, MissingPermission, NotFound
+from bot.render import articles as render
+from bot.render import components
+from bot.render import shows as show_render
+from bot.services.articles import ArticleService, TrackPlan, premiere_text, same_premiere
+from bot.tree import describe_error, reply_ephemeral
+from cogs._ui import PersistentButton
+from cogs.subscriptions import subscribe
+
+if TYPE_CHECKING:
+    from bot.app import PremiereBot
+
+Interaction = discord.Interaction["PremiereBot"]
+LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+TEXT_MAX = 4000
+
+
+def articles(interaction: Interaction) -> ArticleService:
+    return interaction.client.services.articles
+
+
+def require_manager(interaction: Interaction) -> None:
+    if not interaction.permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+
+
+async def publish(
+    interaction: Interaction, *, url: str | None, text: str | None, spoiler_safe: bool = False
+) -> None:
+    """Read the article, then post its summary in the channel once per server."""
+    assert interaction.guild_id is not None
+    # Fetching can take seconds: answer Discord now, privately, so refusals stay private too.
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    service = articles(interaction)
+    await service.ensure_new(interaction.guild_id, url=url, text=text)
+    article = await service.read(url=url, text=text, spoiler_safe=spoiler_safe)
+    tracked = await service.already_tracked(interaction.guild_id, article.facts)
+    if tracked is not None and same_premiere(article.facts, tracked):
+        await interaction.edit_original_response(
+            content=f"Already tracked here, with this date: {show_render.show_line(tracked)}, "
+            f"{show_render.premiere_text(tracked)}. See /show info; not posted again."
+        )
+        return
+    posted = await service.reserve(
+        interaction.guild_id, article, url=url, text=text, posted_by=interaction.user.id
+    )
+    channel = interaction.channel
+    can_track = bool(article.facts and article.facts.show)
+    try:
+        assert isinstance(channel, discord.abc.Messageable)
+        message = await channel.send(
+            embed=render.article_embed(article, tracked=tracked),
+            view=render.article_buttons(posted.id, can_track=can_track),
+        )
+    except discord.Forbidden:
+        await service.withdraw(interaction.guild_id, posted.id)
+        raise MissingPermission(
+            "I can't post in this channel (I need View Channel, Send Messages and Embed "
+            "Links). Try another channel, or ask an admin to grant them."
+        ) from None
+    await service.posted(interaction.guild_id, posted.id, message.channel.id, message.id)
+    await interaction.edit_original_response(content=f"Posted: {message.jump_url}")
+
+
+class TrackForm(discord.ui.Modal, title="Track this show"):
+    """The article's facts, to confirm or correct before tracking: some were unsure."""
+
+    def __init__(self, plan: TrackPlan) -> None:
+        super().__init__(custom_id=f"article:form:{plan.article.id}")
+        facts = plan.facts
+        known = facts is not None
+        self.show = discord.ui.TextInput(
+            label="Show",
+            custom_id="show",
+            max_length=100,
+            default=(facts.show if known else None) or None,
+        )
+        self.season = discord.ui.TextInput(
+            label="Season (a number, or empty)",
+            custom_id="season",
+            required=False,
+            max_length=3,
+            default=str(facts.season) if known and facts.season else None,
+        )
+        self.network = discord.ui.TextInput(
+            label="Network",
+            custom_id="network",
+            required=False,
+            max_length=50,
+            default=(facts.network if known else None) or None,
+        )
+        self.premiere = discord.ui.TextInput(
+            label="Premiere",
+            custom_id="premiere",
+            max_length=100,
+            placeholder="March 8 2027, 2027-03-08 21:00 ET",
+            default=premiere_text(facts) if known and facts.premiere else None,
+        )
+        for field in (self.show, self.season, self.network, self.premiere):
+            self.add_item(field)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        require_manager(interaction)
+        season = self.season.value.strip()
+        if season and not season.isdigit():
+            raise InvalidInput(f'"{season[:10]}" is not a season number. Use a number like 2.')
+        show = await interaction.client.services.shows.add(
+            interaction.guild_id,
+            title=self.show.value,
+            premiere=self.premiere.value,
+            season=int(season) if season else None,
+            network=self.network.value or None,
+            added_by=interaction.user.id,
+        )
+        await interaction.response.send_message(
+            embed=show_render.show_added(show), view=components.subscription_buttons(show.id)
+        )
+
+    async def on_error(self, interaction: Interaction, error: Exception) -> None:
+        await reply_ephemeral(interaction, describe_error(error))
+
+
+class TrackButton(PersistentButton, template=render.TRACK_PATTERN):
+    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+        assert interaction.guild_id is not None
+        require_manager(interaction)
+        plan = await articles(interaction).plan_track(interaction.guild_id, article_id)
+        if plan.same_premiere:
+            assert plan.tracked is not None
+            await interaction.response.send_message(
+                f"Already tracked: {show_render.show_line(plan.tracked)}, "
+                f"{show_render.premiere_text(plan.tracked)}.",
+                ephemeral=True,
+            )
+        elif plan.tracked is not None and plan.facts and plan.facts.premiere:
+            await interaction.response.send_message(
+                f"This server already tracks {show_render.show_line(plan.tracked)}, premiering "
+                f"{show_render.premiere_text(plan.tracked)}. The article says "
+                f"{render.facts_premiere(plan.facts)}.",
+                view=render.update_button(article_id),
+                ephemeral=True,
+            )
+        elif plan.needs_confirmation:
+            await interaction.response.send_modal(TrackForm(plan))
+        else:
+            show = await articles(interaction).track(
+                interaction.guild_id, article_id, interaction.user.id
+            )
+            await interaction.response.send_message(
+                embed=show_render.show_added(show), view=components.subscription_buttons(show.id)
+            )
+
+
+class UpdateButton(PersistentButton, template=render.UPDATE_PATTERN):
+    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+        assert interaction.guild_id is not None
+        require_manager(interaction)
+        edit = await articles(interaction).update_tracked(interaction.guild_id, article_id)
+        await interaction.response.send_message(
+            embed=show_render.show_edited(edit.before, edit.after)
+        )
+
+
+class SubscribeButton(PersistentButton, template=render.SUBSCRIBE_PATTERN):
+    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+        assert interaction.guild_id is not None
+        plan = await articles(interaction).plan_track(interaction.guild_id, article_id)
+        if plan.tracked is None:
+            raise NotFound("This show isn't tracked here yet. A manager can click Track first.")
+        await subscribe(interaction, plan.tracked.id, None)
+
+
+class Articles(commands.GroupCog, group_name="article", group_description="Premiere news"):
+    def __init__(self, bot: PremiereBot) -> None:
+        self.bot = bot
+        self.summarize = app_commands.ContextMenu(
+            name="Summarize article", callback=self.summarize_message
+        )
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.summarize)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.summarize.name, type=self.summarize.type)
+
+    @app_commands.command(name="post")
+    @app_commands.describe(
+        url="A link to the article",
+        text="Or the article's text, pasted",
+        spoiler_safe="Hide plot details behind spoiler tags",
+    )
+    async def post(
+        self,
+        interaction: Interaction,
+        url: app_commands.Range[str, 1, 2000] | None = None,
+        text: app_commands.Range[str, 1, TEXT_MAX] | None = None,
+        spoiler_safe: bool = False,
+    ) -> None:
+        """Summarise premiere news here, with its facts and a Track button."""
+        if (url is None) == (text is None):
+            raise InvalidInput(
+                "Give either url (a link to the article) or text (pasted), not both or neither."
+            )
+        if url is not None and not LINK.fullmatch(url.strip()):
+            raise InvalidInput("That isn't a web link. Give one starting with https://.")
+        await publish(
+            interaction, url=url.strip() if url else None, text=text, spoiler_safe=spoiler_safe
+        )
+
+    async def summarize_message(self, interaction: Interaction, message: discord.Message) -> None:
+        link = LINK.search(message.content or "")
+        if link is None and not (message.content or "").strip():
+            raise InvalidInput("That message has no link or text to summarise.")
+        if link is not None:
+            await publish(interaction, url=link.group().rstrip(").,>"), text=None)
+        else:
+            await publish(interaction, url=None, text=message.content[:TEXT_MAX])
+
+
+async def setup(bot: PremiereBot) -> None:
+    bot.add_dynamic_items(TrackButton, UpdateButton, SubscribeButton)
+    await bot.add_cog(Articles(bot))

@@ -1,0 +1,305 @@
+"""/article post and "Summarize article", end to end: the real bot reads a page served on
+127.0.0.1 (or pasted text), posts its summary once, and Track / Subscribe act on its facts."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from bot.articles import Fetcher, FetchPolicy
+from bot.sandbox.double import DiscordDouble, InvocationError, Message
+from tests.conftest import StartBot, World
+
+pytestmark = pytest.mark.usefixtures("at_t0")
+
+HARBOR = """Netflix Sets a Date for 'Harbor Lights' Season 3
+
+The wait for the third season of Harbor Lights is almost over. Netflix confirmed on Tuesday \
+that the coastal mystery will return with all eight episodes at once.
+
+The new season follows detective Mara Quint as she looks into a string of disappearances near \
+the old lighthouse, while her partner weighs a job offer in the city.
+
+Harbor Lights season 3 premieres on Netflix on March 12, 2027.
+
+About the Author
+Pat Example writes about television for a living and has reviewed more police dramas than is \
+healthy.
+"""
+
+HARBOR_HTML = """<!doctype html><html><head><meta charset="utf-8">
+<title>Netflix Sets a Date for 'Harbor Lights' Season 3 | Screen Notes</title>
+<meta property="article:published_time" content="2026-11-20T10:00:00Z"></head>
+<body><nav>Home · TV · Movies · Sign in to comment</nav><article>
+<h1>Netflix Sets a Date for 'Harbor Lights' Season 3</h1>
+<p>The wait for the third season of Harbor Lights is almost over. Netflix confirmed on Tuesday
+that the coastal mystery will return with all eight episodes at once.</p>
+<p>The new season follows detective Mara Quint as she looks into a string of disappearances
+near the old lighthouse, while her partner weighs a job offer in the city.</p>
+<p>Harbor Lights season 3 premieres on Netflix on March 12, 2027.</p></article>
+<aside><h3>About the Author</h3><p>Pat Example writes about television for a living.</p></aside>
+<footer>Share this article · Related: Ten shows to watch this winter</footer></body></html>"""
+
+VAGUE = """A New Season of Quiet Valley Is Coming
+
+Quiet Valley will be back for another run of episodes, the network said on Friday, though it \
+gave few details. Fans can expect the new episodes sometime in 2027.
+"""
+
+# A bare date for a US network is read in US Eastern time: midnight there.
+PREMIERE = datetime(2027, 3, 12, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[dict[str, Any]]:
+    """A news site on 127.0.0.1; `delay` slows every page down."""
+    state: dict[str, Any] = {"delay": 0.0}
+
+    async def page(request: web.Request) -> web.Response:
+        await asyncio.sleep(state["delay"])
+        return web.Response(text=HARBOR_HTML, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/tv/harbor-lights-season-3", page)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    server = web.TCPSite(runner, "127.0.0.1", 0)
+    await server.start()
+    port = server._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    state["url"] = f"http://127.0.0.1:{port}/tv/harbor-lights-season-3"
+    state["fetcher"] = Fetcher(FetchPolicy(allow=frozenset({("127.0.0.1", port)})))
+    yield state
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def news_bot(start_bot: StartBot, site: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return await start_bot(article_fetcher=site["fetcher"])
+
+
+async def post(world: World, **options: str) -> tuple[Message, Message | None]:
+    """Run /article post; returns the private answer and the channel post it made, if any."""
+    before = set(world.double.messages)
+    answer = await world.slash(world.member, "article post", **options)
+    posts = [
+        m
+        for i, m in world.double.messages.items()
+        if i not in before and not m.ephemeral and m.interaction_id is None
+    ]
+    return answer, posts[0] if posts else None
+
+
+def fields(message: Message) -> dict[str, str]:
+    return {f["name"]: f["value"] for f in message.embed["fields"]}
+
+
+async def test_pasted_text_is_summarised_with_its_facts(world: World, news_bot) -> None:
+    answer, posted = await post(world, text=HARBOR)
+
+    assert answer.ephemeral and answer.content.startswith("Posted: https://discord.com/channels/")
+    assert posted is not None
+    assert posted.embed["title"] == "Netflix Sets a Date for 'Harbor Lights' Season 3"
+    assert "premieres on Netflix on March 12, 2027" in posted.embed["description"]
+    assert "About the Author" not in posted.embed["description"]
+    facts = fields(posted)
+    assert facts["Show"] == "Harbor Lights" and facts["Season"] == "3"
+    assert facts["Network"] == "Netflix"
+    assert f"<t:{int(PREMIERE.timestamp())}:F>" in facts["Premieres"]
+    assert [b["label"] for b in posted.buttons()] == ["Track", "Subscribe"]
+
+
+async def test_a_link_is_fetched_and_posted_once_however_it_is_spelled(
+    world: World, news_bot, site: dict[str, Any]
+) -> None:
+    _, posted = await post(world, url=site["url"])
+    assert posted is not None and posted.embed["url"] == site["url"].replace("http:", "https:")
+    assert "Related" not in posted.embed["description"]
+
+    again, second = await post(world, url=site["url"] + "/?utm_source=feed&utm_medium=rss")
+
+    assert second is None
+    assert again.ephemeral and "already posted" in again.content
+    assert str(posted.id) in again.content  # a link to the first post
+
+
+async def test_a_slow_site_is_answered_at_once_and_posted_later(
+    world: World, news_bot, site: dict[str, Any]
+) -> None:
+    site["delay"] = 3.5  # longer than Discord waits for an answer
+
+    answer, posted = await post(world, url=site["url"])
+
+    assert posted is not None and answer.content.startswith("Posted:")
+    interaction = next(
+        i for i in world.double.interactions.values() if i.original_message_id == answer.id
+    )
+    assert interaction.response_type == 5  # deferred within Discord's 3 seconds
+
+
+async def test_private_addresses_are_refused(
+    world: World, start_bot: StartBot, site: dict[str, Any]
+) -> None:
+    await start_bot()  # the real policy: nothing private, loopback included
+
+    answer, posted = await post(world, url=site["url"])
+
+    assert posted is None
+    assert answer.ephemeral and "loopback" in answer.content
+
+
+@pytest.mark.parametrize(
+    ("options", "complaint"),
+    [
+        ({}, "Give either url"),
+        ({"url": "https://example.com/a", "text": "both"}, "Give either url"),
+        ({"url": "not a link"}, "isn't a web link"),
+    ],
+)
+async def test_bad_input_is_refused(
+    world: World, news_bot, options: dict[str, str], complaint: str
+) -> None:
+    answer, posted = await post(world, **options)
+    assert posted is None
+    assert answer.ephemeral and complaint in answer.content
+
+
+async def test_track_adds_the_show_and_subscribe_follows_it(world: World, news_bot) -> None:
+    _, posted = await post(world, text=HARBOR)
+    assert posted is not None
+
+    early = await world.double.reply(await world.double.click(world.member, posted, "Subscribe"))
+    assert early.ephemeral and "isn't tracked here yet" in early.content
+    refused = await world.double.reply(await world.double.click(world.member, posted, "Track"))
+    assert refused.ephemeral and "Manage Server" in refused.content
+
+    tracked = await world.double.reply(await world.double.click(world.admin, posted, "Track"))
+    assert tracked.embed["title"] == "Now tracking" and not tracked.ephemeral
+    [show] = await news_bot.services.shows.upcoming(world.guild.id)
+    assert (show.title, show.season, show.network, show.premiere) == (
+        "Harbor Lights",
+        3,
+        "Netflix",
+        PREMIERE,
+    )
+
+    joined = await world.double.reply(await world.double.click(world.member, posted, "Subscribe"))
+    assert "Subscribed to **Harbor Lights — Season 3**" in joined.content
+
+
+async def test_an_already_tracked_premiere_is_pointed_to_not_announced_again(
+    world: World, news_bot
+) -> None:
+    await world.slash(
+        world.admin,
+        "show add",
+        title="Harbor Lights",
+        season=3,
+        premiere="March 12 2027",
+        network="Netflix",
+    )
+
+    answer, posted = await post(world, text=HARBOR)
+
+    assert posted is None
+    assert answer.ephemeral and "Already tracked here" in answer.content
+
+
+async def test_track_offers_to_move_a_tracked_show_to_the_articles_date(
+    world: World, news_bot
+) -> None:
+    await world.slash(
+        world.admin, "show add", title="Harbor Lights", season=3, premiere="April 2 2027"
+    )
+    _, posted = await post(world, text=HARBOR)
+    assert posted is not None and "Tracked here" in fields(posted)
+
+    offer = await world.double.reply(await world.double.click(world.admin, posted, "Track"))
+    assert offer.ephemeral and "already tracks" in offer.content
+    moved = await world.double.reply(
+        await world.double.click(world.admin, offer, "Update the premiere")
+    )
+
+    assert "Premiere is now" in moved.text()
+    [show] = await news_bot.services.shows.upcoming(world.guild.id)
+    assert show.premiere == PREMIERE
+
+
+async def test_unsure_facts_are_marked_and_confirmed_in_a_form(world: World, news_bot) -> None:
+    _, posted = await post(world, text=VAGUE)
+    assert posted is not None
+    assert "*(unsure)*" in posted.text()
+
+    click = await world.double.click(world.admin, posted, "Track")
+    await world.double.wait_for(lambda: click.acknowledged)
+    assert click.response_type == 9  # a form, prefilled with what the article said
+    form = click.response["data"]  # type: ignore[index]
+    prefilled = {
+        c["custom_id"]: c.get("value") for row in form["components"] for c in row["components"]
+    }
+    assert prefilled["show"] == "Quiet Valley"
+    assert prefilled["premiere"] is None  # "sometime in 2027" is not a premiere date
+
+    submitted = await world.double.submit_modal(
+        world.admin, click, {"premiere": "June 4 2027", "season": "2"}
+    )
+    reply = await world.double.reply(submitted)
+
+    assert reply.embed["title"] == "Now tracking"
+    [show] = await news_bot.services.shows.upcoming(world.guild.id)
+    assert (show.title, show.season) == ("Quiet Valley", 2)
+    assert show.premiere == datetime(2027, 6, 4, tzinfo=UTC)
+
+
+async def test_a_bad_season_in_the_form_is_refused(world: World, news_bot) -> None:
+    _, posted = await post(world, text=VAGUE)
+    assert posted is not None
+    click = await world.double.click(world.admin, posted, "Track")
+    await world.double.wait_for(lambda: click.acknowledged)
+
+    submitted = await world.double.submit_modal(
+        world.admin, click, {"season": "two", "premiere": "June 4 2027"}
+    )
+    reply = await world.double.reply(submitted)
+
+    assert reply.ephemeral and "not a season number" in reply.content
+    assert await news_bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_summarize_article_reads_a_members_message(world: World, news_bot) -> None:
+    shared = world.double.post_as(world.member, world.channel, HARBOR)
+
+    answer = await world.double.reply(
+        await world.double.invoke_on_message(world.member, shared, "Summarize article")
+    )
+
+    assert answer.ephemeral and answer.content.startswith("Posted:")
+    posts = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    assert fields(posts[-1])["Show"] == "Harbor Lights"
+
+
+async def test_summarize_article_on_an_empty_message_is_refused(world: World, news_bot) -> None:
+    empty = world.double.post_as(world.member, world.channel, "   ")
+    answer = await world.double.reply(
+        await world.double.invoke_on_message(world.member, empty, "Summarize article")
+    )
+    assert answer.ephemeral and "no link or text" in answer.content
+
+
+async def test_message_commands_must_exist(world: World, news_bot, double: DiscordDouble) -> None:
+    message = double.post_as(world.member, world.channel, "hello")
+    with pytest.raises(InvocationError, match="no message command"):
+        await double.invoke_on_message(world.member, message, "Translate")
+
+
+async def test_spoiler_safe_hides_plot_details(world: World, news_bot) -> None:
+    _, posted = await post(world, text=HARBOR, spoiler_safe="true")
+    assert posted is not None
+    pieces = posted.embed["description"].split("||")
+    hidden, shown = pieces[1::2], pieces[0::2]
+    assert any(h.strip() for h in hidden)  # something is behind a spoiler tag
+    assert any("premieres on Netflix on March 12, 2027" in p for p in shown)  # not the date

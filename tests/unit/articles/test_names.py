@@ -1,0 +1,79 @@
+"""Networks by every name the press uses; seasons however they are written."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.articles.networks import canonical_network, find_networks
+from bot.articles.seasons import find_seasons
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Amazon Prime Video", "Prime Video"),
+        ("Prime Video", "Prime Video"),
+        ("Amazon", "Prime Video"),
+        ("FX on Hulu", "FX on Hulu"),
+        ("HBO", "HBO"),
+        ("HBO and Max", "HBO"),
+        ("Max", "HBO Max"),
+        ("Disney Plus", "Disney+"),
+        ("Apple TV+", "Apple TV+"),
+        ("Paramount Plus", "Paramount+"),
+        ("Toonami", "Adult Swim"),
+        ("Masterpiece on PBS", "PBS Masterpiece"),
+        ("CBC Gem", "CBC Gem"),
+        ("Crunchyroll", "Crunchyroll"),
+        ("BBC One", "BBC One"),
+        ("ITV1", "ITV"),
+        ("Channel 4", "Channel 4"),
+        ("tvN", "tvN"),
+        ("JTBC", "JTBC"),
+        ("Peacock", "Peacock"),
+        ("Showtime", "Showtime"),
+        ("The CW", "The CW"),
+        ("USA Network", "USA Network"),
+        ("FOX", "Fox"),
+    ],
+)
+def test_canonical_names(name: str, canonical: str) -> None:
+    assert canonical_network(name) == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Max Greenfield stars as the detective.",
+        "It was a Fox News exclusive.",
+        "Amazon Studios produces the series.",
+        "BBC Studios is a co-producer.",
+        "The USA Today review was kind.",
+    ],
+)
+def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
+    assert find_networks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Jessica Jones season 2", 2),
+        ("the second season of the show", 2),
+        ("season two", 2),
+        ("series two of the drama", 2),
+        ("'Show' S2 release date", 2),
+        ("cycle 17 of the competition", 17),
+        ("Mirror Lake Part 2", 2),
+        ("its fifth and final season", 5),
+        ("the 12th season", 12),
+        ("a brand-new series", 1),
+        ("the limited series", 1),
+    ],
+)
+def test_seasons(text: str, number: int) -> None:
+    assert find_seasons(text)[0].number == number
+
+
+def test_a_new_series_of_a_uk_show_is_not_season_one() -> None:
+    assert find_seasons("the new series of EastHaven") == []
