@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.app import PremiereBot
@@ -65,3 +65,8 @@ async def settle(bot: PremiereBot) -> None:
 
 def titles(messages: list[Message]) -> list[str]:
     return [m.embeds[0]["title"] for m in messages if m.embeds]
+
+
+def just_after(**before_premiere: float) -> datetime:
+    """A second after the rung that far before PREMIERE: just_after(days=7), just_after()."""
+    return PREMIERE - timedelta(**before_premiere) + timedelta(seconds=1)

@@ -14,7 +14,7 @@ import pytest
 from bot.app import PremiereBot
 from bot.sandbox.double import DiscordDouble, Guild, Member, Perm, Role
 from tests.conftest import T0, StartBot, World
-from tests.e2e.reminder_support import PREMIERE, Ladder
+from tests.e2e.reminder_support import PREMIERE, Ladder, just_after
 
 pytestmark = pytest.mark.usefixtures("at_t0")
 
@@ -292,9 +292,9 @@ async def test_interested_members_are_mentioned_while_they_stay_interested(
     curious = ladder.double.add_member(ladder.world.guild, "curious")
 
     await mark(ladder.double, bot, curious, event)
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
     await unmark(ladder.double, bot, curious, event)
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=1))
 
     seven_days, one_day = ladder.posts()
     assert seven_days.pings.users == {curious.id}
@@ -309,7 +309,7 @@ async def test_an_interested_subscriber_is_mentioned_once(ladder: Ladder, bot) -
     event = await one_event(ladder.world, bot)
     await mark(ladder.double, bot, ladder.fan, event)
 
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     [post] = ladder.posts()
     assert post.pings.users == {ladder.fan.id}
@@ -323,7 +323,7 @@ async def test_an_interested_dm_subscriber_gets_a_dm_not_a_mention(ladder: Ladde
     event = await one_event(ladder.world, bot)
     await mark(ladder.double, bot, ladder.dm_fan, event)
 
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     [post] = ladder.posts()
     assert ladder.dm_fan.id not in post.pings.users
@@ -340,7 +340,7 @@ async def test_an_event_deleted_in_discord_forgets_who_was_interested(ladder: La
     owner = ladder.world.guild.members[ladder.world.guild.owner_id]
     await ladder.double.delete_event(owner, int(event["id"]))
     await eventually(lambda: _has(bot, event, curious.id, False))
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     [post] = ladder.posts()
     assert post.pings.users == frozenset()
@@ -362,7 +362,7 @@ async def test_interest_survives_a_restart(ladder: Ladder, start_bot: StartBot) 
     await first.close()
 
     second = await start_bot()
-    await ladder.advance_to(second, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(second, just_after(days=7))
 
     [post] = ladder.posts()
     assert post.pings.users == {curious.id}
@@ -376,7 +376,7 @@ async def test_subscriptions_clear_forgets_interested_marks_too(ladder: Ladder, 
     await mark(ladder.double, bot, curious, event)
 
     reply = await ladder.world.slash(curious, "subscriptions clear")
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     assert "1 event Interested mark" in reply.content
     assert await interested(bot, event) == []

@@ -11,10 +11,10 @@ from typing import Any
 from bot.app import PremiereBot
 from bot.sandbox.double import Channel, DiscordDouble, Perm
 from tests.conftest import StartBot
-from tests.e2e.reminder_support import PREMIERE, Ladder, settle, titles
+from tests.e2e.reminder_support import Ladder, just_after, settle, titles
 
 MESSAGES = "/channels/{channel_id}/messages"
-SEVEN_DAYS = PREMIERE - timedelta(days=7) + timedelta(seconds=1)
+SEVEN_DAYS = just_after(days=7)
 
 
 async def tracked_servers(double: DiscordDouble, bot: PremiereBot, count: int) -> list[Channel]:
@@ -83,7 +83,7 @@ async def test_429_storm_and_5xx_during_a_fan_out_lose_nothing(
 
     # 503s are not retried by discord.py: the engine retries them itself, later.
     double.inject_fault("POST", MESSAGES, status=503, times=10)
-    at_t0.move_to(PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    at_t0.move_to(just_after(days=1))
     bot.reminders.timer.wakeup()
     await settle(bot)
     assert 40 <= sum(counts(double, channels)) - 50 < 50

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tests.conftest import T0, StartBot
-from tests.e2e.reminder_support import PREMIERE, Ladder, settle, titles
+from tests.e2e.reminder_support import PREMIERE, Ladder, just_after, settle, titles
 
 
 async def test_the_full_ladder_posts_in_order_with_exact_mentions(ladder: Ladder, bot) -> None:
@@ -77,11 +77,11 @@ async def test_restart_mid_ladder_continues_without_repeats(
     first = await start_bot()
     await ladder.configure(first, role=False)
     await ladder.track()
-    await ladder.advance_to(first, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(first, just_after(days=7))
     await first.close()
 
     second = await start_bot()
-    await ladder.advance_to(second, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(second, just_after(days=1))
 
     assert titles(ladder.posts()) == ["⏰ Premieres in 7 days", "⏰ Premieres in 1 day"]
 
@@ -92,8 +92,8 @@ async def test_downtime_across_the_premiere_gives_one_offline_post(
     first = await start_bot()
     await ladder.configure(first, role=False)
     await ladder.track()
-    await ladder.advance_to(first, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
-    await ladder.advance_to(first, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(first, just_after(days=7))
+    await ladder.advance_to(first, just_after(days=1))
     await first.close()
 
     # Down from before the 1-hour reminder until 5 hours after the premiere.
@@ -173,7 +173,7 @@ async def test_a_removed_show_sends_nothing_more(ladder: Ladder, bot) -> None:
     await ladder.track()
     await ladder.world.slash(ladder.world.admin, "show remove", show="Jessica Jones")
 
-    await ladder.advance_to(bot, PREMIERE + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after())
 
     assert ladder.posts() == []
     assert await bot.reminders.store.count_pending() == 0
@@ -186,7 +186,7 @@ async def test_changing_the_channel_moves_pending_reminders(ladder: Ladder, bot)
     await ladder.double.wait_for(lambda: bot.get_channel(elsewhere.id))
     await ladder.world.slash(ladder.world.admin, "settings channel", channel=elsewhere)
 
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     assert ladder.posts() == []
     assert titles(ladder.double.channel_messages(elsewhere)) == ["⏰ Premieres in 7 days"]
@@ -209,8 +209,8 @@ async def test_closed_dms_fall_back_to_a_mention_once(ladder: Ladder, bot) -> No
     await ladder.track()
     await ladder.world.slash(closed, "subscribe", show="Jessica Jones", delivery="dm")
 
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
+    await ladder.advance_to(bot, just_after(days=1))
 
     seven_days, fallback_note, one_day = ladder.posts()
     assert closed.id in fallback_note.pings.users
@@ -228,7 +228,7 @@ async def test_many_subscribers_are_split_over_messages_within_limits(ladder: La
     for fan in fans:
         await ladder.world.slash(fan, "subscribe", show="Jessica Jones")
 
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     posts = ladder.posts()
     assert len(posts) == 2
@@ -247,13 +247,13 @@ async def test_subscribing_again_after_opening_dms_switches_back_to_dms(
     await ladder.configure(bot, role=False)
     await ladder.track()
     await ladder.world.slash(closed, "subscribe", show="Jessica Jones", delivery="dm")
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
     listing = await ladder.world.slash(closed, "subscriptions list")
     assert "your DMs were closed" in listing.text()
 
     closed.user.dms_closed = False
     again = await ladder.world.slash(closed, "subscribe", show="Jessica Jones", delivery="dm")
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=1))
 
     assert again.content.startswith("Updated")
     assert titles(ladder.double.dms_to(closed)) == ["⏰ Premieres in 1 day"]

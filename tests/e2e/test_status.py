@@ -4,20 +4,14 @@ read it."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
 from bot.sandbox.double import InvocationError, Message, Perm
 from tests.conftest import StartBot, World
-from tests.e2e.test_reminders import PREMIERE, Ladder
+from tests.e2e.reminder_support import PREMIERE, Ladder, just_after
 
 pytestmark = pytest.mark.usefixtures("at_t0")
-
-
-@pytest.fixture
-def ladder(world: World, at_t0: Any) -> Ladder:
-    return Ladder(world, at_t0)
 
 
 def field(reply: Message, name: str) -> str:
@@ -63,7 +57,7 @@ async def test_a_reminder_with_nowhere_to_go_is_a_failure_with_its_reason(
     ladder: Ladder, bot
 ) -> None:
     await ladder.track()  # no announcement channel, no DM subscribers
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     failures = field(await status(ladder.world), "Recent failures")
 
@@ -76,7 +70,7 @@ async def test_a_refused_post_is_listed_with_why(ladder: Ladder, bot) -> None:
     await ladder.track()
     ladder.double.deny_bot(ladder.channel, Perm.SEND_MESSAGES)
     await ladder.double.wait_for(lambda: bot.get_channel(ladder.channel.id).overwrites)
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=1) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=1))
 
     reply = await status(ladder.world)
 
@@ -132,7 +126,7 @@ async def test_a_long_report_stays_within_discords_limits(ladder: Ladder, bot) -
     for n in range(5):
         await ladder.track(f"{n}" + "x" * 99)  # the longest titles, nowhere to post reminders
     await bot.events.idle()
-    await ladder.advance_to(bot, PREMIERE - timedelta(days=7) + timedelta(seconds=1))
+    await ladder.advance_to(bot, just_after(days=7))
 
     failures = field(await status(ladder.world), "Recent failures")
 
