@@ -63,13 +63,16 @@ async def publish(
             embed=render.article_embed(article, tracked=tracked),
             view=render.article_buttons(posted.id, can_track=can_track),
         )
-    except discord.Forbidden:
+        await service.posted(interaction.guild_id, posted.id, message.channel.id, message.id)
+    except BaseException as error:
+        # Not posted after all: free the article so the member can simply try again.
         await service.withdraw(interaction.guild_id, posted.id)
-        raise MissingPermission(
-            "I can't post in this channel (I need View Channel, Send Messages and Embed "
-            "Links). Try another channel, or ask an admin to grant them."
-        ) from None
-    await service.posted(interaction.guild_id, posted.id, message.channel.id, message.id)
+        if isinstance(error, discord.Forbidden):
+            raise MissingPermission(
+                "I can't post in this channel (I need View Channel, Send Messages and Embed "
+                "Links). Try another channel, or ask an admin to grant them."
+            ) from None
+        raise
     await interaction.edit_original_response(content=f"Posted: {message.jump_url}")
 
 

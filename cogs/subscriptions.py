@@ -108,7 +108,7 @@ class Subscriptions(commands.Cog):
 
     @mine.command(name="clear")
     async def clear(self, interaction: Interaction) -> None:
-        """Delete everything the bot stores about you in this server."""
+        """Delete your subscriptions and event Interested marks in this server."""
         assert interaction.guild_id is not None
         subscriptions, interests = await self.bot.services.subscriptions.forget_member(
             interaction.guild_id, interaction.user.id

@@ -70,7 +70,8 @@ class Deliverer:
             show.premiere != reminder.premiere or show.precision not in COUNTDOWN_PRECISIONS
         ):
             await self._store.cancel_deliveries(reminder.id, "the premiere moved")
-            return await self._store.finish(reminder.id, self._clock.now())
+            await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
+            return "skipped"
         settings = await self._settings.get(reminder.guild_id)
         recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
         deliveries = await self._store.plan_deliveries(
@@ -87,6 +88,8 @@ class Deliverer:
         return await self._store.finish(reminder.id, self._clock.now())
 
     async def _send(self, delivery: Delivery, post: _Post) -> None:
+        if not await self._store.still_pending(delivery.id):
+            return  # cancelled (the premiere moved) or gone (the show was removed) meanwhile
         embed = post.embed
         view = components.subscription_buttons(post.show.id)
         try:

@@ -42,7 +42,7 @@ class ReminderEngine:
         self._clock = clock
         self.sender = sender
         self._deliverer = Deliverer(self.store, self._shows, self._settings, sender, clock)
-        self.timer = WakeTimer(self.store.next_wake, self._wake, clock)
+        self.timer = WakeTimer(lambda: self.store.next_wake(self._in_flight), self._wake, clock)
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(CONCURRENT_SERVERS)
@@ -91,12 +91,15 @@ class ReminderEngine:
     async def show_changed(self, before: Show, after: Show) -> None:
         if (before.premiere, before.precision) == (after.premiere, after.precision):
             return
+        await self.store.cancel_in_flight(after.id, "the premiere moved")
         await self._replan(after)
         await self.store.plan_moved_notice(before, after, self._clock.now())
         await self.timer.reschedule()
 
     async def show_removed(self, show: Show) -> None:
-        await self.timer.reschedule()  # its reminders went with it (ON DELETE CASCADE)
+        # Its reminders and their unsent messages went with it (ON DELETE CASCADE); a fan-out
+        # under way sees each message gone before sending it.
+        await self.timer.reschedule()
 
     async def offsets_changed(self, guild_id: int) -> None:
         for show in await self._shows.ending_after(guild_id, self._clock.now()):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -355,6 +356,27 @@ class ReminderStore:
             (error[:300], to_epoch(at), delivery_id),
         )
 
+    async def skip(self, reminder_id: int, reason: str, now: datetime) -> None:
+        await self._db.execute(
+            """UPDATE reminders SET status = 'skipped', outcome = ?, finished_at = ?
+               WHERE id = ? AND status = 'sending'""",
+            (reason, to_epoch(now), reminder_id),
+        )
+
+    async def cancel_in_flight(self, show_id: int, reason: str) -> None:
+        """Stop the unsent messages of this show's countdown reminders being sent right now."""
+        await self._db.execute(
+            """UPDATE deliveries SET status = 'cancelled', error = ?
+               WHERE status = 'pending' AND reminder_id IN (
+                   SELECT id FROM reminders
+                   WHERE show_id = ? AND kind = 'countdown' AND status = 'sending')""",
+            (reason, show_id),
+        )
+
+    async def still_pending(self, delivery_id: int) -> bool:
+        status = await self._db.scalar("SELECT status FROM deliveries WHERE id = ?", (delivery_id,))
+        return status == "pending"
+
     async def cancel_deliveries(self, reminder_id: int, reason: str) -> None:
         await self._db.execute(
             """UPDATE deliveries SET status = 'cancelled', error = ?
@@ -378,6 +400,8 @@ class ReminderStore:
                 return None
             if counts.get("sent"):
                 status, outcome = "sent", None
+            elif counts.get("cancelled") and not counts.get("failed"):
+                status, outcome = "skipped", "the premiere moved while it was being sent"
             elif not counts:
                 status, outcome = "failed", "no announcement channel and no DM subscribers"
             else:
@@ -396,12 +420,15 @@ class ReminderStore:
 
     # -------------------------------------------------------------- the timer's questions
 
-    async def next_wake(self) -> datetime | None:
-        """When there is next something to do: a reminder falls due, or a delivery retries."""
+    async def next_wake(self, in_flight: Collection[int] = ()) -> datetime | None:
+        """When there is next something to do: a reminder falls due, or a delivery retries.
+        Retries of reminders being sent right now are theirs to handle, not the timer's."""
         due = await self._db.scalar("SELECT min(due_at) FROM reminders WHERE status = 'pending'")
         retry = await self._db.scalar(
             """SELECT min(next_attempt_at) FROM deliveries
-               WHERE status = 'pending' AND next_attempt_at IS NOT NULL"""
+               WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+                 AND reminder_id NOT IN (SELECT value FROM json_each(?))""",
+            (json.dumps(sorted(in_flight)),),
         )
         candidates = [t for t in (due, retry) if t is not None]
         return from_epoch(min(candidates)) if candidates else None

@@ -16,9 +16,18 @@ def safe(text: str | None, *, limit: int | None = None) -> str:
     if not text:
         return ""
     cleaned = clean_text(text)
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1] + "…"
+    escaped = _escape(cleaned)
+    if limit is None or len(escaped) <= limit:
+        return escaped
+    # Escaping lengthens the text, so cut the words until the escaped form fits the limit.
+    while len(escaped) > limit:
+        cleaned = cleaned[: max(0, len(cleaned) - (len(escaped) - limit) - 1)]
+        escaped = _escape(cleaned.rstrip("\\")) + "…"
+    return escaped
+
+
+def _escape(text: str) -> str:
     # A zero-width space after "<" stops Discord rendering <@id>, <@&id> and <#id> as mentions.
-    cleaned = _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", cleaned)
-    cleaned = discord.utils.escape_mentions(cleaned)
-    return discord.utils.escape_markdown(cleaned, as_needed=False)
+    text = _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
+    text = discord.utils.escape_mentions(text)
+    return discord.utils.escape_markdown(text, as_needed=False)

@@ -200,7 +200,12 @@ class ShowService:
     async def resolve(self, guild_id: int, text: str) -> Show:
         """The show a member named: an autocomplete pick (its id) or typed text that matches."""
         text = text.strip()
-        if text.isdigit() and (show := await self._shows.get(guild_id, int(text))):
+        # An autocomplete pick is a show id; SQLite integers stop at 2**63.
+        if (
+            text.isdigit()
+            and int(text) < 2**63
+            and (show := await self._shows.get(guild_id, int(text)))
+        ):
             return show
         matches = search.rank(text, await self._shows.all_in_guild(guild_id), limit=2)
         if (

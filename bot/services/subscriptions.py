@@ -56,7 +56,7 @@ class SubscriptionService:
         return {s.show_id for s in await self._subscriptions.for_member(guild_id, user_id)}
 
     async def forget_member(self, guild_id: int, user_id: int) -> tuple[int, int]:
-        """Delete everything stored about this member in this server; returns how many
+        """Forget this member's subscriptions and Interested marks here; returns how many
         subscriptions and event Interested marks went."""
         return await self._subscriptions.delete_member(guild_id, user_id)
 

@@ -129,3 +129,47 @@ async def test_a_dropped_gateway_mid_fan_out_resumes_and_loses_nothing(
     assert counts(double, channels) == [1] * 30
     await double.wait_for(lambda: double.gateway.resumes == 1 and double.gateway.connected)
     assert double.gateway.identifies == 1  # resumed, not a new session
+
+
+async def slow_dm_fan_out(ladder: Ladder, bot: PremiereBot, fans: int = 30) -> list[Any]:
+    """A reminder going out to many DM subscribers, slowly: returns the subscribers."""
+    await ladder.configure(bot, role=False)
+    await ladder.track()
+    members = [ladder.double.add_member(ladder.world.guild, f"dm fan {n}") for n in range(fans)]
+    for member in members:
+        await ladder.world.slash(member, "subscribe", show="Jessica Jones", delivery="dm")
+    bot.reminders.sender.pacer.rate = 10
+    ladder.traveller.move_to(SEVEN_DAYS)
+    bot.reminders.timer.wakeup()
+    await ladder.double.wait_for(lambda: sum(bool(ladder.double.dms_to(m)) for m in members) >= 3)
+    return members
+
+
+def sevens(ladder: Ladder, members: list[Any]) -> int:
+    return sum(titles(ladder.double.dms_to(m)).count("⏰ Premieres in 7 days") for m in members)
+
+
+async def test_a_date_moved_mid_fan_out_stops_the_old_dates_reminder(ladder: Ladder, bot) -> None:
+    members = await slow_dm_fan_out(ladder, bot)
+
+    await ladder.world.slash(
+        ladder.world.admin, "show edit", show="Jessica Jones", premiere="2027-01-20 21:00"
+    )
+    sent_when_moved = sevens(ladder, members)
+    await settle(bot)
+
+    assert sevens(ladder, members) <= sent_when_moved + 1  # at most the one already on its way
+    assert sevens(ladder, members) < len(members)
+    moved = [m for m in members if "📅 Premiere moved" in titles(ladder.double.dms_to(m))]
+    assert len(moved) == len(members)  # everyone hears of the move once
+
+
+async def test_a_show_removed_mid_fan_out_stops_sending(ladder: Ladder, bot) -> None:
+    members = await slow_dm_fan_out(ladder, bot)
+
+    await ladder.world.slash(ladder.world.admin, "show remove", show="Jessica Jones")
+    sent_when_removed = sevens(ladder, members)
+    await settle(bot)
+
+    assert sevens(ladder, members) <= sent_when_removed + 1
+    assert sevens(ladder, members) < len(members)

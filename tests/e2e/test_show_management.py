@@ -200,3 +200,8 @@ async def test_imprecise_premieres_list_after_dated_ones_in_their_window(world: 
 
     order = ["Earlier Show", "Dated Show", "Some Month Show", "Some Year Show"]
     assert sorted(order, key=text.index) == order
+
+
+async def test_a_huge_number_for_a_show_is_no_match_not_a_crash(world: World, bot) -> None:
+    reply = await world.slash(world.member, "show info", show="9" * 25)
+    assert reply.ephemeral and "No show here matches" in reply.content

@@ -114,3 +114,8 @@ def test_search_caps_at_the_limit_and_an_empty_query_lists_soonest_first() -> No
     ranked = search.rank("", shows)
     assert len(ranked) == 25
     assert ranked[0].title == "Show 29"
+
+
+@given(st.text(alphabet="_*~`|>@a ", min_size=250, max_size=400))
+def test_safe_text_fits_its_limit_even_after_escaping(text: str) -> None:
+    assert len(safe(text, limit=256)) <= 256
