@@ -302,6 +302,8 @@ def _refusal(address: IPAddress) -> str | None:
         return "an unspecified address"
     if address.is_link_local:
         return "a link-local address"
+    if address.version == 6 and address.is_site_local:  # deprecated fec0::/10, still routed
+        return "a site-local address"
     if address.version == 4 and address in _CGNAT:
         return "a carrier-grade NAT address"
     if address.is_multicast:

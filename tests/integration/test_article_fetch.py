@@ -254,6 +254,7 @@ async def test_the_default_policy_refuses_the_local_server(site: Site) -> None:
         ("http://[::ffff:10.1.2.3]/", "private network"),
         ("http://[fe80::1]/", "link-local"),
         ("http://[fc00::1]/", "private network"),
+        ("http://[fec0::1]/", "site-local"),
         ("http://[fd12:3456::1]/", "private network"),
         ("http://[fd00:ec2::254]/", "cloud metadata"),
         ("http://[64:ff9b::a00:1]/", "private network"),
