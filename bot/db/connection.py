@@ -51,12 +51,14 @@ class Database(_Reads):
     async def open(cls, path: Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind us.
-        connection = await aiosqlite.connect(path, isolation_level=None)
+        # timeout= is SQLite's busy timeout: wait this long for a lock before failing.
+        connection = await aiosqlite.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         connection.row_factory = aiosqlite.Row
         try:
             await connection.execute("PRAGMA journal_mode = WAL")
             await connection.execute("PRAGMA foreign_keys = ON")
-            await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await connection.execute("PRAGMA synchronous = NORMAL")
             database = cls(connection, path)
             await database.migrate()
