@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
 
 from bot.domain.dates import Precision
 
@@ -41,21 +42,30 @@ class Rung:
     due: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class DueReminder:
-    id: int
-    guild_id: int
-    show_id: int
-    kind: Kind
-    offset: timedelta
-    premiere: datetime
-    due: datetime
+class Due(Protocol):
+    """What triage needs to know of a due reminder (the store's Reminder has it all)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def guild_id(self) -> int: ...
+    @property
+    def show_id(self) -> int: ...
+    @property
+    def kind(self) -> Kind: ...
+    @property
+    def premiere(self) -> datetime: ...
+    @property
+    def due(self) -> datetime: ...
+
+
+R = TypeVar("R", bound=Due)
 
 
 @dataclass(frozen=True, slots=True)
-class Triage:
-    send: list[tuple[DueReminder, Style]]
-    skip: list[tuple[DueReminder, str]]
+class Triage(Generic[R]):
+    send: list[tuple[R, Style]]
+    skip: list[tuple[R, str]]
 
 
 def ladder(
@@ -67,10 +77,10 @@ def ladder(
     return [Rung(o, premiere - o) for o in sorted(offsets, reverse=True) if premiere - o > now]
 
 
-def triage(due: Sequence[DueReminder], now: datetime) -> Triage:
-    send: list[tuple[DueReminder, Style]] = []
-    skip: list[tuple[DueReminder, str]] = []
-    groups: dict[tuple[int, int, datetime], list[DueReminder]] = defaultdict(list)
+def triage(due: Sequence[R], now: datetime) -> Triage[R]:
+    send: list[tuple[R, Style]] = []
+    skip: list[tuple[R, str]] = []
+    groups: dict[tuple[int, int, datetime], list[R]] = defaultdict(list)
     for reminder in due:
         groups[(reminder.guild_id, reminder.show_id, reminder.premiere)].append(reminder)
     for (_, _, premiere), group in groups.items():
@@ -88,7 +98,7 @@ def triage(due: Sequence[DueReminder], now: datetime) -> Triage:
     return Triage(send, skip)
 
 
-def _style(reminder: DueReminder, premiere: datetime, now: datetime) -> Style:
+def _style(reminder: Due, premiere: datetime, now: datetime) -> Style:
     if now - reminder.due <= LATE_AFTER:
         return Style.ON_TIME
     return Style.OFFLINE if premiere <= now else Style.LATE

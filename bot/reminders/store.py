@@ -13,7 +13,7 @@ from bot.db.connection import Database
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 from bot.domain.shows import Show
-from bot.reminders.plan import DueReminder, Kind, MentionBatch, Rung, Style, triage
+from bot.reminders.plan import Kind, MentionBatch, Rung, Style, triage
 
 MOVED_OFFSET = -1
 
@@ -207,14 +207,7 @@ class ReminderStore:
             )
             if not rows:
                 return []
-            reminders = {r.id: r for r in map(_reminder, rows)}
-            verdict = triage(
-                [
-                    DueReminder(r.id, r.guild_id, r.show_id, r.kind, r.offset, r.premiere, r.due)
-                    for r in reminders.values()
-                ],
-                now,
-            )
+            verdict = triage([_reminder(r) for r in rows], now)
             await tx.executemany(
                 """UPDATE reminders SET status = 'skipped', outcome = ?, finished_at = ?
                    WHERE id = ?""",
@@ -225,7 +218,7 @@ class ReminderStore:
                    WHERE id = ?""",
                 [(style.value, to_epoch(now), r.id) for r, style in verdict.send],
             )
-        return [(reminders[r.id], style) for r, style in verdict.send]
+        return verdict.send
 
     async def in_flight(self) -> list[tuple[Reminder, Style]]:
         """Reminders claimed but not finished: after a crash, their deliveries resume."""

@@ -38,13 +38,6 @@ class ShowEdit:
     before: Show
     after: Show
 
-    @property
-    def premiere_moved(self) -> bool:
-        return (self.before.premiere, self.before.precision) != (
-            self.after.premiere,
-            self.after.precision,
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class ShowDetails:

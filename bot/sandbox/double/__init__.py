@@ -1,6 +1,6 @@
 """A Discord-compatible server for tests and the sandbox: REST, gateway, and a member's hands."""
 
-from .server import DiscordDouble, DoubleConfig, Fault, InvocationError, running_double
+from .server import DiscordDouble, DoubleConfig, Fault, InvocationError
 from .state import Channel, Guild, Interaction, Member, Message, Overwrite, Perm, Role, User
 
 __all__ = [
@@ -17,5 +17,4 @@ __all__ = [
     "Perm",
     "Role",
     "User",
-    "running_double",
 ]

@@ -1489,13 +1489,3 @@ def _instant(text: str | None) -> datetime | None:
         return None
     instant = datetime.fromisoformat(text)
     return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
-
-
-@contextlib.asynccontextmanager
-async def running_double(config: DoubleConfig | None = None):  # type: ignore[no-untyped-def]
-    double = DiscordDouble(config)
-    await double.start()
-    try:
-        yield double
-    finally:
-        await double.stop()
