@@ -6,22 +6,33 @@ import logging
 import pkgutil
 from collections.abc import Sequence
 from contextlib import AsyncExitStack
+from datetime import UTC, datetime, timedelta
 from importlib.util import find_spec
 
 import discord
 import yarl
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.ext import commands
 
 from bot.articles import Fetcher
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.connection import Database
+from bot.db.feeds import FeedRepository
+from bot.db.shows import ShowRepository
+from bot.db.subscriptions import SubscriptionRepository
+from bot.domain.shows import SeasonOffer
+from bot.feeds.news import NewsDesk
+from bot.feeds.poller import FeedPoller
 from bot.reminders.discord_sender import DiscordSender
 from bot.reminders.engine import ReminderEngine
 from bot.reminders.events import InterestChange, ScheduledEvents, watch_interest
+from bot.render import components
+from bot.render import shows as show_render
 from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
+from bot.tvmaze import TvmazeClient
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +72,7 @@ class PremiereBot(commands.Bot):
     db: Database
     services: Services
     reminders: ReminderEngine
+    feeds: FeedPoller
     events: ScheduledEvents
     sync_result: SyncResult | None
 
@@ -93,8 +105,40 @@ class PremiereBot(commands.Bot):
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
         self._resources.push_async_callback(self.db.close)
-        self.services = Services.build(self.db, self.clock, fetcher=self.article_fetcher)
-        self.reminders = ReminderEngine(self.db, self.clock, DiscordSender(self))
+        tvmaze = TvmazeClient(self.settings.tvmaze_api_base)
+        self._resources.push_async_callback(tvmaze.close)
+        self.services = Services.build(
+            self.db,
+            self.clock,
+            tvmaze=tvmaze,
+            fetcher=self.article_fetcher,
+            feed_interval=timedelta(minutes=self.settings.feed_interval_minutes),
+        )
+        sender = DiscordSender(self)  # one pacer for everything the bot posts on its own
+        self.reminders = ReminderEngine(self.db, self.clock, sender)
+        desk = NewsDesk(
+            self.services.articles,
+            ShowRepository(self.db),
+            SubscriptionRepository(self.db),
+            sender,
+            fetcher=self.article_fetcher,
+        )
+        self.feeds = FeedPoller(
+            FeedRepository(self.db), desk, self.clock, fetcher=self.article_fetcher
+        )
+        self.services.feeds.listeners.append(self.feeds.feeds_changed)
+        self.services.tvmaze.offer_listeners.append(self.post_season_offer)
+        self.refresher = AsyncIOScheduler(timezone=UTC)
+        self.refresher.add_job(
+            self.services.tvmaze.refresh,
+            "interval",
+            hours=self.settings.tvmaze_refresh_hours,
+            jitter=300,  # many bots refreshing on the hour is what TVmaze's limits are for
+            next_run_time=datetime.now(UTC) + timedelta(minutes=2),
+            id="tvmaze:refresh",
+            coalesce=True,
+            max_instances=1,
+        )
         self.services.shows.listeners.append(self.reminders)
         self.services.settings.listeners.append(self.reminders)
         self.events = ScheduledEvents(self, self.db, self.clock)
@@ -111,11 +155,17 @@ class PremiereBot(commands.Bot):
         )
         # Deliveries need only REST, which works from here on: no need to wait for the gateway.
         await self.reminders.start()
+        await self.feeds.start()
+        self.refresher.start()
 
     async def close(self) -> None:
         # Stop sending, then stop taking events, then release the database: nothing may use
         # what is already closed. A reminder cut off mid-send is resumed at the next start.
         try:
+            if hasattr(self, "refresher") and self.refresher.running:
+                self.refresher.shutdown(wait=False)
+            if hasattr(self, "feeds"):
+                await self.feeds.stop()
             if hasattr(self, "reminders"):
                 await self.reminders.stop()
             if hasattr(self, "events"):
@@ -123,6 +173,19 @@ class PremiereBot(commands.Bot):
             await super().close()
         finally:
             await self._resources.aclose()
+
+    async def post_season_offer(self, offer: SeasonOffer) -> tuple[int, int] | None:
+        """Show a server the next season TVmaze announced, in its announcement channel; None
+        when it has none yet (the refresh offers it again later)."""
+        settings = await self.services.settings.get(offer.guild_id)
+        if settings.announce_channel_id is None:
+            return None
+        channel = self.get_partial_messageable(settings.announce_channel_id)
+        message = await channel.send(
+            embed=show_render.season_offer(offer),
+            view=components.offer_button(offer.id, offer.season),
+        )
+        return channel.id, message.id
 
     # Members marking a premiere's event Interested (see watch_interest), and events deleted
     # in Discord, whoever deleted them.

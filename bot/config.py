@@ -13,6 +13,7 @@ from dotenv import dotenv_values
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
 DEFAULT_DATABASE_PATH = Path("data/premiere-bot.sqlite3")
+TVMAZE_API_BASE = "https://api.tvmaze.com"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -28,6 +29,9 @@ class Settings:
     log_level: str = "INFO"
     discord_api_base: str = DISCORD_API_BASE
     discord_gateway_url: str = DISCORD_GATEWAY_URL
+    feed_interval_minutes: int = 15
+    tvmaze_api_base: str = TVMAZE_API_BASE
+    tvmaze_refresh_hours: int = 6
 
     @classmethod
     def load(
@@ -50,6 +54,13 @@ class Settings:
             log_level=_log_level(get("LOG_LEVEL") or "INFO"),
             discord_api_base=(get("DISCORD_API_BASE") or DISCORD_API_BASE).rstrip("/"),
             discord_gateway_url=get("DISCORD_GATEWAY_URL") or DISCORD_GATEWAY_URL,
+            feed_interval_minutes=_whole_number(
+                "FEED_INTERVAL_MINUTES", get("FEED_INTERVAL_MINUTES"), 15, least=5
+            ),
+            tvmaze_api_base=(get("TVMAZE_API_BASE") or TVMAZE_API_BASE).rstrip("/"),
+            tvmaze_refresh_hours=_whole_number(
+                "TVMAZE_REFRESH_HOURS", get("TVMAZE_REFRESH_HOURS"), 6, least=1
+            ),
         )
 
     @property
@@ -66,6 +77,14 @@ def _snowflake(name: str, raw: str | None) -> int | None:
             f"{name} must be a server id (a number like 123456789012345678), not {raw!r}. "
             "Enable Developer Mode in Discord, right-click the server and choose Copy Server ID."
         )
+    return int(raw)
+
+
+def _whole_number(name: str, raw: str | None, default: int, *, least: int) -> int:
+    if raw is None:
+        return default
+    if not raw.isdigit() or int(raw) < least:
+        raise SettingsError(f"{name} must be a whole number of at least {least}, not {raw!r}.")
     return int(raw)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,6 +12,8 @@ from discord.ext import commands
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX
 from bot.render import components
 from bot.render import shows as render
+from bot.services.tvmaze import PICK as TVMAZE_PICK
+from bot.services.tvmaze import pick_value
 from cogs._ui import PersistentButton, show_choices, timezone_choices
 
 if TYPE_CHECKING:
@@ -59,6 +62,62 @@ async def list_page(
     return render.show_list(shows, page=page, now=now, days=days, subscribed=mine), view
 
 
+async def tvmaze_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """TVmaze's shows for what is typed. Discord waits 3 seconds for choices at most: after 2,
+    none is better than a failed box."""
+    try:
+        found = await asyncio.wait_for(interaction.client.services.tvmaze.suggest(current), 2.0)
+    except TimeoutError:
+        return []
+    return [app_commands.Choice(name=s.label, value=pick_value(s)) for s in found[:25]]
+
+
+async def add_from_tvmaze(
+    interaction: Interaction,
+    title: str,
+    *,
+    premiere: str | None,
+    season: int | None,
+    network: str | None,
+    timezone: str | None,
+) -> None:
+    """/show add by TVmaze: answered privately first (TVmaze may take seconds, and a refusal
+    stays private), then the show is announced in the channel."""
+    assert interaction.guild_id is not None
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    show = await interaction.client.services.tvmaze.add(
+        interaction.guild_id,
+        title,
+        added_by=interaction.user.id,
+        season=season,
+        network=network,
+        premiere=premiere,
+        timezone=timezone,
+    )
+    message = await interaction.followup.send(
+        embed=render.show_added_from_tvmaze(show),
+        view=components.subscription_buttons(show.id),
+        wait=True,
+    )
+    await interaction.edit_original_response(
+        content=f"Added {render.show_line(show)} from TVmaze: {message.jump_url}"
+    )
+
+
+class SeasonOfferButton(PersistentButton, template=components.OFFER_PATTERN):
+    async def clicked(self, interaction: Interaction, *, offer_id: int) -> None:
+        assert interaction.guild_id is not None
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        show = await interaction.client.services.tvmaze.accept_offer(
+            interaction.guild_id, offer_id, interaction.user.id
+        )
+        await interaction.response.send_message(
+            embed=render.show_added_from_tvmaze(show),
+            view=components.subscription_buttons(show.id),
+        )
+
+
 @app_commands.guild_only()
 class Shows(
     commands.GroupCog, group_name="show", group_description="The premieres this server tracks"
@@ -72,25 +131,36 @@ class Shows(
 
     @app_commands.command(name="add")
     @app_commands.describe(
-        title="The show's name, e.g. Jessica Jones",
-        premiere='When: "March 8 2027", "2027-03-08 21:00", "next friday 9pm ET", "March 2027"',
+        title="The show's name; pick a suggestion to look it up on TVmaze",
+        premiere='When: "March 8 2027", "2027-03-08 21:00", "next friday 9pm ET", "March 2027". '
+        "Leave empty to take it from TVmaze",
         season="Which season premieres (leave empty for a new show)",
         network="Where it airs or streams, e.g. Netflix",
         timezone="The timezone the premiere is given in (default: the server's)",
     )
-    @app_commands.autocomplete(timezone=timezone_choices)
+    @app_commands.autocomplete(title=tvmaze_choices, timezone=timezone_choices)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
         interaction: Interaction,
         title: Title,
-        premiere: PremiereText,
+        premiere: PremiereText | None = None,
         season: Season | None = None,
         network: Network | None = None,
         timezone: TimezoneName | None = None,
     ) -> None:
         """Track a show's premiere in this server (needs Manage Server)."""
         assert interaction.guild_id is not None
+        if premiere is None or TVMAZE_PICK.match(title.strip()):
+            await add_from_tvmaze(
+                interaction,
+                title,
+                premiere=premiere,
+                season=season,
+                network=network,
+                timezone=timezone,
+            )
+            return
         show = await self.bot.services.shows.add(
             interaction.guild_id,
             title=title,
@@ -175,5 +245,5 @@ class Shows(
 
 
 async def setup(bot: PremiereBot) -> None:
-    bot.add_dynamic_items(ListPageButton)
+    bot.add_dynamic_items(ListPageButton, SeasonOfferButton)
     await bot.add_cog(Shows(bot))

@@ -60,8 +60,16 @@ class Status(commands.Cog):
         problems = await self.bot.events.problems(guild_id)
         settings = await self.bot.services.settings.get(guild_id)
         gaps = permission_gaps(interaction.guild, settings)
+        feeds = self.bot.services.feeds
         await interaction.response.send_message(
-            embed=render.status(report, problems, gaps), ephemeral=True
+            embed=render.status(
+                report,
+                problems,
+                gaps,
+                feed_count=len(await feeds.in_guild(guild_id)),
+                paused_feeds=await feeds.paused(guild_id),
+            ),
+            ephemeral=True,
         )
 
 

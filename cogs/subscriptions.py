@@ -23,8 +23,11 @@ DELIVERY_CHOICES = [
 ]
 
 
-async def subscribe(interaction: Interaction, show_id: int, delivery: Delivery | None) -> None:
-    """Shared by /subscribe and the button. A click keeps the member's delivery choice."""
+async def subscribe(
+    interaction: Interaction, show_id: int, delivery: Delivery | None, *, news: bool | None = None
+) -> None:
+    """Shared by /subscribe and the button. A click keeps the member's delivery and news
+    choices."""
     assert interaction.guild_id is not None
     services = interaction.client.services
     if delivery is None:
@@ -32,7 +35,7 @@ async def subscribe(interaction: Interaction, show_id: int, delivery: Delivery |
         mine = current.viewer_subscription
         delivery = mine.delivery if mine else Delivery.CHANNEL
     result = await services.subscriptions.subscribe(
-        interaction.guild_id, show_id, interaction.user.id, delivery
+        interaction.guild_id, show_id, interaction.user.id, delivery, news=news
     )
     settings = await services.settings.get(interaction.guild_id)
     text = render.subscribed(
@@ -40,6 +43,7 @@ async def subscribe(interaction: Interaction, show_id: int, delivery: Delivery |
         result.delivery,
         result.change,
         has_channel=settings.announce_channel_id is not None,
+        news=result.news,
     )
     await interaction.response.send_message(text, ephemeral=True)
 
@@ -73,17 +77,28 @@ class Subscriptions(commands.Cog):
     )
 
     @app_commands.command(name="subscribe")
-    @app_commands.describe(show="The show to follow", delivery="How to tell you (default: mention)")
+    @app_commands.describe(
+        show="The show to follow",
+        delivery="How to tell you (default: mention)",
+        news="Also tell you of premiere news about it from the server's feeds (default: no)",
+    )
     @app_commands.autocomplete(show=show_choices)
     @app_commands.choices(delivery=DELIVERY_CHOICES)
     async def subscribe_command(
-        self, interaction: Interaction, show: str, delivery: app_commands.Choice[str] | None = None
+        self,
+        interaction: Interaction,
+        show: str,
+        delivery: app_commands.Choice[str] | None = None,
+        news: bool | None = None,
     ) -> None:
         """Get reminders for a show, as a mention or a direct message."""
         assert interaction.guild_id is not None
         target = await self.bot.services.shows.resolve(interaction.guild_id, show)
         await subscribe(
-            interaction, target.id, Delivery(delivery.value) if delivery else Delivery.CHANNEL
+            interaction,
+            target.id,
+            Delivery(delivery.value) if delivery else Delivery.CHANNEL,
+            news=news,
         )
 
     @app_commands.command(name="unsubscribe")

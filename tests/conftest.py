@@ -19,6 +19,9 @@ from bot.app import PremiereBot
 from bot.config import Settings
 from bot.sandbox.double import Channel, DiscordDouble, DoubleConfig, Guild, Member, Perm
 
+# Where TVmaze is for tests that don't serve it: a closed local port, refused at once.
+NOWHERE = "http://127.0.0.1:9"
+
 # A fixed "now" for tests that care about dates: Tuesday 24 November 2026, 15:00 UTC.
 T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
@@ -95,6 +98,7 @@ async def start_bot(
                 database_path=tmp_path / "premiere-bot.sqlite3",
                 discord_api_base=double.api_base,
                 discord_gateway_url=double.gateway_url,
+                tvmaze_api_base=NOWHERE,
             ),
             **overrides,
         )

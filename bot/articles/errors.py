@@ -12,7 +12,17 @@ class FetchRefused(ArticleError):
 
 
 class FetchFailed(ArticleError):
-    """We tried, and the site did not give us the page (network error, timeout, HTTP error)."""
+    """We tried, and the site did not give us the page (network error, timeout, HTTP error).
+
+    `status` is the HTTP status when the site answered with one, and `retry_after` how many
+    seconds it asked us to wait (429, 503), so a poller can back off as asked."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class NotAnArticle(ArticleError):

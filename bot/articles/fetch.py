@@ -6,6 +6,14 @@ public. The connection then goes to exactly the addresses that were checked (a r
 only knows them), so a name that answers differently the second time (DNS rebinding) cannot
 slip through. Bodies stop at 2 MB, the whole fetch at 10 seconds, and only HTML or plain text
 is read, decoded by its declared charset, its meta tag, or a detector.
+
+`Fetcher.fetch_feed` is the same walk for RSS and Atom feeds: a conditional GET (the
+validators a feed sent last time go back as If-None-Match / If-Modified-Since, and a 304 comes
+back as such, with no body), XML feed types accepted besides HTML and plain text (a page served
+where a feed was expected is handed back so the caller can say so), and the raw bytes returned
+for the feed parser to decode. Every FetchFailed the fetcher raises carries `status` (the HTTP
+status of an error answer, else None) and `retry_after` (seconds a 429 or 503 asked us to wait,
+else None), so a poller can tell "try later" from "gone".
 """
 
 from __future__ import annotations
@@ -15,9 +23,11 @@ import codecs
 import ipaddress
 import re
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
 
 import aiohttp
 import charset_normalizer
@@ -38,6 +48,21 @@ _READABLE = {
     "application/xhtml+xml": True,
     "text/plain": False,
 }  # content type -> is HTML
+_FEED_TYPES = frozenset({
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    "text/html",  # a web page: the caller says so (and feeds are often mis-served as HTML)
+    "application/xhtml+xml",
+    "text/plain",
+})  # fmt: skip
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+)
+_PAGE_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
+_MAX_VALIDATOR = 1024  # an ETag or date longer than this is not one we send back
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _METADATA = frozenset(
@@ -53,7 +78,9 @@ _METADATA = frozenset(
         "168.63.129.16",  # Azure wire server: public-looking, yet the host's own
     )
 )
-_NUMERIC_HOST = re.compile(r"^[0-9a-fA-FxX.]+$")
+_DECIMAL = re.compile(r"[0-9]+", re.ASCII)
+_OCTAL = re.compile(r"0[0-7]+", re.ASCII)
+_HEX = re.compile(r"0[xX][0-9a-fA-F]*", re.ASCII)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
@@ -81,28 +108,73 @@ class Fetched:
     is_html: bool
 
 
+@dataclass(frozen=True, slots=True)
+class FeedResponse:
+    """What a feed URL answered.
+
+    `status` is 200 (or another 2xx) with the body, or 304 when the conditional GET says
+    nothing changed: then `body` is b"" and `etag` / `last_modified` are the ones the 304
+    repeated, else the ones sent. `content_type` is the lowercase media type, with
+    "; charset=..." when the site named one (feedparser reads it); "" on a 304 without one.
+    """
+
+    url: str  # final URL after redirects
+    status: int
+    body: bytes  # raw: the feed parser does its own decoding
+    etag: str | None
+    last_modified: str | None
+    content_type: str
+
+
+_T = TypeVar("_T")
+_Reader = Callable[[yarl.URL, aiohttp.ClientResponse], Awaitable[_T]]
+
+
 class Fetcher:
-    """Fetches one article page safely; see the module docstring for the rules."""
+    """Fetches article pages and feeds safely; see the module docstring for the rules."""
 
     def __init__(self, policy: FetchPolicy | None = None) -> None:
         self.policy = policy or FetchPolicy()
 
     async def fetch(self, url: str) -> Fetched:
+        """An article page (HTML or plain text), decoded to text."""
+        return await self._timed(self._fetch(url, {"Accept": _PAGE_ACCEPT}, self._read))
+
+    async def fetch_feed(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FeedResponse:
+        """A feed by conditional GET: pass the validators the last answer gave.
+
+        Raises FetchRefused (the guard, a non-feed media type such as an image or JSON, over
+        the size limit) or FetchFailed (with `status` and `retry_after` for HTTP errors).
+        HTML and plain text are returned, not refused: the parser tells the member it is a page.
+        """
+        headers = {"Accept": FEED_ACCEPT}
+        if _sendable(etag):
+            headers["If-None-Match"] = etag or ""
+        if _sendable(last_modified):
+            headers["If-Modified-Since"] = last_modified or ""
+
+        async def read(current: yarl.URL, response: aiohttp.ClientResponse) -> FeedResponse:
+            return await self._read_feed(current, response, etag, last_modified)
+
+        return await self._timed(self._fetch(url, headers, read))
+
+    async def _timed(self, work: Awaitable[_T]) -> _T:
         try:
             async with asyncio.timeout(self.policy.timeout):
-                return await self._fetch(url)
+                return await work
         except TimeoutError:
-            raise FetchFailed(
+            raise _failed(
                 f"That site took too long to answer (over {self.policy.timeout:g} seconds)."
             ) from None
 
-    async def _fetch(self, url: str) -> Fetched:
+    async def _fetch(self, url: str, accept: Mapping[str, str], read: _Reader[_T]) -> _T:
+        """Walk the link and its redirects, each hop checked and pinned, and `read` the answer
+        that is not a redirect."""
         pins = _PinnedResolver()
         connector = aiohttp.TCPConnector(resolver=pins, use_dns_cache=False, force_close=True)
-        headers = {
-            "User-Agent": self.policy.user_agent,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-        }
+        headers = {"User-Agent": self.policy.user_agent, **accept}
         # trust_env=False: a proxy from the environment would connect to names we never checked.
         async with aiohttp.ClientSession(
             connector=connector, headers=headers, trust_env=False
@@ -118,13 +190,11 @@ class Fetcher:
                         if response.status in _REDIRECTS:
                             current = _redirect_target(current, response)
                             continue
-                        return await self._read(current, response)
+                        return await read(current, response)
                 except aiohttp.ClientSSLError:
-                    raise FetchFailed(
-                        "That site's secure connection could not be verified."
-                    ) from None
+                    raise _failed("That site's secure connection could not be verified.") from None
                 except aiohttp.ClientError as error:
-                    raise FetchFailed(f"I couldn't reach that site ({_reason(error)}).") from None
+                    raise _failed(f"I couldn't reach that site ({_reason(error)}).") from None
         raise FetchRefused(
             f"That link redirects too many times (more than {self.policy.max_redirects}), "
             "so I gave up."
@@ -157,7 +227,7 @@ class Fetcher:
                 )
                 names = [info[4][0] for info in infos]
         except (OSError, UnicodeError):
-            raise FetchFailed("I couldn't find that site (its name does not resolve).") from None
+            raise _failed("I couldn't find that site (its name does not resolve).") from None
         addresses = []
         for name in dict.fromkeys(names):
             try:
@@ -167,21 +237,58 @@ class Fetcher:
                     "That site's address is not valid, so I won't fetch it."
                 ) from None
         if not addresses:
-            raise FetchFailed("I couldn't find that site (its name does not resolve).")
+            raise _failed("I couldn't find that site (its name does not resolve).")
         return addresses
 
     async def _read(self, url: yarl.URL, response: aiohttp.ClientResponse) -> Fetched:
-        if response.status >= 400:
-            raise FetchFailed(f"That site answered with an error (HTTP {response.status}).")
-        if response.status >= 300 or response.status < 200:
-            raise FetchFailed(f"That site gave no page (HTTP {response.status}).")
+        _check_status(response)
         content_type = response.content_type.lower()
         if content_type not in _READABLE:
             raise FetchRefused(
                 f"That link is not a web page or text (it is {content_type}), so I can't read it."
             )
+        body = await self._read_body(response, "page")
+        is_html = _READABLE[content_type]
+        return Fetched(str(url), decode(body, response.charset, is_html=is_html), is_html)
+
+    async def _read_feed(
+        self,
+        url: yarl.URL,
+        response: aiohttp.ClientResponse,
+        etag: str | None,
+        last_modified: str | None,
+    ) -> FeedResponse:
+        if response.status == 304:
+            return FeedResponse(
+                url=str(url),
+                status=304,
+                body=b"",
+                etag=response.headers.get("ETag") or etag,
+                last_modified=response.headers.get("Last-Modified") or last_modified,
+                content_type=_content_type(response) if "Content-Type" in response.headers else "",
+            )
+        _check_status(response)
+        media = response.content_type.lower()
+        if media not in _FEED_TYPES:
+            raise FetchRefused(
+                f"That link is not a feed or a web page (it is {media}), so I can't read it."
+            )
+        body = await self._read_body(response, "feed")
+        return FeedResponse(
+            url=str(url),
+            status=response.status,
+            body=body,
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
+            content_type=_content_type(response),
+        )
+
+    async def _read_body(self, response: aiohttp.ClientResponse, noun: str) -> bytes:
+        """The (decompressed) body, refused as soon as it passes the size limit."""
         limit = self.policy.max_bytes
-        too_big = FetchRefused(f"That page is larger than {_size(limit)}, so I stopped reading it.")
+        too_big = FetchRefused(
+            f"That {noun} is larger than {_size(limit)}, so I stopped reading it."
+        )
         if response.content_length is not None and response.content_length > limit:
             raise too_big
         body = bytearray()
@@ -189,8 +296,57 @@ class Fetcher:
             body += chunk
             if len(body) > limit:
                 raise too_big
-        is_html = _READABLE[content_type]
-        return Fetched(str(url), decode(bytes(body), response.charset, is_html=is_html), is_html)
+        return bytes(body)
+
+
+def _check_status(response: aiohttp.ClientResponse) -> None:
+    status = response.status
+    if status >= 400:
+        raise _failed(
+            f"That site answered with an error (HTTP {status}).",
+            status=status,
+            retry_after=_retry_after(response.headers.get("Retry-After")),
+        )
+    if not 200 <= status < 300:
+        raise _failed(f"That site gave no page (HTTP {status}).", status=status)
+
+
+def _failed(
+    message: str, *, status: int | None = None, retry_after: float | None = None
+) -> FetchFailed:
+    """A FetchFailed that says which HTTP status (if any) and how long the site asked us to
+    wait (if it did): a poller backs off on 429/5xx and gives up on 404/410."""
+    return FetchFailed(message, status=status, retry_after=retry_after)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds from now: either delay-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if _DECIMAL.fullmatch(value):
+        return float(int(value))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _content_type(response: aiohttp.ClientResponse) -> str:
+    media = response.content_type.lower()
+    return f"{media}; charset={response.charset}" if response.charset else media
+
+
+def _sendable(validator: str | None) -> bool:
+    """A stored ETag or date goes back only if it is a plausible header value."""
+    return bool(
+        validator
+        and len(validator) <= _MAX_VALIDATOR
+        and all(32 <= ord(ch) < 127 for ch in validator)
+    )
 
 
 def decode(body: bytes, declared: str | None = None, *, is_html: bool = True) -> str:
@@ -239,7 +395,7 @@ def _parse(url: str) -> yarl.URL:
 def _redirect_target(current: yarl.URL, response: aiohttp.ClientResponse) -> yarl.URL:
     location = response.headers.get("Location")
     if not location:
-        raise FetchFailed("That site redirected without saying where.")
+        raise _failed("That site redirected without saying where.")
     try:
         target = current.join(yarl.URL(location))
     except ValueError:
@@ -249,28 +405,32 @@ def _redirect_target(current: yarl.URL, response: aiohttp.ClientResponse) -> yar
 
 def _literal_address(host: str) -> IPAddress | None:
     """An address written as the host, in any spelling a resolver would accept: dotted,
-    decimal (2130706433), hex (0x7f000001), octal (0177.0.0.1), short (127.1), IPv6."""
+    decimal (2130706433), hex (0x7f000001), octal (0177.0.0.1), short (127.1), IPv6.
+
+    As browsers decide (WHATWG URL, "ends in a number"): a host is an IPv4 address only when
+    its last label is a number (decimal, or hex after 0x); then every label must be one, or
+    the link is refused. Otherwise it is a name for DNS, however hex-like ("cafe1.be").
+    """
     host = host.strip("[]")
     try:
         return ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
         pass
-    if not _NUMERIC_HOST.match(host) or not any(ch.isdigit() for ch in host):
-        return None
     parts = host.split(".")
-    if parts and parts[-1] == "":
+    if len(parts) > 1 and parts[-1] == "":
         parts = parts[:-1]
-    if not 1 <= len(parts) <= 4:
-        raise FetchRefused("That link's address is not valid, so I won't fetch it.")
+    if not (_DECIMAL.fullmatch(parts[-1]) or _HEX.fullmatch(parts[-1])):
+        return None  # a name: let DNS (and the guard on what it answers) decide
+    invalid = FetchRefused("That link's address is not valid, so I won't fetch it.")
+    if len(parts) > 4:
+        raise invalid
     try:
         numbers = [_legacy_number(part) for part in parts]
     except ValueError:
-        if len(parts) == 1 and not host.lower().startswith("0x"):
-            return None  # a name that only looks numeric-ish ("deadbeef"): let DNS decide
-        raise FetchRefused("That link's address is not valid, so I won't fetch it.") from None
+        raise invalid from None
     *leading, last = numbers
     if any(n > 255 for n in leading) or last >= 256 ** (4 - len(leading)):
-        raise FetchRefused("That link's address is not valid, so I won't fetch it.")
+        raise invalid
     value = 0
     for number in leading:
         value = value * 256 + number
@@ -279,13 +439,13 @@ def _literal_address(host: str) -> IPAddress | None:
 
 
 def _legacy_number(part: str) -> int:
-    if part.lower().startswith("0x"):
+    if _HEX.fullmatch(part):
         return int(part[2:] or "0", 16)
-    if len(part) > 1 and part.startswith("0"):
+    if _OCTAL.fullmatch(part):
         return int(part, 8)
-    if not part.isdigit():
-        raise ValueError(part)
-    return int(part)
+    if _DECIMAL.fullmatch(part) and not (len(part) > 1 and part.startswith("0")):
+        return int(part)
+    raise ValueError(part)
 
 
 def _refusal(address: IPAddress) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,7 +17,7 @@ from bot.errors import AlreadyExists
 
 SELECT_SHOWS = """
     SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-           premiere_timezone, added_by, added_at
+           premiere_timezone, added_by, added_at, tvmaze_id
     FROM shows
 """
 
@@ -31,6 +33,7 @@ class NewShow:
     timezone: str
     added_by: int
     added_at: datetime
+    tvmaze_id: int | None = None
 
 
 def to_epoch(instant: datetime) -> int:
@@ -53,6 +56,7 @@ def _show(row: aiosqlite.Row) -> Show:
         timezone=row["premiere_timezone"],
         added_by=row["added_by"],
         added_at=from_epoch(row["added_at"]),
+        tvmaze_id=row["tvmaze_id"],
     )
 
 
@@ -66,8 +70,8 @@ class ShowRepository:
                 show_id = await tx.insert(
                     """INSERT INTO shows (guild_id, title, title_key, season, network, premiere_at,
                                           premiere_precision, premiere_timezone, added_by,
-                                          added_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          added_at, tvmaze_id)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         new.guild_id,
                         new.title,
@@ -79,6 +83,7 @@ class ShowRepository:
                         new.timezone,
                         new.added_by,
                         to_epoch(new.added_at),
+                        new.tvmaze_id,
                     ),
                 )
         except sqlite3.IntegrityError as exc:
@@ -145,6 +150,37 @@ class ShowRepository:
         updated = await self.get(show.guild_id, show.id)
         assert updated is not None
         return updated
+
+    async def linked_to_tvmaze(
+        self, tvmaze_ids: Iterable[int], *, checked_before: datetime
+    ) -> list[tuple[Show, datetime | None]]:
+        """Every server's shows linked to these TVmaze shows and not checked since
+        `checked_before`, with when each was last checked: the refresh job's work, which is
+        about TVmaze, not one server."""
+        # One parameter however many ids: SQLite reads the JSON list itself.
+        rows = await self._db.fetch_all(
+            """SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
+                      premiere_timezone, added_by, added_at, tvmaze_id, tvmaze_checked_at
+               FROM shows
+               WHERE tvmaze_id IN (SELECT value FROM json_each(?))
+                 AND IFNULL(tvmaze_checked_at, 0) < ?
+               ORDER BY tvmaze_id, id""",
+            (json.dumps(sorted(set(tvmaze_ids))), to_epoch(checked_before)),
+        )
+        return [
+            (
+                _show(r),
+                None if r["tvmaze_checked_at"] is None else from_epoch(r["tvmaze_checked_at"]),
+            )
+            for r in rows
+        ]
+
+    async def mark_tvmaze_checked(self, show_ids: Iterable[int], now: datetime) -> None:
+        async with self._db.transaction() as tx:
+            await tx.executemany(
+                "UPDATE shows SET tvmaze_checked_at = ? WHERE id = ?",
+                [(to_epoch(now), show_id) for show_id in show_ids],
+            )
 
     async def delete(self, guild_id: int, show_id: int) -> bool:
         changed = await self._db.execute(

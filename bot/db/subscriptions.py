@@ -12,13 +12,14 @@ from bot.db.shows import from_epoch, to_epoch
 from bot.domain.subscriptions import Delivery, Subscription
 
 SELECT_SUBSCRIPTIONS = """
-    SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at FROM subscriptions
+    SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at, news
+    FROM subscriptions
 """
 
 
 class Change(StrEnum):
     CREATED = "created"
-    UPDATED = "updated"  # the delivery changed
+    UPDATED = "updated"  # the delivery or the news choice changed
     UNCHANGED = "unchanged"
 
 
@@ -30,6 +31,7 @@ def _subscription(row: aiosqlite.Row) -> Subscription:
         delivery=Delivery(row["delivery"]),
         created_at=from_epoch(row["created_at"]),
         dm_blocked=row["dm_blocked_at"] is not None,
+        news=bool(row["news"]),
     )
 
 
@@ -38,26 +40,62 @@ class SubscriptionRepository:
         self._db = db
 
     async def upsert(
-        self, guild_id: int, show_id: int, user_id: int, delivery: Delivery, now: datetime
+        self,
+        guild_id: int,
+        show_id: int,
+        user_id: int,
+        delivery: Delivery,
+        now: datetime,
+        *,
+        news: bool | None = None,
     ) -> Change:
+        """Subscribe, or change how. `news` None keeps the member's choice (off when new)."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
-                """SELECT delivery, dm_blocked_at FROM subscriptions
+                """SELECT delivery, dm_blocked_at, news FROM subscriptions
                    WHERE show_id = ? AND user_id = ?""",
                 (show_id, user_id),
             )
+            wants_news = bool(row["news"]) if news is None and row is not None else bool(news)
             # Asking for DMs again after they bounced is a change: the member opened their DMs.
-            if row is not None and row["delivery"] == delivery and row["dm_blocked_at"] is None:
+            if (
+                row is not None
+                and row["delivery"] == delivery
+                and row["dm_blocked_at"] is None
+                and bool(row["news"]) == wants_news
+            ):
                 return Change.UNCHANGED
             # The composite foreign key refuses a show of another server.
             await tx.execute(
-                """INSERT INTO subscriptions (show_id, guild_id, user_id, delivery, created_at)
-                   VALUES (?, ?, ?, ?, ?)
+                """INSERT INTO subscriptions (show_id, guild_id, user_id, delivery, created_at,
+                                              news)
+                   VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT (show_id, user_id) DO UPDATE SET
-                       delivery = excluded.delivery, dm_blocked_at = NULL""",
-                (show_id, guild_id, user_id, delivery.value, to_epoch(now)),
+                       delivery = excluded.delivery, dm_blocked_at = NULL,
+                       news = excluded.news""",
+                (show_id, guild_id, user_id, delivery.value, to_epoch(now), int(wants_news)),
             )
         return Change.CREATED if row is None else Change.UPDATED
+
+    async def copy(self, guild_id: int, from_show_id: int, to_show_id: int, now: datetime) -> int:
+        """Subscribe a show's subscribers to another show of the same server (a new season),
+        keeping how each is told. Returns how many were copied."""
+        return await self._db.execute(
+            """INSERT OR IGNORE INTO subscriptions
+                   (show_id, guild_id, user_id, delivery, created_at, news)
+               SELECT ?, guild_id, user_id, delivery, ?, news FROM subscriptions
+               WHERE guild_id = ? AND show_id = ?""",
+            (to_show_id, to_epoch(now), guild_id, from_show_id),
+        )
+
+    async def news_readers(self, guild_id: int, show_id: int) -> list[Subscription]:
+        """Subscribers who asked to hear premiere news about the show too."""
+        rows = await self._db.fetch_all(
+            SELECT_SUBSCRIPTIONS + "WHERE guild_id = ? AND show_id = ? AND news = 1 "
+            "ORDER BY created_at",
+            (guild_id, show_id),
+        )
+        return [_subscription(r) for r in rows]
 
     async def delete(self, guild_id: int, show_id: int, user_id: int) -> bool:
         changed = await self._db.execute(

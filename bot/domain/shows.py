@@ -28,6 +28,7 @@ class Show:
     timezone: str  # the IANA zone the premiere was given in
     added_by: int
     added_at: datetime
+    tvmaze_id: int | None = None  # set when the show was looked up there: its dates follow TVmaze
 
     @property
     def label(self) -> str:
@@ -41,6 +42,25 @@ class Show:
     def is_upcoming(self, now: datetime) -> bool:
         """Still to come, or under way: a day-precision premiere is upcoming all that day."""
         return self.premiere_ends > now
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonOffer:
+    id: int
+    guild_id: int
+    show_id: int  # the tracked show (an earlier season)
+    title: str
+    season: int
+    premiere: datetime
+    precision: Precision
+    timezone: str
+    network: str | None
+    tvmaze_id: int | None
+    accepted_show_id: int | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} — Season {self.season}"
 
 
 def window_end(start: datetime, precision: Precision, timezone: str) -> datetime:

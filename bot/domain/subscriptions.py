@@ -20,3 +20,4 @@ class Subscription:
     delivery: Delivery
     created_at: datetime
     dm_blocked: bool = False  # DMs bounced: mentioned in the channel until they subscribe again
+    news: bool = False  # also told of premiere news about the show (posts from feeds)

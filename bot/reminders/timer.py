@@ -1,8 +1,8 @@
-"""The one wake-up the reminder engine needs, on APScheduler.
+"""The one wake-up an engine needs, on APScheduler (the reminder engine's, the feed poller's).
 
 APScheduler holds a single job: the next moment there is something to do. The database holds
-everything else, so a million pending reminders cost one job, and a restart rebuilds the timer
-with one query.
+everything else, so a million pending reminders (or ten thousand feeds) cost one job, and a
+restart rebuilds the timer with one query.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ class WakeTimer:
         next_wake: Callable[[], Awaitable[datetime | None]],
         on_wake: Callable[[], Awaitable[None]],
         clock: Clock,
+        *,
+        job_id: str = JOB_ID,
     ) -> None:
+        self._job_id = job_id
         self._next_wake = next_wake
         self._on_wake = on_wake
         self._clock = clock
@@ -51,13 +54,15 @@ class WakeTimer:
         """Point the job at the next thing to do; returns when that is (None: nothing)."""
         at = await self._next_wake()
         if at is None:
-            if self.scheduler.get_job(JOB_ID):
-                self.scheduler.remove_job(JOB_ID)
+            if self.scheduler.get_job(self._job_id):
+                self.scheduler.remove_job(self._job_id)
             return None
         # The clock may run ahead of the system's (the sandbox fast-forwards it); APScheduler
         # waits on the system clock, so aim at the same distance from now.
         run_at = datetime.now(UTC) + (at - self._clock.now())
-        self.scheduler.add_job(self._run, "date", run_date=run_at, id=JOB_ID, replace_existing=True)
+        self.scheduler.add_job(
+            self._run, "date", run_date=run_at, id=self._job_id, replace_existing=True
+        )
         return at
 
     def wakeup(self) -> None:

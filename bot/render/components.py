@@ -8,6 +8,8 @@ SUBSCRIBE_ID = "show:subscribe:{show_id}"
 UNSUBSCRIBE_ID = "show:unsubscribe:{show_id}"
 SUBSCRIBE_PATTERN = r"show:subscribe:(?P<show_id>\d+)"
 UNSUBSCRIBE_PATTERN = r"show:unsubscribe:(?P<show_id>\d+)"
+OFFER_ID = "tvmaze:offer:{offer_id}"
+OFFER_PATTERN = r"tvmaze:offer:(?P<offer_id>\d+)"
 LIST_PAGE_ID = "shows:page:{page}:{days}"
 LIST_PAGE_PATTERN = r"shows:page:(?P<page>\d+):(?P<days>\d+)"
 
@@ -44,6 +46,19 @@ def subscription_buttons(show_id: int) -> discord.ui.View:
     view = StaticView()
     view.add_item(subscribe_button(show_id))
     view.add_item(unsubscribe_button(show_id))
+    return view
+
+
+def offer_button(offer_id: int, season: int) -> discord.ui.View:
+    view = StaticView()
+    view.add_item(
+        discord.ui.Button(
+            label=f"Track season {season}",
+            emoji="📌",
+            style=discord.ButtonStyle.primary,
+            custom_id=OFFER_ID.format(offer_id=offer_id),
+        )
+    )
     return view
 
 

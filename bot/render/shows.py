@@ -10,7 +10,7 @@ import discord
 from discord.utils import format_dt
 
 from bot.domain.dates import Precision, format_partial
-from bot.domain.shows import Show
+from bot.domain.shows import SeasonOffer, Show
 from bot.render.text import safe
 
 if TYPE_CHECKING:
@@ -40,6 +40,38 @@ def show_added(show: Show) -> discord.Embed:
     embed = discord.Embed(title="Now tracking", description=show_line(show), colour=BRAND)
     embed.add_field(name="Premieres", value=premiere_text(show), inline=False)
     embed.set_footer(text="Members can follow it with /subscribe.")
+    return embed
+
+
+def show_added_from_tvmaze(show: Show) -> discord.Embed:
+    embed = show_added(show)
+    embed.set_footer(
+        text="Dates from TVmaze, kept current: if the premiere moves, reminders follow. "
+        "Members can follow it with /subscribe."
+    )
+    return embed
+
+
+def season_offer(offer: SeasonOffer) -> discord.Embed:
+    """TVmaze announced the next season of a tracked show: ask before tracking it."""
+    when = (
+        format_partial(offer.premiere, offer.precision, offer.timezone)
+        if offer.precision in (Precision.MONTH, Precision.YEAR)
+        else f"{format_dt(offer.premiere, 'F')} ({format_dt(offer.premiere, 'R')})"
+    )
+    embed = discord.Embed(
+        title=f"Track season {offer.season}?",
+        description=(
+            f"TVmaze now lists **{safe(offer.title)}** season {offer.season}"
+            + (f" on {safe(offer.network, limit=50)}" if offer.network else "")
+            + f", premiering {when}."
+        ),
+        colour=BRAND,
+    )
+    embed.set_footer(
+        text="A manager can track it with the button; subscribers of the earlier season "
+        "are carried over."
+    )
     return embed
 
 

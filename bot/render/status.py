@@ -8,12 +8,14 @@ from dataclasses import dataclass
 import discord
 from discord.utils import format_dt
 
+from bot.domain.feeds import Feed
 from bot.domain.settings import describe_offset
 from bot.domain.shows import Show
 from bot.reminders.engine import StatusReport
 from bot.reminders.events import EventProblem
 from bot.reminders.plan import Kind
 from bot.reminders.store import Reminder
+from bot.render.feeds import paused_lines
 from bot.render.settings import permission_names
 from bot.render.shows import BRAND
 from bot.render.text import safe
@@ -100,8 +102,21 @@ def permission_lines(gaps: PermissionGaps) -> list[str]:
     return lines
 
 
+def feed_lines(feed_count: int, paused: Sequence[Feed]) -> list[str]:
+    if not feed_count:
+        return []
+    working = feed_count - len(paused)
+    lines = [f"{feed_count} followed, {working} working. See /feed list."]
+    return lines + paused_lines(paused)
+
+
 def status(
-    report: StatusReport, event_problems: Sequence[EventProblem], gaps: PermissionGaps
+    report: StatusReport,
+    event_problems: Sequence[EventProblem],
+    gaps: PermissionGaps,
+    *,
+    feed_count: int = 0,
+    paused_feeds: Sequence[Feed] = (),
 ) -> discord.Embed:
     embed = discord.Embed(title="Premiere bot status", colour=BRAND)
     embed.add_field(
@@ -114,5 +129,9 @@ def status(
         value=_field(failure_lines(report, event_problems), "None."),
         inline=False,
     )
+    if feed_count:
+        embed.add_field(
+            name="News feeds", value=_field(feed_lines(feed_count, paused_feeds), ""), inline=False
+        )
     embed.add_field(name="Permissions", value=_field(permission_lines(gaps), ""), inline=False)
     return embed

@@ -18,9 +18,13 @@ DELIVERY_WORDS = {
 }
 
 
-def subscribed(show: Show, delivery: Delivery, change: Change, *, has_channel: bool) -> str:
+def subscribed(
+    show: Show, delivery: Delivery, change: Change, *, has_channel: bool, news: bool = False
+) -> str:
     name = f"**{safe(show.label)}**"
     how = DELIVERY_WORDS[delivery]
+    if news:
+        how += ", for premiere news as well as reminders"
     if change is Change.UNCHANGED:
         text = f"You were already subscribed to {name}; you'll be {how}. Nothing changed."
     elif change is Change.UPDATED:
@@ -57,11 +61,14 @@ def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.
 
 
 def _how(subscription: Subscription) -> str:
+    news = " · news too" if subscription.news else ""
     if subscription.delivery is Delivery.CHANNEL:
-        return "channel"
+        return "channel" + news
     if subscription.dm_blocked:
-        return "DM (your DMs were closed, so you're mentioned in the channel; /subscribe again)"
-    return "DM"
+        return (
+            "DM (your DMs were closed, so you're mentioned in the channel; /subscribe again)" + news
+        )
+    return "DM" + news
 
 
 def forgotten(subscriptions: int, interests: int) -> str:

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.articles import Fetcher
 from bot.clock import Clock
 from bot.db.connection import Database
+from bot.db.feeds import FeedRepository
+from bot.db.season_offers import SeasonOfferRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
+from bot.domain.feeds import DEFAULT_INTERVAL
 from bot.services.articles import ArticleService
+from bot.services.feeds import FeedService
 from bot.services.settings import SettingsService
 from bot.services.shows import ShowService
 from bot.services.subscriptions import SubscriptionService
+from bot.services.tvmaze import TvmazeService
+from bot.tvmaze import TvmazeClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +29,19 @@ class Services:
     subscriptions: SubscriptionService
     settings: SettingsService
     articles: ArticleService
+    feeds: FeedService
+    tvmaze: TvmazeService
 
     @classmethod
-    def build(cls, db: Database, clock: Clock, *, fetcher: Fetcher | None = None) -> Services:
+    def build(
+        cls,
+        db: Database,
+        clock: Clock,
+        *,
+        tvmaze: TvmazeClient,
+        fetcher: Fetcher | None = None,
+        feed_interval: timedelta = DEFAULT_INTERVAL,
+    ) -> Services:
         shows = ShowRepository(db)
         settings = SettingsRepository(db)
         subscriptions = SubscriptionRepository(db)
@@ -34,4 +51,8 @@ class Services:
             subscriptions=SubscriptionService(subscriptions, shows, clock),
             settings=SettingsService(settings),
             articles=ArticleService(db, show_service, clock, fetcher=fetcher),
+            feeds=FeedService(FeedRepository(db), clock, fetcher=fetcher, interval=feed_interval),
+            tvmaze=TvmazeService(
+                tvmaze, show_service, shows, SeasonOfferRepository(db), subscriptions, clock
+            ),
         )

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 import aiosqlite
 
@@ -30,6 +32,7 @@ from bot.errors import AlreadyExists, InvalidInput, NotFound, UserError
 from bot.services.shows import ShowEdit, ShowService
 
 UNSURE_BELOW = 0.6  # a fact less sure than this is marked, and Track asks to confirm it
+SAME_STORY_WINDOW = timedelta(days=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,24 @@ class ArticleService:
         if existing is not None:
             raise AlreadyPosted(_jump_url(existing))
 
+    async def story_known(self, guild_id: int, *, url: str | None, headline: str) -> bool:
+        """Whether this server already has the story: the same link, or the same headline
+        within the last two weeks (the same news syndicated under another link)."""
+        if url and await self._db.fetch_one(
+            "SELECT 1 FROM articles WHERE guild_id = ? AND source_key = ?",
+            (guild_id, source_key(url, None)),
+        ):
+            return True
+        key = headline_key(headline)
+        if key is None:
+            return False
+        since = self._clock.now() - SAME_STORY_WINDOW
+        row = await self._db.fetch_one(
+            "SELECT 1 FROM articles WHERE guild_id = ? AND headline_key = ? AND posted_at >= ?",
+            (guild_id, key, to_epoch(since)),
+        )
+        return row is not None
+
     async def already_tracked(self, guild_id: int, facts: PremiereFacts | None) -> Show | None:
         if facts is None or not facts.show:
             return None
@@ -108,9 +129,11 @@ class ArticleService:
         url: str | None,
         text: str | None,
         posted_by: int,
+        feed_id: int | None = None,
     ) -> PostedArticle:
         """Claim the article for this server before posting it, so it is posted once even if
-        two members share it at the same moment. It is known by the link the member gave."""
+        two members share it at the same moment. It is known by the link the member gave (or
+        the feed entry's), and its headline."""
         key = source_key(url, text)
         facts = article.facts
         try:
@@ -119,8 +142,8 @@ class ArticleService:
                     """INSERT INTO articles (guild_id, source_key, url, title, show, season,
                                              network, premiere_at, premiere_precision,
                                              premiere_timezone, confidence, posted_by,
-                                             posted_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                             posted_at, feed_id, headline_key)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         guild_id,
                         key,
@@ -137,6 +160,8 @@ class ArticleService:
                         json.dumps(dict(facts.confidence) if facts else {}),
                         posted_by,
                         to_epoch(self._clock.now()),
+                        feed_id,
+                        headline_key(article.title),
                     ),
                 )
         except sqlite3.IntegrityError:
@@ -253,6 +278,13 @@ def premiere_text(facts: PremiereFacts) -> str:
     if precision is Precision.YEAR:
         return local.strftime("%Y")
     return local.strftime("%Y-%m-%d")
+
+
+def headline_key(headline: str) -> str | None:
+    """A headline's words without case or punctuation; None when too short to tell stories
+    apart ("News", "Update")."""
+    words = re.findall(r"\w+", headline.casefold())
+    return " ".join(words) if len(words) >= 4 else None
 
 
 def source_key(url: str | None, text: str | None) -> str:

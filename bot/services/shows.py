@@ -70,6 +70,7 @@ class ShowService:
         season: int | None = None,
         network: str | None = None,
         timezone: str | None = None,
+        tvmaze_id: int | None = None,
     ) -> Show:
         """Track a show. The premiere is read in `timezone`, else the server's timezone."""
         now = self._clock.now()
@@ -88,6 +89,7 @@ class ShowService:
             parsed.timezone,
             added_by,
             now,
+            tvmaze_id,
         )
         try:
             show = await self._shows.insert(draft)

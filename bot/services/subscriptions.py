@@ -17,6 +17,7 @@ class SubscribeResult:
     show: Show
     delivery: Delivery
     change: Change
+    news: bool = False
 
 
 class SubscriptionService:
@@ -28,13 +29,21 @@ class SubscriptionService:
         self._clock = clock
 
     async def subscribe(
-        self, guild_id: int, show_id: int, user_id: int, delivery: Delivery = Delivery.CHANNEL
+        self,
+        guild_id: int,
+        show_id: int,
+        user_id: int,
+        delivery: Delivery = Delivery.CHANNEL,
+        *,
+        news: bool | None = None,
     ) -> SubscribeResult:
+        """Subscribe a member; `news` None keeps their news choice (off for a new one)."""
         show = await self._show(guild_id, show_id)
         change = await self._subscriptions.upsert(
-            guild_id, show.id, user_id, delivery, self._clock.now()
+            guild_id, show.id, user_id, delivery, self._clock.now(), news=news
         )
-        return SubscribeResult(show, delivery, change)
+        mine = await self._subscriptions.get(guild_id, show.id, user_id)
+        return SubscribeResult(show, delivery, change, news=bool(mine and mine.news))
 
     async def unsubscribe(self, guild_id: int, show_id: int, user_id: int) -> tuple[Show, bool]:
         """The show, and whether there was a subscription to remove."""

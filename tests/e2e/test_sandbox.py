@@ -86,7 +86,7 @@ async def test_an_unknown_option_gets_a_suggestion_and_the_usage(tmp_path: Path)
     assert status == 1
     assert "Did you mean title?" in output
     assert "Did you mean season?" in output
-    assert "Usage: /show add title:<text> premiere:<text> [season:<integer>]" in output
+    assert "Usage: /show add title:<text> [premiere:<text>] [season:<integer>]" in output
 
 
 @pytest.mark.usefixtures("at_t0")
@@ -166,7 +166,7 @@ async def test_channels_and_unknown_lines(tmp_path: Path) -> None:
     assert "No channel called 'nowhere'." in output and "Channels: #general, #premieres" in output
     assert "Unknown console command :frob." in output and ":complete, :click" in output
     assert "Start a line with / for a slash command" in output
-    assert "/show add title:<text> premiere:<text> [season:<integer>] [network:<text>]" in output
+    assert "/show add title:<text> [premiere:<text>] [season:<integer>] [network:<text>]" in output
     assert "/show remove show:<text>" in output
 
 

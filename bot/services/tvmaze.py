@@ -1,0 +1,301 @@
+"""Shows looked up on TVmaze: /show add without a date, and a refresh that keeps dates current.
+
+The refresh asks TVmaze which shows changed (its updates endpoint), re-reads only the tracked
+ones among them (each at most once a day), moves premieres that moved (through ShowService, so
+reminders follow with their "premiere moved" notice), and offers a newly announced next season
+to the server rather than adding it unasked.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from bot.clock import Clock
+from bot.db.season_offers import SeasonOfferRepository
+from bot.db.shows import ShowRepository
+from bot.db.subscriptions import SubscriptionRepository
+from bot.domain.dates import Precision, zone_for
+from bot.domain.shows import TITLE_MAX, SeasonOffer, Show
+from bot.errors import InvalidInput, NotFound, UserError
+from bot.services.shows import ShowEdit, ShowService
+from bot.tvmaze import TvEpisode, TvmazeClient, TvmazeNotFound, TvmazeUnavailable, TvShow
+
+log = logging.getLogger(__name__)
+
+PICK = re.compile(r"^tvmaze:(\d{1,12})$")
+CHECK_AT_MOST_EVERY = timedelta(days=1)
+# Offers are posted by whoever listens (the Discord side): returns (channel, message) when it
+# was shown somewhere, None when the server has nowhere to show it yet.
+OfferListener = Callable[[SeasonOffer], Awaitable[tuple[int, int] | None]]
+
+
+def pick_value(show: TvShow) -> str:
+    """An autocomplete choice's value for a TVmaze show."""
+    return f"tvmaze:{show.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Premiere:
+    """A next episode as our premiere: exact when TVmaze has a time, else its day."""
+
+    text: str  # what our own date parser reads back exactly, in `timezone`
+    timezone: str
+    season: int
+    instant: datetime
+    precision: Precision
+
+
+def premiere_of(show: TvShow, episode: TvEpisode) -> Premiere | None:
+    zone = show.timezone
+    if episode.has_time and episode.airstamp is not None:
+        local = episode.airstamp.astimezone(zone_for(zone))
+        return Premiere(
+            local.strftime("%Y-%m-%d %H:%M"), zone, episode.season, episode.airstamp, Precision.TIME
+        )
+    if episode.airdate is None:
+        return None
+    # A streaming drop with no time: the day, in the service's own zone.
+    start = datetime.combine(episode.airdate, time(0), tzinfo=zone_for(zone)).astimezone(UTC)
+    return Premiere(episode.airdate.isoformat(), zone, episode.season, start, Precision.DAY)
+
+
+@dataclass
+class RefreshReport:
+    checked: int = 0
+    moved: list[ShowEdit] = field(default_factory=list)
+    offered: list[SeasonOffer] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class TvmazeService:
+    def __init__(
+        self,
+        client: TvmazeClient,
+        shows: ShowService,
+        show_rows: ShowRepository,
+        offers: SeasonOfferRepository,
+        subscriptions: SubscriptionRepository,
+        clock: Clock,
+    ) -> None:
+        self.client = client
+        self._shows = shows
+        self._show_rows = show_rows
+        self._offers = offers
+        self._subscriptions = subscriptions
+        self._clock = clock
+        self.offer_listeners: list[OfferListener] = []
+
+    # ----------------------------------------------------------------- /show add
+
+    async def suggest(self, typed: str) -> list[TvShow]:
+        """TVmaze's shows matching what was typed; [] when TVmaze can't answer (autocomplete
+        must never fail)."""
+        if not typed.strip() or PICK.match(typed.strip()):
+            return []
+        try:
+            return await self.client.search(typed.strip())
+        except TvmazeUnavailable as error:
+            log.info("TVmaze search failed: %s", error.detail or error)
+            return []
+
+    async def add(
+        self,
+        guild_id: int,
+        pick: str,
+        *,
+        added_by: int,
+        season: int | None = None,
+        network: str | None = None,
+        premiere: str | None = None,
+        timezone: str | None = None,
+    ) -> Show:
+        """Track a TVmaze show: a pick from autocomplete ("tvmaze:ID") or a name. Its next
+        episode gives the premiere, unless the member gave one."""
+        show = await self._lookup(pick)
+        network = network or show.network
+        if premiere is not None:
+            return await self._shows.add(
+                guild_id,
+                title=show.name[:TITLE_MAX],
+                premiere=premiere,
+                season=season,
+                network=network,
+                timezone=timezone,
+                added_by=added_by,
+                tvmaze_id=show.id,
+            )
+        date = self._next_premiere(show, season)
+        return await self._shows.add(
+            guild_id,
+            title=show.name[:TITLE_MAX],
+            premiere=date.text,
+            season=date.season,
+            network=network,
+            timezone=date.timezone,
+            added_by=added_by,
+            tvmaze_id=show.id,
+        )
+
+    async def _lookup(self, pick: str) -> TvShow:
+        pick = pick.strip()
+        try:
+            if match := PICK.match(pick):
+                return await self.client.show(int(match.group(1)))
+            found = await self.client.search(pick)
+            if not found:
+                raise NotFound(
+                    f'TVmaze knows no show called "{pick[:60]}". Check the spelling, pick one '
+                    "from the suggestions, or give the premiere date yourself."
+                )
+            return await self.client.show(found[0].id)
+        except TvmazeUnavailable as error:
+            raise InvalidInput(str(error)) from None
+        except TvmazeNotFound:
+            raise NotFound(
+                "TVmaze no longer has that show. Pick another from the suggestions, or give "
+                "the premiere date yourself."
+            ) from None
+
+    def _next_premiere(self, show: TvShow, season: int | None) -> Premiere:
+        episode = show.next_episode
+        if episode is None:
+            raise InvalidInput(
+                f"TVmaze has no upcoming episode of {show.name} yet. Add it with premiere: "
+                "once a date is announced."
+            )
+        if season is not None and season != episode.season:
+            raise InvalidInput(
+                f"TVmaze's next episode of {show.name} is in season {episode.season}, and it "
+                f"has no date for season {season}. Give premiere: yourself, or leave season "
+                "empty."
+            )
+        if episode.number is not None and episode.number > 1:
+            raise InvalidInput(
+                f"Season {episode.season} of {show.name} is already airing (episode "
+                f"{episode.number} is next), and TVmaze has no date for a next season yet. "
+                "Add it with premiere: once one is announced."
+            )
+        found = premiere_of(show, episode)
+        if found is None:
+            raise InvalidInput(
+                f"TVmaze lists the next episode of {show.name} without a date yet. Add it with "
+                "premiere: once one is announced."
+            )
+        return found
+
+    # ------------------------------------------------------------------ the refresh
+
+    async def refresh(self) -> RefreshReport:
+        """Re-read the tracked shows TVmaze changed, act on what moved or was announced."""
+        report = RefreshReport()
+        now = self._clock.now()
+        try:
+            updated = await self.client.updated_since("week")
+        except TvmazeUnavailable as error:
+            report.problems.append(str(error))
+            return report
+        candidates = await self._show_rows.linked_to_tvmaze(
+            updated, checked_before=now - CHECK_AT_MOST_EVERY
+        )
+        by_tvmaze: dict[int, list[Show]] = {}
+        for show, checked_at in candidates:
+            assert show.tvmaze_id is not None
+            if checked_at is None or updated[show.tvmaze_id] > checked_at.timestamp():
+                by_tvmaze.setdefault(show.tvmaze_id, []).append(show)
+        for tvmaze_id, tracked in by_tvmaze.items():
+            try:
+                current = await self.client.show(tvmaze_id)
+            except (TvmazeUnavailable, TvmazeNotFound) as error:
+                report.problems.append(f"TVmaze show {tvmaze_id}: {error}")
+                if isinstance(error, TvmazeUnavailable):
+                    break  # TVmaze is struggling: stop, the rest wait for the next refresh
+                continue
+            for show in tracked:
+                await self._apply(show, current, report)
+            await self._show_rows.mark_tvmaze_checked([s.id for s in tracked], now)
+            report.checked += len(tracked)
+        return report
+
+    async def _apply(self, show: Show, current: TvShow, report: RefreshReport) -> None:
+        episode = current.next_episode
+        if episode is None or episode.number != 1:
+            return  # only a season's first episode is a premiere
+        found = premiere_of(current, episode)
+        if found is None:
+            return
+        now = self._clock.now()
+        if episode.season == show.season and show.is_upcoming(now):
+            if (found.instant, found.precision) != (show.premiere, show.precision):
+                try:
+                    edit = await self._shows.edit(
+                        show.guild_id, show.id, premiere=found.text, timezone=found.timezone
+                    )
+                except UserError as error:  # e.g. TVmaze now dates it in the past
+                    report.problems.append(f"{show.label}: {error}")
+                    return
+                report.moved.append(edit)
+        elif episode.season > (show.season or 0):
+            await self._offer(show, current, found, report)
+
+    async def _offer(
+        self, show: Show, current: TvShow, found: Premiere, report: RefreshReport
+    ) -> None:
+        if await self._show_rows.find(show.guild_id, show.title, found.season) is not None:
+            return  # the server tracks that season already
+        offer = await self._offers.record(
+            show.guild_id,
+            show.id,
+            found.season,
+            found.instant,
+            found.precision,
+            found.timezone,
+            current.network or show.network,
+            self._clock.now(),
+        )
+        if offer is None:
+            return  # offered before
+        shown = None
+        for listener in self.offer_listeners:
+            try:
+                shown = await listener(offer) or shown
+            except Exception:
+                log.exception("offering %s failed", offer.label)
+        if shown is None:
+            await self._offers.withdraw(offer.id)  # nobody saw it: offer again next time
+            return
+        await self._offers.posted(offer.id, *shown)
+        report.offered.append(offer)
+
+    async def accept_offer(self, guild_id: int, offer_id: int, added_by: int) -> Show:
+        """Track the offered season, its subscribers carried over from the season before."""
+        offer = await self._offers.get(guild_id, offer_id)
+        if offer is None:
+            raise NotFound(
+                "That offer is gone (the show was removed from this server). Use /show add."
+            )
+        if offer.accepted_show_id is not None:
+            existing = await self._show_rows.get(guild_id, offer.accepted_show_id)
+            if existing is not None:
+                raise InvalidInput(f"Already done: this server tracks {existing.label}.")
+        text = (
+            offer.premiere.astimezone(zone_for(offer.timezone)).strftime("%Y-%m-%d %H:%M")
+            if offer.precision is Precision.TIME
+            else offer.premiere.astimezone(zone_for(offer.timezone)).date().isoformat()
+        )
+        show = await self._shows.add(
+            guild_id,
+            title=offer.title,
+            premiere=text,
+            season=offer.season,
+            network=offer.network,
+            timezone=offer.timezone,
+            added_by=added_by,
+            tvmaze_id=offer.tvmaze_id,
+        )
+        await self._offers.accepted(guild_id, offer.id, show.id)
+        await self._subscriptions.copy(guild_id, offer.show_id, show.id, self._clock.now())
+        return show

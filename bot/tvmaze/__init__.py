@@ -1,0 +1,16 @@
+"""TVmaze, the bot's source of show names, networks and next-episode dates. Knows no Discord."""
+
+from bot.tvmaze.client import TvmazeClient, TvmazeStats
+from bot.tvmaze.errors import TvmazeNotFound, TvmazeUnavailable
+from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
+
+__all__ = [
+    "TvEpisode",
+    "TvShow",
+    "TvmazeClient",
+    "TvmazeNotFound",
+    "TvmazeStats",
+    "TvmazeUnavailable",
+    "parse_episode",
+    "parse_show",
+]

@@ -1,0 +1,148 @@
+"""Shows and episodes as the bot needs them, read defensively from TVmaze's JSON.
+
+TVmaze leaves many fields null or empty ("airtime": "" for streaming drops, "number": null for
+specials, "network": null for streaming shows), so every reader here falls back rather than
+raising: a record the bot cannot use at all (no id) becomes None and is skipped by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+LABEL_LIMIT = 100  # Discord's limit on an autocomplete choice name
+UNTITLED = "Untitled show"
+
+
+@dataclass(frozen=True, slots=True)
+class TvEpisode:
+    id: int
+    season: int
+    number: int | None  # None for specials
+    name: str
+    airdate: date | None
+    airstamp: datetime | None  # aware, UTC
+    has_time: bool  # False when TVmaze has no airtime (streaming drops): airstamp is a guess
+
+
+@dataclass(frozen=True, slots=True)
+class TvShow:
+    id: int
+    name: str
+    premiered: date | None
+    network: str | None  # network.name, else webChannel.name
+    streaming: bool  # True when the name came from webChannel (no network)
+    timezone: str  # an IANA name that zoneinfo knows; "UTC" when TVmaze gives none
+    status: str  # "Running", "Ended", "To Be Determined", "In Development", ... or ""
+    updated: int  # epoch seconds of TVmaze's last change to the show
+    next_episode: TvEpisode | None = None  # filled by TvmazeClient.show(), None from search()
+
+    @property
+    def year(self) -> int | None:
+        return self.premiered.year if self.premiered else None
+
+    @property
+    def label(self) -> str:
+        """Name, then the year and network it has: "Severance (2022, Apple TV+)"; ≤ 100 chars."""
+        details = [str(part) for part in (self.year, self.network) if part]
+        suffix = f" ({', '.join(details)})" if details else ""
+        if len(self.name) + len(suffix) <= LABEL_LIMIT:
+            return self.name + suffix
+        # Shorten the name, not the details: the year and network tell same-named shows apart.
+        room = LABEL_LIMIT - len(suffix) - 1
+        if room >= 20:
+            return self.name[:room].rstrip() + "…" + suffix
+        return (self.name + suffix)[: LABEL_LIMIT - 1].rstrip() + "…"
+
+
+def parse_show(raw: Any) -> TvShow | None:
+    """A show from TVmaze's show object; None when it has no usable id."""
+    if not isinstance(raw, dict):
+        return None
+    show_id = _int(raw.get("id"))
+    if show_id is None or show_id <= 0:
+        return None
+    network = _dict(raw.get("network"))
+    web_channel = _dict(raw.get("webChannel"))
+    network_name = _text(network.get("name")) or None
+    web_channel_name = _text(web_channel.get("name")) or None
+    embedded = _dict(raw.get("_embedded"))
+    return TvShow(
+        id=show_id,
+        name=_text(raw.get("name")) or UNTITLED,
+        premiered=_date(raw.get("premiered")),
+        network=network_name or web_channel_name,
+        streaming=network_name is None and web_channel_name is not None,
+        timezone=_timezone(network) or _timezone(web_channel) or "UTC",
+        status=_text(raw.get("status")),
+        updated=_int(raw.get("updated")) or 0,
+        next_episode=parse_episode(embedded.get("nextepisode")),
+    )
+
+
+def parse_episode(raw: Any) -> TvEpisode | None:
+    """An episode from TVmaze's episode object; None when it has no id or season."""
+    if not isinstance(raw, dict):
+        return None
+    episode_id = _int(raw.get("id"))
+    season = _int(raw.get("season"))
+    if episode_id is None or season is None:
+        return None
+    return TvEpisode(
+        id=episode_id,
+        season=season,
+        number=_int(raw.get("number")),
+        name=_text(raw.get("name")),
+        airdate=_date(raw.get("airdate")),
+        airstamp=_instant(raw.get("airstamp")),
+        has_time=bool(_text(raw.get("airtime"))),
+    )
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _int(value: Any) -> int | None:
+    # bool is an int subclass; true/false in an id field is garbage, not 1/0.
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _date(value: Any) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _instant(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # Without an offset the instant is unknowable; guessing would shift reminders by hours.
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        return None
+    return parsed.astimezone(UTC)
+
+
+def _timezone(channel: dict[str, Any]) -> str | None:
+    name = _text(_dict(channel.get("country")).get("timezone"))
+    if not name:
+        return None
+    # Callers build ZoneInfo from this, so only hand out names that zoneinfo can load.
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return name

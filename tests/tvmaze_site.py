@@ -1,0 +1,396 @@
+"""A fake TVmaze on 127.0.0.1 for tests: the three endpoints the bot uses, in TVmaze's JSON.
+
+    async with TvmazeSite() as site:            # or: site = TvmazeSite(); await site.start()
+        site.add_show(id=1, name="Severance", premiered="2022-02-18", web_channel="Apple TV+",
+                      next_episode=dict(season=2, number=1, airdate="2025-01-17", airtime=""))
+        client = TvmazeClient(site.base_url, requests_per_second=100)
+        ...                                     # await site.stop() if you called start()
+
+Endpoints (TVmaze's shapes; unknown paths answer 404):
+    GET /search/shows?q=...                     [{"score": float, "show": {...}}], best first, at
+        most 10. A show matches when the query is in its name or every query word is in one of
+        its words, ignoring case; exact > prefix > substring > words (made-up scores).
+    GET /shows/{id}[?embed=nextepisode]         the show; with the embed and a next episode,
+        "_embedded": {"nextepisode": {...}}. Unknown id: 404 with TVmaze's error body.
+    GET /updates/shows[?since=day|week|month]   {"<id>": updated, ...} for shows whose `updated`
+        is within the period of `site.now()`; without `since`, every show.
+
+Test data:
+    add_show(*, name, id=None, premiered=None, network=None, web_channel=None, timezone=None,
+             status="Running", updated=None, next_episode=None, **fields) -> dict
+        id defaults to the next free one. network/web_channel are names; the network's country
+        timezone defaults to "America/New_York", a web channel's country is null unless
+        `timezone` is given. updated defaults to 2020-01-01 (outside every updates period).
+        next_episode is a dict of episode fields (season=1, number=1, name, airdate, airtime="",
+        airstamp, id); without "airstamp" it is derived: airdate + airtime in the show's
+        timezone, or noon UTC when airtime is "". **fields set or override raw show fields.
+        Returns the stored show JSON (live: edit it to change later answers).
+    add_raw_show(payload) -> dict               stored verbatim (needs only "id"): for missing
+                                                or malformed fields.
+    set_next_episode(show_id, episode=None, **fields)  replace the next episode (None: none).
+    touch(show_id, updated=None)                mark changed: updated = given, else now (and at
+                                                least one second later than before).
+    remove_show(show_id)
+
+Faults (checked before routing, so they apply to every endpoint):
+    fail_next(n=1, status=429, retry_after=None, body=None)  the next n requests get `status`,
+        with a Retry-After header when retry_after is not None (a number, sent as given).
+    malformed_next(n=1)                         the next n requests get 200 with invalid JSON.
+    answer_next(payload, n=1)                   the next n requests get 200 with this JSON
+                                                instead of the real answer (odd shapes, order).
+    down = True                                 every request gets 503 until set back.
+    delay = 0.5                                 seconds to wait before answering (stop() cuts it).
+
+Records:
+    requests: list[SeenRequest]                 path, query (dict), at (time.monotonic() when the
+                                                request arrived), user_agent, status answered.
+    count(path_prefix="") -> int                requests whose path starts with the prefix.
+    starts(path_prefix="") -> list[float]       their arrival times, in order.
+    forget_requests()                           clear the record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
+from types import TracebackType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+OLD_UPDATE = 1_577_836_800  # 2020-01-01T00:00:00Z: outside every updates period
+PERIOD_SECONDS = {"day": 86_400, "week": 7 * 86_400, "month": 30 * 86_400}
+MAX_SEARCH_RESULTS = 10
+_COUNTRIES = {
+    "America/New_York": ("United States", "US"),
+    "America/Los_Angeles": ("United States", "US"),
+    "Europe/London": ("United Kingdom", "GB"),
+    "Europe/Berlin": ("Germany", "DE"),
+    "Asia/Tokyo": ("Japan", "JP"),
+    "Australia/Sydney": ("Australia", "AU"),
+}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(slots=True)
+class SeenRequest:
+    path: str
+    query: dict[str, str]
+    at: float  # time.monotonic() on arrival
+    user_agent: str = ""
+    status: int = 0  # filled in once answered
+
+
+@dataclass(slots=True)
+class _Fault:
+    status: int
+    retry_after: float | str | None = None
+    body: str | None = None
+
+
+class TvmazeSite:
+    """A local TVmaze. See the module docstring for the whole API."""
+
+    def __init__(self, *, now: Callable[[], float] = time.time) -> None:
+        """`now` gives the epoch seconds the updates endpoint and touch() measure from."""
+        self.now = now
+        self.down = False
+        self.delay = 0.0
+        self.requests: list[SeenRequest] = []
+        self._shows: dict[int, dict[str, Any]] = {}
+        self._next_episodes: dict[int, dict[str, Any] | None] = {}
+        self._faults: list[_Fault] = []
+        self._episode_ids = itertools.count(100_001)
+        self._runner: web.AppRunner | None = None
+        self._port = 0
+        self._stopping = asyncio.Event()
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application(middlewares=[self._faults_and_records])
+        app.router.add_get("/search/shows", self._search)
+        app.router.add_get("/shows/{id}", self._show)
+        app.router.add_get("/updates/shows", self._updates)
+        # A short shutdown_timeout: a test that timed out a delayed request must not hang stop().
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await tcp.start()
+        self._port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> TvmazeSite:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if not self._port:
+            raise RuntimeError("start the site first")
+        return f"http://127.0.0.1:{self._port}"
+
+    # --- test data -------------------------------------------------------------------------
+
+    def add_show(
+        self,
+        *,
+        name: str,
+        id: int | None = None,
+        premiered: str | date | None = None,
+        network: str | None = None,
+        web_channel: str | None = None,
+        timezone: str | None = None,
+        status: str = "Running",
+        updated: int | None = None,
+        next_episode: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        show_id = id if id is not None else max(self._shows, default=0) + 1
+        payload: dict[str, Any] = {
+            "id": show_id,
+            "url": f"https://www.tvmaze.com/shows/{show_id}",
+            "name": name,
+            "type": "Scripted",
+            "language": "English",
+            "genres": [],
+            "status": status,
+            "runtime": 60,
+            "premiered": premiered.isoformat() if isinstance(premiered, date) else premiered,
+            "ended": None,
+            "officialSite": None,
+            "schedule": {"time": "", "days": []},
+            "rating": {"average": None},
+            "weight": 50,
+            "network": _channel(1, network, timezone or "America/New_York") if network else None,
+            "webChannel": _channel(2, web_channel, timezone) if web_channel else None,
+            "externals": {"tvrage": None, "thetvdb": None, "imdb": None},
+            "image": None,
+            "summary": None,
+            "updated": updated if updated is not None else OLD_UPDATE,
+        }
+        payload.update(fields)
+        self._shows[show_id] = payload
+        self.set_next_episode(show_id, next_episode)
+        return payload
+
+    def add_raw_show(self, payload: dict[str, Any]) -> dict[str, Any]:
+        self._shows[int(payload["id"])] = payload
+        return payload
+
+    def set_next_episode(
+        self, show_id: int, episode: dict[str, Any] | None = None, **fields: Any
+    ) -> None:
+        merged = {**(episode or {}), **fields}
+        self._next_episodes[show_id] = self._episode(show_id, merged) if merged else None
+
+    def touch(self, show_id: int, updated: int | None = None) -> int:
+        show = self._shows[show_id]
+        previous = show.get("updated") if isinstance(show.get("updated"), int) else 0
+        show["updated"] = updated if updated is not None else max(int(self.now()), previous + 1)
+        return show["updated"]
+
+    def remove_show(self, show_id: int) -> None:
+        self._shows.pop(show_id, None)
+        self._next_episodes.pop(show_id, None)
+
+    # --- faults and records ----------------------------------------------------------------
+
+    def fail_next(
+        self,
+        n: int = 1,
+        status: int = 429,
+        retry_after: float | str | None = None,
+        body: str | None = None,
+    ) -> None:
+        self._faults.extend(_Fault(status, retry_after, body) for _ in range(n))
+
+    def malformed_next(self, n: int = 1) -> None:
+        self._faults.extend(_Fault(200, body='{"id": 1, "name": ') for _ in range(n))
+
+    def answer_next(self, payload: Any, n: int = 1) -> None:
+        self._faults.extend(_Fault(200, body=json.dumps(payload)) for _ in range(n))
+
+    def count(self, path_prefix: str = "") -> int:
+        return len(self.starts(path_prefix))
+
+    def starts(self, path_prefix: str = "") -> list[float]:
+        return [seen.at for seen in self.requests if seen.path.startswith(path_prefix)]
+
+    def forget_requests(self) -> None:
+        self.requests.clear()
+
+    # --- the server ------------------------------------------------------------------------
+
+    @web.middleware
+    async def _faults_and_records(self, request: web.Request, handler: Handler) -> Any:
+        seen = SeenRequest(
+            request.path,
+            dict(request.query),
+            time.monotonic(),
+            request.headers.get("User-Agent", ""),
+        )
+        self.requests.append(seen)
+        response = await self._answer(request, handler)
+        seen.status = response.status
+        return response
+
+    async def _answer(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if self.delay > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.delay)
+        if self.down:
+            return _error(503, "Service Unavailable")
+        if self._faults:
+            fault = self._faults.pop(0)
+            headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
+            text = fault.body if fault.body is not None else _error_body(fault.status)
+            return web.Response(
+                status=fault.status, text=text, content_type="application/json", headers=headers
+            )
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return _error(404, "Not Found")
+
+    async def _search(self, request: web.Request) -> web.Response:
+        query = " ".join(request.query.get("q", "").split()).casefold()
+        hits: list[tuple[float, int, dict[str, Any]]] = []
+        for show_id, show in self._shows.items():
+            score = _match(query, str(show.get("name") or ""))
+            if score:
+                hits.append((score, show_id, show))
+        hits.sort(key=lambda hit: (-hit[0], hit[1]))
+        return web.json_response(
+            [{"score": score, "show": show} for score, _, show in hits[:MAX_SEARCH_RESULTS]]
+        )
+
+    async def _show(self, request: web.Request) -> web.Response:
+        try:
+            show_id = int(request.match_info["id"])
+        except ValueError:
+            return _error(404, "Not Found")
+        show = self._shows.get(show_id)
+        if show is None:
+            return _error(404, "Not Found")
+        payload = dict(show)
+        episode = self._next_episodes.get(show_id)
+        links: dict[str, Any] = {"self": {"href": f"{self.base_url}/shows/{show_id}"}}
+        if episode is not None:
+            links["nextepisode"] = {"href": f"{self.base_url}/episodes/{episode['id']}"}
+        payload["_links"] = links
+        if "nextepisode" in request.query.getall("embed", []) and episode is not None:
+            payload["_embedded"] = {"nextepisode": episode}
+        return web.json_response(payload)
+
+    async def _updates(self, request: web.Request) -> web.Response:
+        since = request.query.get("since")
+        if since is not None and since not in PERIOD_SECONDS:
+            return _error(400, "Bad Request")
+        oldest = self.now() - PERIOD_SECONDS[since] if since else -float("inf")
+        return web.json_response(
+            {
+                str(show_id): show["updated"]
+                for show_id, show in sorted(self._shows.items())
+                if isinstance(show.get("updated"), int) and show["updated"] >= oldest
+            }
+        )
+
+    def _episode(self, show_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        airdate = fields.get("airdate", "")
+        airdate = airdate.isoformat() if isinstance(airdate, date) else airdate
+        airtime = fields.get("airtime", "")
+        episode: dict[str, Any] = {
+            "id": fields.get("id", next(self._episode_ids)),
+            "url": "https://www.tvmaze.com/episodes/0",
+            "name": fields.get("name", "TBA"),
+            "season": fields.get("season", 1),
+            "number": fields.get("number", 1),
+            "type": "regular",
+            "airdate": airdate,
+            "airtime": airtime,
+            "airstamp": fields.get("airstamp", _airstamp(airdate, airtime, self._zone(show_id))),
+            "runtime": 60,
+            "rating": {"average": None},
+            "image": None,
+            "summary": None,
+        }
+        episode.update({k: v for k, v in fields.items() if k not in episode})
+        return episode
+
+    def _zone(self, show_id: int) -> str:
+        show = self._shows.get(show_id, {})
+        for key in ("network", "webChannel"):
+            country = (show.get(key) or {}).get("country") or {}
+            if country.get("timezone"):
+                return str(country["timezone"])
+        return "UTC"
+
+
+def _channel(channel_id: int, name: str, timezone: str | None) -> dict[str, Any]:
+    country = None
+    if timezone:
+        country_name, code = _COUNTRIES.get(timezone, (timezone, "XX"))
+        country = {"name": country_name, "code": code, "timezone": timezone}
+    return {"id": channel_id, "name": name, "country": country, "officialSite": None}
+
+
+def _airstamp(airdate: str, airtime: str, zone: str) -> str | None:
+    if not airdate:
+        return None
+    day = date.fromisoformat(airdate)
+    if not airtime:
+        return datetime.combine(day, clock_time(12, 0), UTC).isoformat()
+    local = datetime.combine(day, clock_time.fromisoformat(airtime), ZoneInfo(zone))
+    return local.astimezone(UTC).isoformat()
+
+
+def _match(query: str, name: str) -> float:
+    """A made-up relevance in (0, 1], or 0 for no match."""
+    name = name.casefold()
+    if not query or not name:
+        return 0.0
+    closeness = len(query) / max(len(name), len(query)) / 10  # tighter names rank higher
+    if name == query:
+        return 1.0
+    if name.startswith(query):
+        return 0.8 + closeness
+    if query in name:
+        return 0.6 + closeness
+    words = name.split()
+    if all(any(part in word for word in words) for part in query.split()):
+        return 0.4 + closeness
+    return 0.0
+
+
+def _error_body(status: int) -> str:
+    names = {404: "Not Found", 429: "Too Many Requests", 503: "Service Unavailable"}
+    return json.dumps(
+        {"name": names.get(status, "Error"), "message": "", "code": 0, "status": status}
+    )
+
+
+def _error(status: int, name: str) -> web.Response:
+    body = {"name": name, "message": "", "code": 0, "status": status}
+    return web.json_response(body, status=status)
