@@ -1,0 +1,256 @@
+"""TVmaze end to end: /show add without a premiere looks the show up on a TVmaze double on
+127.0.0.1, and the refresh job moves premieres and offers new seasons through Discord."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.app import PremiereBot
+from bot.sandbox.double import Message
+from tests.conftest import StartBot, World
+from tests.e2e.reminder_support import Ladder, settle, titles
+from tests.tvmaze_site import TvmazeSite
+
+# Quiet Valley's season 4 premiere: Sunday 10 January 2027, 9 pm in New York.
+QUIET_VALLEY_S4 = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
+QUIET_VALLEY = 102
+
+
+def stamp(instant: datetime) -> str:
+    return f"<t:{int(instant.timestamp())}:F>"
+
+
+@pytest.fixture
+async def tvmaze() -> AsyncIterator[TvmazeSite]:
+    async with TvmazeSite() as site:
+        site.add_show(
+            id=101,
+            name="Harbor Lights",
+            premiered="2024-03-01",
+            web_channel="Netflix",
+            next_episode={"season": 3, "number": 1, "airdate": "2027-03-12", "airtime": ""},
+        )
+        site.add_show(
+            id=QUIET_VALLEY,
+            name="Quiet Valley",
+            premiered="2021-09-05",
+            network="HBO",
+            timezone="America/New_York",
+            next_episode={"season": 4, "number": 1, "airdate": "2027-01-10", "airtime": "21:00"},
+        )
+        site.add_show(id=103, name="Quiet Valley Confidential", premiered="2019-01-01")
+        site.add_show(
+            id=104,
+            name="Night Shift",
+            premiered="2025-01-01",
+            network="NBC",
+            next_episode={"season": 2, "number": 5, "airdate": "2026-11-30", "airtime": "22:00"},
+        )
+        yield site
+
+
+@pytest.fixture
+async def tv_bot(start_bot: StartBot, tvmaze: TvmazeSite, at_t0: Any) -> PremiereBot:
+    return await start_bot(tvmaze_api_base=tvmaze.base_url)
+
+
+async def add_from_tvmaze(world: World, title: str, **options: Any) -> tuple[Message, Message]:
+    """/show add without a premiere: the private answer and the channel announcement."""
+    before = set(world.double.messages)
+    answer = await world.slash(world.admin, "show add", title=title, **options)
+    announced = [
+        m
+        for i, m in world.double.messages.items()
+        if i not in before and not m.ephemeral and m.embeds
+    ]
+    assert answer.ephemeral and announced, answer.content
+    return answer, announced[0]
+
+
+async def test_title_suggests_tvmaze_shows_with_year_and_network(
+    world: World, tv_bot: PremiereBot
+) -> None:
+    choices = await world.double.autocomplete(
+        world.admin, world.channel, "show add", focused="title", value="quiet valley"
+    )
+
+    assert choices[0] == {"name": "Quiet Valley (2021, HBO)", "value": "tvmaze:102"}
+    assert {"name": "Quiet Valley Confidential (2019)", "value": "tvmaze:103"} in choices
+
+
+async def test_a_picked_show_takes_its_next_premiere_from_tvmaze(
+    world: World, tv_bot: PremiereBot
+) -> None:
+    answer, announced = await add_from_tvmaze(world, "tvmaze:102")
+
+    assert "Added **Quiet Valley** · Season 4 · HBO from TVmaze" in answer.content
+    assert announced.embed["title"] == "Now tracking"
+    assert stamp(QUIET_VALLEY_S4) in announced.text()
+    assert [b["label"] for b in announced.buttons()] == ["Subscribe", "Unsubscribe"]
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert (show.title, show.season, show.network, show.tvmaze_id) == (
+        "Quiet Valley",
+        4,
+        "HBO",
+        QUIET_VALLEY,
+    )
+    assert show.premiere == QUIET_VALLEY_S4 and show.precision.value == "time"
+
+
+async def test_a_streaming_drop_without_a_time_is_tracked_by_its_day(
+    world: World, tv_bot: PremiereBot
+) -> None:
+    _, announced = await add_from_tvmaze(world, "tvmaze:101")
+
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.precision.value == "day" and show.network == "Netflix"
+    assert show.premiere == datetime(2027, 3, 12, tzinfo=UTC)  # the service gives no zone: UTC
+    assert "Harbor Lights" in announced.text()
+
+
+async def test_a_typed_name_finds_the_best_match(world: World, tv_bot: PremiereBot) -> None:
+    await add_from_tvmaze(world, "quiet valley")
+
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.title == "Quiet Valley" and show.tvmaze_id == QUIET_VALLEY
+
+
+async def test_a_premiere_given_by_hand_wins_and_keeps_the_link(
+    world: World, tv_bot: PremiereBot
+) -> None:
+    _, announced = await add_from_tvmaze(world, "tvmaze:102", premiere="2027-02-01 20:00", season=4)
+
+    assert announced.embed["title"] == "Now tracking"
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.title == "Quiet Valley" and show.tvmaze_id == QUIET_VALLEY
+    assert show.premiere != QUIET_VALLEY_S4
+
+
+@pytest.mark.parametrize(
+    ("title", "refusal"),
+    [
+        ("tvmaze:104", "already airing"),
+        ("tvmaze:103", "no upcoming episode"),
+        ("tvmaze:999", "no longer has that show"),
+        ("Nothing Like This Exists", "knows no show called"),
+    ],
+)
+async def test_shows_tvmaze_cannot_date_are_refused_with_what_to_do(
+    world: World, tv_bot: PremiereBot, title: str, refusal: str
+) -> None:
+    answer = await world.slash(world.admin, "show add", title=title)
+
+    assert answer.ephemeral and refusal in answer.content and "premiere" in answer.content
+    assert await tv_bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_tvmaze_down_gives_a_clear_message_and_autocomplete_stays_quiet(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite
+) -> None:
+    tvmaze.down = True
+
+    answer = await world.slash(world.admin, "show add", title="Quiet Valley")
+    choices = await world.double.autocomplete(
+        world.admin, world.channel, "show add", focused="title", value="harbor"
+    )
+
+    assert answer.ephemeral and "TVmaze isn't answering" in answer.content
+    assert choices == []
+    assert await tv_bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_a_429_is_waited_out(world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite) -> None:
+    tvmaze.fail_next(1, status=429, retry_after=0)
+
+    await add_from_tvmaze(world, "tvmaze:102")
+
+    assert [r.status for r in tvmaze.requests][:2] == [429, 200]
+
+
+async def test_a_moved_premiere_is_found_by_the_refresh_and_announced(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeSite
+) -> None:
+    await ladder.configure(tv_bot, role=False)
+    await add_from_tvmaze(ladder.world, "tvmaze:102")
+    await ladder.world.slash(ladder.fan, "subscribe", show="Quiet Valley")
+
+    ladder.traveller.shift(timedelta(days=1, hours=1))
+    moved_to = datetime(2027, 1, 18, 2, 0, tzinfo=UTC)
+    tvmaze.set_next_episode(QUIET_VALLEY, season=4, number=1, airdate="2027-01-17", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    report = await tv_bot.services.tvmaze.refresh()
+    await settle(tv_bot)
+
+    assert [e.after.premiere for e in report.moved] == [moved_to]
+    moved = [m for m in ladder.posts() if m.embeds and "moved" in m.embed["title"]]
+    assert len(moved) == 1 and stamp(moved_to) in moved[0].text()
+    assert ladder.fan.id in moved[0].pings.users
+    [show] = await tv_bot.services.shows.upcoming(ladder.world.guild.id)
+    assert show.premiere == moved_to
+
+    # Checked at most once a day: another change today waits for tomorrow's refresh.
+    tvmaze.set_next_episode(QUIET_VALLEY, season=4, number=1, airdate="2027-01-24", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    tvmaze.forget_requests()
+    again = await tv_bot.services.tvmaze.refresh()
+    assert again.moved == [] and tvmaze.count("/shows/") == 0
+
+
+async def test_an_unchanged_show_is_not_asked_for_again(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite, at_t0: Any
+) -> None:
+    await add_from_tvmaze(world, "tvmaze:102")
+    at_t0.shift(timedelta(days=2))
+    tvmaze.forget_requests()
+
+    report = await tv_bot.services.tvmaze.refresh()
+
+    assert report.checked == 0 and tvmaze.count("/shows/") == 0  # not in TVmaze's updates
+
+
+async def test_a_newly_announced_season_is_offered_not_added(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeSite
+) -> None:
+    world = ladder.world
+    await ladder.configure(tv_bot, role=False)
+    await add_from_tvmaze(world, "tvmaze:102")
+    await world.slash(ladder.fan, "subscribe", show="Quiet Valley", news=True)
+
+    ladder.traveller.move_to(QUIET_VALLEY_S4 + timedelta(days=3))  # season 4 has premiered
+    tvmaze.set_next_episode(QUIET_VALLEY, season=5, number=1, airdate="2028-01-09", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    report = await tv_bot.services.tvmaze.refresh()
+
+    assert [o.season for o in report.offered] == [5]
+    [offer] = [m for m in ladder.posts() if m.embeds and m.embed["title"] == "Track season 5?"]
+    assert "Quiet Valley" in offer.text() and [b["label"] for b in offer.buttons()] == [
+        "Track season 5"
+    ]
+    assert len(await tv_bot.services.shows.upcoming(world.guild.id)) == 0  # not added unasked
+
+    refused = await world.double.reply(
+        await world.double.click(world.member, offer, "Track season 5")
+    )
+    assert refused.ephemeral and "Manage Server" in refused.content
+
+    tracked = await world.double.reply(
+        await world.double.click(world.admin, offer, "Track season 5")
+    )
+    assert tracked.embed["title"] == "Now tracking" and "Season 5" in tracked.text()
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert (show.season, show.tvmaze_id) == (5, QUIET_VALLEY)
+    mine = await world.slash(ladder.fan, "subscriptions list")
+    assert "Season 5" in mine.text() and "news too" in mine.text()
+
+    again = await world.double.reply(await world.double.click(world.admin, offer, "Track season 5"))
+    assert again.ephemeral and "Already" in again.content
+
+    ladder.traveller.shift(timedelta(days=2))
+    tvmaze.touch(QUIET_VALLEY)
+    later = await tv_bot.services.tvmaze.refresh()
+    assert later.offered == []
+    assert titles(ladder.posts()).count("Track season 5?") == 1
