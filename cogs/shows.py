@@ -99,8 +99,10 @@ async def add_from_tvmaze(
         view=components.subscription_buttons(show.id),
         wait=True,
     )
+    # A followup doesn't know its server, so its own jump_url would say @me.
+    link = f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}"
     await interaction.edit_original_response(
-        content=f"Added {render.show_line(show)} from TVmaze: {message.jump_url}"
+        content=f"Added {render.show_line(show)} from TVmaze: {link}"
     )
 
 

@@ -26,7 +26,7 @@ from bot.reminders.timer import WakeTimer
 log = logging.getLogger(__name__)
 
 CONCURRENT_CHECKS = 64
-BATCH = 500
+BATCH = 2000  # due feeds read per query; a batch waits for its slowest feed (≤ 10 s)
 MAX_POSTS_PER_CHECK = 5  # a feed that suddenly lists fifty new stories doesn't flood the channel
 FORGET_ENTRIES_AFTER = timedelta(days=30)  # gone from the feed this long: it won't come back
 

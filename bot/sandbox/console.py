@@ -17,13 +17,13 @@ import shutil
 import sys
 import threading
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import PremiereBot, point_discord_at
 from bot.clock import AdjustableClock
-from bot.config import Settings
+from bot.config import TVMAZE_API_BASE, Settings
 from bot.sandbox.double import (
     Channel,
     DiscordDouble,
@@ -37,6 +37,7 @@ from bot.sandbox.double import (
 )
 from bot.sandbox.double.server import OPTION_CHANNEL, OPTION_ROLE, OPTION_USER
 from bot.sandbox.render_terminal import BOLD, DIM, render_message, style
+from bot.sandbox.tvmaze import TvmazeDouble, add_sample_shows
 
 APPLICATION_ID = 1_100_000_000_000_000_001
 GUILD_ID = 1_100_000_000_000_000_002
@@ -570,8 +571,11 @@ async def run_sandbox(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
-    """Start the double and the bot, run the console (or `script`), stop both; the exit status:
-    0 if every line ran, 1 if the console refused one, 2 if the sandbox could not start."""
+    """Start the doubles and the bot, run the console (or `script`), stop them all; the exit
+    status: 0 if every line ran, 1 if the console refused one, 2 if the sandbox could not start.
+
+    Discord and TVmaze are both doubles on 127.0.0.1 (TVmaze with a few made-up shows), unless
+    TVMAZE_API_BASE names another TVmaze: nothing leaves the machine."""
     out = stdout or sys.stdout
     try:
         read = _script_reader(script) if script is not None else None
@@ -579,11 +583,16 @@ async def run_sandbox(
         out.write(f"Cannot read the script {script}: {error.strerror}\n")
         return 2
     double = DiscordDouble(DoubleConfig(application_id=APPLICATION_ID))
-    await double.start()
-    try:
+    async with contextlib.AsyncExitStack() as running:
+        await double.start()
+        running.push_async_callback(double.stop)
+        if settings.tvmaze_api_base == TVMAZE_API_BASE:
+            tvmaze = TvmazeDouble()
+            add_sample_shows(tvmaze, datetime.now(UTC).date())
+            await tvmaze.start()
+            running.push_async_callback(tvmaze.stop)
+            settings = dataclasses.replace(settings, tvmaze_api_base=tvmaze.base_url)
         return await _run_with_double(double, settings, read, stdin or sys.stdin, out)
-    finally:
-        await double.stop()
 
 
 async def _run_with_double(

@@ -11,9 +11,9 @@ import pytest
 
 from bot.app import PremiereBot
 from bot.sandbox.double import Message
+from bot.sandbox.tvmaze import TvmazeDouble
 from tests.conftest import StartBot, World
 from tests.e2e.reminder_support import Ladder, settle, titles
-from tests.tvmaze_site import TvmazeSite
 
 # Quiet Valley's season 4 premiere: Sunday 10 January 2027, 9 pm in New York.
 QUIET_VALLEY_S4 = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
@@ -25,8 +25,8 @@ def stamp(instant: datetime) -> str:
 
 
 @pytest.fixture
-async def tvmaze() -> AsyncIterator[TvmazeSite]:
-    async with TvmazeSite() as site:
+async def tvmaze() -> AsyncIterator[TvmazeDouble]:
+    async with TvmazeDouble() as site:
         site.add_show(
             id=101,
             name="Harbor Lights",
@@ -54,7 +54,7 @@ async def tvmaze() -> AsyncIterator[TvmazeSite]:
 
 
 @pytest.fixture
-async def tv_bot(start_bot: StartBot, tvmaze: TvmazeSite, at_t0: Any) -> PremiereBot:
+async def tv_bot(start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any) -> PremiereBot:
     return await start_bot(tvmaze_api_base=tvmaze.base_url)
 
 
@@ -88,6 +88,8 @@ async def test_a_picked_show_takes_its_next_premiere_from_tvmaze(
     answer, announced = await add_from_tvmaze(world, "tvmaze:102")
 
     assert "Added **Quiet Valley** · Season 4 · HBO from TVmaze" in answer.content
+    jump = f"https://discord.com/channels/{world.guild.id}/{world.channel.id}/{announced.id}"
+    assert answer.content.endswith(jump)
     assert announced.embed["title"] == "Now tracking"
     assert stamp(QUIET_VALLEY_S4) in announced.text()
     assert [b["label"] for b in announced.buttons()] == ["Subscribe", "Unsubscribe"]
@@ -149,7 +151,7 @@ async def test_shows_tvmaze_cannot_date_are_refused_with_what_to_do(
 
 
 async def test_tvmaze_down_gives_a_clear_message_and_autocomplete_stays_quiet(
-    world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
 ) -> None:
     tvmaze.down = True
 
@@ -163,7 +165,7 @@ async def test_tvmaze_down_gives_a_clear_message_and_autocomplete_stays_quiet(
     assert await tv_bot.services.shows.upcoming(world.guild.id) == []
 
 
-async def test_a_429_is_waited_out(world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite) -> None:
+async def test_a_429_is_waited_out(world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble) -> None:
     tvmaze.fail_next(1, status=429, retry_after=0)
 
     await add_from_tvmaze(world, "tvmaze:102")
@@ -172,7 +174,7 @@ async def test_a_429_is_waited_out(world: World, tv_bot: PremiereBot, tvmaze: Tv
 
 
 async def test_a_moved_premiere_is_found_by_the_refresh_and_announced(
-    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeSite
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
 ) -> None:
     await ladder.configure(tv_bot, role=False)
     await add_from_tvmaze(ladder.world, "tvmaze:102")
@@ -201,7 +203,7 @@ async def test_a_moved_premiere_is_found_by_the_refresh_and_announced(
 
 
 async def test_an_unchanged_show_is_not_asked_for_again(
-    world: World, tv_bot: PremiereBot, tvmaze: TvmazeSite, at_t0: Any
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble, at_t0: Any
 ) -> None:
     await add_from_tvmaze(world, "tvmaze:102")
     at_t0.shift(timedelta(days=2))
@@ -213,7 +215,7 @@ async def test_an_unchanged_show_is_not_asked_for_again(
 
 
 async def test_a_newly_announced_season_is_offered_not_added(
-    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeSite
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
 ) -> None:
     world = ladder.world
     await ladder.configure(tv_bot, role=False)

@@ -1,4 +1,4 @@
-"""TvmazeClient against the fake TVmaze (tests/tvmaze_site.py) on 127.0.0.1: parsing, caching,
+"""TvmazeClient against the TVmaze double (bot/sandbox/tvmaze.py) on 127.0.0.1: parsing, caching,
 pacing, and what members are told when TVmaze refuses, fails or goes quiet.
 
 Backoff and timeouts are shrunk to milliseconds so nothing sleeps for real seconds.
@@ -16,20 +16,20 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot.sandbox.tvmaze import TvmazeDouble
 from bot.tvmaze import TvEpisode, TvmazeClient, TvmazeNotFound, TvmazeUnavailable
-from tests.tvmaze_site import TvmazeSite
 
 MakeClient = Callable[..., TvmazeClient]
 
 
 @pytest.fixture
-async def site() -> AsyncIterator[TvmazeSite]:
-    async with TvmazeSite() as running:
+async def site() -> AsyncIterator[TvmazeDouble]:
+    async with TvmazeDouble() as running:
         yield running
 
 
 @pytest.fixture
-async def make_client(site: TvmazeSite) -> AsyncIterator[MakeClient]:
+async def make_client(site: TvmazeDouble) -> AsyncIterator[MakeClient]:
     """Clients on the fake, fast by default (no pacing to speak of, millisecond backoff)."""
     made: list[TvmazeClient] = []
 
@@ -57,7 +57,7 @@ def assert_readable(error: BaseException) -> None:
 
 
 async def test_search_returns_parsed_shows_best_first(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=3, name="Severance Pay", premiered="2010-05-01", network="BBC One")
     site.add_show(id=2, name="The Severance", premiered=None, network=None)
@@ -82,7 +82,7 @@ async def test_search_returns_parsed_shows_best_first(
 
 
 async def test_search_orders_by_score_and_skips_junk(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.answer_next(
         [
@@ -98,7 +98,7 @@ async def test_search_orders_by_score_and_skips_junk(
     assert [(show.id, show.name) for show in shows] == [(2, "High"), (1, "Low"), (3, "Unscored")]
 
 
-async def test_search_without_matches_is_empty(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_search_without_matches_is_empty(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     assert await make_client().search("zzz") == []
     assert site.count("/search/shows") == 1
@@ -106,7 +106,7 @@ async def test_search_without_matches_is_empty(site: TvmazeSite, make_client: Ma
 
 @pytest.mark.parametrize("query", ["", "   ", "\n\t"])
 async def test_blank_query_makes_no_request(
-    site: TvmazeSite, make_client: MakeClient, query: str
+    site: TvmazeDouble, make_client: MakeClient, query: str
 ) -> None:
     client = make_client()
     assert await client.search(query) == []
@@ -117,7 +117,9 @@ async def test_blank_query_makes_no_request(
 # --- show ---------------------------------------------------------------------------------
 
 
-async def test_show_has_its_next_episode_in_utc(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_show_has_its_next_episode_in_utc(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
     site.add_show(
         id=5,
         name="Night Shift",
@@ -154,7 +156,7 @@ async def test_show_has_its_next_episode_in_utc(site: TvmazeSite, make_client: M
     assert site.requests[0].query == {"embed": "nextepisode"}
 
 
-async def test_streaming_drop_without_airtime(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_streaming_drop_without_airtime(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(
         id=6,
         name="Severance",
@@ -173,7 +175,7 @@ async def test_streaming_drop_without_airtime(site: TvmazeSite, make_client: Mak
     assert show.next_episode.airdate == date(2027, 1, 15)
 
 
-async def test_show_without_next_episode(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_show_without_next_episode(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=8, name="Over", status="Ended", network="AMC")
     show = await make_client().show(8)
     assert show.next_episode is None
@@ -181,7 +183,7 @@ async def test_show_without_next_episode(site: TvmazeSite, make_client: MakeClie
 
 
 async def test_missing_and_broken_fields_never_crash(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_raw_show({"id": 7})
     site.add_raw_show(
@@ -233,7 +235,7 @@ async def test_missing_and_broken_fields_never_crash(
 
 
 async def test_show_that_is_not_a_show_is_unavailable(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.answer_next({"name": "No id inside"})
     with pytest.raises(TvmazeUnavailable) as caught:
@@ -245,7 +247,7 @@ async def test_show_that_is_not_a_show_is_unavailable(
 
 
 async def test_updated_since_reports_touched_shows(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Quiet")
     site.add_show(id=2, name="Busy")
@@ -264,7 +266,7 @@ async def test_updated_since_refuses_unknown_periods(make_client: MakeClient) ->
 
 
 async def test_updates_make_the_cached_show_stale(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Moved", network="FX")
     site.add_show(id=2, name="Unchanged", network="FX")
@@ -288,7 +290,7 @@ async def test_updates_make_the_cached_show_stale(
 
 
 async def test_identical_calls_are_answered_from_the_cache(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance", web_channel="Apple TV+")
     client = make_client()
@@ -305,7 +307,7 @@ async def test_identical_calls_are_answered_from_the_cache(
     assert client.stats.cache_hits == 2
 
 
-async def test_cache_expires(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_cache_expires(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     now = [1000.0]
     client = make_client(cache_seconds=60, clock=lambda: now[0])
@@ -319,7 +321,7 @@ async def test_cache_expires(site: TvmazeSite, make_client: MakeClient) -> None:
     assert site.count() == 2
 
 
-async def test_cache_is_bounded(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_cache_is_bounded(site: TvmazeDouble, make_client: MakeClient) -> None:
     for show_id in (1, 2, 3):
         site.add_show(id=show_id, name=f"Show {show_id}")
     client = make_client(cache_size=2)
@@ -330,7 +332,7 @@ async def test_cache_is_bounded(site: TvmazeSite, make_client: MakeClient) -> No
     assert site.count("/shows/1") == 2  # pushed out by 2 and 3
 
 
-async def test_errors_are_not_cached(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_errors_are_not_cached(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     client = make_client(server_retries=0)
     site.fail_next(1, status=503)
@@ -340,7 +342,7 @@ async def test_errors_are_not_cached(site: TvmazeSite, make_client: MakeClient) 
 
 
 async def test_concurrent_identical_calls_share_one_request(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
     site.delay = 0.05
@@ -356,7 +358,9 @@ async def test_concurrent_identical_calls_share_one_request(
 # --- pacing -------------------------------------------------------------------------------
 
 
-async def test_request_starts_are_evenly_spaced(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_request_starts_are_evenly_spaced(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
     for show_id in range(1, 6):
         site.add_show(id=show_id, name=f"Show {show_id}")
     client = make_client(requests_per_second=20)
@@ -373,7 +377,7 @@ async def test_request_starts_are_evenly_spaced(site: TvmazeSite, make_client: M
 
 
 async def test_concurrent_callers_go_in_the_order_they_asked(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     for show_id in range(1, 5):
         site.add_show(id=show_id, name=f"Show {show_id}")
@@ -384,7 +388,9 @@ async def test_concurrent_callers_go_in_the_order_they_asked(
     assert [seen.path for seen in site.requests] == ["/shows/4", "/shows/2", "/shows/3", "/shows/1"]
 
 
-async def test_cache_hits_do_not_wait_for_a_slot(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_cache_hits_do_not_wait_for_a_slot(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
     site.add_show(id=1, name="Severance")
     client = make_client(requests_per_second=1)
     await client.show(1)  # the next slot is now a second away
@@ -398,7 +404,7 @@ async def test_cache_hits_do_not_wait_for_a_slot(site: TvmazeSite, make_client: 
 # --- refusals and failures ----------------------------------------------------------------
 
 
-async def test_429_then_success(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_429_then_success(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(1, status=429, retry_after=0)
     client = make_client()
@@ -411,7 +417,7 @@ async def test_429_then_success(site: TvmazeSite, make_client: MakeClient) -> No
     assert client.stats.requests_sent == 2
 
 
-async def test_429_honours_retry_after(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_429_honours_retry_after(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(1, status=429, retry_after=0.2)
 
@@ -422,7 +428,7 @@ async def test_429_honours_retry_after(site: TvmazeSite, make_client: MakeClient
 
 
 async def test_429_without_retry_after_backs_off_exponentially(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(2, status=429)
@@ -435,7 +441,9 @@ async def test_429_without_retry_after_backs_off_exponentially(
     assert starts[2] - starts[1] >= 0.095
 
 
-async def test_429_holds_back_other_callers_too(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_429_holds_back_other_callers_too(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
     site.add_show(id=1, name="One")
     site.add_show(id=2, name="Two")
     client = make_client()
@@ -452,7 +460,7 @@ async def test_429_holds_back_other_callers_too(site: TvmazeSite, make_client: M
 
 
 async def test_429_forever_is_busy_after_max_retries(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(100, status=429, retry_after=0)
@@ -468,7 +476,7 @@ async def test_429_forever_is_busy_after_max_retries(
 
 
 async def test_retry_after_beyond_the_cap_gives_up_at_once(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(1, status=429, retry_after=120)
@@ -480,7 +488,7 @@ async def test_retry_after_beyond_the_cap_gives_up_at_once(
     assert site.count() == 1
 
 
-async def test_site_down_is_unavailable(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_site_down_is_unavailable(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.down = True
     client = make_client(server_retries=1)
@@ -497,14 +505,14 @@ async def test_site_down_is_unavailable(site: TvmazeSite, make_client: MakeClien
     assert site.count() == 2  # one retry
 
 
-async def test_one_server_error_is_retried(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_one_server_error_is_retried(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.fail_next(1, status=502)
     assert (await make_client().show(1)).name == "Severance"
     assert [seen.status for seen in site.requests] == [502, 200]
 
 
-async def test_unknown_show_is_not_found(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_unknown_show_is_not_found(site: TvmazeDouble, make_client: MakeClient) -> None:
     client = make_client()
     with pytest.raises(TvmazeNotFound) as caught:
         await client.show(404)
@@ -515,7 +523,7 @@ async def test_unknown_show_is_not_found(site: TvmazeSite, make_client: MakeClie
     assert site.count() == 1  # no request for an id that cannot exist
 
 
-async def test_timeout_is_unavailable(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_timeout_is_unavailable(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.delay = 0.5
     client = make_client(timeout=0.1)
@@ -529,7 +537,7 @@ async def test_timeout_is_unavailable(site: TvmazeSite, make_client: MakeClient)
     assert site.count() == 1  # a timeout already cost its wait; no retry
 
 
-async def test_malformed_json_is_unavailable(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_malformed_json_is_unavailable(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     site.malformed_next(1)
     with pytest.raises(TvmazeUnavailable) as caught:
@@ -538,14 +546,14 @@ async def test_malformed_json_is_unavailable(site: TvmazeSite, make_client: Make
     assert_readable(caught.value)
 
 
-async def test_wrong_shape_is_unavailable(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_wrong_shape_is_unavailable(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.answer_next({"not": "a list"})
     with pytest.raises(TvmazeUnavailable):
         await make_client().search("Severance")
 
 
 async def test_nobody_listening_is_unavailable() -> None:
-    async with TvmazeSite() as gone:
+    async with TvmazeDouble() as gone:
         base_url = gone.base_url
     client = TvmazeClient(base_url, requests_per_second=1000, backoff_base=0.01)
     try:
@@ -560,14 +568,14 @@ async def test_nobody_listening_is_unavailable() -> None:
 # --- manners and lifecycle ----------------------------------------------------------------
 
 
-async def test_requests_say_who_is_asking(site: TvmazeSite, make_client: MakeClient) -> None:
+async def test_requests_say_who_is_asking(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
     await make_client(user_agent="premiere-bot/test").show(1)
     assert site.requests[0].user_agent == "premiere-bot/test"
 
 
 async def test_close_leaves_a_borrowed_session_open(
-    site: TvmazeSite, make_client: MakeClient
+    site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
     async with aiohttp.ClientSession() as session:

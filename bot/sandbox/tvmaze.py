@@ -1,6 +1,7 @@
-"""A fake TVmaze on 127.0.0.1 for tests: the three endpoints the bot uses, in TVmaze's JSON.
+"""A TVmaze double on 127.0.0.1 for the sandbox and tests: the three endpoints the bot uses, in
+TVmaze's JSON.
 
-    async with TvmazeSite() as site:            # or: site = TvmazeSite(); await site.start()
+    async with TvmazeDouble() as site:            # or: site = TvmazeDouble(); await site.start()
         site.add_show(id=1, name="Severance", premiered="2022-02-18", web_channel="Apple TV+",
                       next_episode=dict(season=2, number=1, airdate="2025-01-17", airtime=""))
         client = TvmazeClient(site.base_url, requests_per_second=100)
@@ -96,7 +97,7 @@ class _Fault:
     body: str | None = None
 
 
-class TvmazeSite:
+class TvmazeDouble:
     """A local TVmaze. See the module docstring for the whole API."""
 
     def __init__(self, *, now: Callable[[], float] = time.time) -> None:
@@ -133,7 +134,7 @@ class TvmazeSite:
             await self._runner.cleanup()
             self._runner = None
 
-    async def __aenter__(self) -> TvmazeSite:
+    async def __aenter__(self) -> TvmazeDouble:
         await self.start()
         return self
 
@@ -394,3 +395,34 @@ def _error_body(status: int) -> str:
 def _error(status: int, name: str) -> web.Response:
     body = {"name": name, "message": "", "code": 0, "status": status}
     return web.json_response(body, status=status)
+
+
+def add_sample_shows(tvmaze: TvmazeDouble, today: date) -> None:
+    """Made-up shows for the sandbox, premiering soon after `today`, in TVmaze's shapes: a timed
+    network premiere, a streaming drop with no time, a season already airing, and a show with
+    no date yet."""
+
+    def on(days: int) -> str:
+        return date.fromordinal(today.toordinal() + days).isoformat()
+
+    tvmaze.add_show(
+        name="Quiet Valley",
+        premiered="2021-09-05",
+        network="HBO",
+        timezone="America/New_York",
+        next_episode={"season": 4, "number": 1, "airdate": on(12), "airtime": "21:00"},
+    )
+    tvmaze.add_show(
+        name="Harbor Lights",
+        premiered="2024-03-01",
+        web_channel="Netflix",
+        next_episode={"season": 3, "number": 1, "airdate": on(30), "airtime": ""},
+    )
+    tvmaze.add_show(
+        name="Night Shift",
+        premiered="2025-01-06",
+        network="NBC",
+        timezone="America/New_York",
+        next_episode={"season": 2, "number": 5, "airdate": on(3), "airtime": "22:00"},
+    )
+    tvmaze.add_show(name="The Long Summer", premiered="2023-06-01", web_channel="Apple TV+")
