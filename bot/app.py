@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import pkgutil
 from collections.abc import Sequence
-from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from importlib.util import find_spec
 
@@ -99,13 +100,17 @@ class PremiereBot(commands.Bot):
         self.article_fetcher = article_fetcher  # tests point it at their own local server
         self.extension_names = list(discover_extensions() if extensions is None else extensions)
         self.sync_result = None
-        self._resources = AsyncExitStack()
+        self._resources = contextlib.AsyncExitStack()
+        self._refreshing: asyncio.Task[object] | None = None
         watch_interest(self)
 
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
         self._resources.push_async_callback(self.db.close)
-        tvmaze = TvmazeClient(self.settings.tvmaze_api_base)
+        # Cached answers age by the bot's clock, which the sandbox (and tests) move forward.
+        tvmaze = TvmazeClient(
+            self.settings.tvmaze_api_base, clock=lambda: self.clock.now().timestamp()
+        )
         self._resources.push_async_callback(tvmaze.close)
         self.services = Services.build(
             self.db,
@@ -130,7 +135,7 @@ class PremiereBot(commands.Bot):
         self.services.tvmaze.offer_listeners.append(self.post_season_offer)
         self.refresher = AsyncIOScheduler(timezone=UTC)
         self.refresher.add_job(
-            self.services.tvmaze.refresh,
+            self._refresh_tvmaze,
             "interval",
             hours=self.settings.tvmaze_refresh_hours,
             jitter=300,  # many bots refreshing on the hour is what TVmaze's limits are for
@@ -164,6 +169,10 @@ class PremiereBot(commands.Bot):
         try:
             if hasattr(self, "refresher") and self.refresher.running:
                 self.refresher.shutdown(wait=False)
+            if self._refreshing is not None:  # re-done at the next refresh; nothing is lost
+                self._refreshing.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await self._refreshing
             if hasattr(self, "feeds"):
                 await self.feeds.stop()
             if hasattr(self, "reminders"):
@@ -173,6 +182,20 @@ class PremiereBot(commands.Bot):
             await super().close()
         finally:
             await self._resources.aclose()
+
+    async def _refresh_tvmaze(self) -> None:
+        self._refreshing = asyncio.current_task()
+        try:
+            report = await self.services.tvmaze.refresh()
+            log.info(
+                "TVmaze refresh: %d checked, %d moved, %d offered, problems: %s",
+                report.checked,
+                len(report.moved),
+                len(report.offered),
+                report.problems or "none",
+            )
+        finally:
+            self._refreshing = None
 
     async def post_season_offer(self, offer: SeasonOffer) -> tuple[int, int] | None:
         """Show a server the next season TVmaze announced, in its announcement channel; None

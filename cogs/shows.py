@@ -94,15 +94,22 @@ async def add_from_tvmaze(
         premiere=premiere,
         timezone=timezone,
     )
-    message = await interaction.followup.send(
-        embed=render.show_added_from_tvmaze(show),
-        view=components.subscription_buttons(show.id),
-        wait=True,
-    )
-    # A followup doesn't know its server, so its own jump_url would say @me.
-    link = f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}"
+    channel = interaction.channel
+    try:
+        # An ordinary post, not a followup: the first followup would fill the private answer.
+        assert isinstance(channel, discord.abc.Messageable)
+        message = await channel.send(
+            embed=render.show_added_from_tvmaze(show),
+            view=components.subscription_buttons(show.id),
+        )
+    except discord.Forbidden:
+        await interaction.edit_original_response(
+            content=f"Added {render.show_line(show)} from TVmaze. I can't post in this channel, "
+            "so it wasn't announced here; see /show info."
+        )
+        return
     await interaction.edit_original_response(
-        content=f"Added {render.show_line(show)} from TVmaze: {link}"
+        content=f"Added {render.show_line(show)} from TVmaze: {message.jump_url}"
     )
 
 

@@ -51,10 +51,21 @@ class SeasonOfferRepository:
         timezone: str,
         network: str | None,
         now: datetime,
+        *,
+        tvmaze_id: int,
     ) -> SeasonOffer | None:
-        """Write the offer down; None when this season was offered for this show before."""
+        """Write the offer down; None when this server was offered this season before (from
+        any of its tracked seasons of the show)."""
         try:
             async with self._db.transaction() as tx:
+                offered = await tx.fetch_one(
+                    """SELECT 1 FROM season_offers JOIN shows ON shows.id = season_offers.show_id
+                       WHERE season_offers.guild_id = ? AND shows.tvmaze_id = ?
+                         AND season_offers.season = ?""",
+                    (guild_id, tvmaze_id, season),
+                )
+                if offered is not None:
+                    return None
                 offer_id = await tx.insert(
                     """INSERT INTO season_offers (guild_id, show_id, season, premiere_at,
                                                   premiere_precision, premiere_timezone, network,

@@ -108,6 +108,13 @@ class ShowRepository:
         )
         return None if row is None else _show(row)
 
+    async def find_by_tvmaze(self, guild_id: int, tvmaze_id: int, season: int) -> Show | None:
+        row = await self._db.fetch_one(
+            SELECT_SHOWS + "WHERE guild_id = ? AND tvmaze_id = ? AND season = ?",
+            (guild_id, tvmaze_id, season),
+        )
+        return None if row is None else _show(row)
+
     async def ending_after(self, guild_id: int, earliest_start: datetime) -> list[Show]:
         """Shows whose premiere starts at or after `earliest_start`, soonest first. Callers pass
         a start early enough to include every window still open, then filter exactly."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 DEFAULT_INTERVAL = timedelta(minutes=15)
 JITTER = 0.1  # each check lands within ±10% of the interval, so feeds never poll in lockstep
@@ -37,6 +38,23 @@ class Feed:
     @property
     def paused(self) -> bool:
         return self.paused_at is not None
+
+
+def feed_key(url: str) -> str:
+    """One spelling per feed, to follow it once per server: http and https alike, the host in
+    lower case, no default port, trailing slash or utm_* campaign tags. Other parameters stay:
+    they often choose the feed (?category=tv). Raises ValueError for what is not a web link."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not a web link: {url!r}")
+    port = parts.port  # raises ValueError when out of range
+    netloc = parts.hostname.rstrip(".") + (f":{port}" if port not in (None, 80, 443) else "")
+    query = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not name.lower().startswith("utm_")
+    ]
+    return urlunsplit(("", netloc, parts.path.rstrip("/"), urlencode(query), "")).lstrip("/")
 
 
 def next_check(now: datetime, interval: timedelta, rng: random.Random) -> datetime:

@@ -3,9 +3,11 @@ already has and wants, then posted with the show's news subscribers told."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
@@ -63,6 +65,7 @@ class NewsDesk:
         self._subscriptions = subscriptions
         self._sender = sender
         self._fetcher = fetcher
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def publish(self, feed: Feed, entry: FeedEntry) -> int | None:
         """Post the entry in the feed's channel and return the message id; None when the server
@@ -74,24 +77,32 @@ class NewsDesk:
         article = await self._read(entry)
         if article is None:
             return None
-        if article.title != entry.title and await self._articles.story_known(
-            guild_id, url=article.url, headline=article.title
-        ):
-            return None
         tracked = about_tracked(article, entry.title, await self._shows.all_in_guild(guild_id))
         if feed.only_tracked and tracked is None:
             return None
-        try:
-            posted = await self._articles.reserve(
-                guild_id,
-                article,
-                url=entry.link,
-                text=None if entry.link else entry.title,
-                posted_by=FEED_POSTER,
-                feed_id=feed.id,
-            )
-        except AlreadyPosted:
-            return None  # another feed of this server posted the story a moment ago
+        # Feeds of one server are checked concurrently: the same story arriving from two of
+        # them must be claimed by one, so the check and the claim happen under one lock.
+        async with self._locks[guild_id]:
+            if await self._articles.story_known(
+                guild_id, url=entry.link, headline=entry.title
+            ) or await self._articles.story_known(
+                guild_id, url=article.url, headline=article.title
+            ):
+                return None
+            try:
+                posted = await self._articles.reserve(
+                    guild_id,
+                    article,
+                    url=entry.link,
+                    # An entry without a link is known by its feed, id or title, and date.
+                    text=None
+                    if entry.link
+                    else f"feed{feed.id}:{entry.id or entry.title}|{entry.published}",
+                    posted_by=FEED_POSTER,
+                    feed_id=feed.id,
+                )
+            except AlreadyPosted:
+                return None
         readers = await self._subscriptions.news_readers(guild_id, tracked.id) if tracked else []
         try:
             message_id = await self._post(feed, posted.id, article, tracked, readers)
@@ -143,15 +154,19 @@ class NewsDesk:
             nonce=f"news{article_id}",
         )
         for part, batch in enumerate(batches[1:], start=1):
-            await self._sender.to_channel(
-                feed.channel_id,
-                content=_mentions(batch.user_ids),
-                embed=None,
-                view=None,
-                role_id=None,
-                user_ids=batch.user_ids,
-                nonce=f"news{article_id}p{part}",
-            )
+            try:
+                await self._sender.to_channel(
+                    feed.channel_id,
+                    content=_mentions(batch.user_ids),
+                    embed=None,
+                    view=None,
+                    role_id=None,
+                    user_ids=batch.user_ids,
+                    nonce=f"news{article_id}p{part}",
+                )
+            except SendError as error:
+                # The story is posted; a missing mention is not worth posting it twice.
+                log.info("news mentions %d for article %d not sent: %s", part, article_id, error)
         return message_id
 
     async def _direct(

@@ -8,8 +8,10 @@ GET: most answer 304 and cost one small batched write.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -20,7 +22,7 @@ from bot.domain.feeds import Feed, next_check, retry_after_failure, should_pause
 from bot.feeds.news import NewsDesk
 from bot.feeds.parse import FeedEntry
 from bot.feeds.reader import FeedError, FeedRead, read_feed
-from bot.reminders.sender import SendError, Transient
+from bot.reminders.sender import SendError
 from bot.reminders.timer import WakeTimer
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 CONCURRENT_CHECKS = 64
 BATCH = 2000  # due feeds read per query; a batch waits for its slowest feed (≤ 10 s)
 MAX_POSTS_PER_CHECK = 5  # a feed that suddenly lists fifty new stories doesn't flood the channel
+STOP_GRACE_SECONDS = 3.0
 FORGET_ENTRIES_AFTER = timedelta(days=30)  # gone from the feed this long: it won't come back
 
 
@@ -62,24 +65,39 @@ class FeedPoller:
         self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrecy)
         self.timer = WakeTimer(self._feeds.next_poll_at, self._wake, clock, job_id="feeds:next")
         self.last_round = RoundStats()
+        self._round: asyncio.Task[object] | None = None
 
     async def start(self) -> None:
         self.timer.start()
         await self.timer.reschedule()
 
     async def stop(self) -> None:
+        """Stop checking. A round under way gets a moment to finish, then is cancelled: a check
+        cut off runs again at the next start, as nothing of it was recorded."""
         self.timer.shutdown()
-        # A check cut off here simply runs again at the next start: nothing was recorded.
-        async with asyncio.timeout(5):
-            async with self.timer.running:
-                pass
+        round_ = self._round
+        if round_ is None or round_.done():
+            return
+        try:
+            async with asyncio.timeout(STOP_GRACE_SECONDS):
+                await asyncio.shield(round_)
+        except TimeoutError:
+            round_.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await round_
+        except Exception:
+            log.exception("the last round of feed checks failed")
 
     async def feeds_changed(self) -> None:
         """A feed was added, resumed or removed: the next wake-up may have moved."""
         await self.timer.reschedule()
 
     async def _wake(self) -> None:
-        self.last_round = await self.check_due()
+        self._round = asyncio.current_task()
+        try:
+            self.last_round = await self.check_due()
+        finally:
+            self._round = None
 
     async def check_due(self) -> RoundStats:
         """Check every feed due by now, in batches, until none is left."""
@@ -144,8 +162,12 @@ class FeedPoller:
         not remembered, so the next check tries it again."""
         assert read.feed is not None
         entries = [e for e in read.feed.entries if e.keys]
-        unseen = await self._feeds.unseen(feed.id, [k for e in entries for k in e.keys])
-        fresh = [e for e in entries if all(k in unseen for k in e.keys) and _recent(e, feed)]
+        # A key several entries share (one landing page, a recurring "Trailer" title) tells
+        # none of them apart: only an entry's own keys say whether it was seen.
+        counts = Counter(k for e in entries for k in set(e.keys))
+        own = {id(e): [k for k in e.keys if counts[k] == 1] or list(e.keys) for e in entries}
+        unseen = await self._feeds.unseen(feed.id, [k for keys in own.values() for k in keys])
+        fresh = [e for e in entries if all(k in unseen for k in own[id(e)]) and _recent(e, feed)]
         to_post = list(reversed(fresh[:MAX_POSTS_PER_CHECK]))
         posted = 0
         retry_later: list[FeedEntry] = []
@@ -155,9 +177,9 @@ class FeedPoller:
                 if await self._desk.publish(feed, entry) is not None:
                     posted += 1
             except SendError as exc:
-                error = exc
-                if isinstance(exc, Transient):
-                    retry_later = to_post[index:]
+                # Not posted, and neither are the ones after it: the next check tries them
+                # again (a channel gone or forbidden fails each check until the feed pauses).
+                error, retry_later = exc, to_post[index:]
                 break
         remembered = [e for e in entries if not any(e is r for r in retry_later)]
         await self._feeds.remember(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 import discord
 from discord.utils import format_dt
@@ -14,8 +15,14 @@ from bot.render.text import safe
 LISTED = 25
 
 
+LINKED_URL_MAX = 300  # a longer link is named by its site, so the feed's state stays in view
+
+
 def _name(feed: Feed) -> str:
-    return f"[{safe(feed.title, limit=80)}]({feed.url})"
+    title = safe(feed.title, limit=80)
+    if len(feed.url) > LINKED_URL_MAX or any(c in feed.url for c in "()<> "):
+        return f"**{title}** ({safe(urlsplit(feed.url).hostname or '')})"
+    return f"[{title}]({feed.url})"
 
 
 def _where(feed: Feed) -> str:

@@ -347,6 +347,8 @@ class Console:
             self.show_unseen()  # now, while "in 1 day" still reads true
         self.clock.move_to(target)
         await self.bot.reminders.catch_up()
+        await self.bot.feeds.catch_up()  # feeds due by now are checked, as the timer would
+        await self.settle()
         await self.time()
 
     async def time(self, _rest: str = "") -> None:

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.articles import Fetcher, normalise_url
+from bot.articles import Fetcher
 from bot.clock import Clock
 from bot.db.feeds import FeedRepository, NewFeed
 from bot.domain.feeds import (
@@ -15,6 +15,7 @@ from bot.domain.feeds import (
     MAX_FEEDS_PER_SERVER,
     TITLE_MAX,
     Feed,
+    feed_key,
     next_check,
 )
 from bot.domain.shows import clean_text
@@ -54,7 +55,7 @@ class FeedService:
         """Follow a feed. It is read now: a link that is not a feed is refused with the reason,
         and what it already lists is remembered, so it starts posting with the next story."""
         url = url.strip()
-        url_key = normalise_url(url)
+        url_key = _key(url)
         existing = await self._feeds.find(guild_id, url_key)
         now = self._clock.now()
         if existing is not None and existing.paused:
@@ -137,10 +138,10 @@ class FeedService:
         ):
             return feed
         feeds = await self._feeds.in_guild(guild_id)
-        if "://" in text or "." in text:
-            key = normalise_url(text)
+        if "://" in text:
+            key = _key(text)
             for feed in feeds:
-                if normalise_url(feed.url) == key:
+                if _key(feed.url) == key:
                     return feed
         named = [f for f in feeds if f.title.casefold() == text.casefold()]
         if len(named) == 1:
@@ -157,8 +158,17 @@ class FeedService:
             await listener()
 
 
+def _key(url: str) -> str:
+    try:
+        return feed_key(url)
+    except ValueError:
+        raise InvalidInput(
+            "That isn't a feed link I can read. Give the whole link, starting https://."
+        ) from None
+
+
 def _host(url: str) -> str:
-    return normalise_url(url).split("/")[2]
+    return feed_key(url).split("/")[0]
 
 
 def _not_found() -> NotFound:

@@ -8,6 +8,7 @@ to the server rather than adding it unasked.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -27,6 +28,8 @@ from bot.tvmaze import TvEpisode, TvmazeClient, TvmazeNotFound, TvmazeUnavailabl
 log = logging.getLogger(__name__)
 
 PICK = re.compile(r"^tvmaze:(\d{1,12})$")
+LOOKUP_SECONDS = 10.0  # a member waits this long for TVmaze at most (queue, 429s included)
+SHORTEST_SEARCH = 2  # fewer typed characters match everything: not worth a request
 CHECK_AT_MOST_EVERY = timedelta(days=1)
 # Offers are posted by whoever listens (the Discord side): returns (channel, message) when it
 # was shown somewhere, None when the server has nowhere to show it yet.
@@ -94,7 +97,7 @@ class TvmazeService:
     async def suggest(self, typed: str) -> list[TvShow]:
         """TVmaze's shows matching what was typed; [] when TVmaze can't answer (autocomplete
         must never fail)."""
-        if not typed.strip() or PICK.match(typed.strip()):
+        if len(typed.strip()) < SHORTEST_SEARCH or PICK.match(typed.strip()):
             return []
         try:
             return await self.client.search(typed.strip())
@@ -114,8 +117,13 @@ class TvmazeService:
         timezone: str | None = None,
     ) -> Show:
         """Track a TVmaze show: a pick from autocomplete ("tvmaze:ID") or a name. Its next
-        episode gives the premiere, unless the member gave one."""
-        show = await self._lookup(pick)
+        episode gives the premiere and the show stays in step with TVmaze; a premiere the member
+        gives is theirs, and TVmaze then only names the show."""
+        try:
+            async with asyncio.timeout(LOOKUP_SECONDS):
+                show = await self._lookup(pick)
+        except TimeoutError:
+            raise InvalidInput(str(TvmazeUnavailable())) from None
         network = network or show.network
         if premiere is not None:
             return await self._shows.add(
@@ -126,7 +134,6 @@ class TvmazeService:
                 network=network,
                 timezone=timezone,
                 added_by=added_by,
-                tvmaze_id=show.id,
             )
         date = self._next_premiere(show, season)
         return await self._shows.add(
@@ -215,46 +222,59 @@ class TvmazeService:
                     break  # TVmaze is struggling: stop, the rest wait for the next refresh
                 continue
             for show in tracked:
-                await self._apply(show, current, report)
+                await self._follow_move(show, current, report)
+            by_guild: dict[int, list[Show]] = {}
+            for show in tracked:
+                by_guild.setdefault(show.guild_id, []).append(show)
+            for shows in by_guild.values():
+                # One offer per server, made from its latest tracked season.
+                await self._offer_next_season(
+                    max(shows, key=lambda s: s.season or 0), current, report
+                )
             await self._show_rows.mark_tvmaze_checked([s.id for s in tracked], now)
             report.checked += len(tracked)
         return report
 
-    async def _apply(self, show: Show, current: TvShow, report: RefreshReport) -> None:
+    def _season_premiere(self, current: TvShow) -> Premiere | None:
         episode = current.next_episode
         if episode is None or episode.number != 1:
-            return  # only a season's first episode is a premiere
-        found = premiere_of(current, episode)
-        if found is None:
-            return
-        now = self._clock.now()
-        if episode.season == show.season and show.is_upcoming(now):
-            if (found.instant, found.precision) != (show.premiere, show.precision):
-                try:
-                    edit = await self._shows.edit(
-                        show.guild_id, show.id, premiere=found.text, timezone=found.timezone
-                    )
-                except UserError as error:  # e.g. TVmaze now dates it in the past
-                    report.problems.append(f"{show.label}: {error}")
-                    return
-                report.moved.append(edit)
-        elif episode.season > (show.season or 0):
-            await self._offer(show, current, found, report)
+            return None  # only a season's first episode is a premiere
+        return premiere_of(current, episode)
 
-    async def _offer(
-        self, show: Show, current: TvShow, found: Premiere, report: RefreshReport
+    async def _follow_move(self, show: Show, current: TvShow, report: RefreshReport) -> None:
+        found = self._season_premiere(current)
+        if found is None or found.season != show.season or not show.is_upcoming(self._clock.now()):
+            return
+        if (found.instant, found.precision) == (show.premiere, show.precision):
+            return
+        try:
+            edit = await self._shows.edit(
+                show.guild_id, show.id, premiere=found.text, timezone=found.timezone
+            )
+        except UserError as error:  # e.g. TVmaze now dates it in the past
+            report.problems.append(f"{show.label}: {error}")
+            return
+        report.moved.append(edit)
+
+    async def _offer_next_season(
+        self, latest: Show, current: TvShow, report: RefreshReport
     ) -> None:
-        if await self._show_rows.find(show.guild_id, show.title, found.season) is not None:
+        found = self._season_premiere(current)
+        if found is None or found.season <= (latest.season or 0):
+            return
+        assert latest.tvmaze_id is not None
+        if await self._show_rows.find_by_tvmaze(latest.guild_id, latest.tvmaze_id, found.season):
             return  # the server tracks that season already
         offer = await self._offers.record(
-            show.guild_id,
-            show.id,
+            latest.guild_id,
+            latest.id,
             found.season,
             found.instant,
             found.precision,
             found.timezone,
-            current.network or show.network,
+            current.network or latest.network,
             self._clock.now(),
+            tvmaze_id=latest.tvmaze_id,
         )
         if offer is None:
             return  # offered before

@@ -61,6 +61,12 @@ class TinyClient(discord.Client):
             except discord.InteractionResponded:
                 await interaction.followup.send("followup is fine")
 
+        @self.tree.command(description="Think privately, then follow up twice")
+        async def ponder(interaction: discord.Interaction) -> None:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await interaction.followup.send("first")
+            await interaction.followup.send("second")
+
     async def setup_hook(self) -> None:
         await self.tree.sync()
 

@@ -237,3 +237,21 @@ async def test_a_5xx_is_retried_and_a_dm_to_closed_dms_is_forbidden(
     with pytest.raises(discord.Forbidden) as refused:
         await user.send("hello?")
     assert refused.value.code == 50007
+
+
+async def test_the_first_followup_after_a_defer_fills_the_thinking_message(
+    double: DiscordDouble, tiny
+) -> None:
+    guild = double.add_guild()
+    member = double.add_member(guild, "alex")
+    channel = double.channel_named(guild, "general")
+    await tiny()
+
+    interaction = await double.invoke(member, channel, "ponder")
+    answer = await double.reply(interaction)
+    await double.wait_for(lambda: interaction.followup_ids)
+
+    # As in Discord: the first followup becomes the (private) answer; only later ones are new.
+    assert answer.content == "first" and answer.ephemeral
+    [second] = [double.messages[i] for i in interaction.followup_ids]
+    assert second.content == "second" and not second.ephemeral

@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import PremiereBot
 from bot.domain.feeds import PAUSE_AFTER_FAILURES
-from bot.sandbox.double import InvocationError, Message
+from bot.sandbox.double import InvocationError, Message, Perm
 from tests.conftest import StartBot, World, build_world
 from tests.feed_site import FeedHandle, FeedSite, html_page
 
@@ -147,8 +147,9 @@ async def test_changed_ids_and_an_https_move_post_nothing_again(
     publish(site, feed, "a", "Quiet Valley Renewed for a Fourth Season", "It returns in 2027.")
     await follow(world, feed.url)
 
-    for item in feed.items:  # a new CMS: new ids, links now https, same stories
+    for item in feed.items:  # a new CMS: new ids, links now https, retitled stories
         item.guid = f"cms2-{item.guid}"
+        item.title = f"{item.title} (updated)"
         if item.link and item.link.startswith("http://"):
             item.link = "https://" + item.link.removeprefix("http://")
     stats = await check_feeds(news_bot, at_t0)
@@ -365,7 +366,7 @@ async def test_adding_the_same_feed_twice_is_refused(
     feed = tv_feed(site)
     await follow(world, feed.url)
 
-    again = await follow(world, feed.url.replace("http://", "HTTP://") + "?utm_source=x")
+    again = await follow(world, feed.url.replace("127.0.0.1", "127.0.0.1.") + "/?utm_source=x")
 
     assert again.ephemeral and "already follows that feed" in again.content
 
@@ -375,3 +376,26 @@ async def test_members_without_manage_server_cannot_use_feed_commands(
 ) -> None:
     with pytest.raises(InvocationError):
         await world.slash(world.member, "feed add", url=tv_feed(site).url)
+
+
+async def test_a_story_the_bot_may_not_post_is_kept_until_it_can(
+    world: World, news_bot: PremiereBot, site: FeedSite, at_t0: Any
+) -> None:
+    feed = tv_feed(site)
+    await follow(world, feed.url)
+    world.double.deny_bot(world.channel, Perm.SEND_MESSAGES)
+    publish(site, feed, "a", "Harbor Lights Season 3 Sets Its Date", "It returns March 12, 2027.")
+
+    stats = await check_feeds(news_bot, at_t0)
+
+    assert stats.failed == 1 and posts(world) == []
+    listed = await world.slash(world.admin, "feed list")
+    assert "couldn't post its news" in listed.embed["description"]
+
+    world.double.set_overwrites(world.channel, [])
+    stored = (await news_bot.services.feeds.in_guild(world.guild.id))[0]
+    at_t0.move_to(stored.next_poll_at + timedelta(seconds=1))
+    stats = await news_bot.feeds.catch_up()
+
+    assert stats.posted == 1
+    assert [p.embed["title"] for p in posts(world)] == ["Harbor Lights Season 3 Sets Its Date"]

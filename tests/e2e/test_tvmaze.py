@@ -121,15 +121,16 @@ async def test_a_typed_name_finds_the_best_match(world: World, tv_bot: PremiereB
     assert show.title == "Quiet Valley" and show.tvmaze_id == QUIET_VALLEY
 
 
-async def test_a_premiere_given_by_hand_wins_and_keeps_the_link(
+async def test_a_premiere_given_by_hand_is_kept_and_tvmaze_only_names_the_show(
     world: World, tv_bot: PremiereBot
 ) -> None:
     _, announced = await add_from_tvmaze(world, "tvmaze:102", premiere="2027-02-01 20:00", season=4)
 
     assert announced.embed["title"] == "Now tracking"
     [show] = await tv_bot.services.shows.upcoming(world.guild.id)
-    assert show.title == "Quiet Valley" and show.tvmaze_id == QUIET_VALLEY
-    assert show.premiere != QUIET_VALLEY_S4
+    assert (show.title, show.network) == ("Quiet Valley", "HBO")
+    assert show.premiere == datetime(2027, 2, 1, 20, 0, tzinfo=UTC)  # the server's zone: UTC
+    assert show.tvmaze_id is None  # a refresh never overrides a date given by hand
 
 
 @pytest.mark.parametrize(
@@ -256,3 +257,26 @@ async def test_a_newly_announced_season_is_offered_not_added(
     later = await tv_bot.services.tvmaze.refresh()
     assert later.offered == []
     assert titles(ladder.posts()).count("Track season 5?") == 1
+
+
+async def test_a_server_tracking_several_seasons_is_offered_the_next_one_once(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    world = ladder.world
+    await ladder.configure(tv_bot, role=False)
+    await add_from_tvmaze(world, "tvmaze:102")  # season 4
+    ladder.traveller.move_to(QUIET_VALLEY_S4 + timedelta(days=3))
+    tvmaze.set_next_episode(QUIET_VALLEY, season=5, number=1, airdate="2028-01-09", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    await tv_bot.services.tvmaze.refresh()
+    [offer] = [m for m in ladder.posts() if m.embeds and m.embed["title"] == "Track season 5?"]
+    await world.double.reply(await world.double.click(world.admin, offer, "Track season 5"))
+
+    # Now seasons 4 and 5 are tracked; TVmaze announces season 6.
+    ladder.traveller.move_to(datetime(2028, 1, 12, tzinfo=UTC))
+    tvmaze.set_next_episode(QUIET_VALLEY, season=6, number=1, airdate="2029-01-07", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    report = await tv_bot.services.tvmaze.refresh()
+
+    assert [(o.season, o.show_id) for o in report.offered] == [(6, report.offered[0].show_id)]
+    assert titles(ladder.posts()).count("Track season 6?") == 1

@@ -1180,6 +1180,11 @@ class DiscordDouble:
         if isinstance(interaction, web.Response):
             return interaction
         body = request[BODY] or {}
+        original = self.messages.get(interaction.original_message_id or 0)
+        if original is not None and original.loading:
+            # Discord fills the "thinking…" message with the first followup after a defer, and
+            # it keeps the defer's visibility: an ephemeral defer makes a private answer.
+            return self._edited(original, body)
         if refusal := self._limit_refusal("followup", limits.message_errors(body)):
             return refusal
         message = self._store_message(
