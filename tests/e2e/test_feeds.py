@@ -179,6 +179,7 @@ async def test_a_link_that_is_not_a_feed_is_refused_with_the_reason(
         ("ftp://example.com/feed", "isn't a web link"),
         ("http://10.0.0.7/feed.xml", "private network address"),
         ("http://169.254.169.254/latest", "metadata"),
+        ("https://example.com:99999/rss", "isn't a feed link I can read"),
     ],
 )
 async def test_links_the_bot_must_not_fetch_are_refused(
