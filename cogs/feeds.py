@@ -8,8 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import InvalidInput
+from bot.errors import InvalidInput, MissingPermission
 from bot.render import feeds as render
+from bot.render.settings import permission_names
+from cogs.settings import missing_in
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
@@ -54,12 +56,22 @@ class Feeds(
         assert interaction.guild_id is not None
         if not url.strip().lower().startswith(("http://", "https://")):
             raise InvalidInput("That isn't a web link. Give the feed's link, starting https://.")
+        target = channel or interaction.channel
+        if (
+            isinstance(target, discord.abc.GuildChannel)
+            and interaction.guild is not None
+            and (missing := missing_in(target, interaction.guild.me))
+        ):
+            raise MissingPermission(
+                f"I can't post in {target.mention}: I'm missing "
+                f"{permission_names(missing)} there. Grant it, or pick another channel."
+            )
         # Reading the feed can take seconds: answer Discord now, privately.
         await interaction.response.defer(ephemeral=True, thinking=True)
         added = await self.bot.services.feeds.add(
             interaction.guild_id,
             url,
-            channel_id=channel.id if channel else interaction.channel_id or 0,
+            channel_id=target.id if target else interaction.channel_id or 0,
             only_tracked=only_tracked,
             added_by=interaction.user.id,
         )

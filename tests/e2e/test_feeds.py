@@ -400,3 +400,24 @@ async def test_a_story_the_bot_may_not_post_is_kept_until_it_can(
 
     assert stats.posted == 1
     assert [p.embed["title"] for p in posts(world)] == ["Harbor Lights Season 3 Sets Its Date"]
+
+
+async def test_a_channel_the_bot_cannot_post_in_is_refused_at_once(
+    world: World, news_bot: PremiereBot, site: FeedSite
+) -> None:
+    locked = world.double.add_channel(world.guild, "locked")
+    world.double.deny_bot(locked, Perm.SEND_MESSAGES)
+    await world.double.wait_for(lambda: news_bot.get_channel(locked.id))
+    await world.double.wait_for(
+        lambda: (
+            not news_bot.get_channel(locked.id)
+            .permissions_for(news_bot.get_guild(world.guild.id).me)
+            .send_messages
+        )
+    )
+
+    answer = await follow(world, tv_feed(site).url, channel=locked)
+
+    assert answer.ephemeral and "I can't post in" in answer.content
+    assert "Send Messages" in answer.content
+    assert await news_bot.services.feeds.in_guild(world.guild.id) == []
