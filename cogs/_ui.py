@@ -38,6 +38,13 @@ class PersistentButton(discord.ui.DynamicItem[discord.ui.Button], template=r"(?!
         raise NotImplementedError
 
 
+def require_manager(interaction: discord.Interaction) -> None:
+    """Manage Server, checked by the bot itself: buttons and forms have no default permissions,
+    and a server can override a command's."""
+    if not interaction.permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+
+
 async def show_choices(
     interaction: discord.Interaction, current: str
 ) -> list[app_commands.Choice[str]]:

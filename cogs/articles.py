@@ -15,7 +15,7 @@ from bot.render import components
 from bot.render import shows as show_render
 from bot.services.articles import ArticleService, TrackPlan, premiere_text, same_premiere
 from bot.tree import describe_error, reply_ephemeral
-from cogs._ui import PersistentButton
+from cogs._ui import PersistentButton, require_manager
 from cogs.subscriptions import subscribe
 
 if TYPE_CHECKING:
@@ -28,11 +28,6 @@ TEXT_MAX = 4000
 
 def articles(interaction: Interaction) -> ArticleService:
     return interaction.client.services.articles
-
-
-def require_manager(interaction: Interaction) -> None:
-    if not interaction.permissions.manage_guild:
-        raise app_commands.MissingPermissions(["manage_guild"])
 
 
 async def publish(

@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.errors import InvalidInput, MissingPermission
 from bot.render import settings as render
 from bot.render.text import safe
-from cogs._ui import timezone_choices
+from cogs._ui import require_manager, timezone_choices
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
@@ -37,8 +37,7 @@ class Settings(
     async def interaction_check(self, interaction: Interaction) -> bool:
         # Discord hides these commands from non-managers by default; a server can override
         # that, so the bot checks for itself too.
-        if not interaction.permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
+        require_manager(interaction)
         return True
 
     @app_commands.command(name="channel")

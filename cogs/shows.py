@@ -14,7 +14,7 @@ from bot.render import components
 from bot.render import shows as render
 from bot.services.tvmaze import PICK as TVMAZE_PICK
 from bot.services.tvmaze import pick_value
-from cogs._ui import PersistentButton, show_choices, timezone_choices
+from cogs._ui import PersistentButton, require_manager, show_choices, timezone_choices
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
@@ -116,8 +116,7 @@ async def add_from_tvmaze(
 class SeasonOfferButton(PersistentButton, template=components.OFFER_PATTERN):
     async def clicked(self, interaction: Interaction, *, offer_id: int) -> None:
         assert interaction.guild_id is not None
-        if not interaction.permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
+        require_manager(interaction)
         show = await interaction.client.services.tvmaze.accept_offer(
             interaction.guild_id, offer_id, interaction.user.id
         )

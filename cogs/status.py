@@ -60,15 +60,9 @@ class Status(commands.Cog):
         problems = await self.bot.events.problems(guild_id)
         settings = await self.bot.services.settings.get(guild_id)
         gaps = permission_gaps(interaction.guild, settings)
-        feeds = self.bot.services.feeds
+        feeds = await self.bot.services.feeds.in_guild(guild_id)
         await interaction.response.send_message(
-            embed=render.status(
-                report,
-                problems,
-                gaps,
-                feed_count=len(await feeds.in_guild(guild_id)),
-                paused_feeds=await feeds.paused(guild_id),
-            ),
+            embed=render.status(report, problems, gaps, feeds=feeds),
             ephemeral=True,
         )
 

@@ -227,26 +227,17 @@ class FeedRepository:
             ),
         )
 
-    async def note_problem(self, feed_id: int, problem: str) -> None:
-        """A problem posting the feed's news (not reading it): shown in /feed list."""
-        await self._db.execute(
-            "UPDATE feeds SET last_error = ? WHERE id = ?", (problem[:300], feed_id)
-        )
-
     # ------------------------------------------------------------------- what was seen
 
     async def unseen(self, feed_id: int, keys: Sequence[str]) -> set[str]:
         """Which of these entry keys the feed has not shown before."""
-        seen: set[str] = set()
-        for start in range(0, len(keys), 400):
-            chunk = list(keys[start : start + 400])
-            rows = await self._db.fetch_all(
-                "SELECT entry_key FROM feed_entries WHERE feed_id = ? "
-                "AND entry_key IN (SELECT value FROM json_each(?))",
-                (feed_id, json.dumps(chunk)),
-            )
-            seen.update(r["entry_key"] for r in rows)
-        return set(keys) - seen
+        # One parameter however many keys: SQLite reads the JSON list itself.
+        rows = await self._db.fetch_all(
+            "SELECT entry_key FROM feed_entries WHERE feed_id = ? "
+            "AND entry_key IN (SELECT value FROM json_each(?))",
+            (feed_id, json.dumps(list(keys))),
+        )
+        return set(keys) - {r["entry_key"] for r in rows}
 
     async def remember(
         self, feed_id: int, keys: Iterable[str], now: datetime, *, forget_before: datetime
@@ -263,12 +254,3 @@ class FeedRepository:
                 "DELETE FROM feed_entries WHERE feed_id = ? AND seen_at < ?",
                 (feed_id, to_epoch(forget_before)),
             )
-
-    # ------------------------------------------------------------------------ /status
-
-    async def paused_in_guild(self, guild_id: int) -> list[Feed]:
-        rows = await self._db.fetch_all(
-            SELECT_FEEDS + "WHERE guild_id = ? AND paused_at IS NOT NULL ORDER BY paused_at",
-            (guild_id,),
-        )
-        return [_feed(r) for r in rows]

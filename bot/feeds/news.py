@@ -9,7 +9,6 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 
 from bot.articles import Article, ArticleError, Fetcher, read_article
 from bot.db.shows import ShowRepository
@@ -124,11 +123,12 @@ class NewsDesk:
                 )
             except ArticleError as error:
                 log.info("feed entry %s: page unreadable (%s); using the feed", entry.link, error)
-        for kind, body in (("html", _page(entry)), ("text", entry.title)):
-            if not body:
-                continue
+        page = _page(entry)
+        copies = [{"html": page}] if page else []
+        copies += [{"text": entry.title}] if entry.title else []
+        for copy in copies:
             try:
-                return await _analyse(kind, body, entry.link, published)
+                return await read_article(url=entry.link, published=published, **copy)
             except ArticleError:
                 continue
         return None
@@ -205,9 +205,3 @@ def _page(entry: FeedEntry) -> str | None:
         f"<html><head><title>{html.escape(entry.title)}</title></head><body><article>"
         f"<h1>{html.escape(entry.title)}</h1>{entry.content_html}</article></body></html>"
     )
-
-
-async def _analyse(kind: str, body: str, url: str | None, published: date | None) -> Article:
-    if kind == "html":
-        return await read_article(html=body, url=url, published=published)
-    return await read_article(text=body, url=url, published=published)

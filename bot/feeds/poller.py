@@ -36,7 +36,7 @@ FORGET_ENTRIES_AFTER = timedelta(days=30)  # gone from the feed this long: it wo
 
 @dataclass
 class RoundStats:
-    """What one pass over the due feeds did (for the benchmark and the sandbox)."""
+    """What one pass over the due feeds did (for tests and the benchmark)."""
 
     checked: int = 0
     unchanged: int = 0
@@ -64,7 +64,6 @@ class FeedPoller:
         self._slots = asyncio.Semaphore(concurrency)
         self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrecy)
         self.timer = WakeTimer(self._feeds.next_poll_at, self._wake, clock, job_id="feeds:next")
-        self.last_round = RoundStats()
         self._round: asyncio.Task[object] | None = None
 
     async def start(self) -> None:
@@ -95,7 +94,7 @@ class FeedPoller:
     async def _wake(self) -> None:
         self._round = asyncio.current_task()
         try:
-            self.last_round = await self.check_due()
+            await self.check_due()
         finally:
             self._round = None
 

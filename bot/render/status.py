@@ -102,11 +102,11 @@ def permission_lines(gaps: PermissionGaps) -> list[str]:
     return lines
 
 
-def feed_lines(feed_count: int, paused: Sequence[Feed]) -> list[str]:
-    if not feed_count:
+def feed_lines(feeds: Sequence[Feed]) -> list[str]:
+    if not feeds:
         return []
-    working = feed_count - len(paused)
-    lines = [f"{feed_count} followed, {working} working. See /feed list."]
+    paused = sorted((f for f in feeds if f.paused_at is not None), key=lambda f: f.paused_at)
+    lines = [f"{len(feeds)} followed, {len(feeds) - len(paused)} working. See /feed list."]
     return lines + paused_lines(paused)
 
 
@@ -115,8 +115,7 @@ def status(
     event_problems: Sequence[EventProblem],
     gaps: PermissionGaps,
     *,
-    feed_count: int = 0,
-    paused_feeds: Sequence[Feed] = (),
+    feeds: Sequence[Feed] = (),
 ) -> discord.Embed:
     embed = discord.Embed(title="Premiere bot status", colour=BRAND)
     embed.add_field(
@@ -129,9 +128,7 @@ def status(
         value=_field(failure_lines(report, event_problems), "None."),
         inline=False,
     )
-    if feed_count:
-        embed.add_field(
-            name="News feeds", value=_field(feed_lines(feed_count, paused_feeds), ""), inline=False
-        )
+    if feeds:
+        embed.add_field(name="News feeds", value=_field(feed_lines(feeds), ""), inline=False)
     embed.add_field(name="Permissions", value=_field(permission_lines(gaps), ""), inline=False)
     return embed

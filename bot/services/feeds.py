@@ -125,9 +125,6 @@ class FeedService:
     async def in_guild(self, guild_id: int) -> list[Feed]:
         return await self._feeds.in_guild(guild_id)
 
-    async def paused(self, guild_id: int) -> list[Feed]:
-        return await self._feeds.paused_in_guild(guild_id)
-
     async def resolve(self, guild_id: int, text: str) -> Feed:
         """The feed a member named: an autocomplete pick (its id), its link, or its title."""
         text = text.strip()

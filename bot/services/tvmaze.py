@@ -41,29 +41,37 @@ def pick_value(show: TvShow) -> str:
     return f"tvmaze:{show.id}"
 
 
+def premiere_text(instant: datetime, precision: Precision, timezone: str) -> str:
+    """A time or a day as text our own date parser reads back exactly, in `timezone`."""
+    local = instant.astimezone(zone_for(timezone))
+    if precision is Precision.TIME:
+        return local.strftime("%Y-%m-%d %H:%M")
+    return local.date().isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class Premiere:
     """A next episode as our premiere: exact when TVmaze has a time, else its day."""
 
-    text: str  # what our own date parser reads back exactly, in `timezone`
     timezone: str
     season: int
     instant: datetime
     precision: Precision
 
+    @property
+    def text(self) -> str:
+        return premiere_text(self.instant, self.precision, self.timezone)
+
 
 def premiere_of(show: TvShow, episode: TvEpisode) -> Premiere | None:
     zone = show.timezone
     if episode.has_time and episode.airstamp is not None:
-        local = episode.airstamp.astimezone(zone_for(zone))
-        return Premiere(
-            local.strftime("%Y-%m-%d %H:%M"), zone, episode.season, episode.airstamp, Precision.TIME
-        )
+        return Premiere(zone, episode.season, episode.airstamp, Precision.TIME)
     if episode.airdate is None:
         return None
     # A streaming drop with no time: the day, in the service's own zone.
     start = datetime.combine(episode.airdate, time(0), tzinfo=zone_for(zone)).astimezone(UTC)
-    return Premiere(episode.airdate.isoformat(), zone, episode.season, start, Precision.DAY)
+    return Premiere(zone, episode.season, start, Precision.DAY)
 
 
 @dataclass
@@ -84,7 +92,7 @@ class TvmazeService:
         subscriptions: SubscriptionRepository,
         clock: Clock,
     ) -> None:
-        self.client = client
+        self._client = client
         self._shows = shows
         self._show_rows = show_rows
         self._offers = offers
@@ -100,7 +108,7 @@ class TvmazeService:
         if len(typed.strip()) < SHORTEST_SEARCH or PICK.match(typed.strip()):
             return []
         try:
-            return await self.client.search(typed.strip())
+            return await self._client.search(typed.strip())
         except TvmazeUnavailable as error:
             log.info("TVmaze search failed: %s", error.detail or error)
             return []
@@ -124,41 +132,33 @@ class TvmazeService:
                 show = await self._lookup(pick)
         except TimeoutError:
             raise InvalidInput(str(TvmazeUnavailable())) from None
-        network = network or show.network
-        if premiere is not None:
-            return await self._shows.add(
-                guild_id,
-                title=show.name[:TITLE_MAX],
-                premiere=premiere,
-                season=season,
-                network=network,
-                timezone=timezone,
-                added_by=added_by,
-            )
-        date = self._next_premiere(show, season)
+        linked = premiere is None  # a date given by hand is the member's to keep
+        if premiere is None:
+            found = self._next_premiere(show, season)
+            premiere, season, timezone = found.text, found.season, found.timezone
         return await self._shows.add(
             guild_id,
             title=show.name[:TITLE_MAX],
-            premiere=date.text,
-            season=date.season,
-            network=network,
-            timezone=date.timezone,
+            premiere=premiere,
+            season=season,
+            network=network or show.network,
+            timezone=timezone,
             added_by=added_by,
-            tvmaze_id=show.id,
+            tvmaze_id=show.id if linked else None,
         )
 
     async def _lookup(self, pick: str) -> TvShow:
         pick = pick.strip()
         try:
             if match := PICK.match(pick):
-                return await self.client.show(int(match.group(1)))
-            found = await self.client.search(pick)
+                return await self._client.show(int(match.group(1)))
+            found = await self._client.search(pick)
             if not found:
                 raise NotFound(
                     f'TVmaze knows no show called "{pick[:60]}". Check the spelling, pick one '
                     "from the suggestions, or give the premiere date yourself."
                 )
-            return await self.client.show(found[0].id)
+            return await self._client.show(found[0].id)
         except TvmazeUnavailable as error:
             raise InvalidInput(str(error)) from None
         except TvmazeNotFound:
@@ -201,7 +201,7 @@ class TvmazeService:
         report = RefreshReport()
         now = self._clock.now()
         try:
-            updated = await self.client.updated_since("week")
+            updated = await self._client.updated_since("week")
         except TvmazeUnavailable as error:
             report.problems.append(str(error))
             return report
@@ -215,7 +215,7 @@ class TvmazeService:
                 by_tvmaze.setdefault(show.tvmaze_id, []).append(show)
         for tvmaze_id, tracked in by_tvmaze.items():
             try:
-                current = await self.client.show(tvmaze_id)
+                current = await self._client.show(tvmaze_id)
             except (TvmazeUnavailable, TvmazeNotFound) as error:
                 report.problems.append(f"TVmaze show {tvmaze_id}: {error}")
                 if isinstance(error, TvmazeUnavailable):
@@ -301,15 +301,10 @@ class TvmazeService:
             existing = await self._show_rows.get(guild_id, offer.accepted_show_id)
             if existing is not None:
                 raise InvalidInput(f"Already done: this server tracks {existing.label}.")
-        text = (
-            offer.premiere.astimezone(zone_for(offer.timezone)).strftime("%Y-%m-%d %H:%M")
-            if offer.precision is Precision.TIME
-            else offer.premiere.astimezone(zone_for(offer.timezone)).date().isoformat()
-        )
         show = await self._shows.add(
             guild_id,
             title=offer.title,
-            premiere=text,
+            premiere=premiere_text(offer.premiere, offer.precision, offer.timezone),
             season=offer.season,
             network=offer.network,
             timezone=offer.timezone,
