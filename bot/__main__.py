@@ -3,7 +3,7 @@
 python -m bot            the bot if DISCORD_TOKEN is set, else the sandbox
 python -m bot run        the bot (a missing or rejected token ends with one clear line)
 python -m bot sandbox    a local Discord double, the bot, and a console to drive it
-python -m bot preview [--json] [--published YYYY-MM-DD] SOURCE
+python -m bot preview [--json] [--published YYYY-MM-DD] [--url URL] SOURCE
                          read a premiere article (a .txt or .html file, a URL, or - for
                          stdin) and print its show, season, network, premiere and summary
 """
@@ -96,6 +96,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     preview.add_argument(
         "--spoiler-safe", action="store_true", help="wrap plot sentences in ||spoiler|| tags"
     )
+    preview.add_argument(
+        "--url",
+        metavar="URL",
+        help="the address a saved copy (a file or -) came from, used as a live fetch would use it",
+    )
     preview.add_argument("source", metavar="SOURCE", help="a .txt or .html file, a URL, or -")
     return parser.parse_args(argv)
 
@@ -118,6 +123,7 @@ async def main(argv: list[str]) -> None:
             as_json=args.json,
             published=args.published,
             spoiler_safe=args.spoiler_safe,
+            url=args.url,
         )
         if status:
             raise SystemExit(status)

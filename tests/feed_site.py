@@ -36,7 +36,9 @@ FeedSite(*, record=True)
 FeedHandle (one feed; every field may be changed between requests)
     .path, .url, .kind, .title, .link (the site link; default the site root)
     .add(title, *, link=None, guid=None, published=None, updated=None, content=None,
-         summary=None) -> FeedItem; the new item goes first (newest first, as feeds list them)
+         summary=None, orig_link=None, categories=()) -> FeedItem; the new item goes first
+        (newest first, as feeds list them). orig_link is written as <feedburner:origLink>
+        (FeedBurner's: `link` is then its redirect), categories as <category> elements
     .items: list[FeedItem] (edit freely: change guids, switch links http→https, remove items;
         FeedItem is a mutable dataclass with the same fields as add())
     .render() -> bytes: the body a GET would return now
@@ -111,6 +113,8 @@ class FeedItem:
     updated: datetime | None = None  # Atom <updated> (defaults to published there)
     content: str | None = None  # HTML: RSS content:encoded, Atom <content type="html">
     summary: str | None = None  # HTML: RSS <description>, Atom <summary type="html">
+    orig_link: str | None = None  # <feedburner:origLink>: the story's own link behind `link`
+    categories: tuple[str, ...] = ()  # RSS <category>, Atom <category term="…">
 
 
 @dataclass
@@ -180,8 +184,12 @@ class FeedHandle:
         updated: datetime | None = None,
         content: str | None = None,
         summary: str | None = None,
+        orig_link: str | None = None,
+        categories: Iterable[str] = (),
     ) -> FeedItem:
-        item = FeedItem(title, link, guid, published, updated, content, summary)
+        item = FeedItem(
+            title, link, guid, published, updated, content, summary, orig_link, tuple(categories)
+        )
         self.items.insert(0, item)
         return item
 
@@ -496,11 +504,16 @@ class FeedSite:
 # ---------------------------------------------------------------------------- rendering
 
 
+_FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0"
+
+
 def rss(title: str, link: str, items: Iterable[FeedItem]) -> bytes:
     """An RSS 2.0 document (with content:encoded) for these items, in the order given."""
+    items = list(items)
+    burner = f' xmlns:feedburner="{_FEEDBURNER}"' if any(i.orig_link for i in items) else ""
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+        f'<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"{burner}>',
         "<channel>",
         f"<title>{escape(title)}</title>",
         f"<link>{escape(link)}</link>",
@@ -515,10 +528,13 @@ def rss(title: str, link: str, items: Iterable[FeedItem]) -> bytes:
             out.append(f'<guid isPermaLink="false">{escape(item.guid)}</guid>')
         if item.published is not None:
             out.append(f"<pubDate>{format_datetime(item.published.astimezone(UTC))}</pubDate>")
+        out.extend(f"<category>{escape(name)}</category>" for name in item.categories)
         if item.summary is not None:
             out.append(f"<description>{escape(item.summary)}</description>")
         if item.content is not None:
             out.append(f"<content:encoded>{escape(item.content)}</content:encoded>")
+        if item.orig_link is not None:
+            out.append(f"<feedburner:origLink>{escape(item.orig_link)}</feedburner:origLink>")
         out.append("</item>")
     out.append("</channel></rss>")
     return "\n".join(out).encode("utf-8")
@@ -529,9 +545,10 @@ def atom(title: str, link: str, items: Iterable[FeedItem], *, feed_id: str) -> b
     items = list(items)
     stamps = [i.updated or i.published for i in items if i.updated or i.published]
     feed_updated = max(stamps) if stamps else _FAMILY_EPOCH
+    burner = f' xmlns:feedburner="{_FEEDBURNER}"' if any(i.orig_link for i in items) else ""
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom"{burner}>',
         f"<title>{escape(title)}</title>",
         f'<link rel="alternate" href={quoteattr(link)}/>',
         f"<id>{escape(feed_id)}</id>",
@@ -548,10 +565,13 @@ def atom(title: str, link: str, items: Iterable[FeedItem], *, feed_id: str) -> b
             out.append(f"<published>{_iso(item.published)}</published>")
         if item.updated or item.published:
             out.append(f"<updated>{_iso(item.updated or item.published)}</updated>")
+        out.extend(f"<category term={quoteattr(name)}/>" for name in item.categories)
         if item.summary is not None:
             out.append(f'<summary type="html">{escape(item.summary)}</summary>')
         if item.content is not None:
             out.append(f'<content type="html">{escape(item.content)}</content>')
+        if item.orig_link is not None:
+            out.append(f"<feedburner:origLink>{escape(item.orig_link)}</feedburner:origLink>")
         out.append("</entry>")
     out.append("</feed>")
     return "\n".join(out).encode("utf-8")

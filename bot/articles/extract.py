@@ -26,6 +26,21 @@ _DATE_META = (
 )  # fmt: skip
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
+# Where an address dates its page: "/2019/07/19/", "/2019-07-19-", "/20190719/", "/2019/07/".
+_ADDRESS_DAY = re.compile(
+    r"[/_-]((?:19|20)\d\d)(?:[/_-]([01]?\d)[/_-]([0-3]?\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
+)
+_ADDRESS_WORDS_DAY = re.compile(
+    r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*-(\d{1,2})-((?:19|20)\d\d)"
+    r"(?![\d])"
+)
+_ADDRESS_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/([01]?\d))?/")
+# A timestamp line at the top of a page's text ("date 2019-07-19", "Published: 2019-07-19").
+_LEADING_STAMP = re.compile(
+    r"(?i)^\s*(?:(?:date|published|posted|updated|last\s+updated)\s*:?\s*)?"
+    r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"(?:\s+|$)"
+)
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){5,300})"')
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||::|»|·|•)\s+")
@@ -88,14 +103,21 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
     raw_lines = [line for line in raw_lines if line]
     if not raw_lines or not _reads_as_text(raw_lines):
         raise NotAnArticle("That doesn't look like article text.")
+    published = None
+    stamp = _LEADING_STAMP.match(raw_lines[0])
+    if stamp:
+        published = _iso_day(stamp[1])
+        rest = raw_lines[0][stamp.end() :].strip()
+        raw_lines = ([rest] if rest else []) + raw_lines[1:]
+        if not raw_lines:
+            raise NotAnArticle("There is no article text in that.")
     title = ""
     first = raw_lines[0].lstrip("# ").strip()
     if _looks_like_title(first) and len(raw_lines) > 1:
         title, raw_lines = first, raw_lines[1:]
-    published = None
     # A byline or dateline near the top ("Published March 2, 2018") dates the article.
     for index, line in enumerate(raw_lines[:3]):
-        if len(line) < 120 and _BYLINE.match(line):
+        if published is None and len(line) < 120 and _BYLINE.match(line):
             found = _first_full_date(line)
             if found is not None:
                 published = found
@@ -107,6 +129,37 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
             raise NotAnArticle("There is no article text in that.")
         lines = [title]
     return Extracted(title[:MAX_TITLE_CHARS], "\n".join(lines), published, _day_first(url, ""))
+
+
+def address_day(url: str | None) -> date | None:
+    """The day an address dates its page by ("/2019/07/19/", "-2019-07-19", "/20190719/",
+    "ratings-wednesday-sept-22-2021")."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for match in _ADDRESS_DAY.finditer(path):
+        month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
+        try:
+            return date(int(match[1]), int(month), int(day))
+        except ValueError:
+            continue
+    for match in _ADDRESS_WORDS_DAY.finditer(path.lower()):
+        try:
+            return date(int(match[3]), when.month_number(match[1]), int(match[2]))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def address_month(url: str | None) -> date | None:
+    """The first day of the year, or month, an address files its page under ("/2019/03/")."""
+    if not url:
+        return None
+    match = _ADDRESS_YEAR.search(urlsplit(url).path)
+    if not match:
+        return None
+    month = int(match[2]) if match[2] and 1 <= int(match[2]) <= 12 else 1
+    return date(int(match[1]), month, 1)
 
 
 def url_slug(url: str | None) -> str | None:

@@ -66,7 +66,9 @@ _CUE_RE = re.compile(
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
         |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
-        |convention|live\s+event|auditions?|season\s+\w+\s+(?:was|has\s+been)\s+renewed
+        |convention|live\s+event|auditions?|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
+        |kick-?offs?|kicks?\s+off|World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
+        |season\s+\w+\s+(?:was|has\s+been)\s+renewed
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:)\b)
     | (?P<superseded>\b(?:originally|initially|previously|had\s+been|formerly
         |(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed
@@ -77,7 +79,7 @@ _CUE_RE = re.compile(
         |rescheduled\s+(?:for|to)|new\s+(?:premiere\s+|release\s+)?date|instead|will\s+now
         |bumped\s+(?:up\s+)?to|(?:delayed|postponed)\s+(?:to|until)(?!\s+further))\b)
     | (?P<strong>\b(?:(?:series|season)\s+premiere|premier(?:e|es|ing)(?!d)|debut(?:s|ing)?\b
-        |bows?|launch(?:es|ing)?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
+        |bows?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
         |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
         |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
         |first\s+episode|will\s+(?:air|stream|arrive|return|drop|hit|land|begin|start|debut
@@ -95,7 +97,7 @@ _CUE_RE = re.compile(
     | (?P<weak>\b(?:returns?|returning|arriv(?:e|es|ing)|com(?:ing|es?)\s+(?:back\s+)?to|back\s+
         (?:on|for)(?!\s+(?:set|screen|stage|track|the\s+set))|brings?\s+back|bringing\s+back
         |follows?|kicks?\s+off|hits?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|screens|streaming))
-        |lands?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
+        |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
         stream|on|from)|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
         |on\s+screens|streams?|(?:is|are)\s+back)\b)
     | (?P<report>\b(?:announced|announces|announcing|revealed|reveals|revealing|confirmed|confirms
@@ -187,6 +189,7 @@ class _Statement:
     order: int  # position in the article, for "first mentioned"
     sentence: str
     winner: bool  # a corrected date ("now moved up to April 26")
+    year_given: bool = False  # the text writes the year ("2015", "next year"), not inferred
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +222,7 @@ def find_facts(
     *,
     published: date | None,
     url_slug: str | None = None,
+    filed: date | None = None,
     day_first: bool | None = None,
     today: date | None = None,
 ) -> tuple[PremiereFacts, tuple[PremiereFacts, ...]]:
@@ -228,11 +232,14 @@ def find_facts(
     `today`) stand in, and nothing is dropped for being in the past. `day_first` says how the
     outlet writes numeric dates (5/2/18); None guesses from the text.
     """
+    if not about_tv(headline, body):
+        # Politics, gadgets, sport: whatever "lands on Friday" there is no premiere, no show.
+        return PremiereFacts(None, None, None, None, None, None), ()
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
-    anchor, anchor_known = _anchor(published, headline + "\n" + body, today)
-    lead = titles.headline_show(headline, body, _blocked_spans, url_slug)
+    anchor, anchor_known = _anchor(published, headline + "\n" + body, today, filed)
+    lead = titles.lead_show(headline, body, _blocked_spans, url_slug)
     ctx = _Context(
         anchor=anchor,
         anchor_known=anchor_known,
@@ -246,6 +253,8 @@ def find_facts(
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
+    if lead_statement is not None and not (lead.title or lead_statement.show):
+        lead_statement = None  # a date with no show to bind it to announces nothing to track
     lead_facts = _lead_facts(
         lead_statement, lead, head_network, head_season, body, url_slug, ctx, single=not others
     )
@@ -253,6 +262,29 @@ def find_facts(
     default_network = head_network or lead_facts.network
     other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
     return lead_facts, other_facts
+
+
+# ---------------------------------------------------------------------------- TV or not
+
+_TV_WORDS = re.compile(
+    r"(?i)\b(?:(?-i:TV)|television|telly|series(?!\s+of\b)|sitcoms?|docu-?series|mini-?series|(?:k-?)?dramas?"
+    r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
+    r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
+)
+_ARTICLE_HEAD = 4000  # what decides the subject: the headline and the opening paragraphs
+
+
+def about_tv(headline: str, body: str) -> bool:
+    """Whether a piece is TV news at all: it speaks of shows (series, seasons, episodes,
+    premieres) and names a network, a season or a premiere. A politician who "lands in Kenya
+    on Friday" or a headset "launching this fall" is not, whatever else it mentions."""
+    text = f"{headline}\n{body[:_ARTICLE_HEAD]}"
+    words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(text)}
+    network = bool(networks.find_networks(text))
+    season = any(not s.implied for s in seasons.find_seasons(text))
+    return len(words) + network + season >= 2 and bool(
+        network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}
+    )
 
 
 # ---------------------------------------------------------------------------- statements
@@ -268,7 +300,9 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
         dates = [d for d in when.find_dates(text) if d.kind != "vague"]
         dates = _drop_shadowed_relatives(dates)
         if sentence.is_line and dates and _is_date_header(text, dates):
-            header = when.resolve(dates[0], ctx.anchor, day_first=ctx.day_first)
+            header = when.resolve(
+                dates[0], ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
+            )
             continue
         if not sentence.is_line:
             header = None
@@ -334,6 +368,12 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         score, kind = 1.5, "grid"
     else:
         kind = "strong" if cue.kind == "winner" else cue.kind
+    if kind != "grid" and not _speaks_of_a_show(scan, ctx):
+        return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
+    if kind == "weak" and not (
+        _names_its_show(scan, ctx) or scan.season_mentions or _airs_on_a_network(scan)
+    ):
+        return None  # "lands in Kenya on Friday": a weak verb needs its show in the sentence
     before = [c for c in cues if clause[0] <= c.start and c.end <= mention.start]
     if _negated(mention, cues, before, clause):
         return None
@@ -357,7 +397,9 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
-    resolved = when.resolve(mention, ctx.anchor, day_first=ctx.day_first)
+    resolved = when.resolve(
+        mention, ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
+    )
     if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
         return None
     score += 1.5 if winner else 0.0
@@ -381,6 +423,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     return _Statement(
         show, show_named, season, implied, network, resolved, time, score, min(confidence, 0.99),
         scan.sentence.start + mention.start, scan.sentence.text, winner,
+        mention.year is not None or mention.year_offset is not None,
     )  # fmt: skip
 
 
@@ -393,6 +436,36 @@ def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
         scan.times[0] if scan.times else None, 1.5, header.confidence * 0.85,
         scan.sentence.start, scan.sentence.text, False,
     )  # fmt: skip
+
+
+def _speaks_of_a_show(scan: _Scan, ctx: _Context) -> bool:
+    """The sentence itself is about a show: it names one, a season, a network or a TV noun."""
+    return bool(
+        scan.named
+        or scan.season_mentions
+        or scan.nets
+        or _TV_WORDS.search(scan.text)
+        or (ctx.lead.title and re.search(r"(?i)\b(?:it|the\s+show|the\s+series)\b", scan.text))
+    )
+
+
+def _names_its_show(scan: _Scan, ctx: _Context) -> bool:
+    """The sentence names the show the date is for, or points back at the lead ("it")."""
+    if scan.named:
+        return True
+    lead = ctx.lead.title
+    pointer = r"(?i)\b(?:it|the\s+show|the\s+series|" + re.escape(lead or "") + r")\b"
+    return bool(lead and re.search(pointer, scan.text))
+
+
+def _airs_on_a_network(scan: _Scan) -> bool:
+    """A network named as where something airs ("on HBO", "to Netflix"), not as a source."""
+    return any(
+        re.search(
+            r"(?i)\b(?:on|to|via|at)\s+(?:the\s+)?$", scan.text[max(0, n.start - 10) : n.start]
+        )
+        for n in scan.nets
+    )
 
 
 def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
@@ -694,12 +767,23 @@ def _choose(
             key=lambda s: (
                 s.winner,
                 round(s.score),
+                s.year_given,  # "February 27th next year" says what "Feb 27th" leaves open
                 s.resolved.explicit,  # "March 8" beats "Friday" wherever they stand
                 _PRECISION_RANK[s.resolved.precision],
                 s.time is not None,
                 -s.resolved.day.toordinal(),
             ),
         )
+    if chosen is not None and chosen.resolved.precision in (Precision.MONTH, Precision.YEAR):
+        # "Premieres in October" in the headline, "Thursday, Oct. 10" in the body: the day.
+        inside = [
+            s
+            for s in candidates
+            if _PRECISION_RANK[s.resolved.precision] > _PRECISION_RANK[chosen.resolved.precision]
+            and _within(s.resolved.day, chosen.resolved)
+        ]
+        if inside:
+            chosen = min(inside, key=lambda s: s.order)
     others: dict[tuple[str, int | None, str | None], _Statement] = {}
     for s in sorted(statements, key=lambda s: s.order):
         if s.show is None or (chosen is not None and _same_premiere_group(s, chosen, lead)):
@@ -711,6 +795,12 @@ def _choose(
         ):
             others[key] = s
     return chosen, list(others.values())
+
+
+def _within(day: date, period: when.Resolved) -> bool:
+    if period.precision is Precision.YEAR:
+        return day.year == period.day.year
+    return (day.year, day.month) == (period.day.year, period.day.month)
 
 
 _PRECISION_RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.TIME: 3}
@@ -865,19 +955,34 @@ def _instant(
     return local.astimezone(UTC), resolved.precision, zone
 
 
-def _anchor(published: date | None, text: str, today: date | None) -> tuple[date, bool]:
+def _anchor(
+    published: date | None, text: str, today: date | None, filed: date | None
+) -> tuple[date, bool]:
+    """The day dates without a year are read against, and whether it is the publication day.
+
+    Without one, an old article must not be read as today's: the month or year its address
+    files it under, else the latest year its full dates name, else the latest year it
+    mentions at all, stands in (news looks ahead: what it dates is mostly still to come).
+    """
     if published is not None:
         return published, True
-    # No publication day: the article's own most-mentioned year is the best stand-in.
-    years = Counter(
+    if filed is not None:
+        return filed, False
+    years = [
         m.year
         for m in when.find_dates(text)
         if m.year is not None and m.kind in ("day", "numeric", "month")
-    )
+    ]
     if years:
-        year = years.most_common(1)[0][0]
-        return date(year, 1, 1), False
-    return today or datetime.now(UTC).date(), False
+        return date(max(years), 1, 1), False
+    today = today or datetime.now(UTC).date()
+    mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= today.year + 1]
+    if mentioned:
+        return date(max(mentioned), 1, 1), False
+    return today, False
+
+
+_BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w/.-]?\d)")
 
 
 def _headline_network(headline: str, lead: str | None) -> str | None:

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.articles.errors import NotAnArticle
-from bot.articles.extract import Extracted, extract_html, extract_text, url_slug
+from bot.articles.extract import (
+    Extracted,
+    address_day,
+    address_month,
+    extract_html,
+    extract_text,
+    url_slug,
+)
 from bot.articles.facts import PremiereFacts, find_facts
 from bot.articles.fetch import Fetcher
 from bot.articles.summarize import summarize
@@ -97,7 +104,7 @@ def _article(
 ) -> Article:
     if not extracted.text.strip():
         raise NotAnArticle("There is no article text in that.")
-    published = published or extracted.published
+    published = published or extracted.published or address_day(url)
     # Premiere news says what it has to say early; past this it is comments, lists, archives.
     body = extracted.text[:MAX_ANALYSED_CHARS]
     lead, others = find_facts(
@@ -105,6 +112,7 @@ def _article(
         body,
         published=published,
         url_slug=url_slug(url),
+        filed=address_month(url),
         day_first=extracted.day_first,
         today=today,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,11 +13,12 @@ from typing import Any, TextIO
 from bot.articles.errors import ArticleError
 from bot.articles.facts import PremiereFacts
 from bot.articles.fetch import decode
-from bot.articles.pipeline import Article, read_article
+from bot.articles.pipeline import Article, analyse, read_article
 from bot.domain.dates import Precision, format_partial
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_WEB_ADDRESS = re.compile(r"(?i)^https?://[^\s/]+\S*$")
 
 
 class PreviewError(Exception):
@@ -29,12 +31,17 @@ async def run_preview(
     as_json: bool = False,
     published: date | None = None,
     spoiler_safe: bool = False,
+    url: str | None = None,
     out: TextIO | None = None,
 ) -> int:
-    """Print the article's facts and summary; on bad input one line on stderr and status 1."""
+    """Print the article's facts and summary; on bad input one line on stderr and status 1.
+
+    `url` is the address a saved copy (a file or standard input) came from: it is used exactly
+    as a live fetch of that address would use it (its slug, its date path, its host's locale).
+    """
     out = out or sys.stdout
     try:
-        article = await _read(source, published, spoiler_safe)
+        article = await _read(source, published, spoiler_safe, url)
     except (ArticleError, PreviewError) as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -48,9 +55,15 @@ async def run_preview(
     return 0
 
 
-async def _read(source: str, published: date | None, spoiler_safe: bool) -> Article:
+async def _read(
+    source: str, published: date | None, spoiler_safe: bool, url: str | None
+) -> Article:
     if "://" in source or source.startswith("www."):
+        if url is not None:
+            raise PreviewError("--url names a saved copy's address; give a file or - with it.")
         return await read_article(url=source, published=published, spoiler_safe=spoiler_safe)
+    if url is not None and not _WEB_ADDRESS.match(url):
+        raise PreviewError(f"--url {url!r} is not a web address (http:// or https://).")
     if source == "-":
         raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         name = "standard input"
@@ -65,6 +78,28 @@ async def _read(source: str, published: date | None, spoiler_safe: bool) -> Arti
         except OSError as error:
             raise PreviewError(f"I can't read {name}: {error.strerror or error}.") from None
         html_by_name = path.suffix.lower() in _HTML_SUFFIXES
+    return await asyncio.to_thread(
+        read_saved,
+        raw,
+        name=name,
+        url=url,
+        html=html_by_name,
+        published=published,
+        spoiler_safe=spoiler_safe,
+    )
+
+
+def read_saved(
+    raw: bytes,
+    *,
+    name: str,
+    url: str | None = None,
+    html: bool | None = None,
+    published: date | None = None,
+    spoiler_safe: bool = False,
+) -> Article:
+    """Read a saved copy of a page (bytes from a file or standard input) as if fetched from
+    `url`. `html` says the copy is HTML (by its file name); None decides by its first bytes."""
     if len(raw) > MAX_INPUT_BYTES:
         raise PreviewError(f"{name} is larger than 20 MB; that is not an article.")
     if not raw.strip():
@@ -72,11 +107,11 @@ async def _read(source: str, published: date | None, spoiler_safe: bool) -> Arti
     if raw.count(b"\x00") > len(raw) // 100:
         raise PreviewError(f"{name} is not text (it looks like a binary file).")
     looks_html = raw.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html", b"<head"))
-    is_html = html_by_name or looks_html
-    content = decode(raw, is_html=bool(is_html))
+    is_html = bool(html or looks_html)
+    content = decode(raw, is_html=is_html)
     if is_html:
-        return await read_article(html=content, published=published, spoiler_safe=spoiler_safe)
-    return await read_article(text=content, published=published, spoiler_safe=spoiler_safe)
+        return analyse(html=content, url=url, published=published, spoiler_safe=spoiler_safe)
+    return analyse(text=content, url=url, published=published, spoiler_safe=spoiler_safe)
 
 
 def _read_file(path: Path) -> bytes:

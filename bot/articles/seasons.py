@@ -40,7 +40,7 @@ _SEASON_RE = re.compile(
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s*E\d{{1,3}})?\b)
     | (?P<new>\bseries\s+premiere
-          |\b(?:brand[-\s])?new\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)
+          |\b(?:(?:brand[-\s])?new|upcoming)\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)
           (?:[\w-]+\s+){{0,2}}?(?:series|drama|comedy
           |show|thriller|sitcom|docuseries|docu-series|anime|adaptation|procedural|mystery)\b
           (?!\s+of)|\blimited\s+series

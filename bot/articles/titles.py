@@ -55,6 +55,93 @@ _HEADLINE_BREAK = _words(
     fans viewers via amid ahead after before about report look first-look sets
     """
 )
+# Words that make a capitalised run a place, a people, a company, an office or page furniture:
+# never a show's title on their own ("Korean Dramas", "Screenshot", "President Erdogan").
+_PLACES = _words(
+    """
+    america american americans britain british uk u.k. us u.s. usa england english scotland
+    scottish wales welsh ireland irish canada canadian australia australian zealand kiwi korea
+    korean koreans south north japan japanese china chinese india indian france french germany
+    german italy italian spain spanish mexico mexican brazil brazilian russia russian ukraine
+    ukrainian turkey turkish kenya kenyan nigeria nigerian africa african europe european asia
+    asian sudan ethiopia ethiopian egypt israel iran iraq syria pakistan thailand thai
+    philippines filipino indonesia vietnam taiwan hong kong singapore sweden swedish norway
+    norwegian denmark danish finland dutch netherlands poland polish greece greek portugal
+    argentina chile colombia peru cuba jamaica world global international national hollywood
+    london paris tokyo seoul beijing washington new york los angeles toronto sydney
+    """
+)
+_FURNITURE = _words(
+    """
+    article articles screenshot screenshots photo photos image images credit credits getty
+    courtesy caption video videos watch trailer trailers teaser teasers preview previews
+    comment comments leave share tweet tweets menu home search sign subscribe newsletter
+    advertisement sponsored related read more tv television dramas drama series shows show
+    weekly daily news update updates latest breaking exclusive review reviews recap recaps
+    episode episodes premiere premieres schedule schedules guide guides list lists top best
+    streaming stream streams movies movie film films entertainment celebrity celebrities
+    k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
+    technology science travel lifestyle opinion editorial features feature archives archive
+    tag tags page category categories roundup round-up upfronts upfront originals original
+    newsbrief briefing podcasts games gaming register login log skip content main midseason
+    header ads ad
+    headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
+    console consoles camera gadget gadgets device devices app apps deals
+    football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
+    fixtures fixture match matches league cup
+    """
+)
+# Companies and leagues that are news' subjects, never a show by themselves.
+_BRANDS = _words(
+    "disney apple amazon google alphabet microsoft meta facebook instagram twitter tiktok "
+    "youtube sony warner comcast nbcuniversal paramount lionsgate universal marvel lucasfilm "
+    "pixar dreamworks spotify roku samsung lg nintendo xbox playstation tesla spacex nasa "
+    "nfl nba mlb nhl mls ncaa fifa uefa ufc wwe olympics"
+)
+_COMPANY_END = _words(
+    "corp corp. corporation ltd ltd. llc plc studios studio group "
+    "holdings technologies pictures productions entertainment media networks partners"
+)
+_OFFICES = _words(
+    "president prime minister senator sen. governor gov. chancellor mayor secretary ambassador "
+    "representative rep. congressman congresswoman ceo chairman chairwoman spokesperson pope "
+    "sheikh general gen. commissioner"
+)
+_CODE_LIKE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,}$")  # "a7c6", "11e9", "b72a"
+_NOT_A_TITLE = re.compile(
+    r"""(?ix)^(?:
+        [\d\s.,:/-]+(?:st|nd|rd|th|s)?                    # 24, 2019, 01:00, 3/8, 21st, 90s
+      | \d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,4})?    # 01:00 PM, 9 p.m. ET
+      | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
+      | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
+    )$"""
+)
+
+
+def plausible_title(title: str | None) -> bool:
+    """Whether a name can be a show's title: never a number, a time, a date, a month, a place
+    or a people, a network, a company, a person's office, or a line of page furniture."""
+    if not title or len(re.findall(r"[^\W\d_]", title)) < 2:
+        return False  # no letters, or one: "E" of "A&E" is no title
+    if _NOT_A_TITLE.match(title.strip()):
+        return False
+    if canonical_network(title.strip()) is not None:
+        return False
+    words = [w.strip("\"'“”‘’()[]:;,.!?") for w in title.split()]
+    lowered = [w.lower() for w in words if w]
+    if not lowered:
+        return False
+    if all(w in _PLACES or w in _FURNITURE or w in _BRANDS or w in _CONNECTORS for w in lowered):
+        return False
+    if len(lowered) > 1 and lowered[-1] in _COMPANY_END:
+        return False
+    if lowered[0] in _OFFICES or (len(lowered) > 1 and " ".join(lowered[:2]) == "prime minister"):
+        return False
+    if lowered[0] in _PLACES and len(lowered) > 1 and lowered[1] in _OFFICES:
+        return False  # "Turkish President Erdogan"
+    return sum(1 for w in lowered if _CODE_LIKE.match(w)) < 2
+
+
 _QUOTED_RE = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9][^\n’]{0,80}?(?:’\w[^\n’]{0,40}?)*)’"
     r"|'(?P<b>[A-Z0-9][^\n']{0,80}?(?:'\w[^\n']{0,40}?)*)'"
@@ -117,7 +204,7 @@ def quoted_titles(text: str) -> list[TitleMention]:
     for match in _QUOTED_RE.finditer(text):
         group = "a" if match["a"] else "b" if match["b"] else "c"
         inner = match[group].strip()
-        if _looks_like_title(inner):
+        if _looks_like_title(inner) and plausible_title(inner):
             start = match.start(group)
             found.append(TitleMention(inner, start, start + len(inner), quoted=True))
     return found
@@ -245,9 +332,9 @@ def _best_span(
                 words = segment[i:j]
                 if not _good_edges(words):
                     continue
-                spans.append(
-                    (number, i, _strip_possessive(headline[words[0].start : words[-1].end]))
-                )
+                text = _strip_possessive(headline[words[0].start : words[-1].end])
+                if plausible_title(text):
+                    spans.append((number, i, text))
     if not spans:
         return None
     counted = [(span, _count_in_body(span[2], body)) for span in spans]
@@ -281,18 +368,27 @@ def _good_edges(words: list[_Token]) -> bool:
     first, last = words[0].core.lower(), words[-1].core.lower()
     if first in _CONNECTORS and first not in ("the", "a", "an"):
         return False
-    if last in _CONNECTORS or _strip_possessive(last) in _GENERIC:
+    if last in _CONNECTORS or (_strip_possessive(last) in _GENERIC and not _ends_title(words)):
         return False
     meaningful = [w for w in words if w.core.lower() not in _GENERIC]
     return bool(meaningful) and not (len(words) == 1 and first in ("the", "a", "an"))
 
 
+def _title_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """The words as a title may be written: a slug's "handmaids" is the body's "Handmaid's"."""
+    parts = [
+        re.escape(w[:-1]) + "['’]?s" if w.lower().endswith("s") and len(w) > 3 else re.escape(w)
+        for w in words
+    ]
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.I)
+
+
 def _count_in_body(title: str, body: str) -> int:
     """How often the body writes these words as a title (capitalised where a title is)."""
-    if not body or title.lower() not in body.lower():
-        return 0
     words = title.split()
-    pattern = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])", re.I)
+    if not body or not words:
+        return 0
+    pattern = _title_pattern(words)
     count = 0
     for match in pattern.finditer(body):
         found = match.group().split()
@@ -305,9 +401,7 @@ def _count_in_body(title: str, body: str) -> int:
 
 def _body_spelling(title: str, body: str) -> str:
     """The title as the body spells it ("Orange Is the New Black", not "... The New ...")."""
-    words = title.split()
-    pattern = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])", re.I)
-    for match in pattern.finditer(body):
+    for match in _title_pattern(title.split()).finditer(body):
         if _is_capitalised(match.group()):
             return " ".join(match.group().split())
     return title
@@ -340,16 +434,27 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
         words.pop(0)
     while words and (
         words[-1].core.lower() in _CONNECTORS
-        or _strip_possessive(words[-1].core).lower() in _GENERIC
+        or (_strip_possessive(words[-1].core).lower() in _GENERIC and not _ends_title(words))
     ):
         words.pop()
     if not words or not any(w.core.lower() not in _GENERIC for w in words):
         return None
-    if words[0].core[0].isdigit() and not re.search(r"[A-Za-z]", words[0].core) and len(words) == 1:
-        return None  # a bare number is a count or a year, not "24"
     start, end = words[0].start, words[-1].end
     title = _strip_possessive(text[start:end])
+    if not plausible_title(title):
+        return None  # a number, a date, a place, a company, an office: not a show
     return TitleMention(title, start, start + len(title))
+
+
+def _ends_title(words: list[_Token]) -> bool:
+    """ "The Morning Show", "The Great British Bake Off Show": a capitalised "Show" after a
+    word of the title's own ends it; "Netflix Show" or "TV Show" is only a noun."""
+    return (
+        len(words) >= 2
+        and _strip_possessive(words[-1].core) == "Show"
+        and words[-2].core.lower() not in _GENERIC
+        and words[-2].core.lower() not in _CONNECTORS
+    )
 
 
 def _inside(token: _Token, blocked: _Spans) -> bool:
@@ -390,3 +495,99 @@ def _looks_like_title(inner: str) -> bool:
     content = [w for w in words if w.lower().strip(",.!?:") not in _CONNECTORS]
     capitalised = [w for w in content if _is_capitalised(w)]
     return bool(content) and len(capitalised) / len(content) >= 0.75
+
+
+# ---------------------------------------------------------------------------- the lead show
+
+# How prose marks a run as a show: a season after it, or "the premiere of" / "the new drama"
+# before it.
+_MARKED_AFTER = re.compile(
+    r"(?i)^(?:['’]s)?\s*(?:\(|season\b|series\s+\w+|part\s+\w+|cycle\b|s\d|returns?\b"
+    r"|premieres?\b|debuts?\b|is\s+(?:set|back|coming|returning)\b|will\s+(?:return|premiere"
+    r"|debut|air|stream)\b)"
+)
+_MARKED_BEFORE = re.compile(
+    r"(?i)(?:premiere|return|debut|(?:season|series|part)(?:\s+\w+)?|launch|arrival|cast)\s+of\s+"
+    r"(?:the\s+)?$"
+    r"|(?:new|upcoming|hit|acclaimed|original|limited|animated|anime|reality|docu-?)\s*"
+    r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
+    r"|spin-off|prequel|sequel|reboot|revival)\s+$"
+    r"|(?:drama|series|show|sitcom|anime|docuseries)\s+$"
+)
+_LEAD_WINDOW = 3000  # the opening of the body, where a story names its subject
+
+
+def lead_show(
+    headline: str,
+    body: str,
+    blocker: Callable[[str], Sequence[tuple[int, int]]] = lambda text: (),
+    slug: str | None = None,
+) -> HeadlineShow:
+    """The show a story is about: the title that its headline, its address and its opening
+    agree on. Each candidate earns points for standing in the headline, in the address's
+    slug, in quotes, and in the body written as a show ("X season 2", "the premiere of X");
+    page furniture, places, people's offices and companies are never candidates.
+    """
+    opening = body[:_LEAD_WINDOW]
+    scores: dict[str, float] = {}
+    spelling: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
+
+    def add(title: str, points: float, at: int) -> None:
+        title = _display(_strip_possessive(title.strip(" -–—:|")))
+        if not plausible_title(title):
+            return
+        key = title_key(title)
+        if not key:
+            return
+        scores[key] = scores.get(key, 0.0) + points
+        spelling.setdefault(key, title)
+        first_seen[key] = min(first_seen.get(key, at), at)
+
+    head = headline_show(headline, body, blocker, slug) if headline or slug else None
+    if head is not None and head.title:
+        add(head.title, {"quoted": 4.0, "headline": 3.5, "slug": 3.0}.get(head.source, 1.5), -1)
+    for mention in quoted_titles(headline):
+        add(mention.text, 1.5, -1)
+    for mention in quoted_titles(opening):
+        add(mention.text, 1.0, mention.start)
+    runs = title_runs(opening, blocker(opening))
+    for run in runs:
+        after = opening[run.end : run.end + 30]
+        before = opening[max(0, run.start - 40) : run.start]
+        marked = bool(_MARKED_AFTER.match(after) or _MARKED_BEFORE.search(before))
+        add(run.text, 1.5 if marked else 0.25, run.start)
+    if not scores:
+        return HeadlineShow(None, 0.0, "none")
+    slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
+    for key in scores:
+        squashed = re.sub(r"[^a-z0-9 ]", "", key.replace("’", "").replace("'", ""))
+        if slug_words and squashed and f" {squashed} " in slug_words:
+            scores[key] += 2.0
+    best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
+    # A title inside a longer one that scores as well is the longer one's ("Real Housewives").
+    longer = [
+        k
+        for k in scores
+        if f" {best} " in f" {k} " and k != best and scores[k] >= scores[best] - 0.5
+    ]
+    if longer:
+        best = max(longer, key=lambda k: (scores[k], -first_seen[k]))
+    if scores[best] < 1.5:
+        return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
+    from_head = head is not None and head.title is not None and title_key(head.title) == best
+    if from_head and head is not None and head.source in ("slug-only", "headline-only"):
+        return HeadlineShow(spelling[best], head.confidence, head.source)
+    confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.6
+    return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _display(title: str) -> str:
+    """ALL-CAPS press-release titles read as titles: "MURDOCH MYSTERIES" -> "Murdoch Mysteries"."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        return " ".join(
+            w.lower() if w.lower() in _CONNECTORS and i else w.capitalize()
+            for i, w in enumerate(title.split())
+        )
+    return title

@@ -9,7 +9,7 @@ sentence speaks of the past, and whether the outlet writes the day first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -177,11 +177,28 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date-like mention in the text, in order, none overlapping."""
     if not _MAYBE_DATE.search(text):
         return []  # most sentences name no date: one cheap look instead of the full scan
-    mentions = []
+    mentions: list[DateMention] = []
     for match in _DATE_RE.finditer(text):
         mention = _mention(match, text)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        previous = mentions[-1] if mentions else None
+        if (
+            previous is not None
+            and previous.kind == "day"
+            and previous.year is None
+            and mention.kind == "year"
+            and mention.year_offset is not None
+            and mention.word in ("this", "next")
+            and re.fullmatch(r",?\s*", text[previous.end : mention.start])
+        ):
+            # "February 27th next year": the day, in the year the words name.
+            mentions[-1] = replace(
+                previous, end=mention.end, text=text[previous.start : mention.end],
+                year_offset=mention.year_offset,
+            )  # fmt: skip
+            continue
+        mentions.append(mention)
     return mentions
 
 
@@ -205,15 +222,31 @@ def is_us_zone(zone: str | None) -> bool:
 
 
 def resolve(
-    mention: DateMention, anchor: date, *, past: bool = False, day_first: bool = False
+    mention: DateMention,
+    anchor: date,
+    *,
+    past: bool = False,
+    day_first: bool = False,
+    anchor_known: bool = True,
 ) -> Resolved | None:
     """The day a mention means, read on `anchor` (the publication day); None if it names none.
 
     `past` says the sentence speaks of what already happened, so a date without a year, or a
-    bare weekday, is the latest such day before the anchor instead of the next one.
+    bare weekday, is the latest such day before the anchor instead of the next one. Without
+    a publication day (`anchor_known` false) `anchor` is only an estimate, and a weekday
+    ("Sunday, Oct. 20") names the year: the nearest to the estimate where that day fits.
     """
     try:
-        return _resolve(mention, anchor, past, day_first)
+        weekday_names_year = (
+            not anchor_known
+            and mention.kind == "day"
+            and mention.year is None
+            and mention.weekday is not None
+            and mention.year_offset is None
+        )
+        if weekday_names_year and (day := _year_by_weekday(mention, anchor)) is not None:
+            return Resolved(day, Precision.DAY, 0.9, True)
+        return _resolve(mention, anchor, past, day_first, 75 if anchor_known else 0)
     except (ValueError, OverflowError):
         return None  # "February 30", "31/31/18": not a day
 
@@ -336,6 +369,11 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+def month_number(word: str) -> int:
+    """1..12 for a month's name or its abbreviation ("sept", "Jan."); KeyError otherwise."""
+    return _MONTH_NUMBER[word.lower().rstrip(".")[: 4 if word.lower().startswith("sept") else 3]]
+
+
 def _month(text: str) -> int:
     key = text.rstrip(".").lower()
     return _MONTH_NUMBER.get(key) or _MONTH_NUMBER[key[:3]]
@@ -351,19 +389,25 @@ def _weekday(text: str | None) -> int | None:
 # ---------------------------------------------------------------------------- resolving
 
 
-def _resolve(m: DateMention, anchor: date, past: bool, day_first: bool) -> Resolved | None:
+def _resolve(
+    m: DateMention, anchor: date, past: bool, day_first: bool, lookback: int
+) -> Resolved | None:
     if m.kind == "day":
         assert m.month is not None
         assert m.day is not None
         if m.year is not None:
             return Resolved(date(m.year, m.month, m.day), Precision.DAY, 0.95, True)
-        day = _infer_year(m.month, m.day, anchor, past, m.weekday)
+        if m.year_offset is not None:
+            return Resolved(
+                date(anchor.year + m.year_offset, m.month, m.day), Precision.DAY, 0.9, True
+            )
+        day = _infer_year(m.month, m.day, anchor, past, m.weekday, lookback)
         if day is None:
             return None
         confirmed = m.weekday is not None and day.weekday() == m.weekday
         return Resolved(day, Precision.DAY, 0.92 if confirmed else 0.88, True)
     if m.kind == "numeric":
-        return _numeric(m, anchor, past, day_first)
+        return _numeric(m, anchor, past, day_first, lookback)
     if m.kind == "holiday":
         assert m.word is not None
         year = m.year if m.year is not None else anchor.year
@@ -399,7 +443,9 @@ def _resolve(m: DateMention, anchor: date, past: bool, day_first: bool) -> Resol
     return None  # vague: "next week", "this weekend" name no day, month or year
 
 
-def _numeric(m: DateMention, anchor: date, past: bool, day_first: bool) -> Resolved | None:
+def _numeric(
+    m: DateMention, anchor: date, past: bool, day_first: bool, lookback: int
+) -> Resolved | None:
     assert m.month is not None
     assert m.day is not None
     first, second = m.month, m.day  # as written: the order is what we are deciding
@@ -414,15 +460,21 @@ def _numeric(m: DateMention, anchor: date, past: bool, day_first: bool) -> Resol
         month, day = (second, first) if (day_first or dotted) else (first, second)
         confidence = 0.6
     if m.year is None:
-        inferred = _infer_year(month, day, anchor, past, None)
+        inferred = _infer_year(month, day, anchor, past, None, lookback)
         if inferred is None:
             return None
         return Resolved(inferred, Precision.DAY, confidence - 0.1, True)
     return Resolved(date(m.year, month, day), Precision.DAY, confidence, True)
 
 
-def _infer_year(month: int, day: int, anchor: date, past: bool, weekday: int | None) -> date | None:
-    """The year a date without one means: the next such day (or the last, in past tense)."""
+def _infer_year(
+    month: int, day: int, anchor: date, past: bool, weekday: int | None, lookback: int = 75
+) -> date | None:
+    """The year a date without one means: the next such day (or the last, in past tense).
+
+    `lookback` days before the anchor still count as ahead (a recap's day a few weeks back);
+    0 when the anchor is only an estimate (the first day of the year an address files under).
+    """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -436,7 +488,7 @@ def _infer_year(month: int, day: int, anchor: date, past: bool, weekday: int | N
         named = [
             d
             for d in candidates
-            if d.weekday() == weekday and (past or d >= anchor - timedelta(days=75))
+            if d.weekday() == weekday and (past or d >= anchor - timedelta(days=lookback))
         ]
         if named:
             return min(named, key=lambda d: abs((d - anchor).days))
@@ -444,8 +496,23 @@ def _infer_year(month: int, day: int, anchor: date, past: bool, weekday: int | N
         before = [d for d in candidates if d <= anchor + timedelta(days=1)]
         return before[-1] if before else candidates[0]
     # A recap may mention a day a few weeks back; anything older is next year's.
-    ahead = [d for d in candidates if d >= anchor - timedelta(days=75)]
+    ahead = [d for d in candidates if d >= anchor - timedelta(days=lookback)]
     return ahead[0] if ahead else candidates[-1]
+
+
+def _year_by_weekday(m: DateMention, anchor: date) -> date | None:
+    """The year, nearest the estimated one, where this day falls on the weekday written."""
+    assert m.month is not None
+    assert m.day is not None
+    fits = []
+    for year in range(anchor.year - 15, anchor.year + 2):
+        try:
+            day = date(year, m.month, m.day)
+        except ValueError:
+            continue
+        if day.weekday() == m.weekday:
+            fits.append(day)
+    return min(fits, key=lambda d: (abs(d.year - anchor.year), -d.year)) if fits else None
 
 
 def _weekday_day(m: DateMention, anchor: date, past: bool) -> date:

@@ -4,8 +4,14 @@ is only ever handed bytes in a stream, never a URL or a path, so it cannot fetch
 anything itself.
 
 What is kept is bounded: at most MAX_ENTRIES entries (the newest), titles of at most
-MAX_TITLE characters, bodies of at most MAX_CONTENT_BYTES (UTF-8). Only http and https links
-survive; relative ones are resolved against the feed's URL.
+MAX_TITLE characters, bodies of at most MAX_CONTENT_BYTES (UTF-8), at most MAX_CATEGORIES
+categories of at most MAX_TITLE characters. Only http and https links survive; relative ones
+are resolved against the feed's URL.
+
+An entry's link is its original link when the feed names one: FeedBurner, Pheedo and their
+like replace <link> with a redirect through their own host (feedproxy.google.com/~r/...,
+click.phdo?i=...) and keep the story's own address in <feedburner:origLink> or
+<pheedo:origLink>. The redirect is kept aside (FeedEntry.via) as one more identity only.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from bot.articles.urls import normalise_url
 MAX_ENTRIES = 200
 MAX_TITLE = 300
 MAX_CONTENT_BYTES = 100 * 1024
+MAX_CATEGORIES = 20
 _DISCOVERY_BYTES = 512 * 1024  # feed <link>s live in the <head>; no need to scan a whole page
 
 _FEED_LINK_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
@@ -41,6 +48,10 @@ _HTML_START = re.compile(
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _BOM = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Where feedparser puts an entry's original link: <feedburner:origLink> (whatever prefix the feed
+# binds FeedBurner's namespace to), <pheedo:origLink>, and a bare <origLink>. Any other
+# "<prefix>:origLink" lands in "<prefix>_origlink" and is taken after these.
+_ORIGINAL_LINKS = ("feedburner_origlink", "pheedo_origlink", "origlink")
 
 
 class NotAFeed(Exception):
@@ -50,21 +61,33 @@ class NotAFeed(Exception):
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
     id: str | None  # guid / atom id, stripped; None when absent
-    link: str | None  # absolute http(s) URL, None when absent or unsafe
+    # Absolute http(s) URL, None when absent or unsafe: the original link (feedburner:origLink
+    # and the like) when the feed gives one, else its <link>.
+    link: str | None
     title: str  # plain text, whitespace collapsed, "" when absent
     published: datetime | None  # aware UTC, from published else updated
     content_html: str | None  # content:encoded / atom content, else summary / description
+    categories: tuple[str, ...] = ()  # <category> / atom category / dc:subject, plain, in order
+    via: str | None = None  # the feed's own <link> when `link` is an original link it hides
 
     @property
     def keys(self) -> tuple[str, ...]:
         """Every identity this entry has, for dedupe: an entry seen before under any of them
-        is the same entry (its id changed, its link moved from http to https, ...)."""
+        is the same entry (its id changed, its link moved from http to https, ...).
+
+        The title counts with the entry's day. An undated entry with a link has no title key:
+        in a feed without dates, two stories of the same title ("Trailer Tuesday") with
+        different links are different stories. A redirect link (`via`) is one more link key,
+        so an entry first seen under its redirect is still known by it."""
         keys: list[str] = []
         if self.id:
             keys.append(f"id:{self.id}")
-        if self.link:
-            keys.append(f"link:{_without_scheme(normalise_url(self.link))}")
-        if self.title:
+        for link in (self.link, self.via):
+            if link:
+                key = f"link:{_without_scheme(normalise_url(link))}"
+                if key not in keys:
+                    keys.append(key)
+        if self.title and (self.published or not self.link):
             day = self.published.date().isoformat() if self.published else ""
             keys.append(f"title:{self.title.casefold()}|{day}")
         return tuple(keys)
@@ -140,13 +163,49 @@ def discover_feeds(html_page: bytes | str, base_url: str) -> list[str]:
 def _entry(raw: Mapping[str, Any], url: str) -> FeedEntry:
     identity = raw.get("id")
     identity = identity.strip() if isinstance(identity, str) else None
+    link = _safe_link(raw.get("link"), url)
+    original = _original_link(raw, url)
+    via = None
+    if original:
+        link, via = original, link
+        if via and normalise_url(via) == normalise_url(link):
+            via = None
     return FeedEntry(
         id=identity or None,
-        link=_safe_link(raw.get("link"), url),
+        link=link,
         title=_plain(raw.get("title"), raw.get("title_detail")),
         published=_when(raw.get("published_parsed") or raw.get("updated_parsed")),
         content_html=_content(raw),
+        categories=_categories(raw.get("tags")),
+        via=via,
     )
+
+
+def _original_link(raw: Mapping[str, Any], url: str) -> str | None:
+    """The story's own address when the feed's <link> is a redirect through a feed service:
+    <feedburner:origLink>, <pheedo:origLink>, <origLink> or another "<prefix>:origLink".
+    Only an http(s) value counts."""
+    others = sorted(k for k in raw if isinstance(k, str) and k.endswith("_origlink"))
+    for name in dict.fromkeys((*_ORIGINAL_LINKS, *others)):
+        link = _safe_link(raw.get(name), url)
+        if link:
+            return link
+    return None
+
+
+def _categories(tags: Any) -> tuple[str, ...]:
+    """The entry's categories as plain text (an Atom label before its term), in feed order,
+    without blanks or repeats (ignoring case), at most MAX_CATEGORIES."""
+    found: dict[str, str] = {}
+    for tag in tags if isinstance(tags, list) else []:
+        if not isinstance(tag, Mapping):
+            continue
+        name = _plain(tag.get("label")) or _plain(tag.get("term"))
+        if name:
+            found.setdefault(name.casefold(), name)
+        if len(found) >= MAX_CATEGORIES:
+            break
+    return tuple(found.values())
 
 
 def _plain(value: Any, detail: Any = None) -> str:
@@ -208,6 +267,7 @@ def _safe_link(value: Any, base: str) -> str | None:
     try:
         link = urljoin(base, value.strip())
         parts = urlsplit(link)
+        _ = parts.port  # raises ValueError when the port is out of range
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:

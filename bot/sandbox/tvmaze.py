@@ -1,4 +1,4 @@
-"""A TVmaze double on 127.0.0.1 for the sandbox and tests: the three endpoints the bot uses, in
+"""A TVmaze double on 127.0.0.1 for the sandbox and tests: the endpoints the bot uses, in
 TVmaze's JSON.
 
     async with TvmazeDouble() as site:            # or: site = TvmazeDouble(); await site.start()
@@ -13,6 +13,11 @@ Endpoints (TVmaze's shapes; unknown paths answer 404):
         its words, ignoring case; exact > prefix > substring > words (made-up scores).
     GET /shows/{id}[?embed=nextepisode]         the show; with the embed and a next episode,
         "_embedded": {"nextepisode": {...}}. Unknown id: 404 with TVmaze's error body.
+    GET /shows/{id}/episodes[?specials=1]       the show's episodes (add_episodes, plus the next
+        episode when it is not among them): regular ones only, as TVmaze does, unless
+        specials=1. Season by season, a season's specials after its regular episodes (as a
+        recorded TVmaze answer lists a "making of" that aired before episode 1), so the order
+        says nothing about when they air. Unknown id: 404.
     GET /updates/shows[?since=day|week|month]   {"<id>": updated, ...} for shows whose `updated`
         is within the period of `site.now()`; without `since`, every show.
 
@@ -23,15 +28,25 @@ Test data:
         timezone defaults to "America/New_York", a web channel's country is null unless
         `timezone` is given. updated defaults to 2020-01-01 (outside every updates period).
         next_episode is a dict of episode fields (season=1, number=1, name, airdate, airtime="",
-        airstamp, id); without "airstamp" it is derived: airdate + airtime in the show's
-        timezone, or noon UTC when airtime is "". **fields set or override raw show fields.
-        Returns the stored show JSON (live: edit it to change later answers).
+        airstamp, id, type, runtime, ...; any raw field may be set, None included). Without
+        "airstamp" it is derived: airdate + airtime in the show's timezone, noon there when
+        airtime is "" (TVmaze's placeholder), null without an airdate. Without "type" it is
+        "regular" when numbered, "significant_special" when number is None. Specials:
+        number=None, type="significant_special" or "insignificant_special".
+        **fields set or override raw show fields. Returns the stored show JSON (live: edit it
+        to change later answers).
+    add_episodes(show_id, *episodes) -> list[dict]  more episodes of the show (same fields as
+                                                next_episode), for /shows/{id}/episodes.
     add_raw_show(payload) -> dict               stored verbatim (needs only "id"): for missing
                                                 or malformed fields.
     set_next_episode(show_id, episode=None, **fields)  replace the next episode (None: none).
     touch(show_id, updated=None)                mark changed: updated = given, else now (and at
                                                 least one second later than before).
     remove_show(show_id)
+    local_airstamps = True                      derived airstamps carry the show's local offset
+                                                ("2027-04-11T21:00:00-04:00", as older TVmaze
+                                                answers do) instead of "+00:00"; set it before
+                                                adding the episodes it should apply to.
 
 Faults (checked before routing, so they apply to every endpoint):
     fail_next(n=1, status=429, retry_after=None, body=None)  the next n requests get `status`,
@@ -103,11 +118,13 @@ class TvmazeDouble:
     def __init__(self, *, now: Callable[[], float] = time.time) -> None:
         """`now` gives the epoch seconds the updates endpoint and touch() measure from."""
         self.now = now
+        self.local_airstamps = False
         self.down = False
         self.delay = 0.0
         self.requests: list[SeenRequest] = []
         self._shows: dict[int, dict[str, Any]] = {}
         self._next_episodes: dict[int, dict[str, Any] | None] = {}
+        self._episodes: dict[int, list[dict[str, Any]]] = {}
         self._faults: list[_Fault] = []
         self._episode_ids = itertools.count(100_001)
         self._runner: web.AppRunner | None = None
@@ -120,6 +137,7 @@ class TvmazeDouble:
         app = web.Application(middlewares=[self._faults_and_records])
         app.router.add_get("/search/shows", self._search)
         app.router.add_get("/shows/{id}", self._show)
+        app.router.add_get("/shows/{id}/episodes", self._show_episodes)
         app.router.add_get("/updates/shows", self._updates)
         # A short shutdown_timeout: a test that timed out a delayed request must not hang stop().
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
@@ -206,6 +224,11 @@ class TvmazeDouble:
         merged = {**(episode or {}), **fields}
         self._next_episodes[show_id] = self._episode(show_id, merged) if merged else None
 
+    def add_episodes(self, show_id: int, *episodes: dict[str, Any]) -> list[dict[str, Any]]:
+        added = [self._episode(show_id, fields) for fields in episodes]
+        self._episodes.setdefault(show_id, []).extend(added)
+        return added
+
     def touch(self, show_id: int, updated: int | None = None) -> int:
         show = self._shows[show_id]
         previous = show.get("updated") if isinstance(show.get("updated"), int) else 0
@@ -215,6 +238,7 @@ class TvmazeDouble:
     def remove_show(self, show_id: int) -> None:
         self._shows.pop(show_id, None)
         self._next_episodes.pop(show_id, None)
+        self._episodes.pop(show_id, None)
 
     # --- faults and records ----------------------------------------------------------------
 
@@ -305,6 +329,22 @@ class TvmazeDouble:
             payload["_embedded"] = {"nextepisode": episode}
         return web.json_response(payload)
 
+    async def _show_episodes(self, request: web.Request) -> web.Response:
+        try:
+            show_id = int(request.match_info["id"])
+        except ValueError:
+            return _error(404, "Not Found")
+        if show_id not in self._shows:
+            return _error(404, "Not Found")
+        episodes = list(self._episodes.get(show_id, []))
+        upcoming = self._next_episodes.get(show_id)
+        if upcoming is not None and all(e["id"] != upcoming["id"] for e in episodes):
+            episodes.append(upcoming)
+        if request.query.get("specials") not in ("1", "true"):
+            episodes = [e for e in episodes if e.get("type") == "regular"]
+        episodes.sort(key=_listing_order)
+        return web.json_response(episodes)
+
     async def _updates(self, request: web.Request) -> web.Response:
         since = request.query.get("since")
         if since is not None and since not in PERIOD_SECONDS:
@@ -322,22 +362,24 @@ class TvmazeDouble:
         airdate = fields.get("airdate", "")
         airdate = airdate.isoformat() if isinstance(airdate, date) else airdate
         airtime = fields.get("airtime", "")
+        number = fields.get("number", 1)
+        episode_id = fields.get("id", next(self._episode_ids))
         episode: dict[str, Any] = {
-            "id": fields.get("id", next(self._episode_ids)),
-            "url": "https://www.tvmaze.com/episodes/0",
-            "name": fields.get("name", "TBA"),
-            "season": fields.get("season", 1),
-            "number": fields.get("number", 1),
-            "type": "regular",
+            "id": episode_id,
+            "url": f"https://www.tvmaze.com/episodes/{episode_id}",
+            "name": "TBA",
+            "season": 1,
+            "number": number,
+            "type": "regular" if number is not None else "significant_special",
             "airdate": airdate,
             "airtime": airtime,
-            "airstamp": fields.get("airstamp", _airstamp(airdate, airtime, self._zone(show_id))),
+            "airstamp": _airstamp(airdate, airtime, self._zone(show_id), self.local_airstamps),
             "runtime": 60,
             "rating": {"average": None},
             "image": None,
             "summary": None,
         }
-        episode.update({k: v for k, v in fields.items() if k not in episode})
+        episode.update({k: v for k, v in fields.items() if k != "airdate"})
         return episode
 
     def _zone(self, show_id: int) -> str:
@@ -357,14 +399,27 @@ def _channel(channel_id: int, name: str, timezone: str | None) -> dict[str, Any]
     return {"id": channel_id, "name": name, "country": country, "officialSite": None}
 
 
-def _airstamp(airdate: str, airtime: str, zone: str) -> str | None:
+def _airstamp(airdate: str | None, airtime: str | None, zone: str, local: bool) -> str | None:
     if not airdate:
         return None
     day = date.fromisoformat(airdate)
-    if not airtime:
-        return datetime.combine(day, clock_time(12, 0), UTC).isoformat()
-    local = datetime.combine(day, clock_time.fromisoformat(airtime), ZoneInfo(zone))
-    return local.astimezone(UTC).isoformat()
+    # No airtime (a streaming drop): TVmaze still gives an airstamp, noon that day in the zone.
+    wall = clock_time.fromisoformat(airtime) if airtime else clock_time(12, 0)
+    stamp = datetime.combine(day, wall, ZoneInfo(zone))
+    return (stamp if local else stamp.astimezone(UTC)).isoformat()
+
+
+def _listing_order(episode: dict[str, Any]) -> tuple[int, bool, int, bool, str]:
+    season = episode.get("season")
+    number = episode.get("number")
+    airdate = episode.get("airdate") or ""
+    return (
+        season if isinstance(season, int) else 0,
+        episode.get("type") != "regular",  # a season's specials after its regular episodes
+        number if isinstance(number, int) else 0,
+        not airdate,  # undated last
+        str(airdate),
+    )
 
 
 def _match(query: str, name: str) -> float:
@@ -399,8 +454,9 @@ def _error(status: int, name: str) -> web.Response:
 
 def add_sample_shows(tvmaze: TvmazeDouble, today: date) -> None:
     """Made-up shows for the sandbox, premiering soon after `today`, in TVmaze's shapes: a timed
-    network premiere, a streaming drop with no time, a season already airing, and a show with
-    no date yet."""
+    network premiere, a streaming drop with no time, a season already airing, a show with no
+    date yet, and a season whose next episode is a special a week before its premiere (with an
+    episode not dated yet: no airtime, no airstamp)."""
 
     def on(days: int) -> str:
         return date.fromordinal(today.toordinal() + days).isoformat()
@@ -426,3 +482,25 @@ def add_sample_shows(tvmaze: TvmazeDouble, today: date) -> None:
         next_episode={"season": 2, "number": 5, "airdate": on(3), "airtime": "22:00"},
     )
     tvmaze.add_show(name="The Long Summer", premiered="2023-06-01", web_channel="Apple TV+")
+    ember = tvmaze.add_show(
+        name="Ember Crown",
+        premiered="2022-04-10",
+        network="HBO",
+        timezone="America/New_York",
+        next_episode={
+            "season": 3,
+            "number": None,
+            "type": "significant_special",
+            "name": "Ember Crown: Into the Third Age",
+            "airdate": on(9),
+            "airtime": "21:00",
+            "runtime": 30,
+        },
+    )
+    tvmaze.add_episodes(
+        ember["id"],
+        {"season": 2, "number": 8, "name": "Ashfall", "airdate": "2024-06-02", "airtime": "21:00"},
+        {"season": 3, "number": 1, "airdate": on(16), "airtime": "21:00"},
+        {"season": 3, "number": 2, "airdate": on(23), "airtime": "21:00"},
+        {"season": 3, "number": 3, "airdate": "", "airtime": "", "airstamp": None},
+    )

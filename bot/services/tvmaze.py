@@ -4,6 +4,12 @@ The refresh asks TVmaze which shows changed (its updates endpoint), re-reads onl
 ones among them (each at most once a day), moves premieres that moved (through ShowService, so
 reminders follow with their "premiere moved" notice), and offers a newly announced next season
 to the server rather than adding it unasked.
+
+A season's premiere is its first regular episode (numbered, TVmaze type "regular"), never a
+special: TVmaze's next episode can be a special (a preview a week before episode 1, a
+documentary after the finale), and then the show's episodes say which regular episode comes
+next. /show add and the refresh share that rule (next_regular), so a premiere once taken from a
+special is moved to the real one by the next refresh.
 """
 
 from __future__ import annotations
@@ -11,9 +17,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.clock import Clock
 from bot.db.season_offers import SeasonOfferRepository
@@ -64,6 +70,7 @@ class Premiere:
 
 
 def premiere_of(show: TvShow, episode: TvEpisode) -> Premiere | None:
+    """When an episode airs: its exact time when TVmaze has one, else its day; None undated."""
     zone = show.timezone
     if episode.has_time and episode.airstamp is not None:
         return Premiere(zone, episode.season, episode.airstamp, Precision.TIME)
@@ -72,6 +79,86 @@ def premiere_of(show: TvShow, episode: TvEpisode) -> Premiere | None:
     # A streaming drop with no time: the day, in the service's own zone.
     start = datetime.combine(episode.airdate, time(0), tzinfo=zone_for(zone)).astimezone(UTC)
     return Premiere(zone, episode.season, start, Precision.DAY)
+
+
+@dataclass(frozen=True, slots=True)
+class NextRegular:
+    """The regular episode TVmaze airs next, and whether it is its season's first (a premiere)."""
+
+    episode: TvEpisode
+    opens_season: bool
+
+
+def next_regular(
+    show: TvShow, episodes: Iterable[TvEpisode] = (), *, now: datetime
+) -> NextRegular | None:
+    """The next regular episode of `show`; None when TVmaze dates none yet.
+
+    TVmaze's next episode answers when it is regular (episode 1 opens its season). When it is a
+    special, `episodes` (the show's, from TvmazeClient.episodes, in any order) decide: the
+    earliest dated regular episode airing no earlier than that special (or than `now`, for an
+    undated one). It opens its season when no regular episode of that season comes before it:
+    ordered by airstamp, else airdate, then number; an undated one by its number alone.
+    """
+    upcoming = show.next_episode
+    if upcoming is None:
+        return None
+    if upcoming.is_regular:
+        return NextRegular(upcoming, upcoming.number == 1)
+    since = premiere_of(show, upcoming) or Premiere(show.timezone, 0, now, Precision.TIME)
+    regular = [(premiere_of(show, e), e) for e in episodes if e.is_regular]
+    later = [(when, e) for when, e in regular if when and _not_before(when, since)]
+    if not later:
+        return None
+    when, found = min(later, key=lambda pair: _order(*pair))
+    return NextRegular(
+        found,
+        not any(
+            _comes_before(other_when, other, when, found)
+            for other_when, other in regular
+            if other.season == found.season and other.id != found.id
+        ),
+    )
+
+
+def season_premiere(
+    show: TvShow, episodes: Iterable[TvEpisode] = (), *, now: datetime
+) -> Premiere | None:
+    """The premiere TVmaze dates next for `show`: the first regular episode of a season that has
+    not begun. None when the next regular episode is mid-season, undated, or not known."""
+    found = next_regular(show, episodes, now=now)
+    if found is None or not found.opens_season:
+        return None
+    return premiere_of(show, found.episode)
+
+
+def needs_episodes(show: TvShow) -> bool:
+    """Whether next_regular needs the show's episodes: TVmaze's next episode is a special."""
+    return show.next_episode is not None and not show.next_episode.is_regular
+
+
+def _order(when: Premiere, episode: TvEpisode) -> tuple[datetime, int]:
+    # By when they air (a day without a time at its start), then by number.
+    return (when.instant, episode.number or 0)
+
+
+def _comes_before(
+    when: Premiere | None, episode: TvEpisode, found_when: Premiere, found: TvEpisode
+) -> bool:
+    if when is None:  # undated: only its number places it
+        return (episode.number or 0) < (found.number or 0)
+    return _order(when, episode) < _order(found_when, found)
+
+
+def _not_before(when: Premiere, since: Premiere) -> bool:
+    if when.precision is Precision.TIME and since.precision is Precision.TIME:
+        return when.instant >= since.instant
+    # A day without a time cannot be ordered within that day: the same day counts as not before.
+    return _local_day(when) >= _local_day(since)
+
+
+def _local_day(when: Premiere) -> date:
+    return when.instant.astimezone(zone_for(when.timezone)).date()
 
 
 @dataclass
@@ -127,14 +214,14 @@ class TvmazeService:
         """Track a TVmaze show: a pick from autocomplete ("tvmaze:ID") or a name. Its next
         episode gives the premiere and the show stays in step with TVmaze; a premiere the member
         gives is theirs, and TVmaze then only names the show."""
+        linked = premiere is None  # a date given by hand is the member's to keep
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 show = await self._lookup(pick)
+                found = await self._next_premiere(show, season) if linked else None
         except TimeoutError:
             raise InvalidInput(str(TvmazeUnavailable())) from None
-        linked = premiere is None  # a date given by hand is the member's to keep
-        if premiere is None:
-            found = self._next_premiere(show, season)
+        if found is not None:
             premiere, season, timezone = found.text, found.season, found.timezone
         return await self._shows.add(
             guild_id,
@@ -167,32 +254,54 @@ class TvmazeService:
                 "the premiere date yourself."
             ) from None
 
-    def _next_premiere(self, show: TvShow, season: int | None) -> Premiere:
-        episode = show.next_episode
-        if episode is None:
+    async def _next_premiere(self, show: TvShow, season: int | None) -> Premiere:
+        if show.next_episode is None:
             raise InvalidInput(
                 f"TVmaze has no upcoming episode of {show.name} yet. Add it with premiere: "
                 "once a date is announced."
             )
+        try:
+            episodes = await self._episodes_if_needed(show)
+        except TvmazeUnavailable as error:
+            raise InvalidInput(str(error)) from None
+        except TvmazeNotFound:
+            raise NotFound(
+                "TVmaze no longer has that show. Pick another from the suggestions, or give "
+                "the premiere date yourself."
+            ) from None
+        found = next_regular(show, episodes, now=self._clock.now())
+        if found is None:
+            # Only a special is coming (a preview, a documentary): specials are never premieres.
+            raise InvalidInput(
+                f"TVmaze's next episode of {show.name} is a special, and it has no date for the "
+                "next regular episode yet. Add it with premiere: once one is announced."
+            )
+        episode = found.episode
         if season is not None and season != episode.season:
             raise InvalidInput(
                 f"TVmaze's next episode of {show.name} is in season {episode.season}, and it "
                 f"has no date for season {season}. Give premiere: yourself, or leave season "
                 "empty."
             )
-        if episode.number is not None and episode.number > 1:
+        if not found.opens_season:
             raise InvalidInput(
                 f"Season {episode.season} of {show.name} is already airing (episode "
                 f"{episode.number} is next), and TVmaze has no date for a next season yet. "
                 "Add it with premiere: once one is announced."
             )
-        found = premiere_of(show, episode)
-        if found is None:
+        premiere = premiere_of(show, episode)
+        if premiere is None:
             raise InvalidInput(
                 f"TVmaze lists the next episode of {show.name} without a date yet. Add it with "
                 "premiere: once one is announced."
             )
-        return found
+        return premiere
+
+    async def _episodes_if_needed(self, show: TvShow) -> tuple[TvEpisode, ...]:
+        """The show's episodes when its next episode is a special, else nothing (no request)."""
+        if not needs_episodes(show):
+            return ()
+        return await self._client.episodes(show.id, updated=show.updated)
 
     # ------------------------------------------------------------------ the refresh
 
@@ -216,33 +325,30 @@ class TvmazeService:
         for tvmaze_id, tracked in by_tvmaze.items():
             try:
                 current = await self._client.show(tvmaze_id)
+                episodes = await self._episodes_if_needed(current)
             except (TvmazeUnavailable, TvmazeNotFound) as error:
                 report.problems.append(f"TVmaze show {tvmaze_id}: {error}")
                 if isinstance(error, TvmazeUnavailable):
                     break  # TVmaze is struggling: stop, the rest wait for the next refresh
                 continue
+            # The same rule as /show add: a special is never a premiere, so a premiere once
+            # taken from one moves to the season's first regular episode here.
+            found = season_premiere(current, episodes, now=self._clock.now())
             for show in tracked:
-                await self._follow_move(show, current, report)
+                await self._follow_move(show, found, report)
             by_guild: dict[int, list[Show]] = {}
             for show in tracked:
                 by_guild.setdefault(show.guild_id, []).append(show)
             for shows in by_guild.values():
                 # One offer per server, made from its latest tracked season.
                 await self._offer_next_season(
-                    max(shows, key=lambda s: s.season or 0), current, report
+                    max(shows, key=lambda s: s.season or 0), current, found, report
                 )
             await self._show_rows.mark_tvmaze_checked([s.id for s in tracked], now)
             report.checked += len(tracked)
         return report
 
-    def _season_premiere(self, current: TvShow) -> Premiere | None:
-        episode = current.next_episode
-        if episode is None or episode.number != 1:
-            return None  # only a season's first episode is a premiere
-        return premiere_of(current, episode)
-
-    async def _follow_move(self, show: Show, current: TvShow, report: RefreshReport) -> None:
-        found = self._season_premiere(current)
+    async def _follow_move(self, show: Show, found: Premiere | None, report: RefreshReport) -> None:
         if found is None or found.season != show.season or not show.is_upcoming(self._clock.now()):
             return
         if (found.instant, found.precision) == (show.premiere, show.precision):
@@ -257,9 +363,8 @@ class TvmazeService:
         report.moved.append(edit)
 
     async def _offer_next_season(
-        self, latest: Show, current: TvShow, report: RefreshReport
+        self, latest: Show, current: TvShow, found: Premiere | None, report: RefreshReport
     ) -> None:
-        found = self._season_premiere(current)
         if found is None or found.season <= (latest.season or 0):
             return
         assert latest.tvmaze_id is not None

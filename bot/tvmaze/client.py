@@ -3,7 +3,8 @@
 - Pacing: request starts are at least 1/requests_per_second apart across every caller of one
   client, who queue for their turn in the order they asked. TVmaze
   allows about 20 calls per 10 s; the default is 2 per second. Cache hits neither count nor wait.
-- Cache: search() and show() answers are kept cache_seconds (LRU, cache_size entries).
+- Cache: search(), show() and episodes() answers are kept cache_seconds (LRU, cache_size
+  entries); episodes() is keyed by the show's `updated` too, so a changed show is asked again.
   updated_since() is kept only updates_cache_seconds (default 5 minutes), because its job is to
   notice change; when it reports a show newer than the cached copy, that copy is dropped so the
   next show() asks again. Identical requests made at the same time share one request.
@@ -34,7 +35,7 @@ from typing import Any, TypeVar
 import aiohttp
 
 from bot.tvmaze.errors import BUSY, UNREADABLE, TvmazeNotFound, TvmazeUnavailable
-from bot.tvmaze.models import TvShow, parse_show
+from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,8 @@ class _Cache:
 
 
 class TvmazeClient:
-    """Search shows, read one show with its next episode, and list recently updated shows."""
+    """Search shows, read one show with its next episode or all its episodes, and list recently
+    updated shows."""
 
     def __init__(
         self,
@@ -175,6 +177,18 @@ class TvmazeClient:
             ("show", show_id), self._cache_seconds, partial(self._fetch_show, show_id)
         )
 
+    async def episodes(self, show_id: int, *, updated: int = 0) -> tuple[TvEpisode, ...]:
+        """Every regular episode of a show, aired or not, in TVmaze's order (specials left out,
+        as TVmaze does unless asked). `updated` is the show's TvShow.updated: a show TVmaze
+        changed since is asked again rather than answered from the cache."""
+        if isinstance(show_id, bool) or not isinstance(show_id, int) or show_id <= 0:
+            raise TvmazeNotFound()
+        return await self._cached(
+            ("episodes", show_id, updated),
+            self._cache_seconds,
+            partial(self._fetch_episodes, show_id),
+        )
+
     async def updated_since(self, period: str = "day") -> dict[int, int]:
         """{show id: TVmaze's updated epoch} for shows changed in the last day, week or month."""
         if period not in PERIODS:
@@ -228,6 +242,12 @@ class TvmazeClient:
         if show is None:
             raise TvmazeUnavailable(UNREADABLE, detail=f"show {show_id} has no usable id")
         return show
+
+    async def _fetch_episodes(self, show_id: int) -> tuple[TvEpisode, ...]:
+        body = await self._get_json(f"/shows/{show_id}/episodes", {})
+        if not isinstance(body, list):
+            raise TvmazeUnavailable(UNREADABLE, detail=f"episodes of {show_id} is not a list")
+        return tuple(episode for item in body if (episode := parse_episode(item)) is not None)
 
     async def _fetch_updates(self, period: str) -> dict[int, int]:
         try:

@@ -1,8 +1,14 @@
 """Shows and episodes as the bot needs them, read defensively from TVmaze's JSON.
 
-TVmaze leaves many fields null or empty ("airtime": "" for streaming drops, "number": null for
-specials, "network": null for streaming shows), so every reader here falls back rather than
-raising: a record the bot cannot use at all (no id) becomes None and is skipped by the caller.
+TVmaze leaves many fields null or empty ("airtime": "" for streaming drops, "airstamp": null and
+"airdate": "" for episodes not dated yet, "number": null for specials, "network": null for
+streaming shows), so every reader here falls back rather than raising: a record the bot cannot use
+at all (no id) becomes None and is skipped by the caller.
+
+Specials keep the season they belong to, have "number": null and a "type" of
+"significant_special" or "insignificant_special"; regular episodes have "type": "regular" (older
+answers have no "type" at all). Airstamps carry an offset: "+00:00" today, the network's local
+one ("-04:00") in older answers; both are read into aware UTC.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 LABEL_LIMIT = 100  # Discord's limit on an autocomplete choice name
 UNTITLED = "Untitled show"
+REGULAR = "regular"  # TVmaze's episode type for a numbered episode (specials have other types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,12 @@ class TvEpisode:
     airdate: date | None
     airstamp: datetime | None  # aware, UTC
     has_time: bool  # False when TVmaze has no airtime (streaming drops): airstamp is a guess
+    kind: str = REGULAR  # TVmaze's "type"; "regular" when an older answer has none
+
+    @property
+    def is_regular(self) -> bool:
+        """A numbered episode of its season, not a special: only these can open a season."""
+        return self.kind == REGULAR and self.number is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +111,7 @@ def parse_episode(raw: Any) -> TvEpisode | None:
         airdate=_date(raw.get("airdate")),
         airstamp=_instant(raw.get("airstamp")),
         has_time=bool(_text(raw.get("airtime"))),
+        kind=_text(raw.get("type")) or REGULAR,
     )
 
 

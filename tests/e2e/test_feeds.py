@@ -421,3 +421,69 @@ async def test_a_channel_the_bot_cannot_post_in_is_refused_at_once(
     assert answer.ephemeral and "I can't post in" in answer.content
     assert "Send Messages" in answer.content
     assert await news_bot.services.feeds.in_guild(world.guild.id) == []
+
+
+async def test_a_story_through_a_feedburner_redirect_is_posted_once_with_its_own_link(
+    world: World, news_bot: PremiereBot, site: FeedSite, at_t0: Any
+) -> None:
+    own = tv_feed(site, "/a/rss.xml")
+    # The same site through FeedBurner: each <link> is a redirect through the service (which no
+    # longer answers here), the story's own address is in <feedburner:origLink>.
+    burned = tv_feed(site, "/burner/atom.xml", kind="atom")
+    await follow(world, own.url)
+    await follow(world, burned.url)
+
+    headline = "Netflix Sets a Date for Harbor Lights Season 3"
+    sentence = "Harbor Lights season 3 premieres on Netflix on March 12, 2027."
+    publish(site, own, "harbor", headline, sentence)
+    burned.add(
+        "Harbor Lights: Third Season Lands in March",  # its own headline for the same story
+        link=site.url("/~r/ScreenNotesTV/~3/hX81kQ/harbor"),
+        guid="tag:screennotes.example,2026:post-9120",
+        published=datetime.now(UTC),
+        content=f"<p>{sentence}</p>",
+        orig_link=site.url("/tv/harbor?utm_source=feedburner&utm_medium=feed"),
+        categories=("Harbor Lights", "Premiere dates"),
+    )
+    stats = await check_feeds(news_bot, at_t0)
+
+    assert stats.posted == 1
+    [post] = posts(world)
+    assert post.embed["title"] == headline  # read from the story's own page
+    assert post.embed["url"] == site.url("/tv/harbor").replace("http:", "https:")
+    assert site.hits("/~r/ScreenNotesTV/~3/hX81kQ/harbor") == 0  # the redirect is never used
+
+
+async def test_an_undated_feed_posts_a_new_story_under_a_title_it_used_before(
+    world: World, news_bot: PremiereBot, site: FeedSite, at_t0: Any
+) -> None:
+    # A weekly column's feed: no dates, no ids, only the latest column, always the same title.
+    column = site.feed("/columns/trailers.xml", title="Trailer Tuesday")
+    site.page(
+        "/columns/trailers-41",
+        article("Quiet Valley Drops a Teaser for Season 4", "Quiet Valley returns in 2027."),
+    )
+    column.add("Trailer Tuesday", link=site.url("/columns/trailers-41"))
+    await follow(world, column.url)
+    assert posts(world) == []
+
+    column.items.clear()
+    site.page(
+        "/columns/trailers-42",
+        article(
+            "Harbor Lights Season 3 Trailer Teases a Storm",
+            "Harbor Lights season 3 premieres on Netflix on March 12, 2027.",
+        ),
+    )
+    column.add("Trailer Tuesday", link=site.url("/columns/trailers-42"))
+    stats = await check_feeds(news_bot, at_t0)
+
+    assert stats.posted == 1
+    assert [p.embed["title"] for p in posts(world)] == [
+        "Harbor Lights Season 3 Trailer Teases a Storm"
+    ]
+
+    # Seen once, it is not posted again.
+    column.title = "Trailer Tuesday (weekly)"
+    stats = await check_feeds(news_bot, at_t0)
+    assert stats.posted == 0 and len(posts(world)) == 1

@@ -18,6 +18,13 @@ from tests.e2e.reminder_support import Ladder, settle, titles
 # Quiet Valley's season 4 premiere: Sunday 10 January 2027, 9 pm in New York.
 QUIET_VALLEY_S4 = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
 QUIET_VALLEY = 102
+# Iron Crown's season 2, in the shape of a real TVmaze answer: its next episode is a preview
+# special (number null) on Sunday 17 January 2027, a week before episode 1, 9 pm in New York.
+IRON_CROWN = 105
+IRON_CROWN_PREVIEW = datetime(2027, 1, 18, 2, 0, tzinfo=UTC)
+IRON_CROWN_S2 = datetime(2027, 1, 25, 2, 0, tzinfo=UTC)
+# Last Keep's season 8 ended on 8 November 2026; a documentary special follows on 29 November.
+LAST_KEEP = 106
 
 
 def stamp(instant: datetime) -> str:
@@ -51,6 +58,58 @@ async def tvmaze() -> AsyncIterator[TvmazeDouble]:
             next_episode={"season": 2, "number": 5, "airdate": "2026-11-30", "airtime": "22:00"},
         )
         yield site
+
+
+def add_iron_crown(site: TvmazeDouble) -> None:
+    site.add_show(
+        id=IRON_CROWN,
+        name="Iron Crown",
+        premiered="2025-04-13",
+        network="HBO",
+        timezone="America/New_York",
+        next_episode={
+            "season": 2,
+            "number": None,
+            "type": "significant_special",
+            "name": "Iron Crown: The Road Back",
+            "airdate": "2027-01-17",
+            "airtime": "21:00",
+            "runtime": 30,
+        },
+    )
+    site.add_episodes(
+        IRON_CROWN,
+        {"season": 1, "number": 1, "airdate": "2025-04-13", "airtime": "21:00"},
+        {"season": 1, "number": 2, "airdate": "2025-04-20", "airtime": "21:00"},
+        {"season": 2, "number": 1, "airdate": "2027-01-24", "airtime": "21:00"},
+        {"season": 2, "number": 2, "airdate": "2027-01-31", "airtime": "21:00"},
+    )
+
+
+def add_last_keep(site: TvmazeDouble) -> None:
+    site.add_show(
+        id=LAST_KEEP,
+        name="Last Keep",
+        premiered="2019-04-07",
+        network="HBO",
+        timezone="America/New_York",
+        next_episode={
+            "season": 8,
+            "number": None,
+            "type": "significant_special",
+            "name": "Last Keep: The Long Watch",
+            "airdate": "2026-11-29",
+            "airtime": "21:00",
+            "runtime": 120,
+        },
+    )
+    site.add_episodes(
+        LAST_KEEP,
+        *(
+            {"season": 8, "number": n, "airdate": f"2026-{day}", "airtime": "21:00"}
+            for n, day in enumerate(["10-04", "10-11", "10-18", "10-25", "11-01", "11-08"], 1)
+        ),
+    )
 
 
 @pytest.fixture
@@ -280,3 +339,160 @@ async def test_a_server_tracking_several_seasons_is_offered_the_next_one_once(
 
     assert [(o.season, o.show_id) for o in report.offered] == [(6, report.offered[0].show_id)]
     assert titles(ladder.posts()).count("Track season 6?") == 1
+
+
+# --- specials, and episodes TVmaze dates oddly ----------------------------------------------
+
+
+async def test_a_special_before_the_premiere_is_not_taken_for_it(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    add_iron_crown(tvmaze)
+
+    answer, announced = await add_from_tvmaze(world, f"tvmaze:{IRON_CROWN}")
+
+    assert "Added **Iron Crown** · Season 2 · HBO from TVmaze" in answer.content
+    assert stamp(IRON_CROWN_S2) in announced.text()
+    assert stamp(IRON_CROWN_PREVIEW) not in announced.text()
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert (show.season, show.premiere, show.precision.value) == (2, IRON_CROWN_S2, "time")
+    assert tvmaze.count(f"/shows/{IRON_CROWN}/episodes") == 1
+
+
+async def test_a_documentary_after_the_finale_is_no_premiere(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    add_last_keep(tvmaze)
+
+    answer = await world.slash(world.admin, "show add", title=f"tvmaze:{LAST_KEEP}")
+
+    assert answer.ephemeral and "special" in answer.content and "premiere" in answer.content
+    assert await tv_bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_the_refresh_corrects_a_premiere_taken_from_a_special(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    world = ladder.world
+    add_iron_crown(tvmaze)
+    await ladder.configure(tv_bot, role=False)
+    # As an earlier version tracked it: dated from the preview special, linked to TVmaze.
+    tracked = await tv_bot.services.shows.add(
+        world.guild.id,
+        title="Iron Crown",
+        premiere="2027-01-17 21:00",
+        season=2,
+        network="HBO",
+        timezone="America/New_York",
+        added_by=world.admin.id,
+        tvmaze_id=IRON_CROWN,
+    )
+    assert tracked.premiere == IRON_CROWN_PREVIEW
+    await world.slash(ladder.fan, "subscribe", show="Iron Crown")
+
+    ladder.traveller.shift(timedelta(days=1, hours=1))
+    tvmaze.touch(IRON_CROWN)
+    report = await tv_bot.services.tvmaze.refresh()
+    await settle(tv_bot)
+
+    assert [(e.before.premiere, e.after.premiere) for e in report.moved] == [
+        (IRON_CROWN_PREVIEW, IRON_CROWN_S2)
+    ]
+    moved = [m for m in ladder.posts() if m.embeds and "moved" in m.embed["title"]]
+    assert len(moved) == 1 and stamp(IRON_CROWN_S2) in moved[0].text()
+    assert ladder.fan.id in moved[0].pings.users
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.premiere == IRON_CROWN_S2
+
+    # Corrected once: later refreshes leave it where the regular episode 1 is.
+    ladder.traveller.shift(timedelta(days=1, hours=1))
+    tvmaze.touch(IRON_CROWN)
+    again = await tv_bot.services.tvmaze.refresh()
+    assert again.checked == 1 and again.moved == []
+
+
+async def test_a_next_season_opened_by_a_special_is_offered_at_its_premiere(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await ladder.configure(tv_bot, role=False)
+    await add_from_tvmaze(ladder.world, "tvmaze:102")  # season 4
+
+    ladder.traveller.move_to(QUIET_VALLEY_S4 + timedelta(days=3))
+    tvmaze.set_next_episode(
+        QUIET_VALLEY,
+        season=5,
+        number=None,
+        type="insignificant_special",
+        name="Quiet Valley: A Look Ahead",
+        airdate="2027-12-26",
+        airtime="",
+    )
+    tvmaze.add_episodes(
+        QUIET_VALLEY, {"season": 5, "number": 1, "airdate": "2028-01-09", "airtime": "21:00"}
+    )
+    tvmaze.touch(QUIET_VALLEY)
+    report = await tv_bot.services.tvmaze.refresh()
+
+    assert [(o.season, o.premiere) for o in report.offered] == [
+        (5, datetime(2028, 1, 10, 2, 0, tzinfo=UTC))
+    ]
+
+
+async def test_an_airstamp_with_a_local_offset_is_read_in_utc(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    tvmaze.local_airstamps = True  # "2027-02-07T21:00:00-08:00", as older TVmaze answers
+    tvmaze.add_show(
+        id=107,
+        name="Coastline",
+        network="FOX",
+        timezone="America/Los_Angeles",
+        next_episode={"season": 3, "number": 1, "airdate": "2027-02-07", "airtime": "21:00"},
+    )
+
+    _, announced = await add_from_tvmaze(world, "tvmaze:107")
+
+    premiere = datetime(2027, 2, 8, 5, 0, tzinfo=UTC)
+    assert stamp(premiere) in announced.text()
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert (show.premiere, show.precision.value) == (premiere, "time")
+
+
+async def test_an_episode_without_airtime_or_airstamp_is_tracked_by_its_day(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    tvmaze.add_show(
+        id=108,
+        name="Coldwater",
+        network="AMC",
+        timezone="America/New_York",
+        next_episode={
+            "season": 2,
+            "number": 1,
+            "airdate": "2027-02-14",
+            "airtime": "",
+            "airstamp": None,
+        },
+    )
+
+    await add_from_tvmaze(world, "tvmaze:108")
+
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.precision.value == "day"
+    assert show.premiere == datetime(2027, 2, 14, 5, 0, tzinfo=UTC)  # the day in New York
+
+
+async def test_an_episode_with_no_date_at_all_is_refused(
+    world: World, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    tvmaze.add_show(
+        id=109,
+        name="Undated",
+        web_channel="Netflix",
+        next_episode={"season": 4, "number": 1, "airdate": "", "airtime": "", "airstamp": None},
+    )
+
+    answer = await world.slash(world.admin, "show add", title="tvmaze:109")
+
+    assert answer.ephemeral and "without a date yet" in answer.content
+    assert await tv_bot.services.shows.upcoming(world.guild.id) == []

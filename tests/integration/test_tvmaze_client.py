@@ -243,6 +243,199 @@ async def test_show_that_is_not_a_show_is_unavailable(
     assert_readable(caught.value)
 
 
+async def test_local_offset_airstamps_are_read_as_utc(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
+    # Older TVmaze answers write airstamps in the network's own offset.
+    site.local_airstamps = True
+    site.add_show(
+        id=12,
+        name="Iron Crown",
+        network="HBO",
+        timezone="America/New_York",
+        next_episode={"season": 2, "number": 1, "airdate": "2027-04-11", "airtime": "21:00"},
+    )
+    site.add_show(
+        id=13,
+        name="Southern Lights",
+        network="ABC",
+        timezone="Australia/Sydney",
+        next_episode={"season": 1, "number": 1, "airdate": "2027-10-03", "airtime": "20:30"},
+    )
+    client = make_client()
+
+    raw = await _raw(site, "/shows/12", embed="nextepisode")
+    iron_crown, southern = await client.show(12), await client.show(13)
+
+    assert raw["_embedded"]["nextepisode"]["airstamp"] == "2027-04-11T21:00:00-04:00"
+    assert iron_crown.next_episode is not None and southern.next_episode is not None
+    assert iron_crown.next_episode.airstamp == datetime(2027, 4, 12, 1, 0, tzinfo=UTC)
+    assert southern.next_episode.airstamp == datetime(2027, 10, 3, 9, 30, tzinfo=UTC)  # +11:00
+    assert iron_crown.next_episode.airstamp.tzinfo is UTC
+
+
+async def test_an_episode_with_no_airtime_and_no_airstamp(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
+    site.add_show(
+        id=14,
+        name="Harbor Lights",
+        web_channel="Netflix",
+        next_episode={
+            "season": 3,
+            "number": 1,
+            "airdate": "2027-05-01",
+            "airtime": "",
+            "airstamp": None,
+            "runtime": None,
+        },
+    )
+
+    raw = (await _raw(site, "/shows/14", embed="nextepisode"))["_embedded"]["nextepisode"]
+    show = await make_client().show(14)
+
+    assert (raw["airtime"], raw["airstamp"], raw["runtime"]) == ("", None, None)
+    assert show.next_episode is not None
+    assert show.next_episode.airdate == date(2027, 5, 1)
+    assert (show.next_episode.airstamp, show.next_episode.has_time) == (None, False)
+
+
+async def test_without_airtime_the_double_stamps_noon_in_the_network_zone(
+    site: TvmazeDouble,
+) -> None:
+    # TVmaze's placeholder: a streaming drop's airstamp is noon that day where the channel is.
+    site.add_show(id=15, name="Drop", network="HBO", timezone="America/New_York")
+    site.set_next_episode(15, season=1, number=1, airdate="2027-05-01", airtime="")
+
+    raw = (await _raw(site, "/shows/15", embed="nextepisode"))["_embedded"]["nextepisode"]
+
+    assert raw["airstamp"] == "2027-05-01T16:00:00+00:00"
+
+
+# --- episodes -----------------------------------------------------------------------------
+
+
+def add_iron_crown(site: TvmazeDouble) -> None:
+    """A season 2 whose next episode is a preview special a week before episode 1."""
+    site.add_show(
+        id=20,
+        name="Iron Crown",
+        network="HBO",
+        timezone="America/New_York",
+        updated=1_790_000_000,
+        next_episode={
+            "id": 2090,
+            "season": 2,
+            "number": None,
+            "type": "significant_special",
+            "name": "Iron Crown: The Road Back",
+            "airdate": "2027-03-28",
+            "airtime": "21:00",
+        },
+    )
+    site.add_episodes(
+        20,
+        {"id": 2001, "season": 1, "number": 1, "airdate": "2026-04-12", "airtime": "21:00"},
+        {"id": 2002, "season": 2, "number": 1, "airdate": "2027-04-04", "airtime": "21:00"},
+        {"id": 2003, "season": 2, "number": 2, "airdate": "2027-04-11", "airtime": "21:00"},
+        {
+            "id": 2091,
+            "season": 2,
+            "number": None,
+            "type": "insignificant_special",
+            "name": "Inside the Episode",
+            "airdate": "",
+            "airtime": "",
+            "airstamp": None,
+            "runtime": None,
+        },
+    )
+
+
+async def test_episodes_are_the_regular_ones_as_tvmaze_lists_them(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
+    add_iron_crown(site)
+    client = make_client()
+
+    show = await client.show(20)
+    episodes = await client.episodes(20, updated=show.updated)
+
+    assert show.next_episode is not None and show.next_episode.kind == "significant_special"
+    assert show.next_episode.number is None and not show.next_episode.is_regular
+    assert [(e.id, e.season, e.number, e.kind) for e in episodes] == [
+        (2001, 1, 1, "regular"),
+        (2002, 2, 1, "regular"),
+        (2003, 2, 2, "regular"),
+    ]
+    assert episodes[1].airstamp == datetime(2027, 4, 5, 1, 0, tzinfo=UTC)
+    assert site.requests[-1].path == "/shows/20/episodes"
+    assert site.requests[-1].query == {}
+
+
+async def test_the_double_lists_specials_when_asked_like_tvmaze(site: TvmazeDouble) -> None:
+    add_iron_crown(site)
+
+    listed = await _raw(site, "/shows/20/episodes", specials="1")
+
+    # Season by season, a season's specials after its regular episodes, whenever they air.
+    assert [(e["id"], e["number"], e["type"]) for e in listed] == [
+        (2001, 1, "regular"),
+        (2002, 1, "regular"),
+        (2003, 2, "regular"),
+        (2090, None, "significant_special"),  # the next episode, airing before episode 1
+        (2091, None, "insignificant_special"),
+    ]
+    undated = listed[-1]
+    assert (undated["airdate"], undated["airtime"], undated["airstamp"]) == ("", "", None)
+    assert undated["runtime"] is None
+
+
+async def test_episodes_are_cached_until_the_show_changes(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
+    add_iron_crown(site)
+    client = make_client()
+
+    await client.episodes(20, updated=1)
+    await client.episodes(20, updated=1)
+    site.add_episodes(20, {"id": 2004, "season": 2, "number": 3, "airdate": "2027-04-18"})
+    changed = await client.episodes(20, updated=2)
+
+    assert site.count("/shows/20/episodes") == 2
+    assert [e.id for e in changed][-1] == 2004
+
+
+async def test_episodes_of_an_unknown_show_are_not_found(make_client: MakeClient) -> None:
+    with pytest.raises(TvmazeNotFound):
+        await make_client().episodes(404)
+    with pytest.raises(TvmazeNotFound):
+        await make_client().episodes(0)
+
+
+async def test_episodes_skip_junk_and_refuse_a_wrong_shape(
+    site: TvmazeDouble, make_client: MakeClient
+) -> None:
+    site.answer_next([{"id": 1, "season": 1, "number": 1}, "junk", {"name": "no id"}])
+    site.answer_next({"not": "a list"})
+    client = make_client()
+
+    assert [e.id for e in await client.episodes(1)] == [1]
+    with pytest.raises(TvmazeUnavailable) as caught:
+        await client.episodes(2)
+    assert_readable(caught.value)
+
+
+async def _raw(site: TvmazeDouble, path: str, **query: str) -> Any:
+    """The double's JSON as sent, for checking its shapes."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(site.base_url + path, params=query) as response,
+    ):
+        assert response.status == 200
+        return await response.json()
+
+
 # --- updates ------------------------------------------------------------------------------
 
 

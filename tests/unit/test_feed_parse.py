@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.feeds import FeedEntry, NotAFeed, discover_feeds, parse_feed
-from bot.feeds.parse import MAX_CONTENT_BYTES, MAX_ENTRIES, MAX_TITLE
+from bot.feeds.parse import MAX_CATEGORIES, MAX_CONTENT_BYTES, MAX_ENTRIES, MAX_TITLE
 
 FEED_URL = "https://telly.example/feeds/premieres/rss.xml"
 
@@ -297,6 +297,192 @@ def test_keys_of_parsed_entries_survive_an_http_to_https_switch() -> None:
 
     for old, new in zip(first, second, strict=True):
         assert old.keys == new.keys
+
+
+# ---------------------------------------------------------------------------- original links
+# FeedBurner and Pheedo put a redirect through their own host in <link> and keep the story's own
+# address in <feedburner:origLink> / <pheedo:origLink> (RSS and Atom alike; a FeedBurner Atom
+# entry's <link rel="alternate"> is the redirect). The samples are shaped like theirs.
+
+BURNER_RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+<channel>
+  <title>Couch Report</title>
+  <link>https://couchreport.example/</link>
+  <item>
+    <title>Lantern Hill season 2 gets a September date</title>
+    <link>http://feedproxy.google.com/~r/CouchReport/~3/Qx7pL2mN0aB/</link>
+    <guid isPermaLink="false">https://couchreport.example/?p=48213</guid>
+    <pubDate>Thu, 04 Mar 2027 18:30:00 +0000</pubDate>
+    <category><![CDATA[Renewals]]></category>
+    <category><![CDATA[Lantern Hill]]></category>
+    <description>Back in the autumn.</description>
+    <feedburner:origLink>https://couchreport.example/2027/03/lantern-hill-season-2-date/</feedburner:origLink>
+  </item>
+</channel>
+</rss>"""
+
+BURNER_ATOM = b"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"
+      xmlns:thr="http://purl.org/syndication/thread/1.0"
+      xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+  <title>Couch Report</title>
+  <link rel="alternate" type="text/html" href="https://couchreport.example/"/>
+  <id>tag:couchreport.example,2027:feed</id>
+  <updated>2027-03-04T18:30:00Z</updated>
+  <entry>
+    <title>Lantern Hill season 2 gets a September date</title>
+    <link rel="alternate" type="text/html"
+          href="http://feeds.feedburner.com/~r/CouchReport/~3/Qx7pL2mN0aB/lantern-hill.html"/>
+    <link rel="replies" type="text/html" thr:count="2"
+          href="https://couchreport.example/2027/03/lantern-hill-season-2-date/#comments"/>
+    <id>tag:couchreport.example,2027:post-48213</id>
+    <published>2027-03-04T13:30:00-05:00</published>
+    <category scheme="https://couchreport.example/ns#category" term="Renewals"/>
+    <category term="lantern-hill" label="Lantern Hill"/>
+    <summary>Back in the autumn.</summary>
+    <feedburner:origLink>https://couchreport.example/2027/03/lantern-hill-season-2-date/</feedburner:origLink>
+  </entry>
+</feed>"""
+
+LANTERN = "https://couchreport.example/2027/03/lantern-hill-season-2-date/"
+
+
+@pytest.mark.parametrize("body", [BURNER_RSS, BURNER_ATOM], ids=["rss", "atom"])
+def test_a_feedburner_entry_links_to_its_original_not_the_redirect(body: bytes) -> None:
+    (only,) = parse_feed(body, url="https://feeds.feedburner.com/CouchReport").entries
+
+    assert only.link == LANTERN
+    assert only.via is not None and "/~r/CouchReport/~3/Qx7pL2mN0aB/" in only.via
+    assert only.story_key == "https://couchreport.example/2027/03/lantern-hill-season-2-date"
+    assert "link:couchreport.example/2027/03/lantern-hill-season-2-date" in only.keys
+
+
+def test_the_same_story_direct_and_through_feedburner_has_one_story_key() -> None:
+    (burned,) = parse_feed(BURNER_RSS, url="https://feeds.feedburner.com/CouchReport").entries
+    direct_body = rss_with(
+        "<item><title>Lantern Hill is back on 14 September</title>"
+        f"<link>{LANTERN}?utm_source=rss&amp;utm_medium=rss</link>"
+        "<pubDate>Thu, 04 Mar 2027 18:31:00 +0000</pubDate></item>"
+    )
+    (direct,) = parse_feed(direct_body, url="https://couchreport.example/feed/").entries
+
+    assert burned.story_key == direct.story_key
+    assert set(burned.keys) & set(direct.keys) == {
+        "link:couchreport.example/2027/03/lantern-hill-season-2-date"
+    }
+
+
+def test_an_entry_first_seen_under_its_redirect_is_still_known() -> None:
+    """Keys remembered before the original link was read (the redirect's) still match."""
+    (now,) = parse_feed(BURNER_RSS, url="https://feeds.feedburner.com/CouchReport").entries
+    before = entry(link="http://feedproxy.google.com/~r/CouchReport/~3/Qx7pL2mN0aB/")
+
+    assert set(before.keys) <= set(now.keys)
+
+
+def test_a_pheedo_original_link_is_preferred_too() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0" '
+        b'xmlns:pheedo="http://www.pheedo.com/namespace/pheedo"><channel>'
+        b"<title>Daily Screen</title>"
+        b"<link>https://dailyscreen.example/</link><item><title>Moor End cast grows</title>"
+        b"<link>http://feeds.dailyscreen.example/click.phdo?i=5be1f0c2a9</link>"
+        b"<pheedo:origLink>https://dailyscreen.example/tv/moor-end-cast.html</pheedo:origLink>"
+        b'<guid isPermaLink="false">https://dailyscreen.example/tv/moor-end-cast.html</guid>'
+        b"</item></channel></rss>"
+    )
+
+    (only,) = parse_feed(body, url="https://feeds.dailyscreen.example/tv").entries
+
+    assert only.link == "https://dailyscreen.example/tv/moor-end-cast.html"
+    assert only.via == "http://feeds.dailyscreen.example/click.phdo?i=5be1f0c2a9"
+
+
+@pytest.mark.parametrize(
+    "original",
+    ["javascript:alert(1)", "mailto:desk@couchreport.example", "ftp://couchreport.example/a", ""],
+)
+def test_an_original_link_that_is_not_http_is_ignored(original: str) -> None:
+    body = BURNER_RSS.replace(LANTERN.encode(), original.encode())
+
+    (only,) = parse_feed(body, url="https://feeds.feedburner.com/CouchReport").entries
+
+    assert only.link == "http://feedproxy.google.com/~r/CouchReport/~3/Qx7pL2mN0aB/"
+    assert only.via is None
+
+
+def test_an_original_link_equal_to_the_link_adds_no_key() -> None:
+    body = rss_with(
+        '<item xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">'
+        "<title>Copper Street</title><link>http://sample.example/s/copper</link>"
+        "<feedburner:origLink>https://sample.example/s/copper/</feedburner:origLink></item>"
+    )
+
+    (only,) = parse_feed(body, url="https://sample.example/rss").entries
+
+    assert only.link == "https://sample.example/s/copper/" and only.via is None
+    assert only.keys == ("link:sample.example/s/copper",)
+
+
+# ---------------------------------------------------------------------------- undated titles
+
+
+def test_undated_entries_with_the_same_title_and_different_links_share_no_key() -> None:
+    body = rss_with(
+        "<item><title>Trailer Tuesday</title><link>https://sample.example/tt/42</link></item>"
+        "<item><title>Trailer Tuesday</title><link>https://sample.example/tt/41</link></item>"
+    )
+
+    newer, older = parse_feed(body, url="https://sample.example/rss").entries
+
+    assert set(newer.keys) & set(older.keys) == set()
+    assert newer.keys == ("link:sample.example/tt/42",)
+
+
+def test_dated_entries_keep_their_title_key() -> None:
+    """A dated story whose id and link both change is still known by its title and day."""
+    day = datetime(2027, 3, 1, 10, tzinfo=UTC)
+    before = entry(id="a-1", link="https://old-cms.example/s/1", title="Moor End", published=day)
+    after = entry(
+        id="b-7", link="https://new-cms.example/moor-end", title="Moor End", published=day
+    )
+
+    assert set(before.keys) & set(after.keys) == {"title:moor end|2027-03-01"}
+
+
+# ---------------------------------------------------------------------------- categories
+
+
+def test_categories_are_exposed_in_feed_order() -> None:
+    (rss_entry,) = parse_feed(BURNER_RSS, url="https://feeds.feedburner.com/CouchReport").entries
+    (atom_entry,) = parse_feed(BURNER_ATOM, url="https://feeds.feedburner.com/CouchReport").entries
+
+    assert rss_entry.categories == ("Renewals", "Lantern Hill")
+    assert atom_entry.categories == ("Renewals", "Lantern Hill")  # an Atom label before its term
+
+
+def test_categories_drop_blanks_and_repeats_and_are_capped() -> None:
+    many = "".join(f"<category>Tag {n}</category>" for n in range(40))
+    body = rss_with(
+        '<item xmlns:dc="http://purl.org/dc/elements/1.1/"><title>Tags</title>'
+        "<category/><category>  Drama\n </category><category>drama</category>"
+        f"<dc:subject>Netflix</dc:subject>{many}</item>"
+    )
+
+    (only,) = parse_feed(body, url="https://sample.example/rss").entries
+
+    assert only.categories[:3] == ("Drama", "Netflix", "Tag 0")
+    assert len(only.categories) == MAX_CATEGORIES
+    assert entry().categories == ()
+
+
+def test_a_link_with_an_impossible_port_is_dropped() -> None:
+    body = rss_with("<item><title>Odd</title><link>https://sample.example:99999/s</link></item>")
+
+    (only,) = parse_feed(body, url="https://sample.example/rss").entries
+
+    assert only.link is None and only.keys == ("title:odd|",)
 
 
 # ---------------------------------------------------------------------------- not a feed

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import json
-import sys
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.__main__ import main
 from bot.articles import (
     Article,
     ArticleError,
@@ -29,6 +24,7 @@ from bot.articles import (
     read_article,
 )
 from bot.domain.dates import Precision
+from tests.unit.articles.conftest import Preview
 
 ROOT = Path(__file__).parents[3]
 SAMPLES = ROOT / "data" / "samples" / "articles"
@@ -113,37 +109,6 @@ async def test_spoiler_safe_summary() -> None:
     assert "||" in article.summary
     assert article.facts.evidence is not None
     assert f"||{article.facts.evidence}" not in article.summary
-
-
-@dataclass
-class Ran:
-    status: int
-    stdout: str
-    stderr: str
-
-
-Preview = Callable[..., Awaitable[Ran]]
-
-
-@pytest.fixture
-def preview(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Preview:
-    """`python -m bot preview ARGS`, in this process (the subprocess run is tested once, in
-    test_jessica_jones)."""
-
-    async def run(*args: str, stdin: str | None = None) -> Ran:
-        if stdin is not None:
-            raw = io.BytesIO(stdin.encode("utf-8"))
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(raw, encoding="utf-8"))
-        capsys.readouterr()
-        try:
-            await main(["preview", *args])
-            status = 0
-        except SystemExit as exit:
-            status = int(exit.code or 0)
-        out, err = capsys.readouterr()
-        return Ran(status, out, err)
-
-    return run
 
 
 async def test_preview_json_has_exactly_the_documented_keys(preview: Preview) -> None:

@@ -105,6 +105,10 @@ def test_a_timezone_zoneinfo_cannot_load_becomes_utc(timezone: Any) -> None:
     [
         ("2027-03-09T02:00:00+00:00", datetime(2027, 3, 9, 2, 0, tzinfo=UTC)),
         ("2027-03-08T21:00:00-05:00", datetime(2027, 3, 9, 2, 0, tzinfo=UTC)),
+        # Older TVmaze answers give the network's own offset, daylight saving included.
+        ("2019-04-14T21:00:00-04:00", datetime(2019, 4, 15, 1, 0, tzinfo=UTC)),
+        ("2027-10-03T20:30:00+11:00", datetime(2027, 10, 3, 9, 30, tzinfo=UTC)),
+        ("2027-03-08T21:00:00+05:30", datetime(2027, 3, 8, 15, 30, tzinfo=UTC)),
         ("2027-03-09T02:00:00Z", datetime(2027, 3, 9, 2, 0, tzinfo=UTC)),
         ("2027-03-09T02:00:00", None),  # no offset: unknowable, not guessed
         ("soon", None),
@@ -139,6 +143,51 @@ def test_episode_fields() -> None:
         airdate=date(2027, 3, 8),
         airstamp=datetime(2027, 3, 8, 12, tzinfo=UTC),
         has_time=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "kind", "regular"),
+    [
+        ({"number": 1, "type": "regular"}, "regular", True),
+        ({"number": 1}, "regular", True),  # older answers have no "type"
+        ({"number": 1, "type": ""}, "regular", True),
+        ({"number": None, "type": "significant_special"}, "significant_special", False),
+        ({"number": None, "type": "insignificant_special"}, "insignificant_special", False),
+        ({"number": None}, "regular", False),  # no number: never a season's regular episode
+        ({"number": 3, "type": "significant_special"}, "significant_special", False),
+        ({"number": 2, "type": "some_future_type"}, "some_future_type", False),
+    ],
+)
+def test_episode_type_says_which_episodes_are_regular(
+    fields: dict[str, Any], kind: str, regular: bool
+) -> None:
+    episode = parse_episode({"id": 1, "season": 8, **fields})
+    assert episode is not None
+    assert (episode.kind, episode.is_regular) == (kind, regular)
+
+
+def test_a_special_not_dated_yet() -> None:
+    # TVmaze's shape for an episode with no date yet: airdate "", airtime "", airstamp null.
+    raw = {
+        "id": 12,
+        "season": 5,
+        "number": None,
+        "type": "insignificant_special",
+        "airdate": "",
+        "airtime": "",
+        "airstamp": None,
+        "runtime": None,
+    }
+    assert parse_episode(raw) == TvEpisode(
+        id=12,
+        season=5,
+        number=None,
+        name="",
+        airdate=None,
+        airstamp=None,
+        has_time=False,
+        kind="insignificant_special",
     )
 
 

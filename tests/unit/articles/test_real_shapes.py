@@ -1,0 +1,213 @@
+"""Shapes real pages have that clean prose lacks: where a year comes from, what is a title,
+what is TV news at all, and `preview --url` for a saved copy. Our own sentences throughout."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.articles import analyse
+from bot.articles.extract import address_day, address_month
+from bot.articles.facts import about_tv
+from bot.articles.preview import premiere_value
+from bot.articles.titles import plausible_title
+from tests.unit.articles.conftest import Preview
+
+TODAY = date(2026, 11, 28)  # what "today" would wrongly anchor an old article to
+
+
+def read(text: str, url: str | None = None) -> tuple[str | None, str | None, str | None]:
+    article = analyse(text=text, url=url, today=TODAY)
+    premiere, _ = premiere_value(article.facts)
+    return article.facts.show, article.facts.network, premiere
+
+
+# ---------------------------------------------------------------------------- years
+
+
+def test_a_timestamp_line_at_the_top_dates_the_article() -> None:
+    text = (
+        "date 2019-07-19 Glenhollow Farm returns to CBC for its fourth season on "
+        "Monday, September 16.\nThe farm drama follows three sisters."
+    )
+    assert read(text)[2] == "2019-09-16"
+
+
+def test_an_address_with_a_date_path_dates_an_undated_copy() -> None:
+    text = "Tinder Point Season 2 Premiere Date\n\nTinder Point season 2 premieres April 7 on FX."
+    url = "https://www.example-tvnews.com/2019/03/05/tinder-point-season-2-premiere/"
+    assert read(text, url)[2] == "2019-04-07"
+
+
+def test_an_address_filed_under_a_month_keeps_a_december_date_in_that_year() -> None:
+    text = (
+        "Quarry Lane Season Two Date\n\n"
+        "Season two of Quarry Lane will premiere on Hulu December 15."
+    )
+    url = "https://www.example-tvnews.com/2023/11/quarry-lane-season-two-date/"
+    assert read(text, url)[2] == "2023-12-15"
+
+
+def test_the_weekday_names_the_year_when_nothing_else_does() -> None:
+    # October 20 fell on a Sunday in 2019 and 2024; the nearest to the reading day wins,
+    # never today's own year (October 20, 2026 is a Tuesday).
+    text = (
+        "Brightwater season 5 premiere on NBC\n\n"
+        "Brightwater returns for its fifth season Sunday, Oct. 20 at 9 p.m. ET on NBC."
+    )
+    assert read(text)[2] == "2024-10-20T21:00-04:00"
+
+
+def test_next_year_after_a_day_uses_the_latest_year_the_piece_mentions() -> None:
+    text = (
+        "Marble Court S3 Set For Feb 27th\n\n"
+        "Netflix said its drama Marble Court will debut its third season on February 27th "
+        "next year. The first two seasons arrived in 2013 and 2014."
+    )
+    assert read(text)[2] == "2015-02-27"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://a.example/2019/07/19/show/", date(2019, 7, 19)),
+        ("https://a.example/news/show-returns-2021-03-04", date(2021, 3, 4)),
+        ("https://a.example/tv/ratings-wednesday-sept-22-2021-1235019640/", date(2021, 9, 22)),
+        ("https://a.example/tv/show-returns/", None),
+        ("https://a.example/2019/02/31/show/", None),
+    ],
+)
+def test_address_day(url: str, day: date | None) -> None:
+    assert address_day(url) == day
+
+
+def test_address_month() -> None:
+    assert address_month("https://a.example/2023/11/show/") == date(2023, 11, 1)
+    assert address_month("https://a.example/2023/show/") == date(2023, 1, 1)
+    assert address_month("https://a.example/show/") is None
+
+
+# ---------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "01:00 PM", "2019", "21st", "24", "UK", "Korean Dramas", "Tv Dramas", "Screenshot",
+        "Turkish President Erdogan", "Article A7c6 11e9 8f03", "Netflix", "Canadian",
+        "Tag Archives", "Headphones & VR", "Football", "NFL", "Disney", "E", "Prime Minister",
+        "Acme Studios", "March", "Sunday",
+    ],
+)  # fmt: skip
+def test_what_never_reads_as_a_title(name: str) -> None:
+    assert not plausible_title(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["The Morning Show", "Mr. Robot", "Queen of Tears", "Line of Duty", "The Crown", "W1A"],
+)
+def test_titles_that_look_like_other_things_still_read_as_titles(name: str) -> None:
+    assert plausible_title(name)
+
+
+def test_furniture_before_the_story_is_not_the_show() -> None:
+    text = (
+        "Tag Archives: Crave\n"
+        "Leave a Comment\n"
+        "Frost Harbour premieres Thursday, July 2, only on Crave\n"
+        "Crave announced that the first season of Frost Harbour premieres Thursday, July 2."
+    )
+    show, network, _ = read(text, "https://www.example-tvnews.ca/tag/crave/page/11/")
+    assert (show, network) == ("Frost Harbour", "Crave")
+
+
+def test_a_press_release_title_in_capitals_reads_as_a_title() -> None:
+    text = (
+        "CBC announces its fall premiere dates\n"
+        "HOLLOWAY MYSTERIES returns for a new season on Monday, September 16, 2019 on CBC."
+    )
+    assert read(text)[0] == "Holloway Mysteries"
+
+
+# ---------------------------------------------------------------------------- TV or not
+
+
+def test_a_politics_story_claims_nothing() -> None:
+    text = (
+        "Minister to visit Nairobi\n\n"
+        "The foreign minister lands in Kenya later on Friday for a series of talks, the BBC "
+        "reported. She arrives in Addis Ababa on Sunday."
+    )
+    assert read(text) == (None, None, None)
+
+
+def test_a_gadget_review_claims_nothing() -> None:
+    text = (
+        "Review: the Lumen 2 headset\n\n"
+        "The Lumen 2 headset is launching this fall for $399. It runs Netflix and Prime Video "
+        "apps, and the battery lasts six hours."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_sports_schedule_is_not_a_season_premiere() -> None:
+    text = (
+        "League schedule released\n\n"
+        "The 2020 NFL season is scheduled to kick off on Thursday, Sept. 10, with the opening "
+        "game at 8:20 ET on NBC."
+    )
+    assert read(text)[2] is None
+
+
+def test_about_tv_needs_more_than_one_word() -> None:
+    assert not about_tv("Rocket launch set", "The launch is scheduled for Monday, April 30.")
+    assert about_tv("Cycle 17 premieres on VH1", "The competition premieres Jan. 8 on VH1.")
+
+
+# ---------------------------------------------------------------------------- preview --url
+
+
+async def test_preview_reads_a_saved_copy_as_its_address(preview: Preview, tmp_path: Path) -> None:
+    saved = tmp_path / "copy.txt"
+    saved.write_text(
+        "Tinder Point Season 2 Premiere Date\n\nThe second season premieres April 7 on FX.",
+        encoding="utf-8",
+    )
+    url = "https://www.example-tvnews.com/2019/03/05/tinder-point-season-2-premiere/"
+
+    done = await preview("--json", "--url", url, str(saved))
+
+    assert done.status == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert (result["show"], result["premiere"]) == ("Tinder Point", "2019-04-07")
+
+
+async def test_preview_url_reads_standard_input_too(preview: Preview) -> None:
+    url = "https://www.example-tvnews.com/2019/03/05/tinder-point-season-2-premiere/"
+    done = await preview(
+        "--json", "--url", url, "-", stdin="Tinder Point season 2 premieres April 7 on FX."
+    )
+
+    assert done.status == 0, done.stderr
+    assert json.loads(done.stdout)["premiere"] == "2019-04-07"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--url", "ftp://example.org/a", "-"], "is not a web address"),
+        (["--url", "https://a.example/x", "https://a.example/x"], "saved copy"),
+    ],
+)
+async def test_preview_url_refuses_with_one_line(
+    preview: Preview, args: list[str], says: str
+) -> None:
+    done = await preview(*args, stdin="Some text about a show premiere on Netflix.")
+
+    assert done.status == 1
+    assert says in done.stderr
+    assert done.stderr.count("\n") == 1
