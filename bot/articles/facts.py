@@ -66,7 +66,8 @@ _CUE_RE = re.compile(
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
         |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
-        |convention|live\s+event|auditions?|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
+        |convention|live\s+event|auditions?|(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
+        |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
         |kick-?offs?|kicks?\s+off|World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:)\b)
@@ -94,7 +95,8 @@ _CUE_RE = re.compile(
         |opened|released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
         |pulled\s+in|scored|attracted|averaged|delivered|ran|went\s+live|has\s+aired|have\s+aired
         |was|were)\b)
-    | (?P<weak>\b(?:returns?|returning|arriv(?:e|es|ing)|com(?:ing|es?)\s+(?:back\s+)?to|back\s+
+    | (?P<weak>\b(?:returns?|returning|resum(?:e|es|ing)|starting|beginning|adds?|adding
+        |arriv(?:e|es|ing)|com(?:ing|es?)\s+(?:back\s+)?to|back\s+
         (?:on|for)(?!\s+(?:set|screen|stage|track|the\s+set))|brings?\s+back|bringing\s+back
         |follows?|kicks?\s+off|hits?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|screens|streaming))
         |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
@@ -210,6 +212,7 @@ class _Scan:
 class _Context:
     anchor: date
     anchor_known: bool
+    undated: bool  # nothing dates the article: only dates that carry their year count
     day_first: bool
     article_zone: str | None
     schedule: bool  # the headline speaks of premieres or a schedule: grid lines count
@@ -223,6 +226,7 @@ def find_facts(
     published: date | None,
     url_slug: str | None = None,
     filed: date | None = None,
+    outlet: str | None = None,
     day_first: bool | None = None,
     today: date | None = None,
 ) -> tuple[PremiereFacts, tuple[PremiereFacts, ...]]:
@@ -232,17 +236,20 @@ def find_facts(
     `today`) stand in, and nothing is dropped for being in the past. `day_first` says how the
     outlet writes numeric dates (5/2/18); None guesses from the text.
     """
-    if not about_tv(headline, body):
+    if not about_tv(headline, body) or _RATINGS_STORY.search(headline):
         # Politics, gadgets, sport: whatever "lands on Friday" there is no premiere, no show.
         return PremiereFacts(None, None, None, None, None, None), ()
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
     anchor, anchor_known = _anchor(published, headline + "\n" + body, today, filed)
-    lead = titles.lead_show(headline, body, _blocked_spans, url_slug)
+    undated = anchor is None
+    anchor = anchor or datetime.now(UTC).date()  # read only for dates that name their year
+    lead = titles.lead_show(headline, body, _blocked_spans, url_slug, outlet)
     ctx = _Context(
         anchor=anchor,
         anchor_known=anchor_known,
+        undated=undated,
         day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
         article_zone=when.article_zone(body),
         schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
@@ -271,7 +278,11 @@ _TV_WORDS = re.compile(
     r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
-_ARTICLE_HEAD = 4000  # what decides the subject: the headline and the opening paragraphs
+_ARTICLE_HEAD = 4000
+# A ratings story reports how a premiere did; the day it names has been.
+_RATINGS_STORY = re.compile(
+    r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights)\b"
+)  # what decides the subject: the headline and the opening paragraphs
 
 
 def about_tv(headline: str, body: str) -> bool:
@@ -397,6 +408,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
+    if ctx.undated and not _carries_its_year(mention):
+        return None  # "March 8" in a copy of unknown age: which year's March 8 is unknowable
     resolved = when.resolve(
         mention, ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
     )
@@ -436,6 +449,13 @@ def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
         scan.times[0] if scan.times else None, 1.5, header.confidence * 0.85,
         scan.sentence.start, scan.sentence.text, False,
     )  # fmt: skip
+
+
+def _carries_its_year(mention: when.DateMention) -> bool:
+    """The date names its year, or a weekday that does ("Sunday, Oct. 20")."""
+    if mention.year is not None:
+        return True
+    return mention.kind == "day" and mention.weekday is not None and mention.year_offset is None
 
 
 def _speaks_of_a_show(scan: _Scan, ctx: _Context) -> bool:
@@ -858,7 +878,15 @@ def _lead_facts(
         network, network_conf = head_network, 0.8
     else:
         network, network_conf = _body_network(body, url_slug)
+    if season is None and statement is not None and _korean(network) and single:
+        # Korean dramas are single seasons: a premiere on tvN or JTBC with no season named is
+        # the drama's first (a second season is always written as one).
+        season, season_conf = 1, 0.6
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
+
+
+def _korean(network: str | None) -> bool:
+    return networks.network_zone(network) == "Asia/Seoul"
 
 
 def _lead_season(
@@ -871,12 +899,14 @@ def _lead_season(
         return statement.season, 0.9
     if head_season is not None:
         return head_season, 0.85
-    if statement and statement.season is not None:
-        return statement.season, 0.6
     if show:
+        # "The third and final season of Dead to Me, debuting Nov. 17": the season written
+        # by the show's name beats the "new show" a debut verb alone suggests.
         season, confidence = _body_season(body, show)
         if season is not None:
             return season, confidence
+    if statement and statement.season is not None:
+        return statement.season, 0.6
     if show is None:
         return None, 0.0
     found = seasons.find_seasons(body)
@@ -957,12 +987,14 @@ def _instant(
 
 def _anchor(
     published: date | None, text: str, today: date | None, filed: date | None
-) -> tuple[date, bool]:
+) -> tuple[date | None, bool]:
     """The day dates without a year are read against, and whether it is the publication day.
 
     Without one, an old article must not be read as today's: the month or year its address
     files it under, else the latest year its full dates name, else the latest year it
     mentions at all, stands in (news looks ahead: what it dates is mostly still to come).
+    With none of these, `today` (a page fetched or text pasted now is today's news); without
+    that either, None: a saved copy of unknown age dates nothing that lacks its year.
     """
     if published is not None:
         return published, True
@@ -975,8 +1007,8 @@ def _anchor(
     ]
     if years:
         return date(max(years), 1, 1), False
-    today = today or datetime.now(UTC).date()
-    mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= today.year + 1]
+    latest = (today or datetime.now(UTC).date()).year + 1
+    mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned:
         return date(max(mentioned), 1, 1), False
     return today, False

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from bot.articles.errors import NotAnArticle
 from bot.articles.extract import (
@@ -48,9 +49,13 @@ async def read_article(
     published: date | None = None,
     spoiler_safe: bool = False,
     fetcher: Fetcher | None = None,
+    today: date | None = None,
 ) -> Article:
     """Read one article. Give `source` (a link, an HTML page or text: told apart by shape),
     or `url`, `html` or `text` by name; `url` with `html` or `text` is not fetched again.
+
+    `today` anchors an article that carries no date of its own: a page fetched now, or text
+    pasted now, is today's news (the current day when not given).
 
     Raises ArticleError (FetchRefused, FetchFailed, NotAnArticle) with a sentence for the user.
     """
@@ -72,7 +77,13 @@ async def read_article(
         html, text = (page.text, None) if page.is_html else (None, page.text)
     # Parsing is CPU work (about 10 ms a page): keep it off the event loop.
     return await asyncio.to_thread(
-        analyse, html=html, text=text, url=url, published=published, spoiler_safe=spoiler_safe
+        analyse,
+        html=html,
+        text=text,
+        url=url,
+        published=published,
+        spoiler_safe=spoiler_safe,
+        today=today or datetime.now(UTC).date(),
     )
 
 
@@ -85,7 +96,8 @@ def analyse(
     spoiler_safe: bool = False,
     today: date | None = None,
 ) -> Article:
-    """The synchronous core of read_article, for pages already in hand."""
+    """The synchronous core of read_article, for pages already in hand. Without `today`, a
+    page that carries no date of its own (nor its address) dates only what names its year."""
     if html is not None:
         extracted = extract_html(html, url)
     elif text is not None:
@@ -113,6 +125,7 @@ def _article(
         published=published,
         url_slug=url_slug(url),
         filed=address_month(url),
+        outlet=urlsplit(url).hostname if url else None,
         day_first=extracted.day_first,
         today=today,
     )

@@ -41,7 +41,7 @@ _SEASON_RE = re.compile(
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s*E\d{{1,3}})?\b)
     | (?P<new>\bseries\s+premiere
           |\b(?:(?:brand[-\s])?new|upcoming)\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)
-          (?:[\w-]+\s+){{0,2}}?(?:series|drama|comedy
+          (?:[\w-]+\s+){{0,2}}?(?:series|dramas?|k-dramas?|comedy
           |show|thriller|sitcom|docuseries|docu-series|anime|adaptation|procedural|mystery)\b
           (?!\s+of)|\blimited\s+series
           |\bmini-?series|\bdocu-?series|\bfreshman\s+season|\bdebut\s+season|\binaugural\s+season

@@ -36,6 +36,7 @@ _GENERIC = _words(
     nationwide worldwide global national international launch lineup slate summer winter spring
     fall autumn holiday weekend week month year years price prices deal deals service services
     so far far canceled cancelled renewed shows series every best worst top biggest ratings
+    including starring featuring additional another eyes stream announced sets
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").
@@ -52,7 +53,8 @@ _HEADLINE_BREAK = _words(
     picks picked greenlights greenlit moves moved delays delayed pushes pushed postponed news
     update updates latest streaming streams airs airing hits starts begins final clip video
     sneak peek plot details spoilers theories rumors says said talks explains interview vs
-    fans viewers via amid ahead after before about report look first-look sets
+    fans viewers via amid ahead after before about report look first-look sets stream
+    including starring featuring additional eyes shows
     """
 )
 # Words that make a capitalised run a place, a people, a company, an office or page furniture:
@@ -65,7 +67,7 @@ _PLACES = _words(
     german italy italian spain spanish mexico mexican brazil brazilian russia russian ukraine
     ukrainian turkey turkish kenya kenyan nigeria nigerian africa african europe european asia
     asian sudan ethiopia ethiopian egypt israel iran iraq syria pakistan thailand thai
-    philippines filipino indonesia vietnam taiwan hong kong singapore sweden swedish norway
+    philippines filipino indonesia vietnam taiwan hong kong singapore sweden swedish norway latin
     norwegian denmark danish finland dutch netherlands poland polish greece greek portugal
     argentina chile colombia peru cuba jamaica world global international national hollywood
     london paris tokyo seoul beijing washington new york los angeles toronto sydney
@@ -84,7 +86,9 @@ _FURNITURE = _words(
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags page category categories roundup round-up upfronts upfront originals original
     newsbrief briefing podcasts games gaming register login log skip content main midseason
-    header ads ad
+    header ads ad briefs press office events independent herald times post tribune gazette
+    sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
+    journal guardian telegraph express mirror daily weekly magazine
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
     console consoles camera gadget gadgets device devices app apps deals
     football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
@@ -96,7 +100,7 @@ _BRANDS = _words(
     "disney apple amazon google alphabet microsoft meta facebook instagram twitter tiktok "
     "youtube sony warner comcast nbcuniversal paramount lionsgate universal marvel lucasfilm "
     "pixar dreamworks spotify roku samsung lg nintendo xbox playstation tesla spacex nasa "
-    "nfl nba mlb nhl mls ncaa fifa uefa ufc wwe olympics"
+    "nfl nba mlb nhl mls ncaa fifa uefa ufc wwe olympics sky"
 )
 _COMPANY_END = _words(
     "corp corp. corporation ltd ltd. llc plc studios studio group "
@@ -106,6 +110,13 @@ _OFFICES = _words(
     "president prime minister senator sen. governor gov. chancellor mayor secretary ambassador "
     "representative rep. congressman congresswoman ceo chairman chairwoman spokesperson pope "
     "sheikh general gen. commissioner"
+)
+# "Kim So Hyun", "Park Seo-joon", "Lee Min Ho": a Korean family name and a given name.
+_KOREAN_NAME = re.compile(
+    r"^(?:Kim|Lee|Park|Choi|Jung|Jeong|Kang|Cho|Jo|Yoon|Yun|Jang|Lim|Im|Han|Oh|Seo|Shin|Kwon"
+    r"|Hwang|Ahn|Song|Yoo|Yu|Hong|Jeon|Jun|Ko|Go|Moon|Yang|Son|Bae|Baek|Heo|Nam|Ha|Kwak|Sung"
+    r"|Cha|Joo|Ju|Woo|Min|Ryu|Na|Jin|Ji|Uhm|Chae|Won|Bang|Byun|Yeo|Do|Noh|Gong|Ok)"
+    r"\s+[A-Z][a-z]{1,5}(?:[-\s][A-Za-z][a-z]{1,5})?$"
 )
 _CODE_LIKE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,}$")  # "a7c6", "11e9", "b72a"
 _NOT_A_TITLE = re.compile(
@@ -131,14 +142,29 @@ def plausible_title(title: str | None) -> bool:
     lowered = [w.lower() for w in words if w]
     if not lowered:
         return False
-    if all(w in _PLACES or w in _FURNITURE or w in _BRANDS or w in _CONNECTORS for w in lowered):
+    if all(
+        w in _PLACES
+        or w in _FURNITURE
+        or w in _BRANDS
+        or w in _CONNECTORS
+        or w.isdigit()
+        or _CODE_LIKE.match(w)
+        for w in lowered
+    ):
         return False
+    if len(lowered) == 1 and _strip_possessive(lowered[0]) in _GENERIC:
+        return False  # "What" of "What's on?"
+    if not any(len(w) > 1 and w not in _CONNECTORS for w in lowered):
+        return False  # "a and E": the letters of a slug, not a title
     if len(lowered) > 1 and lowered[-1] in _COMPANY_END:
         return False
     if lowered[0] in _OFFICES or (len(lowered) > 1 and " ".join(lowered[:2]) == "prime minister"):
         return False
     if lowered[0] in _PLACES and len(lowered) > 1 and lowered[1] in _OFFICES:
         return False  # "Turkish President Erdogan"
+    people = re.split(r"\s+(?:and|&)\s+", title.strip())
+    if all(_KOREAN_NAME.match(person) for person in people):
+        return False  # "Kim So Hyun and Chae Jong Hyeop": the cast, not the drama
     return sum(1 for w in lowered if _CODE_LIKE.match(w)) < 2
 
 
@@ -502,7 +528,7 @@ def _looks_like_title(inner: str) -> bool:
 # How prose marks a run as a show: a season after it, or "the premiere of" / "the new drama"
 # before it.
 _MARKED_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s*(?:\(|season\b|series\s+\w+|part\s+\w+|cycle\b|s\d|returns?\b"
+    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+\w+|part\s+\w+|cycle\b|s\d|returns?\b"
     r"|premieres?\b|debuts?\b|is\s+(?:set|back|coming|returning)\b|will\s+(?:return|premiere"
     r"|debut|air|stream)\b)"
 )
@@ -514,7 +540,13 @@ _MARKED_BEFORE = re.compile(
     r"|spin-off|prequel|sequel|reboot|revival)\s+$"
     r"|(?:drama|series|show|sitcom|anime|docuseries)\s+$"
 )
-_LEAD_WINDOW = 3000  # the opening of the body, where a story names its subject
+_OPENING_QUOTE = re.compile(r"[\"“‘']$")
+_LEAD_WINDOW = 3000
+_OWNER = re.compile(
+    r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
+    r"(?:(?:new|upcoming|latest|next|hit|first|romantic|original)\s+)*"
+    r"(?:drama|series|show|comedy|sitcom|thriller|docuseries|anime|k-drama|film)\b"
+)  # the opening of the body, where a story names its subject
 
 
 def lead_show(
@@ -522,6 +554,7 @@ def lead_show(
     body: str,
     blocker: Callable[[str], Sequence[tuple[int, int]]] = lambda text: (),
     slug: str | None = None,
+    outlet: str | None = None,
 ) -> HeadlineShow:
     """The show a story is about: the title that its headline, its address and its opening
     agree on. Each candidate earns points for standing in the headline, in the address's
@@ -534,8 +567,8 @@ def lead_show(
     first_seen: dict[str, int] = {}
 
     def add(title: str, points: float, at: int) -> None:
-        title = _display(_strip_possessive(title.strip(" -–—:|")))
-        if not plausible_title(title):
+        title = _display(_strip_possessive(title.strip(" -–—:|,;.")))
+        if not plausible_title(title) or _names_the_outlet(title, outlet):
             return
         key = title_key(title)
         if not key:
@@ -557,11 +590,19 @@ def lead_show(
         before = opening[max(0, run.start - 40) : run.start]
         marked = bool(_MARKED_AFTER.match(after) or _MARKED_BEFORE.search(before))
         add(run.text, 1.5 if marked else 0.25, run.start)
+    for mention in quoted_titles(opening):
+        before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
+        if _MARKED_BEFORE.search(before):
+            add(mention.text, 1.0, mention.start)  # 'tvN's upcoming drama "Is It Fate?"'
+    for owner in _OWNER.finditer(headline):
+        key = title_key(_strip_possessive(owner["owner"]))
+        if key in scores:
+            scores[key] -= 3.0  # "Kim So Hyun's new drama": whose show it is, not its title
     if not scores:
         return HeadlineShow(None, 0.0, "none")
     slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
     for key in scores:
-        squashed = re.sub(r"[^a-z0-9 ]", "", key.replace("’", "").replace("'", ""))
+        squashed = _squash(key)
         if slug_words and squashed and f" {squashed} " in slug_words:
             scores[key] += 2.0
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
@@ -576,10 +617,32 @@ def lead_show(
     if scores[best] < 1.5:
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
     from_head = head is not None and head.title is not None and title_key(head.title) == best
+    in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
+    runner_up = max((v for k, v in scores.items() if k != best), default=0.0)
+    if not (from_head or in_slug) and scores[best] < 1.5 * runner_up:
+        # A round-up with no show in its headline: no one show leads it; each premiere
+        # keeps the show its own sentence names.
+        return HeadlineShow(None, 0.0, "none")
     if from_head and head is not None and head.source in ("slug-only", "headline-only"):
         return HeadlineShow(spelling[best], head.confidence, head.source)
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.6
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _squash(key: str) -> str:
+    """A title key as a slug writes it: "handmaid's tale" -> "handmaids tale"."""
+    return re.sub(r"[^a-z0-9 ]", "", key.replace("’", "").replace("'", ""))
+
+
+def _names_the_outlet(title: str, outlet: str | None) -> bool:
+    """ "The Independent" on independent.co.uk, "The Korea Herald" on koreaherald.com: the
+    page's masthead, printed above the story, is not what the story is about."""
+    if not outlet:
+        return False
+    host = outlet.lower().removeprefix("www.").removeprefix("m.")
+    core = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    squashed = re.sub(r"[^a-z0-9]", "", title_key(title))
+    return len(core) >= 5 and len(squashed) >= 5 and (core in squashed or squashed in core)
 
 
 def _display(title: str) -> str:

@@ -83,7 +83,11 @@ class ArticleService:
         """Fetch and read an article; a failure becomes a refusal the member can act on."""
         try:
             return await read_article(
-                url=url, text=text, spoiler_safe=spoiler_safe, fetcher=self._fetcher
+                url=url,
+                text=text,
+                spoiler_safe=spoiler_safe,
+                fetcher=self._fetcher,
+                today=self._clock.now().date(),
             )
         except ArticleError as error:
             raise InvalidInput(str(error)) from None
