@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
 from bot.articles.errors import NotAnArticle
 from bot.articles.extract import (

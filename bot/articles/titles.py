@@ -148,7 +148,7 @@ def plausible_title(title: str | None) -> bool:
         or w in _BRANDS
         or w in _CONNECTORS
         or w.isdigit()
-        or _CODE_LIKE.match(w)
+        or (len(w) >= 4 and _CODE_LIKE.match(w))  # "ae44" of an address; "W1A" is a title
         for w in lowered
     ):
         return False
