@@ -70,7 +70,9 @@ _CUE_RE = re.compile(
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
         |kick-?offs?|kicks?\s+off|World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
-        |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:)\b)
+        |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:
+        |(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:nd|rd|th))
+          \s+episode)\b)
     | (?P<superseded>\b(?:originally|initially|previously|had\s+been|formerly
         |(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed
           |planned|meant|expected|going)
@@ -89,10 +91,10 @@ _CUE_RE = re.compile(
         |(?<!on\s)(?<!the\s)sets?\b(?!\s+(?:in|during|against
           |among|around|amid|inside|aboard|within|across|between|after|before|over|off|out|up|piece
           |design)\b)
-        |to\s+(?:air|stream|return|arrive|drop|hit|land|debut|bow)\b|goes?\s+live|gets?\s+(?:a|its)
+        |to\s+(?:air|stream|return|arrive|drop|hit|land|debut|bow)\b|to\s+be\s+(?:released|available)|goes?\s+live|gets?\s+(?:a|its)
           \s+(?:premiere|release)\s+date|(?:is|are)\s+coming)\b)
     | (?P<past>\b(?:premiered|debuted|bowed|launched|returned|arrived|aired|dropped|began|started
-        |opened|released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
+        |opened|(?<!be\s)released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
         |pulled\s+in|scored|attracted|averaged|delivered|ran|went\s+live|has\s+aired|have\s+aired
         |was|were)\b)
     | (?P<weak>\b(?:returns?|returning|resum(?:e|es|ing)|starting|beginning|adds?|adding
@@ -132,6 +134,7 @@ _MOVE_VERB = re.compile(
 _NEG_AFTER = re.compile(r"(?i)(?:\w+\s+)?finale|special|screening")
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
+_FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,(?!\s*\d{4}\b)|\s(?:but|while|whereas|although|though|after|before|following"
     r"|which|who|unlike|when)\s|:\s"
@@ -213,6 +216,7 @@ class _Context:
     anchor: date
     anchor_known: bool
     undated: bool  # nothing dates the article: only dates that carry their year count
+    estimated: bool  # the anchor is a year or month guessed from the address or the text
     day_first: bool
     article_zone: str | None
     schedule: bool  # the headline speaks of premieres or a schedule: grid lines count
@@ -236,7 +240,11 @@ def find_facts(
     `today`) stand in, and nothing is dropped for being in the past. `day_first` says how the
     outlet writes numeric dates (5/2/18); None guesses from the text.
     """
-    if not about_tv(headline, body) or _RATINGS_STORY.search(headline):
+    if (
+        not about_tv(headline, body)
+        or _RATINGS_STORY.search(headline)
+        or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
+    ):
         # Politics, gadgets, sport: whatever "lands on Friday" there is no premiere, no show.
         return PremiereFacts(None, None, None, None, None, None), ()
     sentences = split_sentences(body)
@@ -244,12 +252,14 @@ def find_facts(
     everything = ([head] if head else []) + sentences
     anchor, anchor_known = _anchor(published, headline + "\n" + body, today, filed)
     undated = anchor is None
+    estimated = not anchor_known and anchor is not None and anchor != today
     anchor = anchor or datetime.now(UTC).date()  # read only for dates that name their year
     lead = titles.lead_show(headline, body, _blocked_spans, url_slug, outlet)
     ctx = _Context(
         anchor=anchor,
         anchor_known=anchor_known,
         undated=undated,
+        estimated=estimated,
         day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
         article_zone=when.article_zone(body),
         schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
@@ -280,6 +290,11 @@ _TV_WORDS = re.compile(
 )
 _ARTICLE_HEAD = 4000
 # A ratings story reports how a premiere did; the day it names has been.
+# An imported show's arrival in another market: not its season's premiere.
+_FOREIGN_AIRING = re.compile(
+    r"(?i)\b(?:heading|coming|arriving|returning|comes|heads|arrives|returns)\s+(?:back\s+)?to"
+    r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:screens|TVs|shores)"
+)
 _RATINGS_STORY = re.compile(
     r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights)\b"
 )  # what decides the subject: the headline and the opening paragraphs
@@ -349,6 +364,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     """A statement if this date is a premiere the sentence announces; None otherwise."""
     text, dates, cues, named = scan.text, scan.dates, scan.cues, scan.named
     clause = _clause(text, mention, dates)
+    # A date that opens its sentence ("On Feb. 19, ...") is the time of the sentence's verb.
+    fronted = bool(_FRONTED.fullmatch(text[: mention.start]))
     best: tuple[float, _Cue] | None = None
     for cue in cues:
         if cue.kind not in _CUE_STRENGTH:
@@ -360,9 +377,14 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
             weight = _CUE_STRENGTH[cue.kind] - distance / 30
         elif cue.start >= mention.end:
             distance = cue.start - mention.end
-            if distance > 50 or (cue.kind == "report" and "," in text[mention.end : cue.start]):
+            if cue.kind == "report" and "," in text[mention.end : cue.start]:
                 continue  # "…moved to April 26, the network said": said is not about the date
-            weight = _CUE_STRENGTH[cue.kind] - distance / 20 - 0.5
+            if fronted and cue.kind in ("strong", "weak") and distance <= 90:
+                weight = _CUE_STRENGTH[cue.kind] - 0.5  # "On Feb. 19 at 8 a.m., PBS will premiere"
+            elif distance > 50:
+                continue
+            else:
+                weight = _CUE_STRENGTH[cue.kind] - distance / 20 - 0.5
         else:
             continue
         if not clause[0] <= cue.start < clause[1]:
@@ -410,6 +432,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
     if ctx.undated and not _carries_its_year(mention):
         return None  # "March 8" in a copy of unknown age: which year's March 8 is unknowable
+    if ctx.estimated and mention.kind in ("relative", "weekday"):
+        return None  # "today", "this Friday" against a year guessed from the address or text
     resolved = when.resolve(
         mention, ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
     )
@@ -1014,7 +1038,7 @@ def _anchor(
     return today, False
 
 
-_BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w/.-]?\d)")
+_BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\d)")  # not "1980s"
 
 
 def _headline_network(headline: str, lead: str | None) -> str | None:

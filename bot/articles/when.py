@@ -69,10 +69,10 @@ _DATE_RE = re.compile(
           (?:\s*(?:-|–|and|&|to)\s*\d{{1,2}}{_ORD})?(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b
           (?:,?\s+(?P<dm_y>{_YEAR})\b)?)
     | (?P<slash>(?<![\w.,/:$£€])(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})(?![\d/]|\s*c\b|c\b|:))
-    | (?P<hol>(?P<hol_n>Christmas\ Day|Christmas\ Eve|Christmas|New\ Year['’]s\ Day
-          |New\ Year['’]s\ Eve|Halloween|Valentine['’]s\ Day|Thanksgiving(?:\ Day)?|Boxing\ Day
+    | (?P<hol>(?P<hol_n>Christmas\ Day|Christmas\ Eve|Christmas|New\ Year['’]?s\ Day
+          |New\ Year['’]?s\ Eve|Halloween|Valentine['’]s\ Day|Thanksgiving(?:\ Day)?|Boxing\ Day
           |Independence\ Day|Fourth\ of\ July|July\ Fourth|Memorial\ Day|Labor\ Day
-          |Easter(?:\ Sunday)?|Mother['’]s\ Day|Father['’]s\ Day|St\.?\ Patrick['’]s\ Day)
+          |Easter(?:\ Sunday)?|Mother['’]s\ Day|Father['’]s\ Day|St\.?\ Patrick['’]s\ Day)(?![a-z])
           (?:,?\s+(?P<hol_y>{_YEAR})\b)?)
     | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b)
     | (?P<ma>\b(?i:in|this|next|by|until|till|starting|from|come|during|throughout|early|mid
