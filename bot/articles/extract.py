@@ -15,7 +15,7 @@ from trafilatura.utils import load_html
 
 from bot.articles import when
 from bot.articles.errors import NotAnArticle
-from bot.articles.text import clean_lines
+from bot.articles.text import clean_lines, is_top_furniture
 
 _DATE_META = (
     "article:published_time", "og:published_time", "og:article:published_time",
@@ -111,6 +111,9 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         raw_lines = ([rest] if rest else []) + raw_lines[1:]
         if not raw_lines:
             raise NotAnArticle("There is no article text in that.")
+    # Navigation, mastheads and archive labels above the story are not its headline.
+    while len(raw_lines) > 1 and is_top_furniture(raw_lines[0]):
+        raw_lines = raw_lines[1:]
     title = ""
     first = raw_lines[0].lstrip("# ").strip()
     if _looks_like_title(first) and len(raw_lines) > 1:

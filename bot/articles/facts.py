@@ -304,10 +304,10 @@ def about_tv(headline: str, body: str) -> bool:
     """Whether a piece is TV news at all: it speaks of shows (series, seasons, episodes,
     premieres) and names a network, a season or a premiere. A politician who "lands in Kenya
     on Friday" or a headset "launching this fall" is not, whatever else it mentions."""
-    text = f"{headline}\n{body[:_ARTICLE_HEAD]}"
-    words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(text)}
-    network = bool(networks.find_networks(text))
-    season = any(not s.implied for s in seasons.find_seasons(text))
+    opening = body[:_ARTICLE_HEAD]  # the same slice the lead show is looked for in
+    words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")}
+    network = bool(networks.find_networks(headline) or networks.find_networks(opening))
+    season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     return len(words) + network + season >= 2 and bool(
         network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}
     )
@@ -371,7 +371,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         if cue.kind not in _CUE_STRENGTH:
             continue
         if cue.end <= mention.start:
-            distance = mention.start - cue.end
+            distance = _gap_without_asides(text, cue.end, mention.start)
             if distance > 90:
                 continue
             weight = _CUE_STRENGTH[cue.kind] - distance / 30
@@ -480,6 +480,16 @@ def _carries_its_year(mention: when.DateMention) -> bool:
     if mention.year is not None:
         return True
     return mention.kind == "day" and mention.weekday is not None and mention.year_offset is None
+
+
+_ASIDE = re.compile(r"\([^()]{0,120}\)")
+
+
+def _gap_without_asides(text: str, start: int, end: int) -> int:
+    """Characters between two points, not counting a bracketed aside: "hits Amazon (you need
+    an Amazon Prime membership to watch) on November 1st" keeps the verb next to its date."""
+    between = text[start:end]
+    return len(between) - sum(len(m.group()) for m in _ASIDE.finditer(between))
 
 
 def _speaks_of_a_show(scan: _Scan, ctx: _Context) -> bool:
@@ -686,6 +696,12 @@ def _bind_show(
             if leads and chosen.start - leads[-1].end < 12:
                 chosen = leads[-1]
         return chosen.text, chosen
+    near = [t for t in after if t.start - mention.end < 100]
+    # "On Feb. 19 on KPTS, PBS Kids will premiere 'Pinkalicious'": the lead, or a quoted
+    # title, is what the date's sentence premieres; a station named first is not.
+    preferred = [t for t in near if titles.same_show(t.text, lead) or t.quoted]
+    if preferred:
+        return preferred[0].text, preferred[0]
     if after and after[0].start - mention.end < 40:
         return after[0].text, after[0]
     return lead, None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _US, _UK, _CA, _KR, _JP, _AU = (
     "America/New_York", "Europe/London", "America/Toronto", "Asia/Seoul", "Asia/Tokyo",
@@ -176,6 +176,23 @@ class NetworkMention:
 
 
 @cache
+def _starts() -> re.Pattern[str]:
+    """Where a spelling can begin: a character some spelling starts with, after a non-word.
+    Trying the long alternation only there is ten times faster than at every character."""
+    first: set[str] = set()
+    for _canonical, _zone, variants in _NETWORKS:
+        for variant in variants:
+            regex = variant.lstrip("?")
+            if regex.startswith("\\"):
+                first.add(regex[1])
+            elif regex.startswith("["):
+                first.update(regex[1 : regex.index("]")])
+            else:
+                first.add(regex[0])
+    return re.compile(r"(?<![\w@#/.-])[" + re.escape("".join(sorted(first))) + "]")
+
+
+@cache
 def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     """One alternation of every spelling, longest first, each in a group named after it."""
     spellings: list[tuple[str, str, bool]] = []
@@ -191,22 +208,36 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
         groups[name] = (canonical, ambiguous)
         parts.append(f"(?P<{name}>{regex})")
     # "+" ends some names, so the right edge is "not a word character", not \b.
-    pattern = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(parts) + r")(?![\w@-])")
+    pattern = re.compile(r"(?:" + "|".join(parts) + r")(?![\w@-])")
     return pattern, groups
 
 
 def find_networks(text: str) -> list[NetworkMention]:
     """Every network named in the text, canonical, in order."""
+    return list(_networks_in(text))
+
+
+@lru_cache(maxsize=256)
+def _networks_in(text: str) -> tuple[NetworkMention, ...]:
+    # One scan per text: the headline and the opening are asked about by several readers.
     pattern, groups = _pattern()
     found = []
-    for match in pattern.finditer(text):
+    reach = 0  # mentions do not overlap: a start inside the last one is no start
+    for start in _starts().finditer(text):
+        if start.start() < reach:
+            continue
+        match = pattern.match(text, start.start())
+        if match is None:
+            continue
+        reach = match.end()
         canonical, ambiguous = groups[match.lastgroup or ""]
         if ambiguous and not _reads_as_network(text, match.start(), match.end()):
             continue
         found.append(NetworkMention(canonical, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def canonical_network(name: str) -> str | None:
     """The canonical name for a spelling ("Amazon Prime Video" -> "Prime Video"), if known."""
     mentions = find_networks(f"on {name.strip()}")

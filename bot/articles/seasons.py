@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -62,6 +63,11 @@ class SeasonMention:
 
 
 def find_seasons(text: str) -> list[SeasonMention]:
+    return list(_seasons_in(text))
+
+
+@lru_cache(maxsize=256)
+def _seasons_in(text: str) -> tuple[SeasonMention, ...]:
     found = []
     for match in _SEASON_RE.finditer(text):
         if match["new"]:
@@ -72,7 +78,7 @@ def find_seasons(text: str) -> list[SeasonMention]:
         if number is None or not 1 <= number <= MAX_SEASON:
             continue
         found.append(SeasonMention(match.start(), match.end(), number, False))
-    return found
+    return tuple(found)
 
 
 def _number(word: str) -> int | None:

@@ -23,6 +23,25 @@ _FURNITURE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Lines a page prints above its story: navigation, mastheads, archive labels, the weather.
+_TOP_FURNITURE = re.compile(
+    r"""^\W*(?:
+        top\s+of\s+(?:the\s+)?page | header\s+ads? | press\s+office | programme\s+information
+      | new\s+this\s+week | menu | home | search | or | main\s+menu | navigation | breaking
+      | tag\s+archives?\b.* | archives?\s*:.* | category\s*:.* | posted\s+in\b.*
+      | [-+]?\d+(?:\.\d+)?\s*°\s*[CF]\b.* | (?:[^|/>\n]{1,25}\s*[|>/]\s*){2,}[^|/>\n]{0,25}
+      | [\s,;|·•]*
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_top_furniture(line: str) -> bool:
+    """A line above the story that is the site's, not the article's ("Skip to main content",
+    "Tag Archives: Crave", "TV | Film | Music", "4.8°C Dublin")."""
+    return len(line) < 160 and bool(_FURNITURE.match(line) or _TOP_FURNITURE.match(line))
+
+
 # A line after which nothing belongs to the article (checked in the last part of the text).
 _TAIL = re.compile(
     r"""^\W*(?:

@@ -541,7 +541,7 @@ _MARKED_BEFORE = re.compile(
     r"|(?:drama|series|show|sitcom|anime|docuseries)\s+$"
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘']$")
-_LEAD_WINDOW = 3000
+_LEAD_WINDOW = 4000
 _OWNER = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
     r"(?:(?:new|upcoming|latest|next|hit|first|romantic|original)\s+)*"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.domain.dates import Precision, UnknownTimezoneError, resolve_timezone
 
@@ -175,8 +175,13 @@ class Resolved:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date-like mention in the text, in order, none overlapping."""
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=256)
+def _dates_in(text: str) -> tuple[DateMention, ...]:
     if not _MAYBE_DATE.search(text):
-        return []  # most sentences name no date: one cheap look instead of the full scan
+        return ()  # most sentences name no date: one cheap look instead of the full scan
     mentions: list[DateMention] = []
     for match in _DATE_RE.finditer(text):
         mention = _mention(match, text)
@@ -199,7 +204,7 @@ def find_dates(text: str) -> list[DateMention]:
             )  # fmt: skip
             continue
         mentions.append(mention)
-    return mentions
+    return tuple(mentions)
 
 
 def find_times(text: str) -> list[TimeMention]:
