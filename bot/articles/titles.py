@@ -88,7 +88,7 @@ _FURNITURE = _words(
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events independent herald times post tribune gazette
     sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
-    journal guardian telegraph express mirror daily weekly magazine
+    journal guardian telegraph express mirror daily weekly magazine screening screenings
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
     console consoles camera gadget gadgets device devices app apps deals
     football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
@@ -539,6 +539,7 @@ _MARKED_BEFORE = re.compile(
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
     r"|spin-off|prequel|sequel|reboot|revival)\s+$"
     r"|(?:drama|series|show|sitcom|anime|docuseries)\s+$"
+    r"|\b(?:will\s+)?(?:premieres?|debuts?|launch(?:es)?|presents?|unveils?)\s+$"
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘']$")
 _LEAD_WINDOW = 4000
@@ -579,7 +580,8 @@ def lead_show(
 
     head = headline_show(headline, body, blocker, slug) if headline or slug else None
     if head is not None and head.title:
-        add(head.title, {"quoted": 4.0, "headline": 3.5, "slug": 3.0}.get(head.source, 1.5), -1)
+        points = {"quoted": 4.0, "headline": 3.5, "slug": 3.0, "slug-only": 1.5}
+        add(head.title, points.get(head.source, 1.5), -1)
     for mention in quoted_titles(headline):
         add(mention.text, 1.5, -1)
     for mention in quoted_titles(opening):
@@ -601,8 +603,11 @@ def lead_show(
     if not scores:
         return HeadlineShow(None, 0.0, "none")
     slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
+    slug_only = head.title if head is not None and head.source == "slug-only" else None
     for key in scores:
         squashed = _squash(key)
+        if slug_only is not None and key == title_key(slug_only):
+            continue  # the address alone says so: the page never writes it
         if slug_words and squashed and f" {squashed} " in slug_words:
             scores[key] += 2.0
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))

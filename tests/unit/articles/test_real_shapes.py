@@ -211,3 +211,91 @@ async def test_preview_url_refuses_with_one_line(
     assert done.status == 1
     assert says in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------------------- after the real set
+
+
+def test_a_saved_copy_that_nothing_dates_gives_no_year_it_would_have_to_guess() -> None:
+    text = "Harrow Lane Season 2 Date\n\nHarrow Lane season 2 premieres June 6 on Lifetime."
+    article = analyse(text=text)  # a saved copy: no publication day, no address, no today
+
+    assert article.facts.show == "Harrow Lane"
+    assert article.facts.premiere is None
+
+
+def test_pasted_text_is_todays_news() -> None:
+    text = "Harrow Lane Season 2 Date\n\nHarrow Lane season 2 premieres June 6 on Lifetime."
+    assert read(text)[2] == "2027-06-06"  # read on TODAY, 2026-11-28: the next June 6
+
+
+def test_eastern_is_a_zone_not_easter() -> None:
+    text = (
+        "Maple Hill Season 4: when it airs\n\n"
+        "The Maple Hill season 4 premiere will hit The CW at 8 p.m. Eastern on Oct. 9, 2019."
+    )
+    assert read(text)[2] == "2019-10-09T20:00-04:00"
+
+
+def test_to_be_released_looks_ahead() -> None:
+    text = (
+        "date 2018-07-10 Netflix announces 'Ironveil' season two release date\n"
+        "Netflix said the second season of Ironveil is to be released on 26 October 2018."
+    )
+    assert read(text)[2] == "2018-10-26"
+
+
+def test_a_date_that_opens_its_sentence_belongs_to_its_verb() -> None:
+    text = (
+        "On Feb. 19 at 8 a.m. on KPTS – Channel 8, PBS KIDS will premiere “Button & Bramble,” "
+        "a new animated series."
+    )
+    url = "http://www.example-news.com/news/20180124/new-show-screening"
+    assert read(text, url)[0::2] == ("Button & Bramble", "2018-02-19T08:00-05:00")
+
+
+def test_an_aside_does_not_part_a_verb_from_its_date() -> None:
+    text = (
+        "Ridgeback is back!\n\n"
+        "The show is back for season two. It hits Amazon (you need a Prime membership to "
+        "watch) on November 1st."
+    )
+    url = "https://radio.example.com/content/2019-09-06-ridgeback-is-back/"
+    assert read(text, url)[2] == "2019-11-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2021-02-22 Stillwater Road is on ITV right now.\n"
+        "The fifth episode of Stillwater Road series four airs on Monday March 29, 2021.",
+        "Pale Harbour is heading for our screens\n\n"
+        "The US drama Pale Harbour is coming to Irish screens on Thursday, January 27, 2022.",
+        "TV ratings: Wednesday, Sept. 22, 2021\n\n"
+        "ABC's Kettle Creek reboot drew solid numbers for its premiere on Wednesday, "
+        "Sept. 22, 2021.",
+    ],
+    ids=["a later episode", "an arrival on our screens", "a ratings story"],
+)
+def test_what_real_pages_date_that_is_no_premiere(text: str) -> None:
+    assert read(text)[2] is None
+
+
+def test_the_outlets_masthead_is_not_the_show() -> None:
+    text = (
+        "The Daily Lantern\n"
+        "date 2022-09-10 Bramble Bake Off returns to Channel 4 for its fourteenth series on "
+        "Tuesday, September 13."
+    )
+    url = "https://www.dailylantern.co.uk/tv/bramble-bake-off-returns"
+    assert read(text, url)[0] == "Bramble Bake Off"
+
+
+def test_a_korean_drama_without_a_season_is_its_first() -> None:
+    text = (
+        "Premiere date of Kim So Hyun and Chae Jong Hyeop’s new drama revealed\n"
+        "date 2024-06-21 tvN’s upcoming drama “Lantern Bridge” will premiere on "
+        "Monday, July 22 at 8:40 p.m. KST."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert (article.facts.show, article.facts.season) == ("Lantern Bridge", 1)
