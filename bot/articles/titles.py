@@ -61,7 +61,7 @@ _HEADLINE_BREAK = _words(
 # never a show's title on their own ("Korean Dramas", "Screenshot", "President Erdogan").
 _PLACES = _words(
     """
-    america american americans britain british uk u.k. us u.s. usa england english scotland
+    america american americans britain british uk u.k. u.s. usa england english scotland
     scottish wales welsh ireland irish canada canadian australia australian zealand kiwi korea
     korean koreans south north japan japanese china chinese india indian france french germany
     german italy italian spain spanish mexico mexican brazil brazilian russia russian ukraine
@@ -90,7 +90,8 @@ _FURNITURE = _words(
     sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
     journal guardian telegraph express mirror daily weekly magazine screening screenings
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
-    console consoles camera gadget gadgets device devices app apps deals
+    console consoles camera gadget gadgets device devices app apps deals iphone ipad android
+    event special specials studio whats big
     football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
     fixtures fixture match matches league cup
     """
@@ -145,6 +146,7 @@ def plausible_title(title: str | None) -> bool:
     if all(
         w in _PLACES
         or w in _FURNITURE
+        or _strip_possessive(w) in _GENERIC
         or w in _BRANDS
         or w in _CONNECTORS
         or w.isdigit()
@@ -621,6 +623,7 @@ def lead_show(
         best = max(longer, key=lambda k: (scores[k], -first_seen[k]))
     if scores[best] < 1.5:
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
+    spelling[best] = _completed(spelling[best], opening)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
     runner_up = max((v for k, v in scores.items() if k != best), default=0.0)
@@ -632,6 +635,41 @@ def lead_show(
         return HeadlineShow(spelling[best], head.confidence, head.source)
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.6
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+_NEIGHBOUR = r"[A-Z][\w’'&.-]*"
+
+
+def _completed(title: str, text: str) -> str:
+    """The title with the capitalised word the text always writes beside it: a run cut at a
+    common word ("Nobody Wants" of "Nobody Wants This", "Small Town" of "Small Town News")."""
+    for _ in range(3):
+        core = r"\s+".join(re.escape(w) for w in title.split())
+        total = len(re.findall(rf"(?<![\w’']){core}(?![\w’'])", text))
+        after = re.findall(rf"(?<![\w’']){core}\s+({_NEIGHBOUR})(?![\w’'])", text)
+        before = re.findall(rf"(?<![\w’'])({_NEIGHBOUR})\s+{core}(?![\w’'])", text)
+        for neighbours, grow in (
+            (after, lambda word: f"{title} {word}"),
+            (before, lambda word: f"{word} {title}"),
+        ):
+            if total >= 2 and len(neighbours) == total and len(set(neighbours)) == 1:
+                word = neighbours[0]
+                if _belongs_to_title(word):
+                    title = grow(word)
+                    break
+        else:
+            return title
+    return title
+
+
+def _belongs_to_title(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return not (
+        lowered in _HEADLINE_BREAK
+        or lowered in _CONNECTORS
+        or word.endswith(("’s", "'s"))
+        or canonical_network(word) is not None
+    )
 
 
 def _squash(key: str) -> str:
