@@ -648,14 +648,11 @@ def _completed(title: str, text: str) -> str:
         total = len(re.findall(rf"(?<![\w’']){core}(?![\w’'])", text))
         after = re.findall(rf"(?<![\w’']){core}\s+({_NEIGHBOUR})(?![\w’'])", text)
         before = re.findall(rf"(?<![\w’'])({_NEIGHBOUR})\s+{core}(?![\w’'])", text)
-        for neighbours, grow in (
-            (after, lambda word: f"{title} {word}"),
-            (before, lambda word: f"{word} {title}"),
-        ):
+        for neighbours, word_first in ((after, False), (before, True)):
             if total >= 2 and len(neighbours) == total and len(set(neighbours)) == 1:
                 word = neighbours[0]
                 if _belongs_to_title(word):
-                    title = grow(word)
+                    title = f"{word} {title}" if word_first else f"{title} {word}"
                     break
         else:
             return title
