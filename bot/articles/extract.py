@@ -15,6 +15,7 @@ from trafilatura.utils import load_html
 
 from bot.articles import when
 from bot.articles.errors import NotAnArticle
+from bot.articles.networks import canonical_network
 from bot.articles.text import clean_lines, is_top_furniture
 
 _DATE_META = (
@@ -112,8 +113,10 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         if not raw_lines:
             raise NotAnArticle("There is no article text in that.")
     # Navigation, mastheads and archive labels above the story are not its headline.
-    while len(raw_lines) > 1 and is_top_furniture(raw_lines[0]):
-        raw_lines = raw_lines[1:]
+    while len(raw_lines) > 1 and (
+        is_top_furniture(raw_lines[0]) or canonical_network(raw_lines[0].strip(" |·")) is not None
+    ):
+        raw_lines = raw_lines[1:]  # "ABC" above the story is its section, not its headline
     title = ""
     first = raw_lines[0].lstrip("# ").strip()
     if _looks_like_title(first) and len(raw_lines) > 1:

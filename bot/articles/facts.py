@@ -153,7 +153,7 @@ _NETWORK_DISTRACTOR = re.compile(
 # "the new drama" before it; or, weaker, a premiere verb after it.
 _SHOW_AFTER = re.compile(r"(?i)(?:['’]s)?\s*(?:\(|season|series|part|cycle|—|–|-\s|:)")
 _SHOW_BEFORE = re.compile(
-    r"(?i)(?:premiere|return|debut|(?:season|series|part)(?:\s+\w+)?|launch|arrival)\s+of\s+"
+    r"(?i)(?:premiere|return|debut|(?:seasons?|series|parts?)(?:\s+\w+)?|launch|arrival)\s+of\s+"
     r"(?:the\s+)?$"
     r"|(?:new|upcoming|hit|acclaimed|original|limited|animated|anime|reality|docu-?)\s*"
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
@@ -165,6 +165,7 @@ _SUBJECT_AFTER = re.compile(
 )
 _SCHEDULE_HEADLINE = re.compile(
     r"(?i)premiere|schedule|return|debut|calendar|dates|lineup|line-up|what'?s\s+on|coming\s+to"
+    r"|preview|guide|what\s+to\s+watch|new\s+shows|tv\s+tips|listings|slate|upfronts?"
 )
 _UK_CUES = re.compile(
     r"\b(?:BBC|ITV|Channel 4|Channel 5|Sky (?:Atlantic|One|Max)|E4|iPlayer|programme|colour"
@@ -674,6 +675,7 @@ def _named_titles(
             or (lead is None and _SUBJECT_AFTER.match(after))
         ):
             named.append(run)
+    named = [m for m in named if m.quoted or not titles.names_a_person(text, m.start)]
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:
         if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):

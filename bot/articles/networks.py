@@ -240,8 +240,11 @@ def _networks_in(text: str) -> tuple[NetworkMention, ...]:
 @lru_cache(maxsize=4096)
 def canonical_network(name: str) -> str | None:
     """The canonical name for a spelling ("Amazon Prime Video" -> "Prime Video"), if known."""
-    mentions = find_networks(f"on {name.strip()}")
-    return mentions[0].name if mentions else None
+    text = f"on {name.strip()}"
+    mentions = find_networks(text)
+    # The whole name must be the spelling: "Netflix's Nobody Wants This" is no network.
+    whole = [m for m in mentions if m.start == 3 and m.end == len(text)]
+    return whole[0].name if whole else None
 
 
 def network_zone(name: str | None) -> str | None:

@@ -36,7 +36,7 @@ _GENERIC = _words(
     nationwide worldwide global national international launch lineup slate summer winter spring
     fall autumn holiday weekend week month year years price prices deal deals service services
     so far far canceled cancelled renewed shows series every best worst top biggest ratings
-    including starring featuring additional another eyes stream announced sets
+    including starring featuring additional another eyes stream announced sets starting
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").
@@ -130,11 +130,27 @@ _NOT_A_TITLE = re.compile(
 )
 
 
-def plausible_title(title: str | None) -> bool:
+_ROLE_BEFORE = re.compile(
+    r"(?i)\b(?:hosts?|hosted\s+by|co-?hosts?|starring|stars|star|actor|actress|creator|showrunner"
+    r"|director|directed\s+by|narrated\s+by|narrator|led\s+by|presenter|presented\s+by|judges?"
+    r"|comedian|singer|rapper|chef|writer|written\s+by|produced\s+by|executive\s+producer)"
+    r"\s+(?:and\s+\w+\s+)?$"
+)
+
+
+def names_a_person(text: str, start: int) -> bool:
+    """Whether the words at `start` follow a role ("with host Ron MacLean", "starring ...")."""
+    return bool(_ROLE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     """Whether a name can be a show's title: never a number, a time, a date, a month, a place
-    or a people, a network, a company, a person's office, or a line of page furniture."""
-    if not title or len(re.findall(r"[^\W\d_]", title)) < 2:
-        return False  # no letters, or one: "E" of "A&E" is no title
+    or a people, a network, a company, a person's office, or a line of page furniture. Fewer
+    than three letters ("Em", "TW") only in quotes ("W" is a drama; "Em" is someone's name)."""
+    if not title or not re.search(r"[^\W\d_]", title):
+        return False
+    if not quoted and len(re.findall(r"[^\W_]", title)) < 3:
+        return False
     if _NOT_A_TITLE.match(title.strip()):
         return False
     if canonical_network(title.strip()) is not None:
@@ -232,7 +248,7 @@ def quoted_titles(text: str) -> list[TitleMention]:
     for match in _QUOTED_RE.finditer(text):
         group = "a" if match["a"] else "b" if match["b"] else "c"
         inner = match[group].strip()
-        if _looks_like_title(inner) and plausible_title(inner):
+        if _looks_like_title(inner) and plausible_title(inner, quoted=True):
             start = match.start(group)
             found.append(TitleMention(inner, start, start + len(inner), quoted=True))
     return found
@@ -588,7 +604,9 @@ def lead_show(
         add(mention.text, 1.5, -1)
     for mention in quoted_titles(opening):
         add(mention.text, 1.0, mention.start)
-    runs = title_runs(opening, blocker(opening))
+    runs = [
+        r for r in title_runs(opening, blocker(opening)) if not names_a_person(opening, r.start)
+    ]
     for run in runs:
         after = opening[run.end : run.end + 30]
         before = opening[max(0, run.start - 40) : run.start]
