@@ -35,6 +35,11 @@ _ADDRESS_WORDS_DAY = re.compile(
     r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*-(\d{1,2})-((?:19|20)\d\d)"
     r"(?![\d])"
 )
+_ONLY_A_DATE = re.compile(
+    r"(?i)\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)\w*,?\s+)?"
+    r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\W*"
+)
 _ADDRESS_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/([01]?\d))?/")
 # A timestamp line at the top of a page's text ("date 2019-07-19", "Published: 2019-07-19").
 _LEADING_STAMP = re.compile(
@@ -117,6 +122,10 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         is_top_furniture(raw_lines[0]) or canonical_network(raw_lines[0].strip(" |·")) is not None
     ):
         raw_lines = raw_lines[1:]  # "ABC" above the story is its section, not its headline
+    # A dateline alone above the headline ("September 30, 2024") dates the piece.
+    if published is None and len(raw_lines) > 1 and _ONLY_A_DATE.fullmatch(raw_lines[0]):
+        published = _first_full_date(raw_lines[0])
+        raw_lines = raw_lines[1:]
     title = ""
     first = raw_lines[0].lstrip("# ").strip()
     if _looks_like_title(first) and len(raw_lines) > 1:

@@ -297,8 +297,9 @@ _FOREIGN_AIRING = re.compile(
     r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:screens|TVs|shores)"
 )
 _RATINGS_STORY = re.compile(
-    r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights)\b"
-)  # what decides the subject: the headline and the opening paragraphs
+    r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights|most[-\s]watched"
+    r"|biggest\s+(?:new\s+)?(?:drama|show|series|launch|debut))\b"
+)
 
 
 def about_tv(headline: str, body: str) -> bool:
@@ -308,6 +309,8 @@ def about_tv(headline: str, body: str) -> bool:
     opening = body[:_ARTICLE_HEAD]  # the same slice the lead show is looked for in
     words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")}
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
+    if not network:
+        words.discard("season")  # "the season's hottest handsets": a season of the year
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     return len(words) + network + season >= 2 and bool(
         network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}
@@ -782,6 +785,9 @@ def _gap(mention: when.DateMention, time: when.TimeMention) -> int:
 # ---------------------------------------------------------------------------- choosing
 
 
+_FOREVER = 10**9
+
+
 def _drop_withdrawn(
     statements: list[_Statement], sentences: Sequence[Sentence], lead: str | None
 ) -> list[_Statement]:
@@ -789,7 +795,8 @@ def _drop_withdrawn(
     ends = [s.start + len(s.text) for s in sentences if _WITHDRAWN_RE.search(s.text)]
     if not ends:
         return statements
-    last = max(ends)
+    # A headline that pulls the show ("new show pulled from schedule") governs the whole piece.
+    last = max(ends) if max(ends) >= 0 else _FOREVER
     return [
         s
         for s in statements

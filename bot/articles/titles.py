@@ -602,6 +602,9 @@ def lead_show(
         add(head.title, points.get(head.source, 1.5), -1)
     for mention in quoted_titles(headline):
         add(mention.text, 1.5, -1)
+    for run in title_runs(headline, blocker(headline)):
+        if _MARKED_AFTER.match(headline[run.end : run.end + 30]):
+            add(run.text, 1.5, -1)  # "The Walking Dead Season 6 Premiere: ... 'First Time Again?'"
     for mention in quoted_titles(opening):
         add(mention.text, 1.0, mention.start)
     runs = [
@@ -610,7 +613,13 @@ def lead_show(
     for run in runs:
         after = opening[run.end : run.end + 30]
         before = opening[max(0, run.start - 40) : run.start]
-        marked = bool(_MARKED_AFTER.match(after) or _MARKED_BEFORE.search(before))
+        if _CREDIT_AFTER.match(after):
+            continue  # "The Americans and Luke Cage actress Karen Pittman": her credits
+        marked = bool(
+            _MARKED_AFTER.match(after)
+            or _MARKED_BEFORE.search(before)
+            or _network_possessive(before)
+        )
         add(run.text, 1.5 if marked else 0.25, run.start)
     for mention in quoted_titles(opening):
         before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
@@ -685,6 +694,19 @@ def _belongs_to_title(word: str) -> bool:
         or word.endswith(("’s", "'s"))
         or canonical_network(word) is not None
     )
+
+
+_CREDIT_AFTER = re.compile(
+    r"(?i)^\s+(?:actor|actress|star|alum|alumna|alumnus|creator|showrunner|producer|veteran)s?\b"
+)
+_POSSESSOR = re.compile(r"([A-Z][\w+&!.]*(?:\s+[A-Z+][\w+&!.]*){0,2})\s*['’‘]s\s+$")
+
+
+def _network_possessive(before: str) -> bool:
+    """ "Paramount Network's Yellowstone", "Netflix's Nobody Wants This": what follows a
+    network's possessive is its show."""
+    match = _POSSESSOR.search(before)
+    return bool(match and canonical_network(match.group(1)) is not None)
 
 
 def _squash(key: str) -> str:
