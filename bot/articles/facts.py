@@ -309,9 +309,9 @@ def about_tv(headline: str, body: str) -> bool:
     opening = body[:_ARTICLE_HEAD]  # the same slice the lead show is looked for in
     words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")}
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
-    if not network:
-        words.discard("season")  # "the season's hottest handsets": a season of the year
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
+    if not (network or season):
+        words.discard("season")  # "the season's hottest handsets": a season of the year
     return len(words) + network + season >= 2 and bool(
         network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}
     )
