@@ -241,13 +241,14 @@ def find_facts(
     `today`) stand in, and nothing is dropped for being in the past. `day_first` says how the
     outlet writes numeric dates (5/2/18); None guesses from the text.
     """
-    if (
-        not about_tv(headline, body)
-        or _RATINGS_STORY.search(headline)
-        or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
-    ):
+    if not about_tv(headline, body):
         # Politics, gadgets, sport: whatever "lands on Friday" there is no premiere, no show.
         return PremiereFacts(None, None, None, None, None, None), ()
+    # A ratings story tells how a premiere did; an import's arrival is no season's premiere:
+    # both are about a show, and announce none.
+    announces = not (
+        _RATINGS_STORY.search(headline) or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
+    )
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
@@ -266,7 +267,7 @@ def find_facts(
         schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
         lead=lead,
     )
-    statements = _statements(everything, ctx)
+    statements = _statements(everything, ctx) if announces else []
     statements = _drop_withdrawn(statements, everything, lead.title)
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
@@ -927,15 +928,7 @@ def _lead_facts(
         network, network_conf = head_network, 0.8
     else:
         network, network_conf = _body_network(body, url_slug)
-    if season is None and statement is not None and _korean(network) and single:
-        # Korean dramas are single seasons: a premiere on tvN or JTBC with no season named is
-        # the drama's first (a second season is always written as one).
-        season, season_conf = 1, 0.6
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
-
-
-def _korean(network: str | None) -> bool:
-    return networks.network_zone(network) == "Asia/Seoul"
 
 
 def _lead_season(

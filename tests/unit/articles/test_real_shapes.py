@@ -291,11 +291,20 @@ def test_the_outlets_masthead_is_not_the_show() -> None:
     assert read(text, url)[0] == "Bramble Bake Off"
 
 
-def test_a_korean_drama_without_a_season_is_its_first() -> None:
+def test_an_unstated_season_stays_empty() -> None:
     text = (
-        "Premiere date of Kim So Hyun and Chae Jong Hyeop’s new drama revealed\n"
-        "date 2024-06-21 tvN’s upcoming drama “Lantern Bridge” will premiere on "
+        "Premiere date of Kim So Hyun and Chae Jong Hyeop’s drama revealed\n"
+        "date 2024-06-21 tvN’s romantic drama “Lantern Bridge” will premiere on "
         "Monday, July 22 at 8:40 p.m. KST."
     )
     article = analyse(text=text, today=TODAY)
-    assert (article.facts.show, article.facts.season) == ("Lantern Bridge", 1)
+    assert (article.facts.show, article.facts.season) == ("Lantern Bridge", None)
+
+
+def test_an_upcoming_drama_is_a_new_one() -> None:
+    text = (
+        "date 2023-11-01 TVING has announced the premiere date for its upcoming drama series, "
+        "Paper Kites. Paper Kites is set to premiere November 18 on TVING."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert (article.facts.show, article.facts.season) == ("Paper Kites", 1)
