@@ -680,10 +680,9 @@ def _completed(title: str, text: str) -> str:
         for neighbours, word_first in ((after, False), (before, True)):
             # Three times in four: "Hospital Playlist" elsewhere leaves "Secret Playlist" it.
             word, times = Counter(neighbours).most_common(1)[0] if neighbours else ("", 0)
-            if times >= 2 and times * 4 >= total * 3:
-                if _belongs_to_title(word):
-                    title = f"{word} {title}" if word_first else f"{title} {word}"
-                    break
+            if times >= 2 and times * 4 >= total * 3 and _belongs_to_title(word):
+                title = f"{word} {title}" if word_first else f"{title} {word}"
+                break
         else:
             return title
     return title
