@@ -66,7 +66,9 @@ _CUE_RE = re.compile(
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
         |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
-        |convention|live\s+event|auditions?|(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
+        |convention|live\s+event|auditions?
+        |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
+        |(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
         |kick-?offs?|kicks?\s+off|World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
@@ -130,6 +132,9 @@ _PAST_VERB = re.compile(
 )
 _MOVE_VERB = re.compile(
     r"(?i)\b(?:mov|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
+)
+_SUBJECT_NOT_A_SEASON = re.compile(
+    r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
 )
 _NEG_AFTER = re.compile(r"(?i)(?:\w+\s+)?finale|special|screening")
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
@@ -573,6 +578,13 @@ def _negated(
         )
 
     if any(c.kind == "neg" and not premiere_word_between(c) for c in before):
+        return True
+    # The clause's subject is the finale, the special, the episode: whatever verb follows,
+    # the date is its ("The episode is scheduled to debut on 23 July").
+    if any(
+        c.kind == "neg" and c.start - clause[0] <= 4 and _SUBJECT_NOT_A_SEASON.match(c.text)
+        for c in before
+    ):
         return True
     # Right after the date only a few nouns bind to it: "on May 20, the finale ...".
     after = [c for c in cues if mention.end <= c.start < min(clause[1], mention.end + 14)]

@@ -124,7 +124,7 @@ _CODE_LIKE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,}$")  # "a7c6", "1
 _NOT_A_TITLE = re.compile(
     r"""(?ix)^(?:
         [\d\s.,:/-]+(?:st|nd|rd|th|s)?                    # 24, 2019, 01:00, 3/8, 21st, 90s
-      | \d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,4})?    # 01:00 PM, 9 p.m. ET
+      | \d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?    # 01:00 PM, 9 p.m. ET, 7pm Eastern
       | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
       | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
     )$"""
@@ -547,9 +547,12 @@ def _looks_like_title(inner: str) -> bool:
 # How prose marks a run as a show: a season after it, or "the premiere of" / "the new drama"
 # before it.
 _MARKED_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+\w+|part\s+\w+|cycle\b|s\d|returns?\b"
-    r"|premieres?\b|debuts?\b|is\s+(?:set|back|coming|returning)\b|will\s+(?:return|premiere"
-    r"|debut|air|stream)\b)"
+    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+\w+|part\s+\w+|cycle\b|s\d"
+    r"|premieres?\b|debuts?\b|will\s+(?:premiere|debut|air|stream)\b)"
+)
+# What people do as well as shows ("Todd Sampson returns"): a weaker mark.
+_PERHAPS_AFTER = re.compile(
+    r"(?i)^\s*(?:returns?\b|is\s+(?:set|back|coming|returning)\b|will\s+return\b)"
 )
 _MARKED_BEFORE = re.compile(
     r"(?i)(?:premiere|return|debut|(?:season|series|part)(?:\s+\w+)?|launch|arrival|cast)\s+of\s+"
@@ -621,7 +624,7 @@ def lead_show(
             or _MARKED_BEFORE.search(before)
             or _network_possessive(before)
         )
-        add(run.text, 1.5 if marked else 0.25, run.start)
+        add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
     for mention in quoted_titles(opening):
         before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
         if _MARKED_BEFORE.search(before):
@@ -654,7 +657,12 @@ def lead_show(
     spelling[best] = _completed(spelling[best], opening)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
-    runner_up = max((v for k, v in scores.items() if k != best), default=0.0)
+    unseen = (
+        title_key(head.title)
+        if head is not None and head.title and head.source == "slug-only"
+        else None
+    )
+    runner_up = max((v for k, v in scores.items() if k not in (best, unseen)), default=0.0)
     if not (from_head or in_slug) and scores[best] < 1.5 * runner_up:
         # A round-up with no show in its headline: no one show leads it; each premiere
         # keeps the show its own sentence names.
