@@ -1002,7 +1002,7 @@ def _facts(
         premiere, precision, zone = _instant(statement, network[0], ctx)
         premiere_sure = statement.confidence * (1.0 if statement.show_named else 0.95)
     return PremiereFacts(
-        show=show[0],
+        show=titles.display_title(show[0]) if show[0] else None,
         season=season[0],
         network=network[0],
         premiere=premiere,

@@ -590,7 +590,7 @@ def lead_show(
     first_seen: dict[str, int] = {}
 
     def add(title: str, points: float, at: int) -> None:
-        title = _display(_strip_possessive(title.strip(" -–—:|,;.")))
+        title = display_title(_strip_possessive(title.strip(" -–—:|,;.")))
         if not plausible_title(title) or _names_the_outlet(title, outlet):
             return
         key = title_key(title)
@@ -735,7 +735,7 @@ def _names_the_outlet(title: str, outlet: str | None) -> bool:
     return len(core) >= 5 and len(squashed) >= 5 and (core in squashed or squashed in core)
 
 
-def _display(title: str) -> str:
+def display_title(title: str) -> str:
     """ALL-CAPS press-release titles read as titles: "MURDOCH MYSTERIES" -> "Murdoch Mysteries"."""
     letters = [c for c in title if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
