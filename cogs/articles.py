@@ -51,12 +51,11 @@ async def publish(
         interaction.guild_id, article, url=url, text=text, posted_by=interaction.user.id
     )
     channel = interaction.channel
-    can_track = bool(article.facts and article.facts.show)
     try:
         assert isinstance(channel, discord.abc.Messageable)
         message = await channel.send(
             embed=render.article_embed(article, tracked=tracked),
-            view=render.article_buttons(posted.id, can_track=can_track),
+            view=render.article_buttons(posted.id, about_a_show=article.facts.trackable),
         )
         await service.posted(interaction.guild_id, posted.id, message.channel.id, message.id)
     except BaseException as error:

@@ -25,6 +25,7 @@ from bot.domain.shows import window_end
 
 FIELDS = ("show", "season", "network", "premiere")
 PREMIERE_THRESHOLD = 1.0
+TRACK_CONFIDENCE = 0.6  # below it a show is a guess: shown as unsure, never offered to track
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ class PremiereFacts:
     timezone: str | None  # the IANA zone the premiere is announced in
     confidence: Mapping[str, float] = field(default_factory=dict)  # 0..1 per field in FIELDS
     evidence: str | None = None  # the sentence that states the premiere
+
+    @property
+    def trackable(self) -> bool:
+        """A show was found with confidence: only then is there something to offer to track
+        (a name guessed from an address alone, or a headline the text never repeats, is not)."""
+        return bool(self.show) and self.confidence.get("show", 0.0) >= TRACK_CONFIDENCE
 
     @property
     def local_premiere(self) -> datetime | None:
@@ -296,6 +303,11 @@ _TV_WORDS = re.compile(
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
 _ARTICLE_HEAD = 4000
+# "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
+_SHOWS_SEASON = re.compile(
+    r"(?i)\b(?:new|next|upcoming|another|second|third|fourth|fifth|final|sophomore)\s+season\b"
+    r"|\bseason\s+(?:premiere|finale|opener)|\bseason\s+of\s+(?-i:[A-Z])"
+)
 # A ratings story reports how a premiere did; the day it names has been.
 # An imported show's arrival in another market: not its season's premiere.
 _FOREIGN_AIRING = re.compile(
@@ -316,7 +328,7 @@ def about_tv(headline: str, body: str) -> bool:
     words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")}
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
-    if not (network or season):
+    if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):
         words.discard("season")  # "the season's hottest handsets": a season of the year
     return len(words) + network + season >= 2 and bool(
         network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}

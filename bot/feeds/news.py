@@ -148,7 +148,7 @@ class NewsDesk:
             feed.channel_id,
             content=_mentions(first.user_ids),
             embed=render.article_embed(article, tracked=tracked),
-            view=render.article_buttons(article_id, can_track=bool(article.facts.show)),
+            view=render.article_buttons(article_id, about_a_show=article.facts.trackable),
             role_id=None,
             user_ids=first.user_ids,
             nonce=f"news{article_id}",

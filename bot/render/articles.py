@@ -84,17 +84,20 @@ def article_embed(article: Article, *, tracked: Show | None = None) -> discord.E
     return embed
 
 
-def article_buttons(article_id: int, *, can_track: bool) -> discord.ui.View:
+def article_buttons(article_id: int, *, about_a_show: bool) -> discord.ui.View | None:
+    """Track and Subscribe for a piece about a show found with confidence; none for a piece
+    that names no show (there is nothing to track or follow)."""
+    if not about_a_show:
+        return None
     view = StaticView()
-    if can_track:
-        view.add_item(
-            discord.ui.Button(
-                label="Track",
-                emoji="📌",
-                style=discord.ButtonStyle.primary,
-                custom_id=TRACK_ID.format(article_id=article_id),
-            )
+    view.add_item(
+        discord.ui.Button(
+            label="Track",
+            emoji="📌",
+            style=discord.ButtonStyle.primary,
+            custom_id=TRACK_ID.format(article_id=article_id),
         )
+    )
     view.add_item(
         discord.ui.Button(
             label="Subscribe",

@@ -113,6 +113,25 @@ async def test_pasted_text_is_summarised_with_its_facts(world: World, news_bot) 
     assert [b["label"] for b in posted.buttons()] == ["Track", "Subscribe"]
 
 
+async def test_news_that_is_not_about_tv_is_posted_without_a_show_to_track(
+    world: World, news_bot
+) -> None:
+    politics = (
+        "Minister to visit Nairobi\n\n"
+        "The foreign minister lands in Kenya later on Friday for a series of talks, the BBC "
+        "reported. She arrives in Addis Ababa on Sunday and flies home next week."
+    )
+
+    answer, posted = await post(world, text=politics)
+
+    assert answer.ephemeral and answer.content.startswith("Posted: ")
+    assert posted is not None
+    facts = fields(posted)
+    assert "Premieres" not in facts or "not announced" in facts["Premieres"].lower()
+    assert posted.buttons() == []
+    assert world.double.problems == []
+
+
 async def test_a_link_is_fetched_and_posted_once_however_it_is_spelled(
     world: World, news_bot, site: dict[str, Any]
 ) -> None:
