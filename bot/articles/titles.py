@@ -564,12 +564,13 @@ _MARKED_BEFORE = re.compile(
     r"|\b(?:will\s+)?(?:premieres?|debuts?|launch(?:es)?|presents?|unveils?)\s+$"
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘']$")
-_LEAD_WINDOW = 4000
+_LEAD_WINDOW = 4000  # the opening of the body, where a story names its subject
+# "Kim So Hyun's new drama": whose show it is, not its title.
 _OWNER = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
     r"(?:(?:new|upcoming|latest|next|hit|first|romantic|original)\s+)*"
     r"(?:drama|series|show|comedy|sitcom|thriller|docuseries|anime|k-drama|film)\b"
-)  # the opening of the body, where a story names its subject
+)
 
 
 def lead_show(
@@ -610,7 +611,10 @@ def lead_show(
         if _MARKED_AFTER.match(headline[run.end : run.end + 30]):
             add(run.text, 1.5, -1)  # "The Walking Dead Season 6 Premiere: ... 'First Time Again?'"
     for mention in quoted_titles(opening):
-        add(mention.text, 1.0, mention.start)
+        before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
+        # Quoted, and more so after "the new drama" or "will premiere": 'tvN's upcoming
+        # drama "Is It Fate?"'.
+        add(mention.text, 2.0 if _MARKED_BEFORE.search(before) else 1.0, mention.start)
     runs = [
         r for r in title_runs(opening, blocker(opening)) if not names_a_person(opening, r.start)
     ]
@@ -625,22 +629,23 @@ def lead_show(
             or _network_possessive(before)
         )
         add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
-    for mention in quoted_titles(opening):
-        before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
-        if _MARKED_BEFORE.search(before):
-            add(mention.text, 1.0, mention.start)  # 'tvN's upcoming drama "Is It Fate?"'
     for owner in _OWNER.finditer(headline):
         key = title_key(_strip_possessive(owner["owner"]))
         if key in scores:
-            scores[key] -= 3.0  # "Kim So Hyun's new drama": whose show it is, not its title
+            scores[key] -= 3.0
     if not scores:
         return HeadlineShow(None, 0.0, "none")
     slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
-    slug_only = head.title if head is not None and head.source == "slug-only" else None
+    # A title only the address names: the page never writes it.
+    address_only = (
+        title_key(head.title)
+        if head is not None and head.title and head.source == "slug-only"
+        else None
+    )
     for key in scores:
         squashed = _squash(key)
-        if slug_only is not None and key == title_key(slug_only):
-            continue  # the address alone says so: the page never writes it
+        if key == address_only:
+            continue
         if slug_words and squashed and f" {squashed} " in slug_words:
             scores[key] += 2.0
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
@@ -657,12 +662,7 @@ def lead_show(
     spelling[best] = _completed(spelling[best], opening)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
-    unseen = (
-        title_key(head.title)
-        if head is not None and head.title and head.source == "slug-only"
-        else None
-    )
-    runner_up = max((v for k, v in scores.items() if k not in (best, unseen)), default=0.0)
+    runner_up = max((v for k, v in scores.items() if k not in (best, address_only)), default=0.0)
     if not (from_head or in_slug) and scores[best] < 1.5 * runner_up:
         # A round-up with no show in its headline: no one show leads it; each premiere
         # keeps the show its own sentence names.
