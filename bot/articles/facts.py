@@ -498,10 +498,9 @@ def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
 
 
 def _carries_its_year(mention: when.DateMention) -> bool:
-    """The date names its year, or a weekday that does ("Sunday, Oct. 20")."""
-    if mention.year is not None:
-        return True
-    return mention.kind == "day" and mention.weekday is not None and mention.year_offset is None
+    """The date names its year. A weekday ("Sunday, Oct. 20") narrows it to one year in six
+    or so, and says which only beside other dates: with none, it is a guess."""
+    return mention.year is not None
 
 
 _ASIDE = re.compile(r"\([^()]{0,120}\)")

@@ -103,6 +103,7 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("RTÉ One", "Europe/Dublin", (r"RT[ÉE] ?One", r"RT[ÉE] ?1")),
     ("RTÉ2", "Europe/Dublin", (r"RT[ÉE] ?2", r"RT[ÉE] Two")),
     ("RTÉ Player", "Europe/Dublin", (r"RT[ÉE] Player",)),
+    ("RTÉ", "Europe/Dublin", (r"RT[ÉE](?!\s*(?:One|1|2|Two|Player|News))",)),
     ("Virgin Media One", "Europe/Dublin", (r"Virgin Media One", r"Virgin Media 1")),
     ("TG4", "Europe/Dublin", (r"TG4",)),
     ("ABC iview", _AU, (r"ABC iview", r"ABC iView")),
