@@ -303,6 +303,10 @@ _TV_WORDS = re.compile(
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
 _ARTICLE_HEAD = 4000
+_OTHER_MEDIA = re.compile(
+    r"(?i)\b(?:in\s+theat(?:re|er)s|cinemas?|box\s+office|films?|movies?|video\s*games?"
+    r"|(?-i:PS[45]|Xbox|Nintendo|Switch|Steam)|concerts?|tour\s+dates|album|single|gig)\b"
+)
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
     r"(?i)\b(?:new|next|upcoming|another|second|third|fourth|fifth|final|sophomore)\s+season\b"
@@ -325,7 +329,11 @@ def about_tv(headline: str, body: str) -> bool:
     premieres) and names a network, a season or a premiere. A politician who "lands in Kenya
     on Friday" or a headset "launching this fall" is not, whatever else it mentions."""
     opening = body[:_ARTICLE_HEAD]  # the same slice the lead show is looked for in
-    words = {m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")}
+    found = [m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")]
+    other_media = len(_OTHER_MEDIA.findall(f"{headline}\n{opening}"))
+    if other_media >= 3 and other_media >= 2 * len(found):
+        return False  # a film in cinemas, a game, a tour: "release date" is not a premiere
+    words = set(found)
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):
@@ -916,6 +924,9 @@ def _same_premiere_group(s: _Statement, chosen: _Statement, lead: str | None) ->
 # ---------------------------------------------------------------------------- facts
 
 
+_NUMBERED_TITLE = re.compile(r"(?P<title>.*[^\W\d_].*?)\s+(?P<season>[2-9]|[1-5]\d)")
+
+
 def _lead_facts(
     statement: _Statement | None,
     lead: titles.HeadlineShow,
@@ -939,6 +950,13 @@ def _lead_facts(
     ):
         show_conf = max(show_conf, 0.9)
     season, season_conf = _lead_season(statement, head_season, body, show if single else None)
+    numbered = _NUMBERED_TITLE.fullmatch(show or "")
+    if numbered and (season is None or season_conf < 0.85):
+        # "Survivor 47", "Tiger King 2" beside "Survivor", "Tiger King": the number is the
+        # season ("Station 19", never written without its number, keeps it).
+        base = numbered["title"].removeprefix("The ")
+        if re.search(rf"(?<!\w){re.escape(base)}(?!\s*\d)(?!\w)", body):
+            show, season, season_conf = base, int(numbered["season"]), 0.8
     network, network_conf = None, 0.0
     if statement and statement.network:
         network, network_conf = statement.network, 0.9

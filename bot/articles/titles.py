@@ -688,12 +688,18 @@ def _completed(title: str, text: str) -> str:
         for neighbours, word_first in ((after, False), (before, True)):
             # Three times in four: "Hospital Playlist" elsewhere leaves "Secret Playlist" it.
             word, times = Counter(neighbours).most_common(1)[0] if neighbours else ("", 0)
-            if times >= 2 and times * 4 >= total * 3 and _belongs_to_title(word):
+            fits = _belongs_to_title(word) or (word_first and word.lower() in _TITLE_OPENERS)
+            if times >= 2 and times * 4 >= total * 3 and fits:
                 title = f"{word} {title}" if word_first else f"{title} {word}"
                 break
         else:
             return title
     return title
+
+
+# Common words that begin titles ("When Calls the Heart", "This Is Us", "Her Legend"): a
+# run drops them, and the text writing them before it every time gives them back.
+_TITLE_OPENERS = _words("when what where how why who this that it my your our her his their all")
 
 
 def _belongs_to_title(word: str) -> bool:

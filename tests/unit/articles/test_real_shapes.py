@@ -308,3 +308,31 @@ def test_an_upcoming_drama_is_a_new_one() -> None:
     )
     article = analyse(text=text, today=TODAY)
     assert (article.facts.show, article.facts.season) == ("Paper Kites", 1)
+
+
+def test_a_film_in_cinemas_is_not_tv() -> None:
+    text = (
+        "'Greywater' release date pushed back to September 2018\n\n"
+        "The studio's film Greywater will now open in cinemas in September 2018. The movie, "
+        "a period drama, was due in theatres this spring; the film's box office hopes rest on "
+        "its star, who also leads a TV series."
+    )
+    assert read(text) == (None, None, None)
+
+
+def test_a_numbered_title_is_its_season() -> None:
+    text = (
+        "date 2024-07-14 The Castaway 47 cast finally has an arrival date.\n"
+        "CBS said Castaway 47 premieres Wednesday, Sept. 18 at 8 p.m. ET. Castaway has run "
+        "since 2000."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert (article.facts.show, article.facts.season) == ("Castaway", 47)
+
+
+def test_a_title_that_begins_with_a_common_word_keeps_it() -> None:
+    text = (
+        "date 2024-04-02 When Hearts Gather is officially returning to Hallmark Channel this "
+        "weekend! When Hearts Gather season 11 premieres Sunday, April 7 at 8 p.m. ET."
+    )
+    assert read(text)[0] == "When Hearts Gather"
