@@ -73,7 +73,8 @@ _CUE_RE = re.compile(
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
         |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
-        |convention|live\s+event|auditions?
+        |convention|live\s+event|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
+        |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
@@ -170,6 +171,7 @@ _SHOW_BEFORE = re.compile(
     r"|(?:new|upcoming|hit|acclaimed|original|limited|animated|anime|reality|docu-?)\s*"
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
     r"|spin-off|prequel|sequel|reboot|revival)\s+$"
+    r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama)\s+$"
 )
 _SUBJECT_AFTER = re.compile(
     r"(?i)\s*(?:returns?|premieres?|debuts?|will|is|arrives?|bows?|kicks?|launch|lands?|hits?"
@@ -208,6 +210,7 @@ class _Statement:
     sentence: str
     winner: bool  # a corrected date ("now moved up to April 26")
     year_given: bool = False  # the text writes the year ("2015", "next year"), not inferred
+    names_show: bool = False  # the sentence names its show, or points at the lead ("it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,6 +494,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         show, show_named, season, implied, network, resolved, time, score, min(confidence, 0.99),
         scan.sentence.start + mention.start, scan.sentence.text, winner,
         mention.year is not None or mention.year_offset is not None,
+        show_named or _names_its_show(scan, ctx),
     )  # fmt: skip
 
 
@@ -866,8 +870,10 @@ def _choose(
         chosen = max(
             candidates,
             key=lambda s: (
-                s.winner,
+                s.winner and s.names_show,  # "now moved to": for this show, not another
                 round(s.score),
+                s.show_named,  # "Gogglebox's series starts on 4th September" beats a drama
+                # whose title the sentence does not name as one
                 s.year_given,  # "February 27th next year" says what "Feb 27th" leaves open
                 s.resolved.explicit,  # "March 8" beats "Friday" wherever they stand
                 _PRECISION_RANK[s.resolved.precision],
