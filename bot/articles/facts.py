@@ -141,6 +141,7 @@ _PAST_VERB = re.compile(
 _MOVE_VERB = re.compile(
     r"(?i)\b(?:mov|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
 )
+_BREAK = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|mid-?season")
 _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
 )
@@ -601,6 +602,10 @@ def _negated(
         )
 
     if any(c.kind == "neg" and not premiere_word_between(c) for c in before):
+        return True
+    # "Anime on hiatus will return in July": a return from a break is no season's premiere,
+    # whatever verb says so.
+    if any(c.kind == "neg" and _BREAK.fullmatch(c.text) for c in before):
         return True
     # The clause's subject is the finale, the special, the episode: whatever verb follows,
     # the date is its ("The episode is scheduled to debut on 23 July").
