@@ -78,7 +78,7 @@ _CUE_RE = re.compile(
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
-        |kick-?offs?|kicks?\s+off|World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
+        |World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:
         |(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:nd|rd|th))
@@ -426,7 +426,13 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         if best is None or weight > best[0]:
             best = (weight, cue)
     score, cue = best if best else (0.0, None)
-    grid_row = scan.sentence.is_line and ctx.schedule and named
+    # A listing row: a short line naming a show, and either under a schedule headline or with
+    # its season and network beside the date ("The Night Manager series 2 on BBC One, 1 Jan").
+    grid_row = (
+        scan.sentence.is_line
+        and bool(named)
+        and (ctx.schedule or bool(scan.nets and scan.season_mentions))
+    )
     if cue is not None and cue.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if cue is None or cue.kind == "report":

@@ -127,6 +127,7 @@ _NOT_A_TITLE = re.compile(
       | \d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?    # 01:00 PM, 9 p.m. ET, 7pm Eastern
       | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
       | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
+      | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
     )$"""
 )
 
@@ -144,6 +145,13 @@ def names_a_person(text: str, start: int) -> bool:
     return bool(_ROLE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+# Inside a name: a zone with a time ("EDT/7"), or an epithet ("Emmy-winning", "Oscar-nominated").
+_NOT_A_TITLE_PART = re.compile(
+    r"(?i)\b(?:[ECMP][SD]?T|GMT|BST|UTC|JST|KST|AES?T|AEDT)/\d"
+    r"|^[\w-]+-(?:winning|nominated|acclaimed|starring|led|based|themed|inspired|produced)$"
+)
+
+
 def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     """Whether a name can be a show's title: never a number, a time, a date, a month, a place
     or a people, a network, a company, a person's office, or a line of page furniture. Fewer
@@ -152,7 +160,7 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False
     if not quoted and len(re.findall(r"[^\W_]", title)) < 3:
         return False
-    if _NOT_A_TITLE.match(title.strip()):
+    if _NOT_A_TITLE.match(title.strip()) or _NOT_A_TITLE_PART.search(title):
         return False
     if canonical_network(title.strip()) is not None:
         return False
@@ -546,13 +554,19 @@ def _looks_like_title(inner: str) -> bool:
 
 # How prose marks a run as a show: a season after it, or "the premiere of" / "the new drama"
 # before it.
+_NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _MARKED_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+\w+|part\s+\w+|cycle\b|s\d"
+    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+"
+    + _NUMBER_WORD
+    + r"|part\s+"
+    + _NUMBER_WORD
+    + r"|cycle\b|s\d"
     r"|premieres?\b|debuts?\b|will\s+(?:premiere|debut|air|stream)\b)"
 )
 # What people do as well as shows ("Todd Sampson returns"): a weaker mark.
 _PERHAPS_AFTER = re.compile(
-    r"(?i)^\s*(?:returns?\b|is\s+(?:set|back|coming|returning)\b|will\s+return\b)"
+    r"(?i)^\s*(?:returns?\b|is\s+(?:set|back|coming|returning|launching|premiering|debuting)\b"
+    r"|will\s+(?:return|launch)\b|launches\b)"
 )
 _MARKED_BEFORE = re.compile(
     r"(?i)(?:premiere|return|debut|(?:season|series|part)(?:\s+\w+)?|launch|arrival|cast)\s+of\s+"

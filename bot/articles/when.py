@@ -85,7 +85,7 @@ _DATE_RE = re.compile(
     | (?P<ry>(?i:(?:(?:early|late|later|mid|sometime|at\ some\ point)\s+)?(?P<ry_w>this|next
           |later\ this|early\ next|late\ next|in\ the\ new)\s+(?:calendar\ )?(?:year|spring|summer
           |fall|autumn|winter)\b|(?:before|by)\ the\ end\ of\ (?:the|this)\ year
-          |in\ the\ new\ year))
+          |in\ the\ new\ year|in\ the\ (?P<ry_s>spring|summer|fall|autumn)\b))
     | (?P<yr>\b(?i:in|by|during|for|until|early|late|mid-?|sometime\ in|at\ some\ point\ in
           |later\ in|slated\ for|set\ for|due\ in)\s+(?:(?i:early|late|mid)[-\s]+)?
           (?P<yr_y>{_YEAR})\b(?!\s*[-–/]\s*\d|'s))
@@ -303,6 +303,9 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "sy":
         return DateMention(start, end, raw, "year", int(g("sy_y")), word=g("sy_s").lower())
     if kind == "ry":
+        if g("ry_s"):
+            # "in the fall": the next one, this year's unless it is over (resolved per anchor).
+            return DateMention(start, end, raw, "year", None, word=g("ry_s").lower())
         word = (g("ry_w") or "").lower()
         offset = 1 if "next" in word else 0
         if "new year" in raw.lower():
@@ -434,6 +437,9 @@ def _resolve(
     if m.kind == "year":
         if m.year is not None:
             return Resolved(date(m.year, 1, 1), Precision.YEAR, 0.8, True)
+        if m.year_offset is None and m.word in _SEASON_LAST_MONTH:
+            over = anchor.month > _SEASON_LAST_MONTH[m.word]  # "in the spring", said in July
+            return Resolved(date(anchor.year + over, 1, 1), Precision.YEAR, 0.7, False)
         return Resolved(date(anchor.year + (m.year_offset or 0), 1, 1), Precision.YEAR, 0.7, False)
     if m.kind == "relative":
         offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "tomorrow night": 1,
@@ -503,6 +509,9 @@ def _infer_year(
     # A recap may mention a day a few weeks back; anything older is next year's.
     ahead = [d for d in candidates if d >= anchor - timedelta(days=lookback)]
     return ahead[0] if ahead else candidates[-1]
+
+
+_SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 
 
 def _year_by_weekday(m: DateMention, anchor: date) -> date | None:
