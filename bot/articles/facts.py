@@ -1125,6 +1125,8 @@ def _headline_network(headline: str, lead: str | None) -> str | None:
 
 
 def _headline_season(headline: str) -> int | None:
+    """The season the headline numbers ("Season 3", "fifth series"); "new series" is no
+    number: the body may say which."""
     found = seasons.find_seasons(headline)
     explicit = [s for s in found if not s.implied]
     return (explicit or found)[0].number if found else None

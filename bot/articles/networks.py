@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-_US, _UK, _CA, _KR, _JP, _AU = (
+_US, _UK, _CA, _KR, _JP, _AU, _IN = (
     "America/New_York", "Europe/London", "America/Toronto", "Asia/Seoul", "Asia/Tokyo",
-    "Australia/Sydney",
+    "Australia/Sydney", "Asia/Kolkata",
 )  # fmt: skip
 
 # canonical name, the zone its schedule is given in, its spellings (regex, case-sensitive).
@@ -26,7 +26,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("HBO Max", _US, (r"HBO Max", r"HBOMax", r"?Max(?!\s+[A-Z])")),
     # "HBO and Max" is one premiere on the channel and its streamer: the channel names it.
     ("HBO", _US, (r"HBO(?: and |/)(?:HBO )?Max", r"HBO(?!\s+(?:Max|Documentary|Films))")),
-    ("Disney+", _US, (r"Disney\+", r"Disney Plus", r"Disney\s*\+")),
+    ("Disney+ Hotstar", _IN, (r"Disney\+ ?Hotstar", r"Disney Plus Hotstar", r"Hotstar")),
+    ("Disney+", _US, (r"Disney\+(?! ?Hotstar)", r"Disney Plus(?! Hotstar)", r"Disney\s*\+")),
     ("Disney Channel", _US, (r"Disney Channel", r"Disney Junior", r"Disney XD")),
     ("Apple TV+", _US, (r"Apple TV\+", r"Apple TV Plus", r"Apple TV(?!\s+app)", r"AppleTV\+")),
     ("Paramount+", _US, (
@@ -92,6 +93,13 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("MBS", _JP, (r"MBS",)),
     ("AT-X", _JP, (r"AT-X",)),
     ("BS11", _JP, (r"BS11",)),
+    ("Colors", _IN, (r"COLORS", r"Colors TV", r"?Colors")),
+    ("Star Plus", _IN, (r"Star Plus", r"StarPlus", r"STAR Plus")),
+    ("Sony TV", _IN, (r"Sony TV", r"Sony Entertainment Television", r"Sony SAB", r"SET India")),
+    ("SonyLIV", _IN, (r"SonyLIV", r"Sony LIV", r"SonyLiv")),
+    ("Zee TV", _IN, (r"Zee TV", r"ZEE TV")),
+    ("ZEE5", _IN, (r"ZEE5", r"Zee5")),
+    ("JioCinema", _IN, (r"JioCinema", r"Jio Cinema", r"JioHotstar")),
     ("Stan", _AU, (r"?Stan(?!\s+[A-Z])",)),
     ("Foxtel", _AU, (r"Foxtel",)),
     ("Binge", _AU, (r"BINGE", r"?Binge(?![-\s]?(?:watch|worthy|able))")),
