@@ -17,7 +17,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -236,7 +237,7 @@ class TvmazeService:
 
     async def _lookup(self, pick: str) -> TvShow:
         pick = pick.strip()
-        try:
+        with _as_refusals():
             if match := PICK.match(pick):
                 return await self._client.show(int(match.group(1)))
             found = await self._client.search(pick)
@@ -246,13 +247,6 @@ class TvmazeService:
                     "from the suggestions, or give the premiere date yourself."
                 )
             return await self._client.show(found[0].id)
-        except TvmazeUnavailable as error:
-            raise InvalidInput(str(error)) from None
-        except TvmazeNotFound:
-            raise NotFound(
-                "TVmaze no longer has that show. Pick another from the suggestions, or give "
-                "the premiere date yourself."
-            ) from None
 
     async def _next_premiere(self, show: TvShow, season: int | None) -> Premiere:
         if show.next_episode is None:
@@ -260,15 +254,8 @@ class TvmazeService:
                 f"TVmaze has no upcoming episode of {show.name} yet. Add it with premiere: "
                 "once a date is announced."
             )
-        try:
+        with _as_refusals():
             episodes = await self._episodes_if_needed(show)
-        except TvmazeUnavailable as error:
-            raise InvalidInput(str(error)) from None
-        except TvmazeNotFound:
-            raise NotFound(
-                "TVmaze no longer has that show. Pick another from the suggestions, or give "
-                "the premiere date yourself."
-            ) from None
         found = next_regular(show, episodes, now=self._clock.now())
         if found is None:
             # Only a special is coming (a preview, a documentary): specials are never premieres.
@@ -419,3 +406,17 @@ class TvmazeService:
         await self._offers.accepted(guild_id, offer.id, show.id)
         await self._subscriptions.copy(guild_id, offer.show_id, show.id, self._clock.now())
         return show
+
+
+@contextmanager
+def _as_refusals() -> Iterator[None]:
+    """TVmaze's failures as the sentences a member reads."""
+    try:
+        yield
+    except TvmazeUnavailable as error:
+        raise InvalidInput(str(error)) from None
+    except TvmazeNotFound:
+        raise NotFound(
+            "TVmaze no longer has that show. Pick another from the suggestions, or give "
+            "the premiere date yourself."
+        ) from None
