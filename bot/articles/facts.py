@@ -306,7 +306,7 @@ _TV_WORDS = re.compile(
     r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
-_ARTICLE_HEAD = 4000
+_ARTICLE_HEAD = 2500
 _OTHER_MEDIA = re.compile(
     r"(?i)\b(?:in\s+theat(?:re|er)s|cinemas?|box\s+office|films?|movies?|video\s*games?"
     r"|(?-i:PS[45]|Xbox|Nintendo|Switch|Steam)|concerts?|tour\s+dates|album|single|gig)\b"

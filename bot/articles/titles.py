@@ -578,7 +578,7 @@ _MARKED_BEFORE = re.compile(
     r"|\b(?:will\s+)?(?:premieres?|debuts?|launch(?:es)?|presents?|unveils?)\s+$"
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘']$")
-_LEAD_WINDOW = 4000  # the opening of the body, where a story names its subject
+_LEAD_WINDOW = 2500  # the opening of the body, where a story names its subject
 # "Kim So Hyun's new drama": whose show it is, not its title.
 _OWNER = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
