@@ -96,7 +96,8 @@ _CUE_RE = re.compile(
         |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
         |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
         |first\s+episode|will\s+(?:air|stream|arrive|return|drop|hit|land|begin|start|debut
-          |premiere|launch|bow|follow|be\s+(?:available|released|back|streaming|airing)|come\s+back)
+          |premiere|launch|bow|follow|be\s+(?:available|released|back|streaming|airing|aired
+          |broadcast|shown|screened\s+on)|come\s+back)
         |(?:dated|dates|slated|slates|slotted|booked)\s+(?:[\w'’:&-]+\s+){0,6}?(?:for|on)\b
         |(?<!on\s)(?<!the\s)sets?\b(?!\s+(?:in|during|against
           |among|around|amid|inside|aboard|within|across|between|after|before|over|off|out|up|piece

@@ -100,6 +100,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Zee TV", _IN, (r"Zee TV", r"ZEE TV")),
     ("ZEE5", _IN, (r"ZEE5", r"Zee5")),
     ("JioCinema", _IN, (r"JioCinema", r"Jio Cinema", r"JioHotstar")),
+    ("M-Net", "Africa/Johannesburg", (r"M-Net", r"MNet")),
+    ("Showmax", "Africa/Johannesburg", (r"Showmax",)),
     ("Stan", _AU, (r"?Stan(?!\s+[A-Z])",)),
     ("Foxtel", _AU, (r"Foxtel",)),
     ("Binge", _AU, (r"BINGE", r"?Binge(?![-\s]?(?:watch|worthy|able))")),

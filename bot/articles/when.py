@@ -70,9 +70,9 @@ _DATE_RE = re.compile(
           (?:,?\s+(?P<dm_y>{_YEAR})\b)?)
     | (?P<slash>(?<![\w.,/:$£€])(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})(?![\d/]|\s*c\b|c\b|:))
     | (?P<hol>(?P<hol_n>Christmas\ Day|Christmas\ Eve|Christmas|New\ Year['’]?s\ Day
-          |New\ Year['’]?s\ Eve|Halloween|Valentine['’]s\ Day|Thanksgiving(?:\ Day)?|Boxing\ Day
+          |New\ Year['’]?s\ Eve|Halloween|Valentine['’]?s\ Day|Thanksgiving(?:\ Day)?|Boxing\ Day
           |Independence\ Day|Fourth\ of\ July|July\ Fourth|Memorial\ Day|Labor\ Day
-          |Easter(?:\ Sunday)?|Mother['’]s\ Day|Father['’]s\ Day|St\.?\ Patrick['’]s\ Day)(?![a-z])
+          |Easter(?:\ Sunday)?|Mother['’]?s\ Day|Father['’]?s\ Day|St\.?\ Patrick['’]?s\ Day)(?![a-z])
           (?:,?\s+(?P<hol_y>{_YEAR})\b)?)
     | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b)
     | (?P<ma>\b(?i:in|this|next|by|until|till|starting|from|come|during|throughout|early|mid
@@ -544,7 +544,9 @@ def _weekday_day(m: DateMention, anchor: date, past: bool) -> date:
 
 
 def _holiday(name: str, year: int) -> date:
-    key = name.lower().replace("’", "'")
+    key = re.sub(
+        r"\b(year|valentine|patrick|mother|father)s\b", r"\1's", name.lower().replace("’", "'")
+    )
     fixed = {
         "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
@@ -565,7 +567,9 @@ def _holiday(name: str, year: int) -> date:
         return _nth_weekday(year, 5, 6, 2)
     if key == "father's day":
         return _nth_weekday(year, 6, 6, 3)
-    return _easter(year)
+    if key.startswith("easter"):
+        return _easter(year)
+    raise ValueError(f"no such holiday: {name}")  # resolve() answers None
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -336,3 +336,21 @@ def test_a_title_that_begins_with_a_common_word_keeps_it() -> None:
         "weekend! When Hearts Gather season 11 premieres Sunday, April 7 at 8 p.m. ET."
     )
     assert read(text)[0] == "When Hearts Gather"
+
+
+def test_holidays_without_their_apostrophe() -> None:
+    text = (
+        "date 2025-11-24 The best dramas of 2026\n"
+        "The Quiet Ward series 2 on BBC One, New Years Day 2026\n"
+        "Glossy thriller The Quiet Ward made a huge impact when it first landed on BBC One."
+    )
+    assert read(text)[2] == "2026-01-01"
+
+
+def test_will_be_aired_is_a_premiere_verb() -> None:
+    text = (
+        "The series premiere of 'Harbour Watch', an action series, will be aired on Sunday, "
+        "June 22nd at 9pm on TNT. The other new TNT drama, 'Ledgers' (2014), will premiere on "
+        "Wednesday, August 20th."
+    )
+    assert read(text)[0::2] == ("Harbour Watch", "2014-06-22T21:00-04:00")
