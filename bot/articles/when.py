@@ -72,7 +72,8 @@ _DATE_RE = re.compile(
     | (?P<hol>(?P<hol_n>Christmas\ Day|Christmas\ Eve|Christmas|New\ Year['’]?s\ Day
           |New\ Year['’]?s\ Eve|Halloween|Valentine['’]?s\ Day|Thanksgiving(?:\ Day)?|Boxing\ Day
           |Independence\ Day|Fourth\ of\ July|July\ Fourth|Memorial\ Day|Labor\ Day
-          |Easter(?:\ Sunday)?|Mother['’]?s\ Day|Father['’]?s\ Day|St\.?\ Patrick['’]?s\ Day)(?![a-z])
+          |Easter(?:\ Sunday)?|Mother['’]?s\ Day|Father['’]?s\ Day
+          |St\.?\ Patrick['’]?s\ Day)(?![a-z])
           (?:,?\s+(?P<hol_y>{_YEAR})\b)?)
     | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b)
     | (?P<ma>\b(?i:in|this|next|by|until|till|starting|from|come|during|throughout|early|mid
