@@ -354,3 +354,14 @@ def test_will_be_aired_is_a_premiere_verb() -> None:
         "Wednesday, August 20th."
     )
     assert read(text)[0::2] == ("Harbour Watch", "2014-06-22T21:00-04:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2017-12-10 Larch Street returns to CBC's Tuesday night comedy lineup later.",
+        "date 2017-12-10 Larch Street, a new comedy, airs on CBC on Sunday nights.",
+    ],
+)
+def test_a_timeslot_is_no_date(text: str) -> None:
+    assert read(text)[2] is None
