@@ -269,16 +269,14 @@ def find_facts(
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
-    anchor, anchor_known = _anchor(published, headline + "\n" + body, today, filed)
-    undated = anchor is None
-    estimated = not anchor_known and anchor is not None and anchor != today
-    anchor = anchor or datetime.now(UTC).date()  # read only for dates that name their year
+    anchor, source = _anchor(published, headline + "\n" + body, today, filed)
     lead = titles.lead_show(headline, body, _blocked_spans, url_slug, outlet)
     ctx = _Context(
-        anchor=anchor,
-        anchor_known=anchor_known,
-        undated=undated,
-        estimated=estimated,
+        # Without any anchor the date is read only for dates that name their year.
+        anchor=anchor or datetime.now(UTC).date(),
+        anchor_known=source == "published",
+        undated=source == "none",
+        estimated=source == "estimated",
         day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
         article_zone=when.article_zone(body),
         schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
@@ -307,7 +305,6 @@ _TV_WORDS = re.compile(
     r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
-_ARTICLE_HEAD = 2500
 _OTHER_MEDIA = re.compile(
     r"(?i)\b(?:in\s+theat(?:re|er)s|cinemas?|box\s+office|films?|movies?|video\s*games?"
     r"|(?-i:PS[45]|Xbox|Nintendo|Switch|Steam)|concerts?|tour\s+dates|album|single|gig)\b"
@@ -317,12 +314,12 @@ _SHOWS_SEASON = re.compile(
     r"(?i)\b(?:new|next|upcoming|another|second|third|fourth|fifth|final|sophomore)\s+season\b"
     r"|\bseason\s+(?:premiere|finale|opener)|\bseason\s+of\s+(?-i:[A-Z])"
 )
-# A ratings story reports how a premiere did; the day it names has been.
 # An imported show's arrival in another market: not its season's premiere.
 _FOREIGN_AIRING = re.compile(
     r"(?i)\b(?:heading|coming|arriving|returning|comes|heads|arrives|returns)\s+(?:back\s+)?to"
     r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:screens|TVs|shores)"
 )
+# A ratings story reports how a premiere did; the day it names has been.
 _RATINGS_STORY = re.compile(
     r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights|most[-\s]watched"
     r"|biggest\s+(?:new\s+)?(?:drama|show|series|launch|debut))\b"
@@ -333,7 +330,7 @@ def about_tv(headline: str, body: str) -> bool:
     """Whether a piece is TV news at all: it speaks of shows (series, seasons, episodes,
     premieres) and names a network, a season or a premiere. A politician who "lands in Kenya
     on Friday" or a headset "launching this fall" is not, whatever else it mentions."""
-    opening = body[:_ARTICLE_HEAD]  # the same slice the lead show is looked for in
+    opening = body[: titles.LEAD_WINDOW]  # the same slice the lead show is looked for in
     found = [m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")]
     other_media = len(_OTHER_MEDIA.findall(f"{headline}\n{opening}"))
     if other_media >= 3 and other_media >= 2 * len(found):
@@ -442,11 +439,10 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         score, kind = 1.5, "grid"
     else:
         kind = "strong" if cue.kind == "winner" else cue.kind
-    if kind != "grid" and not _speaks_of_a_show(scan, ctx):
+    names_show = _names_its_show(scan, ctx)
+    if kind != "grid" and not (names_show or _speaks_of_tv(scan)):
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
-    if kind == "weak" and not (
-        _names_its_show(scan, ctx) or scan.season_mentions or _airs_on_a_network(scan)
-    ):
+    if kind == "weak" and not (names_show or scan.season_mentions or _airs_on_a_network(scan)):
         return None  # "lands in Kenya on Friday": a weak verb needs its show in the sentence
     before = [c for c in cues if clause[0] <= c.start and c.end <= mention.start]
     if _negated(mention, cues, before, clause):
@@ -471,8 +467,10 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
-    if ctx.undated and not _carries_its_year(mention):
-        return None  # "March 8" in a copy of unknown age: which year's March 8 is unknowable
+    if ctx.undated and mention.year is None:
+        # "March 8" (even "Sunday, March 8": it fits one year in six) in a copy of unknown
+        # age: which year is unknowable.
+        return None
     if ctx.estimated and mention.kind in ("relative", "weekday"):
         return None  # "today", "this Friday" against a year guessed from the address or text
     resolved = when.resolve(
@@ -502,7 +500,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         show, show_named, season, implied, network, resolved, time, score, min(confidence, 0.99),
         scan.sentence.start + mention.start, scan.sentence.text, winner,
         mention.year is not None or mention.year_offset is not None,
-        show_named or _names_its_show(scan, ctx),
+        show_named or names_show,
     )  # fmt: skip
 
 
@@ -517,12 +515,6 @@ def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
     )  # fmt: skip
 
 
-def _carries_its_year(mention: when.DateMention) -> bool:
-    """The date names its year. A weekday ("Sunday, Oct. 20") narrows it to one year in six
-    or so, and says which only beside other dates: with none, it is a guess."""
-    return mention.year is not None
-
-
 _ASIDE = re.compile(r"\([^()]{0,120}\)")
 
 
@@ -533,15 +525,9 @@ def _gap_without_asides(text: str, start: int, end: int) -> int:
     return len(between) - sum(len(m.group()) for m in _ASIDE.finditer(between))
 
 
-def _speaks_of_a_show(scan: _Scan, ctx: _Context) -> bool:
-    """The sentence itself is about a show: it names one, a season, a network or a TV noun."""
-    return bool(
-        scan.named
-        or scan.season_mentions
-        or scan.nets
-        or _TV_WORDS.search(scan.text)
-        or (ctx.lead.title and re.search(r"(?i)\b(?:it|the\s+show|the\s+series)\b", scan.text))
-    )
+def _speaks_of_tv(scan: _Scan) -> bool:
+    """The sentence names a season, a network or a TV noun."""
+    return bool(scan.season_mentions or scan.nets or _TV_WORDS.search(scan.text))
 
 
 def _names_its_show(scan: _Scan, ctx: _Context) -> bool:
@@ -1088,8 +1074,9 @@ def _instant(
 
 def _anchor(
     published: date | None, text: str, today: date | None, filed: date | None
-) -> tuple[date | None, bool]:
-    """The day dates without a year are read against, and whether it is the publication day.
+) -> tuple[date | None, str]:
+    """The day dates without a year are read against, and where it comes from: "published",
+    "estimated", "today" or "none".
 
     Without one, an old article must not be read as today's: the month or year its address
     files it under, else the latest year its full dates name, else the latest year it
@@ -1098,21 +1085,21 @@ def _anchor(
     that either, None: a saved copy of unknown age dates nothing that lacks its year.
     """
     if published is not None:
-        return published, True
+        return published, "published"
     if filed is not None:
-        return filed, False
+        return filed, "estimated"
     years = [
         m.year
         for m in when.find_dates(text)
         if m.year is not None and m.kind in ("day", "numeric", "month")
     ]
     if years:
-        return date(max(years), 1, 1), False
+        return date(max(years), 1, 1), "estimated"
     latest = (today or datetime.now(UTC).date()).year + 1
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned:
-        return date(max(mentioned), 1, 1), False
-    return today, False
+        return date(max(mentioned), 1, 1), "estimated"
+    return today, "today" if today is not None else "none"
 
 
 _BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\d)")  # not "1980s"
@@ -1126,8 +1113,8 @@ def _headline_network(headline: str, lead: str | None) -> str | None:
 
 
 def _headline_season(headline: str) -> int | None:
-    """The season the headline numbers ("Season 3", "fifth series"); "new series" is no
-    number: the body may say which."""
+    """The season the headline names: a number ("Season 3", "fifth series") before a "new
+    series" (1)."""
     found = seasons.find_seasons(headline)
     explicit = [s for s in found if not s.implied]
     return (explicit or found)[0].number if found else None

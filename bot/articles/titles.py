@@ -579,7 +579,7 @@ _MARKED_BEFORE = re.compile(
     r"|\b(?:will\s+)?(?:premieres?|debuts?|launch(?:es)?|presents?|unveils?)\s+$"
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘']$")
-_LEAD_WINDOW = 2500  # the opening of the body, where a story names its subject
+LEAD_WINDOW = 2500  # the opening of the body, where a story names its subject
 # "Kim So Hyun's new drama": whose show it is, not its title.
 _OWNER = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
@@ -600,7 +600,7 @@ def lead_show(
     slug, in quotes, and in the body written as a show ("X season 2", "the premiere of X");
     page furniture, places, people's offices and companies are never candidates.
     """
-    opening = body[:_LEAD_WINDOW]
+    opening = body[:LEAD_WINDOW]
     scores: dict[str, float] = {}
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
