@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.articles.errors import ArticleError
+from bot.articles.urls import normalise_url
 from bot.errors import InvalidInput, MissingPermission, NotFound
 from bot.render import articles as render
 from bot.render import components
 from bot.render import shows as show_render
 from bot.services.articles import ArticleService, TrackPlan, premiere_text, same_premiere
+from bot.services.once import Placed, post_once
 from bot.tree import describe_error, reply_ephemeral
-from cogs._ui import PersistentButton, require_manager
+from cogs._checks import require_manager
+from cogs._typing import Interaction, ours
+from cogs._ui import IdButton
 from cogs.subscriptions import subscribe
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
-Interaction = discord.Interaction["PremiereBot"]
 LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 TEXT_MAX = 4000
 
@@ -30,11 +34,22 @@ def articles(interaction: Interaction) -> ArticleService:
     return interaction.client.services.articles
 
 
+def check_link(url: str) -> None:
+    """Refuse, before anything is fetched or stored, a link that can't be read as one (a port
+    past 65535, a broken [IPv6] host)."""
+    try:
+        normalise_url(url)
+    except ArticleError as error:
+        raise InvalidInput(str(error)) from None
+
+
 async def publish(
     interaction: Interaction, *, url: str | None, text: str | None, spoiler_safe: bool = False
 ) -> None:
     """Read the article, then post its summary in the channel once per server."""
     assert interaction.guild_id is not None
+    if url is not None:
+        check_link(url)
     # Fetching can take seconds: answer Discord now, privately, so refusals stay private too.
     await interaction.response.defer(ephemeral=True, thinking=True)
     service = articles(interaction)
@@ -47,27 +62,31 @@ async def publish(
             f"{show_render.premiere_text(tracked)}. See /show info; not posted again."
         )
         return
-    posted = await service.reserve(
+    claim = await service.reserve(
         interaction.guild_id, article, url=url, text=text, posted_by=interaction.user.id
     )
     channel = interaction.channel
-    try:
-        assert isinstance(channel, discord.abc.Messageable)
-        message = await channel.send(
-            embed=render.article_embed(article, tracked=tracked),
-            view=render.article_buttons(posted.id, about_a_show=article.facts.trackable),
-        )
-        await service.posted(interaction.guild_id, posted.id, message.channel.id, message.id)
-    except BaseException as error:
-        # Not posted after all: free the article so the member can simply try again.
-        await service.withdraw(interaction.guild_id, posted.id)
-        if isinstance(error, discord.Forbidden):
+    assert isinstance(channel, discord.abc.Messageable)
+    buttons = render.article_buttons(claim.article.id, about_a_show=article.facts.trackable)
+    sent: list[discord.Message] = []
+
+    async def post() -> Placed:
+        try:
+            message = await channel.send(
+                embed=render.article_embed(article, tracked=tracked),
+                view=buttons or discord.utils.MISSING,
+            )
+        except discord.Forbidden:
             raise MissingPermission(
                 "I can't post in this channel (I need View Channel, Send Messages and Embed "
                 "Links). Try another channel, or ask an admin to grant them."
             ) from None
-        raise
-    await interaction.edit_original_response(content=f"Posted: {message.jump_url}")
+        sent.append(message)
+        return Placed(message.channel.id, message.id)
+
+    # Not posted after all: the claim is given back so the member can simply try again.
+    await post_once(claim, post)
+    await interaction.edit_original_response(content=f"Posted: {sent[0].jump_url}")
 
 
 class TrackForm(discord.ui.Modal, title="Track this show"):
@@ -76,42 +95,45 @@ class TrackForm(discord.ui.Modal, title="Track this show"):
     def __init__(self, plan: TrackPlan) -> None:
         super().__init__(custom_id=f"article:form:{plan.article.id}")
         facts = plan.facts
-        known = facts is not None
-        self.show = discord.ui.TextInput(
+        self.show: discord.ui.TextInput[TrackForm] = discord.ui.TextInput(
             label="Show",
             custom_id="show",
             max_length=100,
-            default=(facts.show if known else None) or None,
+            default=(facts.show if facts else None) or None,
         )
-        self.season = discord.ui.TextInput(
+        self.season: discord.ui.TextInput[TrackForm] = discord.ui.TextInput(
             label="Season (a number, or empty)",
             custom_id="season",
             required=False,
             max_length=3,
-            default=str(facts.season) if known and facts.season else None,
+            default=str(facts.season) if facts and facts.season else None,
         )
-        self.network = discord.ui.TextInput(
+        self.network: discord.ui.TextInput[TrackForm] = discord.ui.TextInput(
             label="Network",
             custom_id="network",
             required=False,
             max_length=50,
-            default=(facts.network if known else None) or None,
+            default=(facts.network if facts else None) or None,
         )
-        self.premiere = discord.ui.TextInput(
+        self.premiere: discord.ui.TextInput[TrackForm] = discord.ui.TextInput(
             label="Premiere",
             custom_id="premiere",
             max_length=100,
             placeholder="March 8 2027, 2027-03-08 21:00 ET",
-            default=premiere_text(facts) if known and facts.premiere else None,
+            default=premiere_text(facts) if facts and facts.premiere else None,
         )
         for field in (self.show, self.season, self.network, self.premiere):
             self.add_item(field)
 
-    async def on_submit(self, interaction: Interaction) -> None:
+    async def on_submit(self, interaction: discord.Interaction[discord.Client], /) -> None:
+        await self.submitted(ours(interaction))
+
+    async def submitted(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
         require_manager(interaction)
         season = self.season.value.strip()
-        if season and not season.isdigit():
+        # Digits as int() reads them, ASCII only: "²" is a digit to str.isdigit, not to int().
+        if season and not (season.isascii() and season.isdigit()):
             raise InvalidInput(f'"{season[:10]}" is not a season number. Use a number like 2.')
         show = await interaction.client.services.shows.add(
             interaction.guild_id,
@@ -125,13 +147,21 @@ class TrackForm(discord.ui.Modal, title="Track this show"):
             embed=show_render.show_added(show), view=components.subscription_buttons(show.id)
         )
 
-    async def on_error(self, interaction: Interaction, error: Exception) -> None:
+    async def on_error(
+        self,
+        interaction: discord.Interaction[discord.Client],
+        error: Exception,
+        # discord.py passes none for a form; the item keeps the signature a view's too.
+        item: discord.ui.Item[Any] | None = None,
+        /,
+    ) -> None:
         await reply_ephemeral(interaction, describe_error(error))
 
 
-class TrackButton(PersistentButton, template=render.TRACK_PATTERN):
-    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+class TrackButton(IdButton, template=render.TRACK_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
+        article_id = self.target_id
         require_manager(interaction)
         plan = await articles(interaction).plan_track(interaction.guild_id, article_id)
         if plan.same_premiere:
@@ -160,20 +190,20 @@ class TrackButton(PersistentButton, template=render.TRACK_PATTERN):
             )
 
 
-class UpdateButton(PersistentButton, template=render.UPDATE_PATTERN):
-    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+class UpdateButton(IdButton, template=render.UPDATE_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
         require_manager(interaction)
-        edit = await articles(interaction).update_tracked(interaction.guild_id, article_id)
+        edit = await articles(interaction).update_tracked(interaction.guild_id, self.target_id)
         await interaction.response.send_message(
             embed=show_render.show_edited(edit.before, edit.after)
         )
 
 
-class SubscribeButton(PersistentButton, template=render.SUBSCRIBE_PATTERN):
-    async def clicked(self, interaction: Interaction, *, article_id: int) -> None:
+class SubscribeButton(IdButton, template=render.SUBSCRIBE_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
-        plan = await articles(interaction).plan_track(interaction.guild_id, article_id)
+        plan = await articles(interaction).plan_track(interaction.guild_id, self.target_id)
         if plan.tracked is None:
             raise NotFound("This show isn't tracked here yet. A manager can click Track first.")
         await subscribe(interaction, plan.tracked.id, None)

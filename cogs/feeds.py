@@ -11,12 +11,12 @@ from discord.ext import commands
 from bot.errors import InvalidInput, MissingPermission
 from bot.render import feeds as render
 from bot.render.settings import permission_names
-from cogs.settings import missing_in
+from cogs._checks import missing_in
+from cogs._typing import Interaction
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
-Interaction = discord.Interaction["PremiereBot"]
 FeedLink = app_commands.Range[str, 8, 2000]
 
 

@@ -11,19 +11,12 @@ from discord.ext import commands
 from bot.errors import InvalidInput, MissingPermission
 from bot.render import settings as render
 from bot.render.text import safe
-from cogs._ui import require_manager, timezone_choices
+from cogs._autocomplete import timezone_choices
+from cogs._checks import missing_in, require_manager
+from cogs._typing import Interaction
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
-
-Interaction = discord.Interaction["PremiereBot"]
-ANNOUNCE_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
-
-
-def missing_in(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
-    """The permissions the bot lacks to post announcements in `channel`."""
-    granted = channel.permissions_for(me)
-    return [p for p in ANNOUNCE_PERMISSIONS if not getattr(granted, p)]
 
 
 @app_commands.guild_only()
@@ -34,7 +27,7 @@ class Settings(
     def __init__(self, bot: PremiereBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[discord.Client]) -> bool:
         # Discord hides these commands from non-managers by default; a server can override
         # that, so the bot checks for itself too.
         require_manager(interaction)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any, Self
 
 import discord
 from discord import app_commands
@@ -14,23 +15,44 @@ from bot.render import components
 from bot.render import shows as render
 from bot.services.tvmaze import PICK as TVMAZE_PICK
 from bot.services.tvmaze import pick_value
-from cogs._ui import PersistentButton, require_manager, show_choices, timezone_choices
+from cogs._autocomplete import show_choices, timezone_choices
+from cogs._checks import require_manager
+from cogs._typing import Interaction
+from cogs._ui import Button, IdButton, PersistentButton, button_of
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
-Interaction = discord.Interaction["PremiereBot"]
 Title = app_commands.Range[str, 1, TITLE_MAX]
 Network = app_commands.Range[str, 1, NETWORK_MAX]
 Season = app_commands.Range[int, 0, SEASON_MAX]
 PremiereText = app_commands.Range[str, 1, 100]
 TimezoneName = app_commands.Range[str, 1, 64]
 MAX_DAYS = 3650
+MAX_PAGE = 10_000  # far beyond any server's list; larger asks show the last page
 
 
 class ListPageButton(PersistentButton, template=components.LIST_PAGE_PATTERN):
-    async def clicked(self, interaction: Interaction, *, page: int, days: int) -> None:
-        embed, view = await list_page(interaction, page, days or None)
+    def __init__(self, item: Button, page: int, days: int | None) -> None:
+        super().__init__(item)
+        self.page = page
+        self.days = days
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[discord.Client],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        # Only the bot writes these ids, but a mangled one must still land on a real page.
+        page = min(int(match["page"]), MAX_PAGE)
+        days = min(int(match["days"]), MAX_DAYS)
+        return cls(button_of(item), page, days or None)
+
+    async def clicked(self, interaction: Interaction) -> None:
+        embed, view = await list_page(interaction, self.page, self.days)
         await interaction.response.edit_message(embed=embed, view=view)
 
 
@@ -113,12 +135,12 @@ async def add_from_tvmaze(
     )
 
 
-class SeasonOfferButton(PersistentButton, template=components.OFFER_PATTERN):
-    async def clicked(self, interaction: Interaction, *, offer_id: int) -> None:
+class SeasonOfferButton(IdButton, template=components.OFFER_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
         assert interaction.guild_id is not None
         require_manager(interaction)
         show = await interaction.client.services.tvmaze.accept_offer(
-            interaction.guild_id, offer_id, interaction.user.id
+            interaction.guild_id, self.target_id, interaction.user.id
         )
         await interaction.response.send_message(
             embed=render.show_added_from_tvmaze(show),
@@ -205,7 +227,8 @@ class Shows(
     ) -> None:
         """Change a tracked show; only what you give changes (needs Manage Server)."""
         assert interaction.guild_id is not None
-        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        # A change acts only on the show the member picked or named exactly, never a guess.
+        target = await self.bot.services.shows.pick(interaction.guild_id, show)
         edit = await self.bot.services.shows.edit(
             interaction.guild_id,
             target.id,
@@ -247,7 +270,7 @@ class Shows(
     async def remove(self, interaction: Interaction, show: str) -> None:
         """Stop tracking a show, and drop its subscriptions (needs Manage Server)."""
         assert interaction.guild_id is not None
-        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        target = await self.bot.services.shows.pick(interaction.guild_id, show)
         removed = await self.bot.services.shows.remove(interaction.guild_id, target.id)
         await interaction.response.send_message(embed=render.show_removed(removed))
 

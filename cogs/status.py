@@ -10,12 +10,11 @@ from discord.ext import commands
 
 from bot.domain.settings import ServerSettings
 from bot.render import status as render
-from cogs.settings import missing_in
+from cogs._checks import missing_in
+from cogs._typing import Interaction
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
-
-Interaction = discord.Interaction["PremiereBot"]
 
 
 def permission_gaps(guild: discord.Guild, settings: ServerSettings) -> render.PermissionGaps:

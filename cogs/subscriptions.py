@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.subscriptions import Delivery
 from bot.render import components
 from bot.render import subscriptions as render
-from cogs._ui import PersistentButton, show_choices
+from cogs._autocomplete import show_choices
+from cogs._typing import Interaction
+from cogs._ui import IdButton
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
-Interaction = discord.Interaction["PremiereBot"]
 DELIVERY_CHOICES = [
     app_commands.Choice(name="mention me in the server's posts", value=Delivery.CHANNEL.value),
     app_commands.Choice(name="send me a direct message", value=Delivery.DM.value),
@@ -56,18 +56,19 @@ async def unsubscribe(interaction: Interaction, show_id: int) -> None:
     await interaction.response.send_message(render.unsubscribed(show, removed), ephemeral=True)
 
 
-class SubscribeButton(PersistentButton, template=components.SUBSCRIBE_PATTERN):
-    async def clicked(self, interaction: Interaction, *, show_id: int) -> None:
-        await subscribe(interaction, show_id, None)
+class SubscribeButton(IdButton, template=components.SUBSCRIBE_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
+        await subscribe(interaction, self.target_id, None)
 
 
-class UnsubscribeButton(PersistentButton, template=components.UNSUBSCRIBE_PATTERN):
-    async def clicked(self, interaction: Interaction, *, show_id: int) -> None:
-        await unsubscribe(interaction, show_id)
+class UnsubscribeButton(IdButton, template=components.UNSUBSCRIBE_PATTERN):
+    async def clicked(self, interaction: Interaction) -> None:
+        await unsubscribe(interaction, self.target_id)
 
 
 class Subscriptions(commands.Cog):
-    """Members follow the shows they care about. Everything here is private to the member."""
+    """Members follow the shows they care about. Everything here is private to the member.
+    Subscribing and unsubscribing act only on a show picked or named exactly."""
 
     def __init__(self, bot: PremiereBot) -> None:
         self.bot = bot
@@ -93,7 +94,7 @@ class Subscriptions(commands.Cog):
     ) -> None:
         """Get reminders for a show, as a mention or a direct message."""
         assert interaction.guild_id is not None
-        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        target = await self.bot.services.shows.pick(interaction.guild_id, show)
         await subscribe(
             interaction,
             target.id,
@@ -107,7 +108,7 @@ class Subscriptions(commands.Cog):
     async def unsubscribe_command(self, interaction: Interaction, show: str) -> None:
         """Stop getting reminders for a show."""
         assert interaction.guild_id is not None
-        target = await self.bot.services.shows.resolve(interaction.guild_id, show)
+        target = await self.bot.services.shows.pick(interaction.guild_id, show)
         await unsubscribe(interaction, target.id)
 
     @mine.command(name="list")

@@ -13,19 +13,23 @@ OFFER_PATTERN = r"tvmaze:offer:(?P<offer_id>\d+)"
 LIST_PAGE_ID = "shows:page:{page}:{days}"
 LIST_PAGE_PATTERN = r"shows:page:(?P<page>\d+):(?P<days>\d+)"
 
+Button = discord.ui.Button[discord.ui.View]
+
 
 class StaticView(discord.ui.View):
-    """Buttons handled by their custom_id alone (dynamic items), so discord.py need not keep a
-    view in memory for every message that carries them."""
+    """Buttons handled by their custom_id alone: clicks reach the dynamic items registered for
+    each custom_id pattern, so no view need be kept for the message.
+
+    discord.py stores a sent view (one per message, forever when there is no timeout) only
+    while the view is unfinished; this one is finished as soon as it is made. It still sends
+    every button it holds. Built inside the running bot, as every view must be."""
 
     def __init__(self) -> None:
         super().__init__(timeout=None)
-
-    def is_dispatchable(self) -> bool:
-        return False
+        self.stop()
 
 
-def subscribe_button(show_id: int) -> discord.ui.Button:
+def subscribe_button(show_id: int) -> Button:
     return discord.ui.Button(
         label="Subscribe",
         emoji="🔔",
@@ -34,7 +38,7 @@ def subscribe_button(show_id: int) -> discord.ui.Button:
     )
 
 
-def unsubscribe_button(show_id: int) -> discord.ui.Button:
+def unsubscribe_button(show_id: int) -> Button:
     return discord.ui.Button(
         label="Unsubscribe",
         style=discord.ButtonStyle.secondary,
@@ -62,9 +66,7 @@ def offer_button(offer_id: int, season: int) -> discord.ui.View:
     return view
 
 
-def list_page_button(
-    page: int, days: int | None, *, label: str, disabled: bool
-) -> discord.ui.Button:
+def list_page_button(page: int, days: int | None, *, label: str, disabled: bool) -> Button:
     return discord.ui.Button(
         label=label,
         disabled=disabled,

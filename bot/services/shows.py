@@ -16,11 +16,15 @@ from bot.domain import search
 from bot.domain.dates import DateParseError, ParsedDate, Precision, parse_premiere, zone_for
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text, window_end
 from bot.domain.subscriptions import Subscription
-from bot.errors import AlreadyExists, InvalidInput, NotFound, ShowNotFound
+from bot.errors import AlreadyExists, InvalidInput, NotFound, ShowNotFound, ShowNotPicked
 from bot.services.settings import valid_timezone
 
 # The longest premiere window (a year) – how far back a still-open window can start.
 _LONGEST_WINDOW = timedelta(days=366)
+# How many shows a "did you mean" question lists.
+_CLOSE_MATCHES = 5
+# Show ids are SQLite integers, which stop below 2**63.
+_LARGEST_ID = 2**63 - 1
 
 
 class ShowListener(Protocol):
@@ -182,24 +186,22 @@ class ShowService:
             if s.is_upcoming(now)
         ]
         if within_days is not None:
-            horizon = now + timedelta(days=within_days)
+            horizon = _horizon(now, within_days)
             shows = [s for s in shows if s.premiere <= horizon]
         return sorted(shows, key=lambda s: (s.premiere_ends, s.premiere, s.title.casefold()))
 
     async def get(self, guild_id: int, show_id: int) -> Show:
-        show = await self._shows.get(guild_id, show_id)
+        show = await self._shows.get(guild_id, show_id) if _storable_id(show_id) else None
         if show is None:
             raise ShowNotFound
         return show
 
     async def resolve(self, guild_id: int, text: str) -> Show:
-        """The show a member named: an autocomplete pick (its id) or typed text that matches."""
+        """The show a member named for a command that only reads: an autocomplete pick (its
+        id) or typed text that matches one show clearly."""
         text = text.strip()
-        # An autocomplete pick is a show id; SQLite integers stop at 2**63.
-        if (
-            text.isdigit()
-            and int(text) < 2**63
-            and (show := await self._shows.get(guild_id, int(text)))
+        if (show_id := _picked_id(text)) is not None and (
+            show := await self._shows.get(guild_id, show_id)
         ):
             return show
         matches = search.rank(text, await self._shows.all_in_guild(guild_id), limit=2)
@@ -215,6 +217,24 @@ class ShowService:
             f'No show here matches "{text[:60]}". Pick one from the suggestions, '
             "or see /show list for what this server tracks."
         )
+
+    async def pick(self, guild_id: int, text: str) -> Show:
+        """The show a member chose for a command that changes or deletes: an autocomplete
+        pick (its id) or the whole title typed exactly, in any case. Anything else is asked
+        back with the close matches (ShowNotPicked), never guessed."""
+        text = text.strip()
+        shows = await self._shows.all_in_guild(guild_id)
+        show_id = _picked_id(text)
+        wanted = clean_text(text).casefold()
+        chosen = {
+            s.id: s
+            for s in shows
+            if s.id == show_id or wanted in (s.title.casefold(), s.label.casefold())
+        }
+        if len(chosen) == 1:
+            return next(iter(chosen.values()))
+        close = list(chosen.values()) or search.rank(text, shows, limit=_CLOSE_MATCHES)
+        raise ShowNotPicked(text, [s.label for s in close[:_CLOSE_MATCHES]])
 
     async def suggest(self, guild_id: int, typed: str, limit: int = 25) -> list[Show]:
         return search.rank(typed, await self._shows.all_in_guild(guild_id), limit)
@@ -247,6 +267,26 @@ def _same_wall_time(show: Show, timezone: str) -> ParsedDate:
     local = show.premiere.astimezone(zone_for(show.timezone)).replace(tzinfo=None)
     moved = local.replace(tzinfo=zone_for(timezone)).astimezone(UTC)
     return ParsedDate(moved, show.precision, timezone)
+
+
+def _horizon(now: datetime, within_days: int) -> datetime:
+    """`within_days` from now; a span past the calendar's end means no limit at all."""
+    try:
+        return now + timedelta(days=max(within_days, 0))
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
+
+
+def _storable_id(show_id: int) -> bool:
+    return 0 < show_id <= _LARGEST_ID
+
+
+def _picked_id(text: str) -> int | None:
+    """The show id an autocomplete pick sends (ASCII digits); None for anything else."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    show_id = int(text)
+    return show_id if _storable_id(show_id) else None
 
 
 def _parse(text: str, now: datetime, timezone: str) -> ParsedDate:
