@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.app import PremiereBot, point_discord_at
+from bot.app import PremiereBot
 from bot.clock import AdjustableClock
 from bot.config import TVMAZE_API_BASE, Settings
 from bot.sandbox.double import (
@@ -35,7 +35,7 @@ from bot.sandbox.double import (
     Message,
     Perm,
 )
-from bot.sandbox.double.server import OPTION_CHANNEL, OPTION_ROLE, OPTION_USER
+from bot.sandbox.double.options import OPTION_CHANNEL, OPTION_ROLE, OPTION_USER
 from bot.sandbox.render_terminal import BOLD, DIM, render_message, style
 from bot.sandbox.tvmaze import TvmazeDouble, add_sample_shows
 
@@ -605,7 +605,6 @@ async def _run_with_double(
     out: TextIO,
 ) -> int:
     guild = build_server(double)
-    point_discord_at(double.api_base, double.gateway_url)
     clock = AdjustableClock()
     bot = PremiereBot(
         dataclasses.replace(

@@ -110,7 +110,11 @@ def render_markdown(text: str, double: DiscordDouble, *, now: datetime, color: b
     # Before the styles, so underscores in an address are not read as italics.
     text = _LINK.sub(lambda m: keep(f"{style(m[1], UNDERLINE, color)} ({m[2]})"), text)
     for pattern, code in _INLINE:
-        text = pattern.sub(lambda m, code=code: style(m[1], code, color), text)
+
+        def styled(match: re.Match[str], code: str = code) -> str:
+            return style(match[1], code, color)
+
+        text = pattern.sub(styled, text)
     text = _HEADING.sub(lambda m: style(m[1], BOLD, color), text)
     text = _SUBTEXT.sub(lambda m: style(m[1], DIM, color), text)
     text = _QUOTE.sub("│ ", text)

@@ -231,9 +231,11 @@ class TvmazeDouble:
 
     def touch(self, show_id: int, updated: int | None = None) -> int:
         show = self._shows[show_id]
-        previous = show.get("updated") if isinstance(show.get("updated"), int) else 0
-        show["updated"] = updated if updated is not None else max(int(self.now()), previous + 1)
-        return show["updated"]
+        stored = show.get("updated")
+        previous = stored if isinstance(stored, int) else 0
+        changed = updated if updated is not None else max(int(self.now()), previous + 1)
+        show["updated"] = changed
+        return changed
 
     def remove_show(self, show_id: int) -> None:
         self._shows.pop(show_id, None)

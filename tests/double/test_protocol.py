@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 
 import discord
 import pytest
 
 from bot.sandbox.double import DiscordDouble, InvocationError, Perm
+from bot.sandbox.double.options import check_can_use
 
 
 async def test_login_identify_ready_and_heartbeat(double: DiscordDouble, tiny) -> None:
@@ -19,7 +21,7 @@ async def test_login_identify_ready_and_heartbeat(double: DiscordDouble, tiny) -
     assert [g.id for g in client.guilds] == [guild.id]
     assert double.gateway.identifies == 1
     assert double.gateway.heartbeats >= 1
-    assert client.latency < 5  # a HEARTBEAT_ACK came back
+    assert math.isfinite(client.latency)  # a HEARTBEAT_ACK came back (infinite until then)
 
 
 async def test_gateway_frames_are_zlib_stream_compressed(double: DiscordDouble, tiny) -> None:
@@ -151,7 +153,7 @@ async def test_guild_only_commands_cannot_be_used_in_dms(double: DiscordDouble, 
     await client.tree.sync()
     with pytest.raises(InvocationError, match="cannot be used in servers"):
         # Reuse the resolver directly: a DM context means contexts must include 1.
-        double._check_can_use(
+        check_can_use(
             guild,
             member,
             double.channel_named(guild, "general"),

@@ -1,6 +1,9 @@
 """A Discord-compatible server for tests and the sandbox: REST, gateway, and a member's hands."""
 
-from .server import DiscordDouble, DoubleConfig, Fault, InvocationError
+from .config import DoubleConfig
+from .middleware import Fault
+from .options import InvocationError
+from .server import DiscordDouble
 from .state import Channel, Guild, Interaction, Member, Message, Overwrite, Perm, Role, User
 
 __all__ = [

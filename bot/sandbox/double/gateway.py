@@ -14,12 +14,11 @@ import secrets
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import WSMsgType, web
 
-if TYPE_CHECKING:
-    from .server import DiscordDouble
+from .world import World
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +112,11 @@ class Session:
 
 
 class Gateway:
-    def __init__(self, double: DiscordDouble) -> None:
-        self.double = double
+    """The gateway websocket of one world; `url` is where clients resume (set once listening)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.url = ""
         self.sessions: dict[str, Session] = {}
         self.active: Session | None = None
         self.identifies = 0
@@ -150,7 +152,8 @@ class Gateway:
     async def _on_payload(
         self, connection: Connection, session: Session | None, payload: dict[str, Any]
     ) -> Session | None:
-        op, data = payload.get("op"), payload.get("d")
+        op, raw = payload.get("op"), payload.get("d")
+        data: dict[str, Any] = raw if isinstance(raw, dict) else {}
         if op == Op.HEARTBEAT:
             self.heartbeats += 1
             await connection.send({"op": Op.HEARTBEAT_ACK, "d": None, "s": None, "t": None})
@@ -163,14 +166,14 @@ class Gateway:
         return None
 
     async def _identify(self, connection: Connection, data: dict[str, Any]) -> Session | None:
-        if data.get("token") != self.double.token:
+        if data.get("token") != self.world.token:
             await connection.ws.close(code=4004, message=b"Authentication failed.")
             return None
         intents = int(data.get("intents", 0))
         refused = [
             name
             for bit, name in PRIVILEGED_INTENTS.items()
-            if intents & bit and name not in self.double.privileged_intents
+            if intents & bit and name not in self.world.privileged_intents
         ]
         if refused:
             await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
@@ -179,42 +182,44 @@ class Gateway:
         session = Session(secrets.token_hex(16), intents)
         self.sessions[session.id] = session
         self.active = session
-        double = self.double
+        world = self.world
         session.dispatch(
             "READY",
             {
                 "v": 10,
-                "user": double.bot_user.to_json(),
+                "user": world.bot_user.to_json(),
                 "session_id": session.id,
-                "resume_gateway_url": double.gateway_url,
-                "guilds": [{"id": str(g), "unavailable": True} for g in double.guilds],
-                "application": {"id": str(double.application_id), "flags": 0},
+                "resume_gateway_url": self.url,
+                "guilds": [{"id": str(g), "unavailable": True} for g in world.guilds],
+                "application": {"id": str(world.application_id), "flags": 0},
                 "private_channels": [],
                 "relationships": [],
                 "session_type": "normal",
             },
         )
-        for guild in double.guilds.values():
+        for guild in world.guilds.values():
             session.dispatch("GUILD_CREATE", guild.to_json())
         session.attach(connection, 0)
         self.ready.set()
-        double.notify()
+        world.notify()
         return session
 
     async def _resume(self, connection: Connection, data: dict[str, Any]) -> Session | None:
         session = self.sessions.get(data.get("session_id", ""))
-        if session is None or data.get("token") != self.double.token:
+        if session is None or data.get("token") != self.world.token:
             await connection.send({"op": Op.INVALID_SESSION, "d": False, "s": None, "t": None})
             return None
         self.resumes += 1
         self.active = session
         session.attach(connection, int(data.get("seq") or 0))
         session.dispatch("RESUMED", {})
-        self.double.notify()
+        self.world.notify()
         return session
 
     async def _chunk(self, session: Session, data: dict[str, Any]) -> None:
-        guild = self.double.guilds[int(data["guild_id"])]
+        guild = self.world.guilds.get(int(data.get("guild_id") or 0))
+        if guild is None:
+            return
         session.dispatch(
             "GUILD_MEMBERS_CHUNK",
             {

@@ -42,6 +42,37 @@ class Perm(IntFlag):
         return (1 << 53) - 1
 
 
+# Each permission as Discord's client names it (Server Settings → Roles).
+PERMISSION_NAMES = {
+    Perm.CREATE_INSTANT_INVITE: "Create Invite",
+    Perm.KICK_MEMBERS: "Kick Members",
+    Perm.BAN_MEMBERS: "Ban Members",
+    Perm.ADMINISTRATOR: "Administrator",
+    Perm.MANAGE_CHANNELS: "Manage Channels",
+    Perm.MANAGE_GUILD: "Manage Server",
+    Perm.ADD_REACTIONS: "Add Reactions",
+    Perm.VIEW_CHANNEL: "View Channels",
+    Perm.SEND_MESSAGES: "Send Messages",
+    Perm.MANAGE_MESSAGES: "Manage Messages",
+    Perm.EMBED_LINKS: "Embed Links",
+    Perm.ATTACH_FILES: "Attach Files",
+    Perm.READ_MESSAGE_HISTORY: "Read Message History",
+    Perm.MENTION_EVERYONE: "Mention @everyone, @here, and All Roles",
+    Perm.USE_APPLICATION_COMMANDS: "Use Application Commands",
+    Perm.MANAGE_EVENTS: "Manage Events",
+}
+
+
+def permission_names(bits: int) -> list[str]:
+    """The names of the permissions set in `bits` ("Manage Server"), lowest bit first."""
+    names = []
+    for bit in range(bits.bit_length()):
+        if bits >> bit & 1:
+            flag = 1 << bit
+            names.append(PERMISSION_NAMES.get(Perm(flag), f"permission bit {bit}"))
+    return names
+
+
 # What @everyone can do in a fresh Discord server, roughly.
 DEFAULT_EVERYONE = (
     Perm.VIEW_CHANNEL

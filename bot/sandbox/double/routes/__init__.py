@@ -1,0 +1,1 @@
+"""The double's REST routes, one module per kind of resource."""
