@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.articles.errors import FetchRefused
+
 # Parameters that say who shared a link or which campaign it came from, never which page it is.
 _TRACKING_NAMES = frozenset({
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
@@ -18,20 +20,32 @@ _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__hs", "at_", "itm_", "trk
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+class UnreadableLink(FetchRefused, ValueError):
+    """A link that can't be taken apart: a port past 65535, a broken [IPv6] host. Also a
+    ValueError, which is what urllib raises for these."""
+
+
 def normalise_url(url: str) -> str:
     """The canonical spelling of an article URL.
 
     https whatever the scheme said, lowercase host without "www." kept as is, default port
     dropped, tracking parameters (utm_*, fbclid, gclid, mc_cid, ref, ...) and the fragment
-    dropped, remaining parameters sorted, and no trailing slash on the path.
+    dropped, remaining parameters sorted, and no trailing slash on the path. A link that
+    can't be read raises UnreadableLink, whose text a member can act on.
     """
     raw = url.strip()
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", raw):
         raw = "https://" + raw.lstrip("/")
-    parts = urlsplit(raw)
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError:
+        raise UnreadableLink(
+            "That link can't be read: its port or address is malformed (ports go up to 65535). "
+            "Check the link and try again."
+        ) from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
-    port = parts.port
     if scheme in _DEFAULT_PORTS:
         if port == _DEFAULT_PORTS[scheme]:
             port = None

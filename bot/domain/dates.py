@@ -234,6 +234,14 @@ def timezone_suggestions(query: str, limit: int = 25) -> list[str]:
     return list(_suggest(key, limit))
 
 
+def days_away(instant: datetime, timezone: str, now: datetime) -> int:
+    """Calendar days from today to the instant's day, both in `timezone`: 0 is today, 1 is
+    tomorrow, -1 yesterday. For a premiere known to the day, whose stored instant is the
+    day's start and is already behind during the day itself."""
+    tz = _zone_named(timezone).tz
+    return (instant.astimezone(tz).date() - now.astimezone(tz).date()).days
+
+
 def format_partial(instant: datetime, precision: Precision, timezone: str) -> str:
     """Human text for a stored instant: "March 2027", "2027", "March 8, 2027"."""
     if instant.utcoffset() is None:
@@ -481,7 +489,28 @@ def _resolve(
             )
         precision = Precision.TIME
     _check_year(day.year, raw)
-    return ParsedDate(_to_utc(day, clock, zone.tz), precision, name)
+    instant = _to_utc(day, clock, zone.tz)
+    if clock is not None and day == today and instant <= now:
+        raise _time_passed(rest, clock, now.astimezone(zone.tz), name)
+    return ParsedDate(instant, precision, name)
+
+
+def _time_passed(
+    rest: list[_Token], clock: _Clock, local_now: datetime, zone: str
+) -> DateParseError:
+    """A time today that has gone: say so, with the time it is now, rather than have the
+    date refused later as "in the past" (a date-only "today" stays upcoming all day)."""
+    given = f"{clock.hour:02}:{clock.minute:02}"
+    now_text = f"{local_now:%H:%M} {zone}"
+    if [t.kind for t in rest] == ["tonight"]:
+        return DateParseError(
+            f'"tonight" means {given} here, and it is already {now_text}. Give a time still '
+            'to come, like "tonight 11pm", or "today" for the day without a time.'
+        )
+    return DateParseError(
+        f"{given} today has already passed (it is {now_text}). Give a time still to come, "
+        'like "today 11pm" or "tomorrow 9pm", or "today" for the day without a time.'
+    )
 
 
 def _absolute(rest: list[_Token], today: date, raw: str) -> tuple[date, Precision]:
@@ -494,9 +523,11 @@ def _absolute(rest: list[_Token], today: date, raw: str) -> tuple[date, Precisio
         case ["month", "num"] if weekday is None and _is_year(rest[1]):
             return date(_year(rest[1], raw), rest[0].value, 1), Precision.MONTH
         case ["ymd"]:
-            day = _checked_date(*rest[0].value, raw)
+            year, month_number, day_number = rest[0].value
+            day = _checked_date(year, month_number, day_number, raw)
         case ["slash"]:
-            day = _slash_date(*rest[0].value, raw)
+            first, second, year_text = rest[0].value
+            day = _slash_date(first, second, year_text, raw)
         case ["month", "num"] | ["num", "month"]:
             month, day_token = (rest[0], rest[1]) if rest[0].kind == "month" else (rest[1], rest[0])
             day = _next_occurrence(month.value, _day_of_month(day_token, raw), today)
@@ -520,8 +551,9 @@ def _is_year(token: _Token) -> bool:
 
 def _year(token: _Token, raw: str) -> int:
     if _is_year(token):
-        _check_year(token.value, raw)
-        return token.value
+        year: int = token.value
+        _check_year(year, raw)
+        return year
     if token.text.isdigit() and len(token.text) == 2:
         raise _two_digit_year()
     raise _unreadable(raw)
@@ -530,7 +562,8 @@ def _year(token: _Token, raw: str) -> int:
 def _day_of_month(token: _Token, raw: str) -> int:
     if len(token.text.rstrip("stndrh")) > 2:  # the digits without an ordinal suffix
         raise _unreadable(raw)
-    return token.value
+    day: int = token.value
+    return day
 
 
 def _slash_date(first: int, second: int, year_text: str, raw: str) -> date:

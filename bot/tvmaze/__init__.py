@@ -1,7 +1,7 @@
 """TVmaze, the bot's source of show names, networks and next-episode dates. Knows no Discord."""
 
 from bot.tvmaze.client import TvmazeClient, TvmazeStats
-from bot.tvmaze.errors import TvmazeNotFound, TvmazeUnavailable
+from bot.tvmaze.errors import TvmazeNotFound, TvmazeQueueFull, TvmazeUnavailable
 from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "TvShow",
     "TvmazeClient",
     "TvmazeNotFound",
+    "TvmazeQueueFull",
     "TvmazeStats",
     "TvmazeUnavailable",
     "parse_episode",

@@ -11,6 +11,9 @@
 - 429: wait Retry-After seconds when given, else backoff_base * 2**n capped at backoff_cap; the
   wait holds back every caller of this client, not only the refused one. max_retries refusals
   later (or a Retry-After longer than backoff_cap) → TvmazeUnavailable saying TVmaze is busy.
+- Queue: a caller waits for its turn at most queue_seconds. Past that it gets TvmazeQueueFull
+  (the bot is busy; TVmaze was not asked), or the BUSY TvmazeUnavailable when the wait is
+  TVmaze's own request to slow down, so members and logs are told which it was.
 - 5xx and connection failures are retried server_retries times; timeouts are not, as they
   already cost `timeout` seconds. Other trouble → TvmazeUnavailable; 404 on show() →
   TvmazeNotFound.
@@ -34,7 +37,7 @@ from typing import Any, TypeVar
 
 import aiohttp
 
-from bot.tvmaze.errors import BUSY, UNREADABLE, TvmazeNotFound, TvmazeUnavailable
+from bot.tvmaze.errors import BUSY, UNREADABLE, TvmazeNotFound, TvmazeQueueFull, TvmazeUnavailable
 from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
 
 log = logging.getLogger(__name__)
@@ -64,22 +67,51 @@ class _Pacer:
     def __init__(self, interval: float) -> None:
         self._interval = interval
         self._next = -math.inf
+        self._held_until = -math.inf
         self._turn = asyncio.Lock()
+        self.waiting = 0
 
-    async def wait_turn(self) -> None:
+    async def wait_turn(self, patience: float, what: str) -> None:
+        """Wait for a slot, at most `patience` seconds; past that, say why there was none."""
         loop = asyncio.get_running_loop()
-        async with self._turn:
-            # Check again after each sleep: hold() may push the slot back meanwhile.
-            while True:
-                wait = self._next - loop.time()
-                if wait <= 0:
-                    break
-                await asyncio.sleep(wait)
-            self._next = loop.time() + self._interval
+        deadline = loop.time() + patience
+        self.waiting += 1
+        try:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await self._turn.acquire()
+            except TimeoutError:
+                raise self._no_turn(what, patience) from None
+            try:
+                # Check again after each sleep: hold() may push the slot back meanwhile.
+                while True:
+                    wait = self._next - loop.time()
+                    if wait <= 0:
+                        break
+                    if self._next > deadline:
+                        raise self._no_turn(what, patience)
+                    await asyncio.sleep(wait)
+                self._next = loop.time() + self._interval
+            finally:
+                self._turn.release()
+        finally:
+            self.waiting -= 1
 
     def hold(self, seconds: float) -> None:
         """Start nothing for `seconds` from now: TVmaze asked this client to slow down."""
-        self._next = max(self._next, asyncio.get_running_loop().time() + seconds)
+        self._held_until = asyncio.get_running_loop().time() + seconds
+        self._next = max(self._next, self._held_until)
+
+    def _no_turn(self, what: str, patience: float) -> TvmazeUnavailable:
+        if self._held_until > asyncio.get_running_loop().time():
+            log.warning("TVmaze %s not sent: TVmaze asked us to slow down (429)", what)
+            return TvmazeUnavailable(BUSY, detail=f"{what}: held back after a 429")
+        detail = (
+            f"{what}: no turn within {patience:.1f} s, {self.waiting - 1} other requests "
+            "queued (the bot's own pacing; TVmaze was not asked)"
+        )
+        log.warning("TVmaze %s", detail)
+        return TvmazeQueueFull(detail=detail)
 
 
 class _Cache:
@@ -133,8 +165,11 @@ class TvmazeClient:
         updates_cache_seconds: float = 300.0,
         cache_size: int = 2000,
         clock: Callable[[], float] = time.monotonic,
+        queue_seconds: float = 4.0,
     ) -> None:
-        """`clock` is the monotonic clock the cache expires by (tests pass their own)."""
+        """`clock` is the monotonic clock the cache expires by (tests pass their own).
+        `queue_seconds` is how long a caller waits for its turn before being told the bot is
+        busy; with the default pacing that is a queue of about eight requests."""
         if requests_per_second <= 0:
             raise ValueError("requests_per_second must be positive")
         self._base_url = base_url.rstrip("/")
@@ -151,6 +186,7 @@ class TvmazeClient:
         self._cache_seconds = cache_seconds
         self._updates_cache_seconds = updates_cache_seconds
         self._pacer = _Pacer(1.0 / requests_per_second)
+        self._queue_seconds = queue_seconds
         self._cache = _Cache(cache_size, clock)
         self._in_flight: dict[Hashable, asyncio.Future[Any]] = {}
         self._stats = TvmazeStats()
@@ -278,7 +314,8 @@ class TvmazeClient:
         found, value = self._cache.get(key)
         if found:
             self._stats.cache_hits += 1
-            return value
+            cached: T = value  # stored under this key by this same loader
+            return cached
         task = self._in_flight.get(key)
         if task is None:
             task = asyncio.ensure_future(self._load(key, seconds, load))
@@ -304,7 +341,7 @@ class TvmazeClient:
         refusals = 0
         failures = 0
         while True:
-            await self._pacer.wait_turn()
+            await self._pacer.wait_turn(self._queue_seconds, path)
             self._stats.requests_sent += 1
             try:
                 status, retry_after, body = await self._send(path, params)
@@ -360,7 +397,7 @@ class TvmazeClient:
         return self._session
 
     def _backoff(self, attempt: int) -> float:
-        return min(self._backoff_cap, self._backoff_base * 2 ** (attempt - 1))
+        return min(self._backoff_cap, self._backoff_base * 2.0 ** (attempt - 1))
 
 
 def _decode(body: bytes, path: str) -> Any:

@@ -10,6 +10,10 @@ BUSY = (
     "TVmaze is busy and asked us to slow down. Try again in a minute, "
     "or give the premiere date yourself."
 )
+QUEUED = (
+    "I'm busy with a lot of TVmaze lookups right now. Try again in a few seconds, "
+    "or give the premiere date yourself."
+)
 UNREADABLE = (
     "TVmaze sent an answer we couldn't read. Try again later, or give the premiere date yourself."
 )
@@ -22,6 +26,14 @@ class TvmazeUnavailable(Exception):
     def __init__(self, message: str = UNAVAILABLE, *, detail: str = "") -> None:
         super().__init__(message)
         self.detail = detail
+
+
+class TvmazeQueueFull(TvmazeUnavailable):
+    """The bot's own queue of TVmaze requests was too long to wait in: TVmaze was not asked,
+    and may be answering fine."""
+
+    def __init__(self, message: str = QUEUED, *, detail: str = "") -> None:
+        super().__init__(message, detail=detail)
 
 
 class TvmazeNotFound(Exception):
