@@ -24,7 +24,7 @@ from pathlib import Path
 
 import discord
 
-from bot.app import PremiereBot, point_discord_at
+from bot.app import PremiereBot
 from bot.config import Settings
 from bot.db.connection import Database
 from bot.sandbox.double import DiscordDouble, DoubleConfig, Member
@@ -143,7 +143,6 @@ async def main() -> None:
         double = DiscordDouble(DoubleConfig(spec_path=None))
         double.ratelimits.global_limit = None
         await double.start()
-        point_discord_at(double.api_base, double.gateway_url)
         worlds = []
         for guild_id in rng.sample(sorted(members), min(SAMPLED_SERVERS, len(members))):
             guild = double.add_guild(f"Server {guild_id}", id=guild_id)

@@ -215,8 +215,9 @@ async def bench(args: argparse.Namespace, site: Site, folder: Path) -> None:
     from bot.db.settings import SettingsRepository
     from bot.db.shows import ShowRepository, to_epoch
     from bot.db.subscriptions import SubscriptionRepository
-    from bot.feeds.news import NewsDesk
-    from bot.feeds.poller import FeedPoller
+    from bot.news.desk import NewsDesk
+    from bot.news.poller import FeedPoller
+    from bot.outbox.timer import Scheduler
     from bot.services.articles import ArticleService
     from bot.services.shows import ShowService
 
@@ -241,6 +242,7 @@ async def bench(args: argparse.Namespace, site: Site, folder: Path) -> None:
             FeedRepository(db),
             desk,
             clock,
+            Scheduler(clock),
             fetcher=fetcher,
             concurrency=args.concurrency,
             rng=random.Random(7),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import discord
 
-from bot.app import PremiereBot, point_discord_at
+from bot.app import PremiereBot
 from bot.config import Settings
 from bot.sandbox.double import DiscordDouble, DoubleConfig, Guild, Message, Perm
 
@@ -39,7 +39,6 @@ async def main() -> None:
         # The spec check is a test-time guard; here it would only slow the double down.
         double = DiscordDouble(DoubleConfig(spec_path=None))
         await double.start()
-        point_discord_at(double.api_base, double.gateway_url)
         permissions = int(Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.EMBED_LINKS)
         guilds = [
             double.add_guild(f"Server {n}", bot_permissions=permissions)

@@ -77,17 +77,23 @@ def child(mode: str, path: Path) -> None:
     async def engine() -> dict[str, object]:
         from bot.clock import SystemClock
         from bot.db.connection import Database
+        from bot.outbox.timer import Scheduler
         from bot.reminders.engine import ReminderEngine
 
         db = await Database.open(path)
-        reminders = ReminderEngine(db, SystemClock(), sender=None)  # type: ignore[arg-type]
+        clock = SystemClock()
+        scheduler = Scheduler(clock)
+        scheduler.start()
+        # Nothing falls due while it is measured: the engine never sends.
+        reminders = ReminderEngine(db, clock, None, scheduler)  # type: ignore[arg-type]
         await reminders.start()
         ready = time.perf_counter()
         report = {
-            "jobs": len(reminders.timer.scheduler.get_jobs()),
+            "jobs": scheduler.jobs(),
             "pending": await reminders.store.count_pending(),
         }
         await reminders.stop()
+        scheduler.shutdown()
         await db.close()
         return {"ready_at": ready, **report}
 

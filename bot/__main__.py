@@ -41,14 +41,13 @@ class Refused(SystemExit):
 
 
 async def run(settings: Settings) -> None:
-    from bot.app import PremiereBot, point_discord_at
+    from bot.app import PremiereBot
 
     if settings.discord_token is None:
         raise Refused(
             "No DISCORD_TOKEN is set. Put your bot token in .env (see .env.example), "
             "or run `python -m bot sandbox` to try the bot locally."
         )
-    point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
     try:
         async with PremiereBot(settings) as bot:
             # A service manager stops us with SIGTERM: close as cleanly as on Ctrl-C.

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import pkgutil
-from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Sequence
+from datetime import timedelta
 from importlib.util import find_spec
+from typing import Any
 
 import discord
 import yarl
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.ext import commands
 
 from bot.articles import Fetcher
@@ -20,22 +19,26 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.connection import Database
 from bot.db.feeds import FeedRepository
+from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
-from bot.domain.shows import SeasonOffer
-from bot.feeds.news import NewsDesk
-from bot.feeds.poller import FeedPoller
-from bot.reminders.discord_sender import DiscordSender
+from bot.events.interest import interest_change
+from bot.events.scheduled import ScheduledEvents
+from bot.news.desk import NewsDesk
+from bot.news.offers import SeasonOfferDesk
+from bot.news.poller import FeedPoller
+from bot.outbox.discord_sender import DiscordSender
+from bot.outbox.timer import Scheduler
 from bot.reminders.engine import ReminderEngine
-from bot.reminders.events import InterestChange, ScheduledEvents, watch_interest
-from bot.render import components
-from bot.render import shows as show_render
 from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
 from bot.tvmaze import TvmazeClient
 
 log = logging.getLogger(__name__)
+
+# The first TVmaze refresh waits a little: a bot restarting in a loop must not hammer TVmaze.
+TVMAZE_FIRST_REFRESH = timedelta(minutes=2)
 
 
 def discover_extensions(package: str = "cogs") -> list[str]:
@@ -50,11 +53,44 @@ def discover_extensions(package: str = "cogs") -> list[str]:
     )
 
 
-def point_discord_at(api_base: str, gateway_url: str) -> None:
-    """Send discord.py's REST calls and gateway connection to the given server: Discord's own by
-    default, or any Discord-compatible server such as the sandbox's double."""
-    discord.http.Route.BASE = api_base
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+# Endpoints of the bots running in this process, oldest first, and what discord.py had before.
+_running_endpoints: list[tuple[str, yarl.URL]] = []
+_default_endpoints: tuple[str, yarl.URL] | None = None
+
+
+@contextlib.contextmanager
+def discord_endpoints(api_base: str, gateway_url: str) -> Iterator[None]:
+    """The one seam into discord.py: aim its REST calls and gateway at `api_base` and
+    `gateway_url` (Discord's own, or a Discord-compatible server such as the sandbox's double).
+
+    discord.py has no public setting for either: both are class attributes it reads on every
+    request and connection. They are set while a bot runs and put back when it closes; with
+    several bots in one process (tests), the newest still running decides."""
+    global _default_endpoints
+    route, socket = discord.http.Route, discord.gateway.DiscordWebSocket
+    if not _running_endpoints:
+        _default_endpoints = (route.BASE, socket.DEFAULT_GATEWAY)
+    mine = (api_base, yarl.URL(gateway_url))
+    _running_endpoints.append(mine)
+    route.BASE, socket.DEFAULT_GATEWAY = mine
+    try:
+        yield
+    finally:
+        _running_endpoints.remove(mine)
+        restored = _running_endpoints[-1] if _running_endpoints else _default_endpoints
+        assert restored is not None
+        route.BASE, socket.DEFAULT_GATEWAY = restored
+
+
+class _NoVoiceWarnings(logging.Filter):
+    """The bot never joins voice: discord.py's warnings that voice libraries are missing, logged
+    when a client is made, say nothing useful about it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+_NO_VOICE_WARNINGS = _NoVoiceWarnings()
 
 
 def intents() -> discord.Intents:
@@ -64,14 +100,10 @@ def intents() -> discord.Intents:
     return chosen
 
 
-# The bot never joins voice; don't warn at every start that voice libraries are missing.
-discord.VoiceClient.warn_nacl = False
-discord.VoiceClient.warn_dave = False
-
-
 class PremiereBot(commands.Bot):
     db: Database
     services: Services
+    scheduler: Scheduler
     reminders: ReminderEngine
     feeds: FeedPoller
     events: ScheduledEvents
@@ -84,8 +116,9 @@ class PremiereBot(commands.Bot):
         clock: Clock | None = None,
         extensions: Sequence[str] | None = None,
         article_fetcher: Fetcher | None = None,
-        **options: object,
+        **options: Any,
     ) -> None:
+        logging.getLogger("discord.client").addFilter(_NO_VOICE_WARNINGS)  # once: it's a set
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),
@@ -93,7 +126,9 @@ class PremiereBot(commands.Bot):
             help_command=None,
             # Nothing the bot says pings anyone unless a message names who, explicitly.
             allowed_mentions=discord.AllowedMentions.none(),
-            **options,  # type: ignore[arg-type]
+            # Raw gateway messages: how "Interested" marks reach the bot (bot.events.interest).
+            enable_debug_events=True,
+            **options,
         )
         self.settings = settings
         self.clock = clock or SystemClock()
@@ -101,8 +136,13 @@ class PremiereBot(commands.Bot):
         self.extension_names = list(discover_extensions() if extensions is None else extensions)
         self.sync_result = None
         self._resources = contextlib.AsyncExitStack()
-        self._refreshing: asyncio.Task[object] | None = None
-        watch_interest(self)
+
+    async def login(self, token: str) -> None:
+        # Before login's first request, and undone by close().
+        self._resources.enter_context(
+            discord_endpoints(self.settings.discord_api_base, self.settings.discord_gateway_url)
+        )
+        await super().login(token)
 
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)
@@ -119,8 +159,9 @@ class PremiereBot(commands.Bot):
             fetcher=self.article_fetcher,
             feed_interval=timedelta(minutes=self.settings.feed_interval_minutes),
         )
+        self.scheduler = Scheduler(self.clock)
         sender = DiscordSender(self)  # one pacer for everything the bot posts on its own
-        self.reminders = ReminderEngine(self.db, self.clock, sender)
+        self.reminders = ReminderEngine(self.db, self.clock, sender, self.scheduler)
         desk = NewsDesk(
             self.services.articles,
             ShowRepository(self.db),
@@ -129,25 +170,14 @@ class PremiereBot(commands.Bot):
             fetcher=self.article_fetcher,
         )
         self.feeds = FeedPoller(
-            FeedRepository(self.db), desk, self.clock, fetcher=self.article_fetcher
+            FeedRepository(self.db), desk, self.clock, self.scheduler, fetcher=self.article_fetcher
         )
-        self.services.feeds.listeners.append(self.feeds.feeds_changed)
-        self.services.tvmaze.offer_listeners.append(self.post_season_offer)
-        self.refresher = AsyncIOScheduler(timezone=UTC)
-        self.refresher.add_job(
-            self._refresh_tvmaze,
-            "interval",
-            hours=self.settings.tvmaze_refresh_hours,
-            jitter=300,  # many bots refreshing on the hour is what TVmaze's limits are for
-            next_run_time=datetime.now(UTC) + timedelta(minutes=2),
-            id="tvmaze:refresh",
-            coalesce=True,
-            max_instances=1,
-        )
-        self.services.shows.listeners.append(self.reminders)
-        self.services.settings.listeners.append(self.reminders)
         self.events = ScheduledEvents(self, self.db, self.clock)
-        self.services.shows.listeners.append(self.events)
+        self.services.feeds.listeners.append(self.feeds.feeds_changed)
+        offers = SeasonOfferDesk(SettingsRepository(self.db), sender)
+        self.services.tvmaze.offer_poster = offers.post
+        self.services.shows.listeners += [self.reminders, self.events]
+        self.services.settings.listeners.append(self.reminders)
         self.services.settings.events_listeners.append(self.events)
         for extension in self.extension_names:
             await self.load_extension(extension)
@@ -159,20 +189,23 @@ class PremiereBot(commands.Bot):
             dev_guild_id=self.settings.dev_guild_id,
         )
         # Deliveries need only REST, which works from here on: no need to wait for the gateway.
+        self.scheduler.start()
         await self.reminders.start()
         await self.feeds.start()
-        self.refresher.start()
+        self.scheduler.every(
+            "tvmaze:refresh",
+            timedelta(hours=self.settings.tvmaze_refresh_hours),
+            self.services.tvmaze.refresh_and_log,
+            first=TVMAZE_FIRST_REFRESH,
+        )
 
     async def close(self) -> None:
         # Stop sending, then stop taking events, then release the database: nothing may use
-        # what is already closed. A reminder cut off mid-send is resumed at the next start.
+        # what is already closed. A reminder cut off mid-send is resumed at the next start,
+        # and a refresh cut off is done again at the next one.
         try:
-            if hasattr(self, "refresher") and self.refresher.running:
-                self.refresher.shutdown(wait=False)
-            if self._refreshing is not None:  # re-done at the next refresh; nothing is lost
-                self._refreshing.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await self._refreshing
+            if hasattr(self, "scheduler"):
+                self.scheduler.shutdown()
             if hasattr(self, "feeds"):
                 await self.feeds.stop()
             if hasattr(self, "reminders"):
@@ -183,37 +216,12 @@ class PremiereBot(commands.Bot):
         finally:
             await self._resources.aclose()
 
-    async def _refresh_tvmaze(self) -> None:
-        self._refreshing = asyncio.current_task()
-        try:
-            report = await self.services.tvmaze.refresh()
-            log.info(
-                "TVmaze refresh: %d checked, %d moved, %d offered, problems: %s",
-                report.checked,
-                len(report.moved),
-                len(report.offered),
-                report.problems or "none",
-            )
-        finally:
-            self._refreshing = None
-
-    async def post_season_offer(self, offer: SeasonOffer) -> tuple[int, int] | None:
-        """Show a server the next season TVmaze announced, in its announcement channel; None
-        when it has none yet (the refresh offers it again later)."""
-        settings = await self.services.settings.get(offer.guild_id)
-        if settings.announce_channel_id is None:
-            return None
-        channel = self.get_partial_messageable(settings.announce_channel_id)
-        message = await channel.send(
-            embed=show_render.season_offer(offer),
-            view=components.offer_button(offer.id, offer.season),
-        )
-        return channel.id, message.id
-
-    # Members marking a premiere's event Interested (see watch_interest), and events deleted
-    # in Discord, whoever deleted them.
-    async def on_raw_event_interest(self, change: InterestChange) -> None:
-        await self.events.interest_changed(change)
+    # Members marking a premiere's event Interested, and events deleted in Discord, whoever
+    # deleted them.
+    async def on_socket_raw_receive(self, message: str | bytes) -> None:
+        change = interest_change(message)
+        if change is not None:
+            await self.events.interest_changed(change)
 
     async def on_scheduled_event_delete(self, event: discord.ScheduledEvent) -> None:
         await self.events.event_deleted(event.id)

@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 
 from bot.db.connection import Database
+from bot.db.meta import MetaRepository
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +43,13 @@ async def sync_commands(
         await tree.sync(guild=guild)
         log.info("Commands synced to dev server %s", dev_guild_id)
         return SyncResult.DEV_GUILD
+    meta = MetaRepository(db)
     key = f"synced_tree:{application_id}"
     current = tree_hash(tree)
-    if await db.scalar("SELECT value FROM bot_meta WHERE key = ?", (key,)) == current:
+    if await meta.get(key) == current:
         log.info("Command tree unchanged since the last sync; not syncing")
         return SyncResult.UNCHANGED
     await tree.sync()
-    await db.execute(
-        """INSERT INTO bot_meta (key, value) VALUES (?, ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
-        (key, current),
-    )
+    await meta.put(key, current)
     log.info("Command tree synced globally")
     return SyncResult.GLOBAL

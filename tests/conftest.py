@@ -10,10 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 import time_machine
-import yarl
 
 from bot.app import PremiereBot
 from bot.config import Settings
@@ -79,14 +77,8 @@ StartBot = Callable[..., Awaitable[PremiereBot]]
 
 
 @pytest.fixture
-async def start_bot(
-    double: DiscordDouble, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[StartBot]:
+async def start_bot(double: DiscordDouble, tmp_path: Path) -> AsyncIterator[StartBot]:
     """Start the real bot against the double; stop every bot started when the test ends."""
-    monkeypatch.setattr(discord.http.Route, "BASE", double.api_base)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(double.gateway_url)
-    )
     running: list[tuple[PremiereBot, asyncio.Task[None]]] = []
 
     async def start(

@@ -15,12 +15,23 @@ from datetime import datetime, timedelta
 import discord
 
 from bot.clock import Clock
+from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.domain.reminders import (
+    COUNTDOWN_PRECISIONS,
+    OFFLINE_WINDOW,
+    Delivery,
+    DeliveryStatus,
+    Kind,
+    Reminder,
+    ReminderStatus,
+    Style,
+    Target,
+)
 from bot.domain.shows import Show
-from bot.reminders.plan import COUNTDOWN_PRECISIONS, OFFLINE_WINDOW, Kind, Style, mention_batches
-from bot.reminders.sender import DmClosed, Sender, Transient, Unreachable
-from bot.reminders.store import Delivery, Reminder, ReminderStore
+from bot.outbox.mentions import MentionBatch, mention_batches
+from bot.outbox.sender import DmClosed, Sender, Transient, Unreachable
 from bot.render import components
 from bot.render.reminders import dm_fallback_note, reminder_embed
 
@@ -48,7 +59,7 @@ class _Post:
 class Deliverer:
     def __init__(
         self,
-        store: ReminderStore,
+        store: ReminderRepository,
         shows: ShowRepository,
         settings: SettingsRepository,
         sender: Sender,
@@ -60,24 +71,27 @@ class Deliverer:
         self._sender = sender
         self._clock = clock
 
-    async def deliver(self, reminder: Reminder, style: Style) -> str | None:
+    async def deliver(self, reminder: Reminder, style: Style) -> ReminderStatus | None:
         """Send what is still to send for this reminder; returns its final status, or None
         while some message waits to be retried."""
         show = await self._shows.get(reminder.guild_id, reminder.show_id)
         if show is None:  # removed: its reminders went with it
-            return "cancelled"
+            return ReminderStatus.CANCELLED
         if reminder.kind is Kind.COUNTDOWN and (
             show.premiere != reminder.premiere or show.precision not in COUNTDOWN_PRECISIONS
         ):
             await self._store.cancel_deliveries(reminder.id, "the premiere moved")
             await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
-            return "skipped"
+            return ReminderStatus.SKIPPED
         settings = await self._settings.get(reminder.guild_id)
         recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
         deliveries = await self._store.plan_deliveries(
             reminder.id,
             settings.announce_channel_id,
-            mention_batches(settings.mention_role_id, recipients.channel_user_ids),
+            [
+                (batch.role_id, batch.user_ids)
+                for batch in mention_batches(settings.mention_role_id, recipients.channel_user_ids)
+            ],
             recipients.dm_user_ids,
         )
         post = _Post(
@@ -93,14 +107,14 @@ class Deliverer:
         embed = post.embed
         view = components.subscription_buttons(post.show.id)
         try:
-            if delivery.target == "dm":
+            if delivery.target is Target.DM:
                 assert delivery.user_id is not None
                 message_id = await self._sender.to_user(
                     delivery.user_id, embed=embed, view=view, nonce=delivery.nonce
                 )
             else:
                 assert delivery.channel_id is not None
-                batch = delivery.batch
+                batch = MentionBatch(delivery.mention_role_id, delivery.mention_user_ids)
                 # Part 0 carries the reminder; later parts only the mentions that did not fit.
                 carries_embed = delivery.part <= 0
                 message_id = await self._sender.to_channel(
@@ -135,7 +149,7 @@ class Deliverer:
             delivery.user_id,
             dm_fallback_note(delivery.user_id, post.show),
         )
-        if fallback.status == "pending":
+        if fallback.status is DeliveryStatus.PENDING:
             await self._send(fallback, post)
 
     async def _retry_or_give_up(self, delivery: Delivery, reminder: Reminder, error: str) -> None:

@@ -8,18 +8,17 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.db.connection import Database
+from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shows import Show
+from bot.outbox.sender import Sender
+from bot.outbox.timer import Scheduler, WakeTimer
 from bot.reminders.delivery import Deliverer
-from bot.reminders.plan import Kind, Style, ladder
-from bot.reminders.sender import Sender
-from bot.reminders.store import Reminder, ReminderStore
-from bot.reminders.timer import WakeTimer
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +27,17 @@ log = logging.getLogger(__name__)
 CONCURRENT_SERVERS = 16
 
 
-@dataclass(frozen=True, slots=True)
-class StatusReport:
-    upcoming: list[tuple[Reminder, Show]]
-    failures: list[tuple[Reminder, Show | None, str]]
-
-
 class ReminderEngine:
-    def __init__(self, db: Database, clock: Clock, sender: Sender) -> None:
-        self.store = ReminderStore(db)
+    def __init__(self, db: Database, clock: Clock, sender: Sender, scheduler: Scheduler) -> None:
+        self.store = ReminderRepository(db)
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
         self.sender = sender
         self._deliverer = Deliverer(self.store, self._shows, self._settings, sender, clock)
-        self.timer = WakeTimer(lambda: self.store.next_wake(self._in_flight), self._wake, clock)
+        self.timer = WakeTimer(
+            scheduler, "reminders:next", lambda: self.store.next_wake(self._in_flight), self._wake
+        )
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(CONCURRENT_SERVERS)
@@ -51,12 +46,11 @@ class ReminderEngine:
 
     async def start(self) -> None:
         """Resume what a previous run left half-sent, then set the timer from the database."""
-        self.timer.start()
         self._launch(await self.store.in_flight())
         await self.timer.reschedule()
 
     async def stop(self) -> None:
-        self.timer.shutdown()
+        self.timer.cancel()
         for task in list(self._tasks):
             task.cancel()
         for task in list(self._tasks):
@@ -64,18 +58,11 @@ class ReminderEngine:
                 await task
 
     async def catch_up(self) -> None:
-        """Run everything due by the clock's now and wait until it is done (the sandbox's
-        fast-forward, after moving its clock)."""
-        async with asyncio.timeout(60):
-            while True:
-                await self.timer.reschedule()
-                await asyncio.sleep(0.02)  # let APScheduler start the wake-up it now owes
-                async with self.timer.running:
-                    pass
-                await self.idle()
-                upcoming = await self.store.next_wake()
-                if upcoming is None or upcoming > self._clock.now():
-                    return
+        """Do everything due by the clock's now and wait until it is done (the sandbox's
+        fast-forward, after moving its clock). Each round claims what is due, so it ends."""
+        while (due := await self.store.next_wake()) is not None and due <= self._clock.now():
+            await self.timer.run()
+            await self.idle()
 
     async def idle(self) -> None:
         """Wait until no delivery is under way (for tests, benchmarks and the sandbox)."""

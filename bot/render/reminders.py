@@ -8,9 +8,8 @@ import discord
 from discord.utils import format_dt
 
 from bot.domain.dates import Precision, format_partial
+from bot.domain.reminders import Kind, Reminder, Style
 from bot.domain.shows import Show
-from bot.reminders.plan import Kind, Style
-from bot.reminders.store import Reminder
 from bot.render.shows import BRAND, premiere_text, show_line
 from bot.render.text import safe
 

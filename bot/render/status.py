@@ -8,13 +8,11 @@ from dataclasses import dataclass
 import discord
 from discord.utils import format_dt
 
+from bot.domain.events import EventProblem
 from bot.domain.feeds import Feed
+from bot.domain.reminders import Kind, Reminder, StatusReport
 from bot.domain.settings import describe_offset
 from bot.domain.shows import Show
-from bot.reminders.engine import StatusReport
-from bot.reminders.events import EventProblem
-from bot.reminders.plan import Kind
-from bot.reminders.store import Reminder
 from bot.render.feeds import paused_lines
 from bot.render.settings import permission_names
 from bot.render.shows import BRAND

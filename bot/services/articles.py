@@ -6,14 +6,9 @@ No Discord here: the cog turns these results into messages, buttons and a modal.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-
-import aiosqlite
 
 from bot.articles import (
     Article,
@@ -24,26 +19,17 @@ from bot.articles import (
     read_article,
 )
 from bot.clock import Clock
+from bot.db.articles import ArticleRepository, Duplicate, NewArticle, PostedArticle
 from bot.db.connection import Database
-from bot.db.shows import ShowRepository, from_epoch, to_epoch
+from bot.db.shows import ShowRepository
 from bot.domain.dates import Precision, zone_for
 from bot.domain.shows import Show
 from bot.errors import AlreadyExists, InvalidInput, NotFound, UserError
+from bot.services.once import Placed
 from bot.services.shows import ShowEdit, ShowService
 
 UNSURE_BELOW = 0.6  # a fact less sure than this is marked, and Track asks to confirm it
 SAME_STORY_WINDOW = timedelta(days=14)
-
-
-@dataclass(frozen=True, slots=True)
-class PostedArticle:
-    id: int
-    guild_id: int
-    url: str | None
-    title: str
-    facts: PremiereFacts | None
-    channel_id: int | None
-    message_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +53,27 @@ class AlreadyPosted(UserError):
         self.jump_url = jump_url
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleClaim:
+    """A story claimed for a server, before it is posted (see bot.services.once)."""
+
+    article: PostedArticle
+    _articles: ArticleRepository
+
+    async def posted(self, placed: Placed) -> None:
+        await self._articles.posted(
+            self.article.guild_id, self.article.id, placed.channel_id, placed.message_id
+        )
+
+    async def withdraw(self) -> None:
+        await self._articles.withdraw(self.article.guild_id, self.article.id)
+
+
 class ArticleService:
     def __init__(
         self, db: Database, shows: ShowService, clock: Clock, *, fetcher: Fetcher | None = None
     ) -> None:
-        self._db = db
+        self._articles = ArticleRepository(db)
         self._fetcher = fetcher
         self._shows = shows
         self._show_rows = ShowRepository(db)
@@ -94,31 +96,20 @@ class ArticleService:
 
     async def ensure_new(self, guild_id: int, *, url: str | None, text: str | None) -> None:
         """Refuse, before fetching anything, an article this server already has."""
-        existing = await self._db.fetch_one(
-            "SELECT guild_id, channel_id, message_id FROM articles "
-            "WHERE guild_id = ? AND source_key = ?",
-            (guild_id, source_key(url, text)),
-        )
+        existing = await self._articles.by_source(guild_id, source_key(url, text))
         if existing is not None:
-            raise AlreadyPosted(_jump_url(existing))
+            raise AlreadyPosted(existing.jump_url)
 
     async def story_known(self, guild_id: int, *, url: str | None, headline: str) -> bool:
         """Whether this server already has the story: the same link, or the same headline
         within the last two weeks (the same news syndicated under another link)."""
-        if url and await self._db.fetch_one(
-            "SELECT 1 FROM articles WHERE guild_id = ? AND source_key = ?",
-            (guild_id, source_key(url, None)),
-        ):
+        if url and await self._articles.by_source(guild_id, source_key(url, None)):
             return True
         key = headline_key(headline)
         if key is None:
             return False
         since = self._clock.now() - SAME_STORY_WINDOW
-        row = await self._db.fetch_one(
-            "SELECT 1 FROM articles WHERE guild_id = ? AND headline_key = ? AND posted_at >= ?",
-            (guild_id, key, to_epoch(since)),
-        )
-        return row is not None
+        return await self._articles.headline_since(guild_id, key, since)
 
     async def already_tracked(self, guild_id: int, facts: PremiereFacts | None) -> Show | None:
         if facts is None or not facts.show:
@@ -134,74 +125,27 @@ class ArticleService:
         text: str | None,
         posted_by: int,
         feed_id: int | None = None,
-    ) -> PostedArticle:
+    ) -> ArticleClaim:
         """Claim the article for this server before posting it, so it is posted once even if
         two members share it at the same moment. It is known by the link the member gave (or
-        the feed entry's), and its headline."""
-        key = source_key(url, text)
-        facts = article.facts
+        the feed entry's), and its headline. Post it with bot.services.once.post_once."""
+        new = NewArticle(
+            guild_id=guild_id,
+            source_key=source_key(url, text),
+            headline_key=headline_key(article.title),
+            article=article,
+            posted_by=posted_by,
+            posted_at=self._clock.now(),
+            feed_id=feed_id,
+        )
         try:
-            async with self._db.transaction() as tx:
-                article_id = await tx.insert(
-                    """INSERT INTO articles (guild_id, source_key, url, title, show, season,
-                                             network, premiere_at, premiere_precision,
-                                             premiere_timezone, confidence, posted_by,
-                                             posted_at, feed_id, headline_key)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        guild_id,
-                        key,
-                        article.url,
-                        article.title[:300],
-                        facts.show if facts else None,
-                        facts.season if facts else None,
-                        facts.network if facts else None,
-                        to_epoch(facts.premiere) if facts and facts.premiere else None,
-                        facts.premiere_precision.value
-                        if facts and facts.premiere_precision
-                        else None,
-                        facts.timezone if facts else None,
-                        json.dumps(dict(facts.confidence) if facts else {}),
-                        posted_by,
-                        to_epoch(self._clock.now()),
-                        feed_id,
-                        headline_key(article.title),
-                    ),
-                )
-        except sqlite3.IntegrityError:
-            existing = await self._db.fetch_one(
-                "SELECT guild_id, channel_id, message_id FROM articles "
-                "WHERE guild_id = ? AND source_key = ?",
-                (guild_id, key),
-            )
-            raise AlreadyPosted(_jump_url(existing)) from None
-        posted = await self.get(guild_id, article_id)
-        assert posted is not None
-        return posted
-
-    async def posted(
-        self, guild_id: int, article_id: int, channel_id: int, message_id: int
-    ) -> None:
-        await self._db.execute(
-            "UPDATE articles SET channel_id = ?, message_id = ? WHERE guild_id = ? AND id = ?",
-            (channel_id, message_id, guild_id, article_id),
-        )
-
-    async def withdraw(self, guild_id: int, article_id: int) -> None:
-        """Forget a reservation whose post could not be made, so it can be tried again."""
-        await self._db.execute(
-            "DELETE FROM articles WHERE guild_id = ? AND id = ? AND message_id IS NULL",
-            (guild_id, article_id),
-        )
+            posted = await self._articles.claim(new)
+        except Duplicate as duplicate:
+            raise AlreadyPosted(duplicate.existing and duplicate.existing.jump_url) from None
+        return ArticleClaim(posted, self._articles)
 
     async def get(self, guild_id: int, article_id: int) -> PostedArticle | None:
-        row = await self._db.fetch_one(
-            """SELECT id, guild_id, url, title, show, season, network, premiere_at,
-                      premiere_precision, premiere_timezone, confidence, channel_id, message_id
-               FROM articles WHERE guild_id = ? AND id = ?""",
-            (guild_id, article_id),
-        )
-        return None if row is None else _posted(row)
+        return await self._articles.get(guild_id, article_id)
 
     async def plan_track(self, guild_id: int, article_id: int) -> TrackPlan:
         article = await self.get(guild_id, article_id)
@@ -296,35 +240,3 @@ def source_key(url: str | None, text: str | None) -> str:
         return normalise_url(url)
     digest = hashlib.sha256(" ".join((text or "").split()).casefold().encode()).hexdigest()
     return f"text:{digest[:32]}"
-
-
-def _jump_url(row: aiosqlite.Row | None) -> str | None:
-    if row is None or row["message_id"] is None:
-        return None
-    return f"https://discord.com/channels/{row['guild_id']}/{row['channel_id']}/{row['message_id']}"
-
-
-def _posted(row: aiosqlite.Row) -> PostedArticle:
-    facts = None
-    if row["show"] or row["premiere_at"] is not None:
-        confidence: Mapping[str, float] = json.loads(row["confidence"])
-        facts = PremiereFacts(
-            show=row["show"],
-            season=row["season"],
-            network=row["network"],
-            premiere=from_epoch(row["premiere_at"]) if row["premiere_at"] is not None else None,
-            premiere_precision=Precision(row["premiere_precision"])
-            if row["premiere_precision"]
-            else None,
-            timezone=row["premiere_timezone"],
-            confidence=confidence,
-        )
-    return PostedArticle(
-        row["id"],
-        row["guild_id"],
-        row["url"],
-        row["title"],
-        facts,
-        row["channel_id"],
-        row["message_id"],
-    )

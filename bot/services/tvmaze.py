@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 from bot.clock import Clock
 from bot.db.season_offers import SeasonOfferRepository
@@ -29,6 +30,7 @@ from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.dates import Precision, zone_for
 from bot.domain.shows import TITLE_MAX, SeasonOffer, Show
 from bot.errors import InvalidInput, NotFound, UserError
+from bot.services.once import Placed, post_once
 from bot.services.shows import ShowEdit, ShowService
 from bot.tvmaze import TvEpisode, TvmazeClient, TvmazeNotFound, TvmazeUnavailable, TvShow
 
@@ -38,9 +40,27 @@ PICK = re.compile(r"^tvmaze:(\d{1,12})$")
 LOOKUP_SECONDS = 10.0  # a member waits this long for TVmaze at most (queue, 429s included)
 SHORTEST_SEARCH = 2  # fewer typed characters match everything: not worth a request
 CHECK_AT_MOST_EVERY = timedelta(days=1)
-# Offers are posted by whoever listens (the Discord side): returns (channel, message) when it
-# was shown somewhere, None when the server has nowhere to show it yet.
-OfferListener = Callable[[SeasonOffer], Awaitable[tuple[int, int] | None]]
+# Offers are posted by the Discord side: where it was shown, or None when the server has
+# nowhere to show it yet.
+OfferPoster = Callable[[SeasonOffer], Awaitable[Placed | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferClaim:
+    """A season offer written down before it is posted (see bot.services.once)."""
+
+    offer: SeasonOffer
+    _offers: SeasonOfferRepository
+
+    async def posted(self, placed: Placed) -> None:
+        await self._offers.posted(self.offer.id, placed.channel_id, placed.message_id)
+
+    async def withdraw(self) -> None:  # nobody saw it: offer it again next time
+        await self._offers.withdraw(self.offer.id)
+
+
+async def _nowhere() -> None:
+    return None
 
 
 def pick_value(show: TvShow) -> str:
@@ -186,7 +206,7 @@ class TvmazeService:
         self._offers = offers
         self._subscriptions = subscriptions
         self._clock = clock
-        self.offer_listeners: list[OfferListener] = []
+        self.offer_poster: OfferPoster | None = None
 
     # ----------------------------------------------------------------- /show add
 
@@ -292,6 +312,17 @@ class TvmazeService:
 
     # ------------------------------------------------------------------ the refresh
 
+    async def refresh_and_log(self) -> None:
+        """The periodic refresh: its report goes to the log."""
+        report = await self.refresh()
+        log.info(
+            "TVmaze refresh: %d checked, %d moved, %d offered, problems: %s",
+            report.checked,
+            len(report.moved),
+            len(report.offered),
+            report.problems or "none",
+        )
+
     async def refresh(self) -> RefreshReport:
         """Re-read the tracked shows TVmaze changed, act on what moved or was announced."""
         report = RefreshReport()
@@ -370,17 +401,16 @@ class TvmazeService:
         )
         if offer is None:
             return  # offered before
-        shown = None
-        for listener in self.offer_listeners:
-            try:
-                shown = await listener(offer) or shown
-            except Exception:
-                log.exception("offering %s failed", offer.label)
-        if shown is None:
-            await self._offers.withdraw(offer.id)  # nobody saw it: offer again next time
+        poster = self.offer_poster
+        try:
+            placed = await post_once(
+                OfferClaim(offer, self._offers), partial(poster, offer) if poster else _nowhere
+            )
+        except Exception:
+            log.exception("offering %s failed", offer.label)
             return
-        await self._offers.posted(offer.id, *shown)
-        report.offered.append(offer)
+        if placed is not None:
+            report.offered.append(offer)
 
     async def accept_offer(self, guild_id: int, offer_id: int, added_by: int) -> Show:
         """Track the offered season, its subscribers carried over from the season before."""

@@ -17,7 +17,7 @@ from bot.domain.feeds import (
     should_pause,
 )
 from bot.domain.shows import Show
-from bot.feeds.news import about_tracked
+from bot.news.desk import about_tracked
 from bot.services.articles import headline_key
 
 NOW = datetime(2026, 11, 24, 15, tzinfo=UTC)

@@ -13,20 +13,20 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
 import aiohttp
-import aiosqlite
 import discord
 
 from bot.clock import Clock
 from bot.db.connection import Database
+from bot.db.events import EventRepository
 from bot.db.settings import SettingsRepository
-from bot.db.shows import ShowRepository, from_epoch, to_epoch
+from bot.db.shows import ShowRepository
 from bot.domain.dates import Precision
+from bot.domain.events import EventProblem, InterestChange
 from bot.domain.shows import Show
 
 log = logging.getLogger(__name__)
@@ -42,24 +42,6 @@ GUILD_ONLY = 2  # privacy_level
 # On close, how long work already promised (a reply said "tracked") may take to finish.
 CLOSE_GRACE_SECONDS = 10.0
 NO_MANAGE_EVENTS = "I lack the Manage Events permission in this server"
-
-
-@dataclass(frozen=True, slots=True)
-class InterestChange:
-    """A member marked (or unmarked) an event Interested."""
-
-    guild_id: int
-    event_id: int
-    user_id: int
-    interested: bool
-
-
-@dataclass(frozen=True, slots=True)
-class EventProblem:
-    show_id: int
-    label: str
-    problem: str
-    at: datetime
 
 
 # -------------------------------------------------------------- what the event says
@@ -100,92 +82,6 @@ def event_body(show: Show, *, for_edit: bool = False, with_times: bool = True) -
     return body
 
 
-# -------------------------------------------------------------- storage
-
-
-def _problem(row: aiosqlite.Row) -> EventProblem:
-    return EventProblem(row["show_id"], row["label"], row["problem"], from_epoch(row["at"]))
-
-
-class EventStore:
-    """The show_events, event_interest and event_problems tables."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def event_for(self, show_id: int) -> int | None:
-        return await self._db.scalar(
-            "SELECT event_id FROM show_events WHERE show_id = ?", (show_id,)
-        )
-
-    async def shows_with_events(self, guild_id: int) -> list[int]:
-        rows = await self._db.fetch_all(
-            "SELECT show_id FROM show_events WHERE guild_id = ?", (guild_id,)
-        )
-        return [r["show_id"] for r in rows]
-
-    async def remember(self, guild_id: int, show_id: int, event_id: int) -> None:
-        await self._db.execute(
-            """INSERT INTO show_events (show_id, guild_id, event_id) VALUES (?, ?, ?)
-               ON CONFLICT (show_id) DO UPDATE SET event_id = excluded.event_id""",
-            (show_id, guild_id, event_id),
-        )
-
-    async def forget(self, event_id: int) -> None:
-        """The event is gone: so are the show's link to it and who was interested in it."""
-        async with self._db.transaction() as tx:
-            await tx.execute("DELETE FROM show_events WHERE event_id = ?", (event_id,))
-            await tx.execute("DELETE FROM event_interest WHERE event_id = ?", (event_id,))
-
-    async def add_interest(self, change: InterestChange) -> None:
-        """Only the bot's own events count; members' interest in other events is not ours."""
-        await self._db.execute(
-            """INSERT INTO event_interest (event_id, guild_id, user_id)
-               SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM show_events
-                                            WHERE event_id = ? AND guild_id = ?)
-               ON CONFLICT DO NOTHING""",
-            (change.event_id, change.guild_id, change.user_id, change.event_id, change.guild_id),
-        )
-
-    async def remove_interest(self, change: InterestChange) -> None:
-        await self._db.execute(
-            "DELETE FROM event_interest WHERE event_id = ? AND user_id = ?",
-            (change.event_id, change.user_id),
-        )
-
-    async def interested(self, event_id: int) -> list[int]:
-        rows = await self._db.fetch_all(
-            "SELECT user_id FROM event_interest WHERE event_id = ? ORDER BY user_id", (event_id,)
-        )
-        return [r["user_id"] for r in rows]
-
-    async def note_problem(
-        self, guild_id: int, show_id: int, label: str, problem: str, now: datetime
-    ) -> None:
-        await self._db.execute(
-            """INSERT INTO event_problems (show_id, guild_id, label, problem, at)
-               VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (show_id) DO UPDATE SET
-                   label = excluded.label, problem = excluded.problem, at = excluded.at""",
-            (show_id, guild_id, label, problem[:300], to_epoch(now)),
-        )
-
-    async def clear_problem(self, show_id: int) -> None:
-        await self._db.execute("DELETE FROM event_problems WHERE show_id = ?", (show_id,))
-
-    async def clear_problems(self, guild_id: int) -> None:
-        await self._db.execute("DELETE FROM event_problems WHERE guild_id = ?", (guild_id,))
-
-    async def problems(self, guild_id: int, limit: int = 5) -> list[EventProblem]:
-        """The newest first."""
-        rows = await self._db.fetch_all(
-            """SELECT show_id, label, problem, at FROM event_problems
-               WHERE guild_id = ? ORDER BY at DESC, show_id DESC LIMIT ?""",
-            (guild_id, limit),
-        )
-        return [_problem(r) for r in rows]
-
-
 # -------------------------------------------------------------- keeping events in step
 
 
@@ -193,7 +89,7 @@ class ScheduledEvents:
     """A ShowListener and an EventsListener: shows and settings change, events follow."""
 
     def __init__(self, client: discord.Client, db: Database, clock: Clock) -> None:
-        self.store = EventStore(db)
+        self.store = EventRepository(db)
         self._client = client
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
@@ -378,35 +274,3 @@ def _refusal(error: discord.HTTPException) -> str:
         return "Discord says I lack permission (Manage Events)"
     detail = f": {error.text[:120]}" if error.text else ""
     return f"Discord refused it ({error.status}{detail})"
-
-
-# -------------------------------------------------------------- Interested, from the gateway
-
-
-def watch_interest(client: discord.Client) -> None:
-    """Make the client dispatch `raw_event_interest` (an InterestChange) whenever a member marks
-    or unmarks an event Interested.
-
-    discord.py's own scheduled_event_user_add/remove fire only for users already in its cache,
-    and without the privileged members intent that cache stays empty, so they never fire. The
-    gateway payload carries the ids we need; this passes them on, then lets discord.py parse
-    the payload as usual."""
-    parsers = client._connection.parsers
-    for name, interested in (
-        ("GUILD_SCHEDULED_EVENT_USER_ADD", True),
-        ("GUILD_SCHEDULED_EVENT_USER_REMOVE", False),
-    ):
-
-        def parse(data: Any, original: Any = parsers[name], interested: bool = interested) -> None:
-            client.dispatch(
-                "raw_event_interest",
-                InterestChange(
-                    guild_id=int(data["guild_id"]),
-                    event_id=int(data["guild_scheduled_event_id"]),
-                    user_id=int(data["user_id"]),
-                    interested=interested,
-                ),
-            )
-            original(data)
-
-        parsers[name] = parse

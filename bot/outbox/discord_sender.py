@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import discord
 
-from bot.reminders.sender import DmClosed, Pacer, Transient, Unreachable
+from bot.outbox.sender import DmClosed, Pacer, Transient, Unreachable
 
 CANNOT_DM = 50007
 

@@ -1,10 +1,10 @@
-"""What to send, and when: pure rules, no I/O.
+"""Reminders as plain values, and the rules of what to send and when: no I/O.
 
+- Reminder, Delivery: a planned post and each message it sends, with their states.
 - ladder: a premiere's reminders at the server's offsets, skipping those already past.
 - triage: what to do with reminders that are due, including after downtime: while the premiere
   is ahead only the latest missed reminder goes out (marked late); within six hours after it,
   one "premiered while the bot was offline" post; later than that, nothing.
-- mention_batches: who to mention, split so each message stays within Discord's limits.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from bot.domain.dates import Precision
+from bot.domain.shows import Show
 
 LATE_AFTER = timedelta(minutes=5)  # later than this after its due time, a reminder says so
 OFFLINE_WINDOW = timedelta(hours=6)  # after a premiere, how long an "it premiered" post is news
-CONTENT_LIMIT = 2000
-USERS_PER_MESSAGE = 100  # allowed_mentions.users takes at most 100 ids
 COUNTDOWN_PRECISIONS = (Precision.DAY, Precision.TIME)
 
 
@@ -34,6 +33,83 @@ class Style(StrEnum):
     ON_TIME = "on_time"
     LATE = "late"  # the premiere is still ahead, but this reminder is overdue
     OFFLINE = "offline"  # the premiere happened while the bot was away
+
+
+class ReminderStatus(StrEnum):
+    PENDING = "pending"  # planned, not yet due
+    SENDING = "sending"  # claimed: its deliveries are being sent
+    SENT = "sent"
+    SKIPPED = "skipped"  # superseded, stale, or its premiere moved
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # its show was removed (never stored: the row goes with the show)
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class Target(StrEnum):
+    CHANNEL = "channel"
+    DM = "dm"
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    guild_id: int
+    show_id: int
+    kind: Kind
+    offset: timedelta
+    premiere: datetime
+    previous_premiere: datetime | None
+    previous_precision: Precision | None
+    due: datetime
+    status: ReminderStatus
+    style: Style | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One message a reminder sends: a channel post (one part per batch of mentions) or a DM."""
+
+    id: int
+    reminder_id: int
+    target: Target
+    channel_id: int | None
+    user_id: int | None
+    part: int
+    mention_role_id: int | None
+    mention_user_ids: tuple[int, ...]
+    note: str | None
+    status: DeliveryStatus
+    attempts: int
+    message_id: int | None
+    error: str | None
+
+    @property
+    def nonce(self) -> str:
+        """Deterministic, so a re-send after a crash is recognised by Discord as the same."""
+        return f"pb{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipients:
+    """Who hears about a show: mentioned in the channel, or sent a DM."""
+
+    channel_user_ids: tuple[int, ...]
+    dm_user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """What /status tells of a server's reminders."""
+
+    upcoming: list[tuple[Reminder, Show]]
+    failures: list[tuple[Reminder, Show | None, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,33 +178,3 @@ def _style(reminder: Due, premiere: datetime, now: datetime) -> Style:
     if now - reminder.due <= LATE_AFTER:
         return Style.ON_TIME
     return Style.OFFLINE if premiere <= now else Style.LATE
-
-
-@dataclass(frozen=True, slots=True)
-class MentionBatch:
-    role_id: int | None
-    user_ids: tuple[int, ...]
-
-    @property
-    def content(self) -> str:
-        parts = [f"<@&{self.role_id}>"] if self.role_id else []
-        return " ".join(parts + [f"<@{u}>" for u in self.user_ids])
-
-
-def mention_batches(role_id: int | None, user_ids: Sequence[int]) -> list[MentionBatch]:
-    """Split the mentions over messages: at most 2000 characters and 100 users each. There is
-    always at least one batch (possibly empty): it carries the reminder itself."""
-    batches: list[MentionBatch] = []
-    current: list[int] = []
-    length = len(f"<@&{role_id}>") if role_id else 0
-    role = role_id
-    for user_id in user_ids:
-        piece = len(f"<@{user_id}>") + (1 if length else 0)
-        if current and (length + piece > CONTENT_LIMIT or len(current) == USERS_PER_MESSAGE):
-            batches.append(MentionBatch(role, tuple(current)))
-            current, length, role = [], 0, None
-            piece -= 1
-        current.append(user_id)
-        length += piece
-    batches.append(MentionBatch(role, tuple(current)))
-    return batches

@@ -1,4 +1,4 @@
-"""How the reminder engine speaks to Discord: a small interface, its errors, and a pacer."""
+"""How the bot posts on its own: a small interface, its errors, and a pacer."""
 
 from __future__ import annotations
 

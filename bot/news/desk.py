@@ -17,10 +17,11 @@ from bot.domain.feeds import Feed
 from bot.domain.shows import Show, title_key
 from bot.domain.subscriptions import Delivery, Subscription
 from bot.feeds.parse import FeedEntry
-from bot.reminders.plan import mention_batches
-from bot.reminders.sender import Sender, SendError
+from bot.outbox.mentions import mention_batches
+from bot.outbox.sender import Sender, SendError
 from bot.render import articles as render
 from bot.services.articles import AlreadyPosted, ArticleService
+from bot.services.once import Placed, post_once
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class NewsDesk:
         tracked = about_tracked(article, entry.title, await self._shows.all_in_guild(guild_id))
         if feed.only_tracked and tracked is None:
             return None
+        readers = await self._subscriptions.news_readers(guild_id, tracked.id) if tracked else []
         # Feeds of one server are checked concurrently: the same story arriving from two of
         # them must be claimed by one, so the check and the claim happen under one lock.
         async with self._locks[guild_id]:
@@ -89,7 +91,7 @@ class NewsDesk:
             ):
                 return None
             try:
-                posted = await self._articles.reserve(
+                claim = await self._articles.reserve(
                     guild_id,
                     article,
                     url=entry.link,
@@ -102,15 +104,16 @@ class NewsDesk:
                 )
             except AlreadyPosted:
                 return None
-        readers = await self._subscriptions.news_readers(guild_id, tracked.id) if tracked else []
-        try:
+        posted = claim.article
+
+        async def post() -> Placed:
             message_id = await self._post(feed, posted.id, article, tracked, readers)
-        except BaseException:
-            await self._articles.withdraw(guild_id, posted.id)
-            raise
-        await self._articles.posted(guild_id, posted.id, feed.channel_id, message_id)
+            return Placed(feed.channel_id, message_id)
+
+        placed = await post_once(claim, post)
+        assert placed is not None
         await self._direct(posted.id, article, [r for r in readers if _by_dm(r)])
-        return message_id
+        return placed.message_id
 
     async def _read(self, entry: FeedEntry) -> Article | None:
         """The linked page when it can be fetched; else the feed's own content; else its

@@ -19,11 +19,11 @@ from bot.articles import Fetcher
 from bot.clock import Clock
 from bot.db.feeds import FeedRepository
 from bot.domain.feeds import Feed, next_check, retry_after_failure, should_pause
-from bot.feeds.news import NewsDesk
 from bot.feeds.parse import FeedEntry
 from bot.feeds.reader import FeedError, FeedRead, read_feed
-from bot.reminders.sender import SendError
-from bot.reminders.timer import WakeTimer
+from bot.news.desk import NewsDesk
+from bot.outbox.sender import SendError
+from bot.outbox.timer import Scheduler, WakeTimer
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class FeedPoller:
         feeds: FeedRepository,
         desk: NewsDesk,
         clock: Clock,
+        scheduler: Scheduler,
         *,
         fetcher: Fetcher | None = None,
         concurrency: int = CONCURRENT_CHECKS,
@@ -63,17 +64,16 @@ class FeedPoller:
         self._fetcher = fetcher or Fetcher()
         self._slots = asyncio.Semaphore(concurrency)
         self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrecy)
-        self.timer = WakeTimer(self._feeds.next_poll_at, self._wake, clock, job_id="feeds:next")
+        self.timer = WakeTimer(scheduler, "feeds:next", self._feeds.next_poll_at, self._wake)
         self._round: asyncio.Task[object] | None = None
 
     async def start(self) -> None:
-        self.timer.start()
         await self.timer.reschedule()
 
     async def stop(self) -> None:
         """Stop checking. A round under way gets a moment to finish, then is cancelled: a check
         cut off runs again at the next start, as nothing of it was recorded."""
-        self.timer.shutdown()
+        self.timer.cancel()
         round_ = self._round
         if round_ is None or round_.done():
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import aiosqlite
@@ -12,10 +11,23 @@ import aiosqlite
 from bot.db.connection import Database
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
+from bot.domain.reminders import (
+    Delivery,
+    DeliveryStatus,
+    Kind,
+    Recipients,
+    Reminder,
+    ReminderStatus,
+    Rung,
+    Style,
+    Target,
+    triage,
+)
 from bot.domain.shows import Show
-from bot.reminders.plan import Kind, MentionBatch, Rung, Style, triage
+from bot.domain.subscriptions import Delivery as SubscriptionDelivery
 
 MOVED_OFFSET = -1
+PENDING, SENDING, SKIPPED = ReminderStatus.PENDING, ReminderStatus.SENDING, ReminderStatus.SKIPPED
 
 SELECT_REMINDERS = """
     SELECT id, guild_id, show_id, kind, offset_seconds, premiere_at, previous_premiere_at,
@@ -27,56 +39,6 @@ SELECT_DELIVERIES = """
            mention_user_ids, note, status, attempts, message_id, error
     FROM deliveries
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Reminder:
-    id: int
-    guild_id: int
-    show_id: int
-    kind: Kind
-    offset: timedelta
-    premiere: datetime
-    previous_premiere: datetime | None
-    previous_precision: Precision | None
-    due: datetime
-    status: str
-    style: Style | None
-    outcome: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    id: int
-    reminder_id: int
-    target: str  # "channel" or "dm"
-    channel_id: int | None
-    user_id: int | None
-    part: int
-    mention_role_id: int | None
-    mention_user_ids: tuple[int, ...]
-    note: str | None
-    status: str
-    attempts: int
-    message_id: int | None
-    error: str | None
-
-    @property
-    def nonce(self) -> str:
-        """Deterministic, so a re-send after a crash is recognised by Discord as the same."""
-        return f"pb{self.id}"
-
-    @property
-    def batch(self) -> MentionBatch:
-        return MentionBatch(self.mention_role_id, self.mention_user_ids)
-
-
-@dataclass(frozen=True, slots=True)
-class Recipients:
-    """Who hears about a show: mentioned in the channel, or sent a DM."""
-
-    channel_user_ids: tuple[int, ...]
-    dm_user_ids: tuple[int, ...]
 
 
 def _reminder(row: aiosqlite.Row) -> Reminder:
@@ -93,7 +55,7 @@ def _reminder(row: aiosqlite.Row) -> Reminder:
         if row["previous_precision"]
         else None,
         due=from_epoch(row["due_at"]),
-        status=row["status"],
+        status=ReminderStatus(row["status"]),
         style=Style(row["style"]) if row["style"] else None,
         outcome=row["outcome"],
     )
@@ -104,21 +66,21 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
     return Delivery(
         id=row["id"],
         reminder_id=row["reminder_id"],
-        target=row["target"],
+        target=Target(row["target"]),
         channel_id=row["channel_id"],
         user_id=row["user_id"],
         part=row["part"],
         mention_role_id=row["mention_role_id"],
         mention_user_ids=tuple(int(u) for u in users.split(",")) if users else (),
         note=row["note"],
-        status=row["status"],
+        status=DeliveryStatus(row["status"]),
         attempts=row["attempts"],
         message_id=row["message_id"],
         error=row["error"],
     )
 
 
-class ReminderStore:
+class ReminderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -126,23 +88,27 @@ class ReminderStore:
 
     async def replan(self, show: Show, rungs: Sequence[Rung]) -> None:
         """Make the show's pending countdown match `rungs`. A rung already sent (or skipped) for
-        this same premiere is not planned again."""
+        this same premiere is not planned again; a show removed meanwhile plans nothing."""
         async with self._db.transaction() as tx:
+            if not await tx.scalar(
+                "SELECT 1 FROM shows WHERE id = ? AND guild_id = ?", (show.id, show.guild_id)
+            ):
+                return
             await tx.execute(
                 """DELETE FROM reminders
-                   WHERE show_id = ? AND guild_id = ? AND kind = 'countdown'
-                     AND status = 'pending'""",
-                (show.id, show.guild_id),
+                   WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?""",
+                (show.id, show.guild_id, Kind.COUNTDOWN, PENDING),
             )
             await tx.executemany(
                 """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
                                           due_at)
-                   VALUES (?, ?, 'countdown', ?, ?, ?)
+                   VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT DO NOTHING""",
                 [
                     (
                         show.guild_id,
                         show.id,
+                        Kind.COUNTDOWN,
                         int(r.offset.total_seconds()),
                         to_epoch(show.premiere),
                         to_epoch(r.due),
@@ -156,14 +122,14 @@ class ReminderStore:
         async with self._db.transaction() as tx:
             stale = await tx.fetch_one(
                 """SELECT previous_premiere_at, previous_precision FROM reminders
-                   WHERE show_id = ? AND guild_id = ? AND kind = 'moved' AND status = 'pending'
+                   WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?
                    ORDER BY due_at LIMIT 1""",
-                (after.id, after.guild_id),
+                (after.id, after.guild_id, Kind.MOVED, PENDING),
             )
             await tx.execute(
                 """DELETE FROM reminders
-                   WHERE show_id = ? AND guild_id = ? AND kind = 'moved' AND status = 'pending'""",
-                (after.id, after.guild_id),
+                   WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?""",
+                (after.id, after.guild_id, Kind.MOVED, PENDING),
             )
             origin_at = stale["previous_premiere_at"] if stale else to_epoch(before.premiere)
             origin_precision = stale["previous_precision"] if stale else before.precision.value
@@ -172,57 +138,52 @@ class ReminderStore:
             await tx.execute(
                 """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
                                           previous_premiere_at, previous_precision, due_at)
-                   VALUES (?, ?, 'moved', ?, ?, ?, ?, ?)
+                   SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                   WHERE EXISTS (SELECT 1 FROM shows WHERE id = ? AND guild_id = ?)
                    ON CONFLICT DO UPDATE SET
-                       status = 'pending', due_at = excluded.due_at,
+                       status = excluded.status, due_at = excluded.due_at,
                        previous_premiere_at = excluded.previous_premiere_at,
                        previous_precision = excluded.previous_precision,
                        style = NULL, outcome = NULL, claimed_at = NULL, finished_at = NULL""",
                 (
                     after.guild_id,
                     after.id,
+                    Kind.MOVED,
                     MOVED_OFFSET,
                     to_epoch(after.premiere),
                     origin_at,
                     origin_precision,
                     to_epoch(now),
+                    after.id,
+                    after.guild_id,
                 ),
             )
-
-    async def cancel_countdown(self, show: Show) -> None:
-        await self._db.execute(
-            """DELETE FROM reminders
-               WHERE show_id = ? AND guild_id = ? AND kind = 'countdown' AND status = 'pending'""",
-            (show.id, show.guild_id),
-        )
 
     # -------------------------------------------------------------- claiming
 
     async def claim_due(self, now: datetime) -> list[tuple[Reminder, Style]]:
         """Take every reminder due by `now`: triage them, mark the skipped ones, and claim the
-        ones to send (status 'sending'), all in one transaction."""
+        ones to send (status sending), all in one transaction."""
         async with self._db.transaction() as tx:
             rows = await tx.fetch_all(
-                SELECT_REMINDERS + "WHERE status = 'pending' AND due_at <= ?", (to_epoch(now),)
+                SELECT_REMINDERS + "WHERE status = ? AND due_at <= ?", (PENDING, to_epoch(now))
             )
             if not rows:
                 return []
             verdict = triage([_reminder(r) for r in rows], now)
             await tx.executemany(
-                """UPDATE reminders SET status = 'skipped', outcome = ?, finished_at = ?
-                   WHERE id = ?""",
-                [(reason, to_epoch(now), r.id) for r, reason in verdict.skip],
+                "UPDATE reminders SET status = ?, outcome = ?, finished_at = ? WHERE id = ?",
+                [(SKIPPED, reason, to_epoch(now), r.id) for r, reason in verdict.skip],
             )
             await tx.executemany(
-                """UPDATE reminders SET status = 'sending', style = ?, claimed_at = ?
-                   WHERE id = ?""",
-                [(style.value, to_epoch(now), r.id) for r, style in verdict.send],
+                "UPDATE reminders SET status = ?, style = ?, claimed_at = ? WHERE id = ?",
+                [(SENDING, style, to_epoch(now), r.id) for r, style in verdict.send],
             )
         return verdict.send
 
     async def in_flight(self) -> list[tuple[Reminder, Style]]:
         """Reminders claimed but not finished: after a crash, their deliveries resume."""
-        rows = await self._db.fetch_all(SELECT_REMINDERS + "WHERE status = 'sending'")
+        rows = await self._db.fetch_all(SELECT_REMINDERS + "WHERE status = ?", (SENDING,))
         return [(r, r.style or Style.ON_TIME) for r in map(_reminder, rows)]
 
     async def get(self, reminder_id: int) -> Reminder | None:
@@ -234,61 +195,67 @@ class ReminderStore:
     async def recipients(self, guild_id: int, show_id: int) -> Recipients:
         """Channel subscribers, DM subscribers whose DMs are closed, and members Interested in
         the show's event are mentioned; the other DM subscribers get a DM."""
+        dm = SubscriptionDelivery.DM
         rows = await self._db.fetch_all(
-            """SELECT user_id, delivery = 'dm' AND dm_blocked_at IS NULL AS by_dm
+            """SELECT user_id, delivery = ? AND dm_blocked_at IS NULL AS by_dm
                FROM subscriptions WHERE guild_id = ? AND show_id = ?
                UNION
                SELECT i.user_id, 0 FROM event_interest i
                JOIN show_events e ON e.event_id = i.event_id
                WHERE e.show_id = ? AND e.guild_id = ?
                  AND i.user_id NOT IN (SELECT user_id FROM subscriptions
-                                        WHERE show_id = ? AND delivery = 'dm'
+                                        WHERE show_id = ? AND delivery = ?
                                           AND dm_blocked_at IS NULL)
                ORDER BY 1""",
-            (guild_id, show_id, show_id, guild_id, show_id),
+            (dm, guild_id, show_id, show_id, guild_id, show_id, dm),
         )
         channel = tuple(dict.fromkeys(r["user_id"] for r in rows if not r["by_dm"]))
-        dm = tuple(r["user_id"] for r in rows if r["by_dm"])
-        return Recipients(channel, dm)
+        by_dm = tuple(r["user_id"] for r in rows if r["by_dm"])
+        return Recipients(channel, by_dm)
 
     async def plan_deliveries(
         self,
         reminder_id: int,
         channel_id: int | None,
-        batches: Sequence[MentionBatch],
+        batches: Sequence[tuple[int | None, Sequence[int]]],
         dm_user_ids: Sequence[int],
     ) -> list[Delivery]:
-        """Write down every message this reminder will send, once. A reminder whose messages
-        are already written down keeps them: a retry sends exactly what the first try meant."""
+        """Write down every message this reminder will send, once: a channel post for each
+        (role, users) batch of mentions, and a DM for each of `dm_user_ids`. A reminder whose
+        messages are already written down keeps them: a retry sends what the first try meant."""
         async with self._db.transaction() as tx:
             existing = await tx.fetch_one(
                 "SELECT 1 FROM deliveries WHERE reminder_id = ? LIMIT 1", (reminder_id,)
             )
             if existing is None:
-                rows = []
+                rows: list[tuple[object, ...]] = []
                 if channel_id is not None:
                     rows += [
                         (
                             reminder_id,
-                            "channel",
+                            Target.CHANNEL,
                             channel_id,
                             None,
                             part,
-                            batch.role_id,
-                            ",".join(map(str, batch.user_ids)),
+                            role_id,
+                            ",".join(map(str, user_ids)),
                         )
-                        for part, batch in enumerate(batches)
+                        for part, (role_id, user_ids) in enumerate(batches)
                     ]
-                rows += [(reminder_id, "dm", None, user_id, 0, None, "") for user_id in dm_user_ids]
+                rows += [
+                    (reminder_id, Target.DM, None, user_id, 0, None, "") for user_id in dm_user_ids
+                ]
                 await tx.executemany(
                     """INSERT INTO deliveries (reminder_id, target, channel_id, user_id, part,
                                                mention_role_id, mention_user_ids)
                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     rows,
                 )
-        return await self.deliveries(reminder_id, status="pending")
+        return await self.deliveries(reminder_id, status=DeliveryStatus.PENDING)
 
-    async def deliveries(self, reminder_id: int, *, status: str | None = None) -> list[Delivery]:
+    async def deliveries(
+        self, reminder_id: int, *, status: DeliveryStatus | None = None
+    ) -> list[Delivery]:
         if status is None:
             rows = await self._db.fetch_all(
                 SELECT_DELIVERIES + "WHERE reminder_id = ? ORDER BY target, part, user_id",
@@ -309,9 +276,9 @@ class ReminderStore:
         await self._db.execute(
             """INSERT INTO deliveries (reminder_id, target, channel_id, user_id, part,
                                        mention_user_ids, note)
-               VALUES (?, 'channel', ?, ?, -1, ?, ?)
+               VALUES (?, ?, ?, ?, -1, ?, ?)
                ON CONFLICT DO NOTHING""",
-            (reminder_id, channel_id, user_id, str(user_id), note),
+            (reminder_id, Target.CHANNEL, channel_id, user_id, str(user_id), note),
         )
         row = await self._db.fetch_one(
             SELECT_DELIVERIES + "WHERE reminder_id = ? AND part = -1 AND user_id = ?",
@@ -323,23 +290,22 @@ class ReminderStore:
     async def block_dms(self, guild_id: int, user_id: int, now: datetime) -> None:
         await self._db.execute(
             """UPDATE subscriptions SET dm_blocked_at = ?
-               WHERE guild_id = ? AND user_id = ? AND delivery = 'dm'""",
-            (to_epoch(now), guild_id, user_id),
+               WHERE guild_id = ? AND user_id = ? AND delivery = ?""",
+            (to_epoch(now), guild_id, user_id, SubscriptionDelivery.DM),
         )
 
     async def mark_sent(self, delivery_id: int, message_id: int) -> None:
         await self._db.execute(
-            """UPDATE deliveries SET status = 'sent', message_id = ?, attempts = attempts + 1,
+            """UPDATE deliveries SET status = ?, message_id = ?, attempts = attempts + 1,
                                      error = NULL
                WHERE id = ?""",
-            (message_id, delivery_id),
+            (DeliveryStatus.SENT, message_id, delivery_id),
         )
 
     async def mark_failed(self, delivery_id: int, error: str) -> None:
         await self._db.execute(
-            """UPDATE deliveries SET status = 'failed', error = ?, attempts = attempts + 1
-               WHERE id = ?""",
-            (error[:300], delivery_id),
+            "UPDATE deliveries SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ?",
+            (DeliveryStatus.FAILED, error[:300], delivery_id),
         )
 
     async def retry_later(self, delivery_id: int, error: str, at: datetime) -> None:
@@ -351,63 +317,72 @@ class ReminderStore:
 
     async def skip(self, reminder_id: int, reason: str, now: datetime) -> None:
         await self._db.execute(
-            """UPDATE reminders SET status = 'skipped', outcome = ?, finished_at = ?
-               WHERE id = ? AND status = 'sending'""",
-            (reason, to_epoch(now), reminder_id),
+            """UPDATE reminders SET status = ?, outcome = ?, finished_at = ?
+               WHERE id = ? AND status = ?""",
+            (SKIPPED, reason, to_epoch(now), reminder_id, SENDING),
         )
 
     async def cancel_in_flight(self, show_id: int, reason: str) -> None:
         """Stop the unsent messages of this show's countdown reminders being sent right now."""
         await self._db.execute(
-            """UPDATE deliveries SET status = 'cancelled', error = ?
-               WHERE status = 'pending' AND reminder_id IN (
-                   SELECT id FROM reminders
-                   WHERE show_id = ? AND kind = 'countdown' AND status = 'sending')""",
-            (reason, show_id),
+            """UPDATE deliveries SET status = ?, error = ?
+               WHERE status = ? AND reminder_id IN (
+                   SELECT id FROM reminders WHERE show_id = ? AND kind = ? AND status = ?)""",
+            (
+                DeliveryStatus.CANCELLED,
+                reason,
+                DeliveryStatus.PENDING,
+                show_id,
+                Kind.COUNTDOWN,
+                SENDING,
+            ),
         )
 
     async def still_pending(self, delivery_id: int) -> bool:
         status = await self._db.scalar("SELECT status FROM deliveries WHERE id = ?", (delivery_id,))
-        return status == "pending"
+        return status == DeliveryStatus.PENDING
 
     async def cancel_deliveries(self, reminder_id: int, reason: str) -> None:
         await self._db.execute(
-            """UPDATE deliveries SET status = 'cancelled', error = ?
-               WHERE reminder_id = ? AND status = 'pending'""",
-            (reason, reminder_id),
+            """UPDATE deliveries SET status = ?, error = ?
+               WHERE reminder_id = ? AND status = ?""",
+            (DeliveryStatus.CANCELLED, reason, reminder_id, DeliveryStatus.PENDING),
         )
 
-    async def finish(self, reminder_id: int, now: datetime) -> str | None:
+    async def finish(self, reminder_id: int, now: datetime) -> ReminderStatus | None:
         """Close a reminder whose deliveries are all done; returns its final status, or None
         while some delivery is still to be retried."""
         async with self._db.transaction() as tx:
             counts = {
-                r["status"]: r["n"]
+                DeliveryStatus(r["status"]): r["n"]
                 for r in await tx.fetch_all(
                     """SELECT status, count(*) AS n FROM deliveries
                        WHERE reminder_id = ? GROUP BY status""",
                     (reminder_id,),
                 )
             }
-            if counts.get("pending"):
+            outcome: str | None
+            if counts.get(DeliveryStatus.PENDING):
                 return None
-            if counts.get("sent"):
-                status, outcome = "sent", None
-            elif counts.get("cancelled") and not counts.get("failed"):
-                status, outcome = "skipped", "the premiere moved while it was being sent"
+            if counts.get(DeliveryStatus.SENT):
+                status, outcome = ReminderStatus.SENT, None
+            elif counts.get(DeliveryStatus.CANCELLED) and not counts.get(DeliveryStatus.FAILED):
+                status, outcome = SKIPPED, "the premiere moved while it was being sent"
             elif not counts:
-                status, outcome = "failed", "no announcement channel and no DM subscribers"
+                status = ReminderStatus.FAILED
+                outcome = "no announcement channel and no DM subscribers"
             else:
                 errors = await tx.fetch_all(
                     """SELECT DISTINCT error FROM deliveries
                        WHERE reminder_id = ? AND error IS NOT NULL LIMIT 3""",
                     (reminder_id,),
                 )
-                status, outcome = "failed", "; ".join(r["error"] for r in errors) or "failed"
+                status = ReminderStatus.FAILED
+                outcome = "; ".join(r["error"] for r in errors) or "failed"
             await tx.execute(
                 """UPDATE reminders SET status = ?, outcome = ?, finished_at = ?
-                   WHERE id = ? AND status = 'sending'""",
-                (status, outcome, to_epoch(now), reminder_id),
+                   WHERE id = ? AND status = ?""",
+                (status, outcome, to_epoch(now), reminder_id, SENDING),
             )
         return status
 
@@ -416,12 +391,14 @@ class ReminderStore:
     async def next_wake(self, in_flight: Collection[int] = ()) -> datetime | None:
         """When there is next something to do: a reminder falls due, or a delivery retries.
         Retries of reminders being sent right now are theirs to handle, not the timer's."""
-        due = await self._db.scalar("SELECT min(due_at) FROM reminders WHERE status = 'pending'")
+        due = await self._db.scalar(
+            "SELECT min(due_at) FROM reminders WHERE status = ?", (PENDING,)
+        )
         retry = await self._db.scalar(
             """SELECT min(next_attempt_at) FROM deliveries
-               WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+               WHERE status = ? AND next_attempt_at IS NOT NULL
                  AND reminder_id NOT IN (SELECT value FROM json_each(?))""",
-            (json.dumps(sorted(in_flight)),),
+            (DeliveryStatus.PENDING, json.dumps(sorted(in_flight))),
         )
         candidates = [t for t in (due, retry) if t is not None]
         return from_epoch(min(candidates)) if candidates else None
@@ -430,18 +407,21 @@ class ReminderStore:
         """Reminders with a delivery whose retry time has come."""
         rows = await self._db.fetch_all(
             """SELECT DISTINCT reminder_id FROM deliveries
-               WHERE status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?""",
-            (to_epoch(now),),
+               WHERE status = ? AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?""",
+            (DeliveryStatus.PENDING, to_epoch(now)),
         )
         return [r["reminder_id"] for r in rows]
 
     async def count_pending(self) -> int:
-        return await self._db.scalar("SELECT count(*) FROM reminders WHERE status = 'pending'")
+        count: int = await self._db.scalar(
+            "SELECT count(*) FROM reminders WHERE status = ?", (PENDING,)
+        )
+        return count
 
     async def upcoming(self, guild_id: int, limit: int = 5) -> list[Reminder]:
         rows = await self._db.fetch_all(
-            SELECT_REMINDERS + "WHERE guild_id = ? AND status = 'pending' ORDER BY due_at LIMIT ?",
-            (guild_id, limit),
+            SELECT_REMINDERS + "WHERE guild_id = ? AND status = ? ORDER BY due_at LIMIT ?",
+            (guild_id, PENDING, limit),
         )
         return [_reminder(r) for r in rows]
 
@@ -451,10 +431,10 @@ class ReminderStore:
             """SELECT r.id, max(coalesce(r.finished_at, r.claimed_at)) AS at,
                       coalesce(r.outcome, group_concat(DISTINCT d.error)) AS reason
                FROM reminders r LEFT JOIN deliveries d
-                 ON d.reminder_id = r.id AND d.status = 'failed'
-               WHERE r.guild_id = ? AND (r.status = 'failed' OR d.id IS NOT NULL)
+                 ON d.reminder_id = r.id AND d.status = ?
+               WHERE r.guild_id = ? AND (r.status = ? OR d.id IS NOT NULL)
                GROUP BY r.id ORDER BY at DESC LIMIT ?""",
-            (guild_id, limit),
+            (DeliveryStatus.FAILED, guild_id, ReminderStatus.FAILED, limit),
         )
         found = []
         for row in rows:
