@@ -1,7 +1,9 @@
 """`python -m bot sandbox`: a local Discord (the double), the real bot, and a console to drive it.
 
-The server, its members and the application keep fixed ids, so the database the bot writes
-(the default one unless DATABASE_PATH says otherwise) still makes sense on the next run.
+Besides Discord, the sandbox serves a TVmaze with a few made-up shows and a made-up TV news site
+with an RSS feed, all on 127.0.0.1. The server, its members and the application keep fixed ids,
+so the sandbox's own database (never the bot's, unless DATABASE_PATH says so) still makes sense
+on the next run.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import asyncio
 import contextlib
 import dataclasses
 import difflib
+import logging
 import os
 import re
 import shlex
@@ -17,11 +20,12 @@ import shutil
 import sys
 import threading
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import PremiereBot
+from bot.articles import Fetcher, FetchPolicy
 from bot.clock import AdjustableClock
 from bot.config import TVMAZE_API_BASE, Settings
 from bot.sandbox.double import (
@@ -34,10 +38,22 @@ from bot.sandbox.double import (
     Member,
     Message,
     Perm,
+    User,
 )
 from bot.sandbox.double.options import OPTION_CHANNEL, OPTION_ROLE, OPTION_USER
+from bot.sandbox.news import SITE_NAME, NewsSite
 from bot.sandbox.render_terminal import BOLD, DIM, render_message, style
 from bot.sandbox.tvmaze import TvmazeDouble, add_sample_shows
+
+log = logging.getLogger(__name__)
+
+# The sandbox's own database: fast-forwarding with :advance spends the countdowns it holds, so
+# it is never the bot's (data/premiere-bot.sqlite3) unless DATABASE_PATH names that. A file,
+# not a temporary one, so what you set up stays for the next run (data/*.sqlite3 is ignored
+# by git).
+SANDBOX_DATABASE_PATH = Path("data/sandbox.sqlite3")
+FEED_PLACEHOLDER = "$FEED"  # in a console line, the sandbox news feed's address
+MESSAGE_COMMAND = 3
 
 APPLICATION_ID = 1_100_000_000_000_000_001
 GUILD_ID = 1_100_000_000_000_000_002
@@ -61,7 +77,11 @@ OPTION_KINDS = {
 CONSOLE_HELP = (
     ("/command name:value …", "run a slash command as the current member"),
     (":complete /command option:typed", "what the bot suggests for an option"),
-    (":click LABEL", "press a button, e.g. :click Next"),
+    (":click LABEL", "press a button here (or else in your DMs), e.g. :click Next"),
+    (':apply "APP" [TEXT]', "use a message command (right-click → Apps) on TEXT, posted"),
+    ("", "as your message, or on the latest message here"),
+    (":say TEXT", "post TEXT as your own message in this channel"),
+    (":shows", "the made-up shows the sandbox's TVmaze knows"),
     (":as MEMBER", "act as another member"),
     (":in #CHANNEL", "switch channel (or :channel NAME)"),
     (":advance 1d", "move the sandbox clock on (w, d, h, m); reminders due on the way fire"),
@@ -190,9 +210,12 @@ class Console:
         *,
         color: bool,
         width: int,
+        tvmaze: TvmazeDouble | None = None,
+        news: NewsSite | None = None,
     ) -> None:
         self.double, self.guild, self.bot, self.clock, self.out = double, guild, bot, clock, out
         self.color, self.width = color, width
+        self.tvmaze, self.news = tvmaze, news
         self.people = {
             m.user.username: m for m in guild.members.values() if m.id in (YOU_ID, ALEX_ID)
         }
@@ -202,6 +225,9 @@ class Console:
         self.handlers: dict[str, Callable[[str], Awaitable[None]]] = {
             ":complete": self.complete,
             ":click": self.click,
+            ":apply": self.apply,
+            ":say": self.say,
+            ":shows": self.shows,
             ":as": self.act_as,
             ":in": self.move,
             ":channel": self.move,
@@ -244,7 +270,10 @@ class Console:
             self.write("")
 
     async def handle(self, line: str) -> bool:
-        """Run one line; False when the console (not the bot) refused it."""
+        """Run one line; False when the console (not the bot) refused it. Nothing typed ends
+        the sandbox: a line that trips over something unforeseen is reported and skipped."""
+        if self.news is not None:
+            line = line.replace(FEED_PLACEHOLDER, self.news.feed_url)
         try:
             if line.startswith("/"):
                 await self.slash(line)
@@ -267,8 +296,13 @@ class Console:
                 )
         except (Refusal, InvocationError) as refusal:
             self.write(style(f"✗ {refusal}", BOLD, self.color))
-            for hint in getattr(refusal, "hints", []):
+            for hint in refusal.hints:
                 self.write(f"  {hint}")
+            return False
+        except Exception as error:
+            log.debug("the console failed on %r", line, exc_info=True)
+            self.write(style(f"✗ The sandbox could not run that line: {error!r}", BOLD, self.color))
+            self.write("  The sandbox carries on; :help lists what it understands.")
             return False
         return True
 
@@ -277,11 +311,12 @@ class Console:
     async def slash(self, line: str) -> None:
         leaves = self.leaves()
         path, typed = parse_slash(line, leaves)
-        options = self.resolve_entities(leaves.get(path, {}), typed)
         try:
-            interaction = await self.double.invoke(self.actor, self.channel, path, **options)
+            # Channels, roles and members go by name (#general, @Moderators, alex) or mention;
+            # the double resolves them as Discord's client would.
+            interaction = await self.double.invoke(self.actor, self.channel, path, **typed)
         except InvocationError as error:
-            raise Refusal(str(error), *self.hints(path, typed)) from None
+            raise Refusal(str(error), *error.hints, *self.hints(path, typed)) from None
         await self.show_answer(interaction)
 
     async def complete(self, rest: str) -> None:
@@ -303,7 +338,8 @@ class Console:
                 self.actor, self.channel, path, focused=focused, value=value, **typed
             )
         except InvocationError as error:
-            raise Refusal(str(error), *self.hints(path, {**typed, focused: value})) from None
+            hints = self.hints(path, {**typed, focused: value})
+            raise Refusal(str(error), *error.hints, *hints) from None
         except TimeoutError:
             self.write("The application did not respond.")
             return
@@ -318,8 +354,58 @@ class Console:
         if not label:
             raise Refusal("Say which button: :click Next ▶ (or just :click next)")
         message, button = self.find_button(label)
-        interaction = await self.double.click(self.actor, message, button)
+        # In a DM there is no server: the click comes from the user, not the member.
+        clicker: Member | User = self.actor if message.guild_id else self.actor.user
+        interaction = await self.double.click(clicker, message, button)
         await self.show_answer(interaction)
+
+    async def apply(self, rest: str) -> None:
+        menus = [
+            name
+            for name, definition in self.double.commands_for(self.guild).items()
+            if definition.get("type") == MESSAGE_COMMAND
+        ]
+        listed = ", ".join(f'"{name}"' for name in menus) or "none"
+        name, text = _split_app_name(rest, menus)
+        if name is None:
+            raise Refusal(
+                f"Say which app to use: {listed}.",
+                ':apply "Summarize article" https://… posts the link as your message and uses '
+                "the app on it; without text it uses the latest message here.",
+            )
+        if text:
+            target = self.double.post_as(self.actor, self.channel, text)
+            self.seen.add(target.id)  # the line itself already shows what was posted
+        else:
+            found = next(
+                (
+                    m
+                    for m in reversed(self.double.messages.values())
+                    if self.can_see(m) and not m.ephemeral
+                ),
+                None,
+            )
+            if found is None:
+                raise Refusal(f"No message in #{self.channel.name} to use {name!r} on.")
+            target = found
+        interaction = await self.double.invoke_on_message(self.actor, target, name)
+        await self.show_answer(interaction)
+
+    async def say(self, text: str) -> None:
+        if not text:
+            raise Refusal("Say what: :say https://example.com/news/story")
+        self.seen.add(self.double.post_as(self.actor, self.channel, text).id)
+        posted = f"#{self.channel.name} · {self.actor.user.username}: {text}"
+        self.write(style(posted, DIM, self.color))
+
+    async def shows(self, _rest: str = "") -> None:
+        if self.tvmaze is None:
+            self.write("TVmaze is the one TVMAZE_API_BASE names, not the sandbox's own.")
+            return
+        self.write(style("Made-up shows the sandbox's TVmaze knows", BOLD, self.color))
+        for line in self.tvmaze.catalogue():
+            self.write(f"  {line}")
+        self.write('Try /show add title:"Quiet Valley" (no premiere: TVmaze gives the date).')
 
     async def act_as(self, name: str) -> None:
         member = self.people.get(name.lstrip("@").lower())
@@ -360,6 +446,12 @@ class Console:
         for command, what in CONSOLE_HELP:
             self.write(f"  {command:<33} {what}")
         self.write(f"  Members: {', '.join(self.people)}. Channels: {self.channel_names()}.")
+        self.write("  Name channels, roles and members as #general, @Moderators or @everyone.")
+        if self.news is not None:
+            self.write(
+                f"  News feed: {self.news.feed_url} ({FEED_PLACEHOLDER} in a line stands for it):"
+                f" /feed add url:{FEED_PLACEHOLDER}, then :advance 1h for its next story."
+            )
         self.write(style(f"Slash commands in {self.guild.name}", BOLD, self.color))
         for path, leaf in sorted(self.leaves().items()):
             self.write(f"  {usage(path, leaf)}")
@@ -386,41 +478,26 @@ class Console:
             f"Usage: {usage(path, leaves[path])}"
         ]
 
-    def resolve_entities(self, leaf: dict[str, Any], typed: dict[str, str]) -> dict[str, Any]:
-        """#channel, @role and @member values become the double's objects."""
-        kinds = {o["name"]: o["type"] for o in leaf.get("options") or []}
-        options: dict[str, Any] = dict(typed)
-        for name, value in typed.items():
-            kind, wanted = kinds.get(name), value.lstrip("#@").lower()
-            if kind == OPTION_CHANNEL and value.startswith("#"):
-                found: Any = self.channel_called(value)
-                candidates = self.channel_names()
-            elif kind == OPTION_ROLE and value.startswith("@"):
-                found = next(
-                    (r for r in self.guild.roles.values() if r.name.lower() == wanted), None
-                )
-                candidates = ", ".join(f"@{r.name}" for r in self.guild.roles.values())
-            elif kind == OPTION_USER and value.startswith("@"):
-                found = next(
-                    (m for m in self.guild.members.values() if m.user.username.lower() == wanted),
-                    None,
-                )
-                candidates = ", ".join(f"@{m.user.username}" for m in self.guild.members.values())
-            else:
-                continue
-            if found is None:
-                raise Refusal(f"{name}: there is no {value} here.", f"Try one of: {candidates}")
-            options[name] = found
-        return options
-
     def find_button(self, label: str) -> tuple[Message, str]:
-        """The newest message in this channel, visible to the actor, with a matching button."""
-        visible = [m for m in reversed(self.double.messages.values()) if self.can_see(m)]
-        for matches in (lambda b: b == label, lambda b: _label_key(b) == _label_key(label)):
-            for message in visible:
-                for button in message.buttons():
-                    if button.get("label") and matches(button["label"]):
-                        return message, button["label"]
+        """The newest message with a matching button: in this channel (as the actor sees it),
+        else in the actor's DMs with the bot."""
+        newest = list(reversed(self.double.messages.values()))
+        visible = [m for m in newest if self.can_see(m)]
+        dm = self.double.dm_channels.get(self.actor.id)
+        in_dms = [m for m in newest if dm and m.channel_id == dm.id and not m.deleted]
+
+        def exact(text: str) -> bool:
+            return text == label
+
+        def loose(text: str) -> bool:
+            return _label_key(text) == _label_key(label)
+
+        for messages in (visible, in_dms):
+            for matches in (exact, loose):
+                for message in messages:
+                    for button in message.buttons():
+                        if button.get("label") and matches(button["label"]):
+                            return message, button["label"]
         latest = next((m for m in visible if m.buttons()), None)
         hint = (
             "Buttons on the latest message: "
@@ -428,7 +505,9 @@ class Console:
             if latest
             else "No message here has buttons."
         )
-        raise Refusal(f"No message in #{self.channel.name} has a button {label!r}.", hint)
+        raise Refusal(
+            f"No message in #{self.channel.name} or your DMs has a button {label!r}.", hint
+        )
 
     def can_see(self, message: Message) -> bool:
         if message.deleted or message.channel_id != self.channel.id:
@@ -458,11 +537,12 @@ class Console:
         something elsewhere right after answering, and that belongs to this line's output."""
         while True:
             count = len(self.double.messages)
+
+            def posted(count: int = count) -> bool:
+                return len(self.double.messages) != count
+
             try:
-                await self.double.wait_for(
-                    lambda count=count: len(self.double.messages) != count,
-                    timeout=SETTLE_SECONDS,
-                )
+                await self.double.wait_for(posted, timeout=SETTLE_SECONDS)
             except TimeoutError:
                 return
 
@@ -514,7 +594,16 @@ class Console:
         self.write(f"  Server    {self.guild.name}  (Moderators have Manage Server)")
         self.write(f"  Members   {people}")
         self.write(f"  Channels  {self.channel_names()}")
-        self.write(f"  Database  {database.resolve()}")
+        own = database.resolve() == SANDBOX_DATABASE_PATH.resolve()
+        note = " (the sandbox's own; DATABASE_PATH picks another)" if own else ""
+        self.write(f"  Database  {database.resolve()}{note}")
+        if self.tvmaze is not None:
+            self.write(f"  TVmaze    made-up shows: {', '.join(self.tvmaze.names())} (:shows)")
+        if self.news is not None:
+            self.write(
+                f"  News      {SITE_NAME}: /feed add url:{self.news.feed_url}"
+                f" (or url:{FEED_PLACEHOLDER})"
+            )
         self.write("Try /show list. :help lists everything; :quit or Ctrl-D leaves.")
         self.write("")
 
@@ -576,70 +665,106 @@ async def run_sandbox(
     """Start the doubles and the bot, run the console (or `script`), stop them all; the exit
     status: 0 if every line ran, 1 if the console refused one, 2 if the sandbox could not start.
 
-    Discord and TVmaze are both doubles on 127.0.0.1 (TVmaze with a few made-up shows), unless
-    TVMAZE_API_BASE names another TVmaze: nothing leaves the machine."""
+    Discord, TVmaze (with a few made-up shows, unless TVMAZE_API_BASE names another) and a
+    made-up TV news site are all served on 127.0.0.1: nothing leaves the machine."""
     out = stdout or sys.stdout
     try:
         read = _script_reader(script) if script is not None else None
     except OSError as error:
         out.write(f"Cannot read the script {script}: {error.strerror}\n")
         return 2
+    clock = AdjustableClock()
     double = DiscordDouble(DoubleConfig(application_id=APPLICATION_ID))
+    news = NewsSite(clock.now)
+    tvmaze: TvmazeDouble | None = None
     async with contextlib.AsyncExitStack() as running:
         await double.start()
         running.push_async_callback(double.stop)
+        await news.start()
+        running.push_async_callback(news.stop)
         if settings.tvmaze_api_base == TVMAZE_API_BASE:
             tvmaze = TvmazeDouble()
-            add_sample_shows(tvmaze, datetime.now(UTC).date())
+            add_sample_shows(tvmaze, clock.now().date())
             await tvmaze.start()
             running.push_async_callback(tvmaze.stop)
             settings = dataclasses.replace(settings, tvmaze_api_base=tvmaze.base_url)
-        return await _run_with_double(double, settings, read, stdin or sys.stdin, out)
+        sandbox = Sandbox(double, clock, tvmaze, news)
+        return await sandbox.run(settings, read, stdin or sys.stdin, out)
 
 
-async def _run_with_double(
-    double: DiscordDouble,
-    settings: Settings,
-    script: Callable[[], Awaitable[str | None]] | None,
-    stdin: TextIO,
-    out: TextIO,
-) -> int:
-    guild = build_server(double)
-    clock = AdjustableClock()
-    bot = PremiereBot(
-        dataclasses.replace(
-            settings,
-            discord_token=double.token,
-            discord_api_base=double.api_base,
-            discord_gateway_url=double.gateway_url,
-            # Sync to the sandbox server at every start: each run's double starts empty, while
-            # the hash of a global sync lives in the database and would skip syncing it.
-            dev_guild_id=guild.id,
-        ),
-        clock=clock,
-        guild_ready_timeout=0.05,
-    )
-    task = asyncio.create_task(bot.start(double.token))
-    try:
-        if (error := await _wait_ready(bot, task)) is not None:
-            out.write(f"The bot did not start: {error}\n")
-            return 2
-        console = Console(
-            double,
-            guild,
-            bot,
-            clock,
-            out,
-            color=out.isatty() and not os.environ.get("NO_COLOR"),
-            width=shutil.get_terminal_size().columns,
+@dataclasses.dataclass
+class Sandbox:
+    """What the console runs against: the doubles, the news site and the sandbox clock."""
+
+    double: DiscordDouble
+    clock: AdjustableClock
+    tvmaze: TvmazeDouble | None
+    news: NewsSite
+
+    async def run(
+        self,
+        settings: Settings,
+        script: Callable[[], Awaitable[str | None]] | None,
+        stdin: TextIO,
+        out: TextIO,
+    ) -> int:
+        double = self.double
+        guild = build_server(double)
+        # The bot's fetcher may reach the news site, and only it, on 127.0.0.1: the same seam
+        # the tests use. The guard stays as it is for every other address.
+        fetcher = Fetcher(FetchPolicy(allow=frozenset({("127.0.0.1", self.news.port)})))
+        bot = PremiereBot(
+            dataclasses.replace(
+                settings,
+                discord_token=double.token,
+                discord_api_base=double.api_base,
+                discord_gateway_url=double.gateway_url,
+                # Sync to the sandbox server at every start: each run's double starts empty,
+                # while the hash of a global sync lives in the database and would skip it.
+                dev_guild_id=guild.id,
+            ),
+            clock=self.clock,
+            article_fetcher=fetcher,
+            guild_ready_timeout=0.05,
         )
-        console.banner(settings.database_path)
-        if script is not None:
-            return await console.run(script, echo=True)
-        return await console.run(_stdin_reader(stdin), echo=not stdin.isatty())
-    finally:
-        if not bot.is_closed():
-            await bot.close()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+        task = asyncio.create_task(bot.start(double.token))
+        try:
+            if (error := await _wait_ready(bot, task)) is not None:
+                out.write(f"The bot did not start: {error}\n")
+                return 2
+            console = Console(
+                double,
+                guild,
+                bot,
+                self.clock,
+                out,
+                color=out.isatty() and not os.environ.get("NO_COLOR"),
+                width=shutil.get_terminal_size().columns,
+                tvmaze=self.tvmaze,
+                news=self.news,
+            )
+            console.banner(settings.database_path)
+            if script is not None:
+                return await console.run(script, echo=True)
+            return await console.run(_stdin_reader(stdin), echo=not stdin.isatty())
+        finally:
+            if not bot.is_closed():
+                await bot.close()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+def _split_app_name(rest: str, names: list[str]) -> tuple[str | None, str]:
+    """'"Summarize article" https://…' → ("Summarize article", "https://…"); the name may be
+    quoted or not, in any case. (None, "") when no app of `names` starts the line."""
+    text = rest.strip()
+    if text.startswith('"'):
+        quoted, closed, after = text[1:].partition('"')
+        wanted = quoted.strip().casefold()
+        found = next((n for n in names if n.casefold() == wanted), None) if closed else None
+        return (found, after.strip()) if found else (None, "")
+    for name in sorted(names, key=len, reverse=True):
+        if text.casefold().startswith(name.casefold()):
+            return name, text[len(name) :].strip()
+    return None, ""

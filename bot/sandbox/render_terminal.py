@@ -47,6 +47,7 @@ _QUOTE = re.compile(r"^> ", re.MULTILINE)
 _STASHED = re.compile("\ue000(\\d+)\ue001")  # private-use marks no markup rule can match
 
 # (below this many seconds, phrase, seconds per unit): moment.js's thresholds, as Discord uses.
+# A counted phrase that rounds to one reads as the singular, as moment.js does ("a month").
 _MINUTE, _HOUR, _DAY = 60, 3600, 86400
 _RELATIVE = (
     (45, "a few seconds", 0),
@@ -61,6 +62,13 @@ _RELATIVE = (
     (548 * _DAY, "a year", 0),
     (float("inf"), "{} years", 365.25 * _DAY),
 )
+_SINGULAR = {
+    "{} minutes": "a minute",
+    "{} hours": "an hour",
+    "{} days": "a day",
+    "{} months": "a month",
+    "{} years": "a year",
+}
 
 
 def style(text: str, code: str, color: bool) -> str:
@@ -74,7 +82,8 @@ def relative_time(when: datetime, now: datetime) -> str:
     span = abs(seconds)
     phrase, unit = next((p, u) for limit, p, u in _RELATIVE if span < limit)
     if unit:
-        phrase = phrase.format(round(span / unit))
+        count = max(1, round(span / unit))
+        phrase = _SINGULAR[phrase] if count == 1 else phrase.format(count)
     return f"in {phrase}" if seconds >= 0 else f"{phrase} ago"
 
 
@@ -238,10 +247,12 @@ def _embed(
 
 
 def _button(button: dict[str, Any], color: bool) -> str:
-    label = f"[ {button.get('label') or button.get('custom_id', '?')} ]"
+    """An enabled button is a bold [ label ]; a disabled one says so in words and, in colour,
+    is dim and struck through too (dim alone is invisible in many terminal themes)."""
+    label = button.get("label") or button.get("custom_id", "?")
     if not button.get("disabled"):
-        return style(label, BOLD, color)
-    return style(label, DIM, color) if color else f"{label[:-2]} (disabled) ]"
+        return style(f"[ {label} ]", BOLD, color)
+    return style(f"[ {style(label, STRIKE, color)} (disabled) ]", DIM, color)
 
 
 def render_message(

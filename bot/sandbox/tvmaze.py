@@ -37,6 +37,9 @@ Test data:
         to change later answers).
     add_episodes(show_id, *episodes) -> list[dict]  more episodes of the show (same fields as
                                                 next_episode), for /shows/{id}/episodes.
+    names() -> list[str]                        every show's name.
+    catalogue() -> list[str]                    a line per show for people: name, network,
+                                                next episode and its date.
     add_raw_show(payload) -> dict               stored verbatim (needs only "id"): for missing
                                                 or malformed fields.
     set_next_episode(show_id, episode=None, **fields)  replace the next episode (None: none).
@@ -213,6 +216,27 @@ class TvmazeDouble:
         self._shows[show_id] = payload
         self.set_next_episode(show_id, next_episode)
         return payload
+
+    def names(self) -> list[str]:
+        """Every show's name, in id order."""
+        return [str(show.get("name")) for _, show in sorted(self._shows.items())]
+
+    def catalogue(self) -> list[str]:
+        """One line per show, for people: name, where it airs, and its next episode's date."""
+        lines = []
+        for show_id, show in sorted(self._shows.items()):
+            where = (show.get("network") or show.get("webChannel") or {}).get("name")
+            line = str(show.get("name")) + (f" ({where})" if where else "")
+            episode = self._next_episodes.get(show_id)
+            if episode is None or not episode.get("airdate"):
+                lines.append(f"{line}: no date announced")
+                continue
+            number = episode.get("number")
+            which = f"season {episode.get('season')}" + (
+                f", episode {number}" if number else ", a special"
+            )
+            lines.append(f"{line}: {which} on {episode['airdate']}")
+        return lines
 
     def add_raw_show(self, payload: dict[str, Any]) -> dict[str, Any]:
         self._shows[int(payload["id"])] = payload

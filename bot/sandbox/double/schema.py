@@ -1,21 +1,23 @@
 """Validate request bodies against Discord's published OpenAPI spec.
 
-The spec is data we read where it lies (a setting points at it); when it is absent the double
-still enforces its own limits, it just cannot say what the spec would have said.
+The spec is data we read where it lies (a setting points at it), and the validator is
+`jsonschema`, which only the tests install (the `test` extra). When either is absent the double
+still enforces its own limits, it just cannot say what the spec would have said; the test
+fixtures insist on both, so the suite never runs unchecked.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,9 @@ class SpecValidator:
     """Checks one request body against the schema the spec gives its route and method."""
 
     def __init__(self, spec_path: Path) -> None:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         # The spec types snowflakes as strings, but Discord accepts JSON integers too, and
         # discord.py sends some (recipient_id, for one) as integers.
@@ -58,6 +63,8 @@ class SpecValidator:
             if "application/json" not in content:
                 self._validators[key] = None
             else:
+                from jsonschema import Draft202012Validator
+
                 ref = f"{_SPEC_URI}#/" + _pointer(
                     "paths",
                     spec_route,
@@ -92,21 +99,30 @@ def _relevant(branch_errors: list[Any]) -> Any:
         if not any(list(e.relative_path) == ["type"] for e in errors)
     ]
     if not meant:
+        from jsonschema.exceptions import best_match
+
         return best_match(branch_errors)
     return max((e for errors in meant for e in errors), key=lambda e: len(e.absolute_path))
 
 
+def validator_installed() -> bool:
+    """Whether jsonschema (the `test` extra) is there to check bodies with."""
+    return find_spec("jsonschema") is not None and find_spec("referencing") is not None
+
+
 @cache
 def load_spec_validator(spec_path: Path | None) -> SpecValidator | None:
+    """The spec's validator, or None without a spec or without jsonschema installed."""
     if spec_path is None or not spec_path.is_file():
+        return None
+    if not validator_installed():
+        log.info("jsonschema is not installed: request bodies are not checked against the spec")
         return None
     return SpecValidator(spec_path)
 
 
 def default_spec_path() -> Path | None:
     """Where the spec lies beside a checkout (../shared), or $DISCORD_API_SPEC."""
-    import os
-
     configured = os.environ.get("DISCORD_API_SPEC")
     if configured:
         return Path(configured)
