@@ -322,3 +322,37 @@ async def test_spoiler_safe_hides_plot_details(world: World, news_bot) -> None:
     hidden, shown = pieces[1::2], pieces[0::2]
     assert any(h.strip() for h in hidden)  # something is behind a spoiler tag
     assert any("premieres on Netflix on March 12, 2027" in p for p in shown)  # not the date
+
+
+@pytest.mark.parametrize("link", ["https://example.com:99999/story", "https://[::1/story"])
+async def test_a_link_that_cannot_be_read_is_refused_clearly(
+    world: World, news_bot, link: str
+) -> None:
+    answer, posted = await post(world, url=link)
+    shared = world.double.post_as(world.member, world.channel, f"look: {link}")
+    summarised = await world.double.reply(
+        await world.double.invoke_on_message(world.member, shared, "Summarize article")
+    )
+
+    for reply in (answer, summarised):
+        assert reply.ephemeral and "can't be read" in reply.content
+        assert "Something went wrong" not in reply.content
+    assert posted is None
+
+
+@pytest.mark.parametrize("season", ["²", "٣", "-1", "1e3"])
+async def test_a_season_that_is_no_plain_number_in_the_form_is_refused(
+    world: World, news_bot, season: str
+) -> None:
+    _, posted = await post(world, text=VAGUE)
+    assert posted is not None
+    click = await world.double.click(world.admin, posted, "Track")
+    await world.double.wait_for(lambda: click.acknowledged)
+
+    submitted = await world.double.submit_modal(
+        world.admin, click, {"season": season, "premiere": "June 4 2027"}
+    )
+    reply = await world.double.reply(submitted)
+
+    assert reply.ephemeral and "not a season number" in reply.content
+    assert await news_bot.services.shows.upcoming(world.guild.id) == []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.conftest import World, build_world
+from tests.e2e.unchecked_options import drop_option_bounds
 
 pytestmark = pytest.mark.usefixtures("at_t0")
 
@@ -205,3 +206,152 @@ async def test_imprecise_premieres_list_after_dated_ones_in_their_window(world: 
 async def test_a_huge_number_for_a_show_is_no_match_not_a_crash(world: World, bot) -> None:
     reply = await world.slash(world.member, "show info", show="9" * 25)
     assert reply.ephemeral and "No show here matches" in reply.content
+
+
+# --- changes act only on a show the member picked or named exactly ------------------------
+
+
+async def test_remove_by_a_number_never_removes_a_show_whose_title_merely_contains_it(
+    world: World, bot
+) -> None:
+    await add(world, title="{0}", premiere="March 8 2027")
+    await add(world, title="Channel 0 News", premiere="March 9 2027")
+    before = await bot.services.shows.upcoming(world.guild.id)
+
+    reply = await world.slash(world.admin, "show remove", show="0")
+
+    assert reply.ephemeral
+    assert "Did you mean" in reply.content and "Pick it from the list" in reply.content
+    assert "Nothing was changed" in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("show remove", {}),
+        ("show edit", {"network": "HBO"}),
+    ],
+)
+async def test_a_change_with_a_loose_name_asks_and_changes_nothing(
+    world: World, bot, command: str, options: dict[str, str]
+) -> None:
+    await add(world, title="Jessica Jones", season=2, premiere="March 8 2027")
+    await add(world, title="Jessica Jones", season=3, premiere="March 8 2028")
+    before = await bot.services.shows.upcoming(world.guild.id)
+
+    reply = await world.slash(world.admin, command, show="jessica", **options)
+
+    assert reply.ephemeral
+    assert "“Jessica Jones — Season 2” or “Jessica Jones — Season 3”" in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == before
+
+
+async def test_the_whole_title_in_any_case_names_the_show(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", premiere="March 8 2027")
+    await add(world, title="Jessica Jones Origins", premiere="March 9 2027")
+
+    reply = await world.slash(world.admin, "show remove", show="  jessica JONES ")
+
+    assert "Stopped tracking" in reply.embed["title"]
+    [left] = await bot.services.shows.upcoming(world.guild.id)
+    assert left.title == "Jessica Jones Origins"
+
+
+async def test_a_same_titled_season_is_named_by_its_label(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", season=2, premiere="March 8 2027")
+    await add(world, title="Jessica Jones", season=3, premiere="March 8 2028")
+
+    await world.slash(world.admin, "show edit", show="jessica jones — season 3", network="HBO")
+
+    networks = {s.season: s.network for s in await bot.services.shows.upcoming(world.guild.id)}
+    assert networks == {2: None, 3: "HBO"}
+
+
+async def test_the_did_you_mean_question_shows_titles_as_plain_words(world: World, bot) -> None:
+    await add(world, title="**Bold** <@&123> Show", premiere="March 8 2027")
+
+    reply = await world.slash(world.admin, "show remove", show="bold")
+
+    assert "\\*\\*Bold\\*\\*" in reply.content
+    assert reply.pings.roles == frozenset() and not reply.pings.everyone
+
+
+async def test_reading_commands_still_match_loosely(world: World, bot) -> None:
+    await add(world, title="Jessica Jones", season=2, premiere="March 8 2027")
+    info = await world.slash(world.member, "show info", show="jessica")
+    assert info.embed["title"] == "Jessica Jones"
+
+
+# --- options outside their declared bounds ---------------------------------------------------
+
+
+@pytest.mark.parametrize("days", [0, -5, 3651, 10**12, 2**70])
+async def test_list_days_out_of_range_is_a_clear_refusal(world: World, bot, days: int) -> None:
+    drop_option_bounds(world.double, world.guild)
+    await add(world, title="Jessica Jones", premiere="March 8 2027")
+
+    reply = await world.slash(world.member, "show list", days=days)
+
+    assert reply.ephemeral
+    assert "**days** must be a number from 1 to 3650" in reply.content
+
+
+@pytest.mark.parametrize("season", [-1, 1000, 10**30])
+async def test_a_season_out_of_range_is_a_clear_refusal(world: World, bot, season: int) -> None:
+    drop_option_bounds(world.double, world.guild)
+    await add(world, title="Jessica Jones", season=2, premiere="March 8 2027")
+    before = await bot.services.shows.upcoming(world.guild.id)
+
+    added = await add(world, title="Other Show", premiere="March 8 2027", season=season)
+    edited = await world.slash(world.admin, "show edit", show="Jessica Jones", season=season)
+
+    for reply in (added, edited):
+        assert reply.ephemeral and "**season** must be a number from 0 to" in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == before
+
+
+async def test_an_overlong_title_is_a_clear_refusal(world: World, bot) -> None:
+    drop_option_bounds(world.double, world.guild)
+    reply = await add(world, title="x" * 5000, premiere="March 8 2027")
+    assert reply.ephemeral and "**title** must be from 1 to 100 characters long" in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == []
+
+
+async def test_a_mangled_page_button_still_lands_on_a_page(world: World, bot) -> None:
+    for n in range(12):
+        await add(world, title=f"Show {n:02}", premiere="March 8 2027")
+    listing = await world.slash(world.member, "show list")
+    forged = world.double.post_as(world.member, world.channel, "forged")
+    forged.components = [
+        {
+            "type": 1,
+            "components": [
+                {
+                    "type": 2,
+                    "style": 2,
+                    "label": "Far",
+                    "custom_id": f"shows:page:{'9' * 60}:{'9' * 30}",
+                }
+            ],
+        }
+    ]
+
+    reply = await world.double.reply(await world.double.click(world.member, forged, "Far"))
+
+    assert "Something went wrong" not in reply.text()
+    assert listing.embed["title"].startswith("Upcoming premieres")
+
+
+# --- buttons keep no view per message ------------------------------------------------------
+
+
+async def test_messages_with_buttons_leave_no_view_behind(world: World, bot) -> None:
+    for n in range(5):
+        await add(world, title=f"Show {n}", premiere="March 8 2027")
+        await world.slash(world.member, "show info", show=f"Show {n}")
+
+    assert bot.persistent_views == []
+    info = await world.slash(world.member, "show info", show="Show 1")
+    click = await world.double.click(world.member, info, "Subscribe")
+    assert "Show 1" in (await world.double.reply(click)).content

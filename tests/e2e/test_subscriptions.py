@@ -174,3 +174,18 @@ async def test_a_button_for_a_removed_show_is_refused(world: World, bot, tracked
 async def test_subscribe_to_an_unknown_show_is_refused(world: World, bot) -> None:
     reply = await world.slash(world.member, "subscribe", show="Nothing Like It")
     assert reply.ephemeral and "No show here matches" in reply.content
+
+
+async def test_subscribing_by_a_loose_name_asks_which_show(world: World, bot) -> None:
+    await world.slash(world.admin, "show add", title="Jessica Jones", premiere="March 8 2027")
+    await world.slash(world.member, "subscribe", show="Jessica Jones")
+
+    loose_off = await world.slash(world.member, "unsubscribe", show="jess")
+    loose_on = await world.slash(world.member, "subscribe", show="jess", delivery="dm")
+
+    for reply in (loose_off, loose_on):
+        assert reply.ephemeral and "Did you mean “Jessica Jones”?" in reply.content
+    [(show, subscription)] = await bot.services.subscriptions.of_member(
+        world.guild.id, world.member.id
+    )
+    assert show.title == "Jessica Jones" and subscription.delivery.value == "channel"
