@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import logging
+import os
 import signal
 import sys
 from datetime import date
@@ -133,8 +135,11 @@ async def main(argv: list[str]) -> None:
         raise Refused(str(exc)) from None
     command = args.command or ("run" if settings.discord_token else "sandbox")
     if command == "sandbox":
-        from bot.sandbox.console import run_sandbox
+        from bot.sandbox.console import SANDBOX_DATABASE_PATH, run_sandbox
 
+        if not _database_given():
+            # :advance spends the countdowns a database holds: never the bot's by default.
+            settings = dataclasses.replace(settings, database_path=SANDBOX_DATABASE_PATH)
         if args.command is None:
             print(
                 "No DISCORD_TOKEN set: starting the sandbox (a local Discord). Type :help for help."
@@ -146,6 +151,15 @@ async def main(argv: list[str]) -> None:
     else:
         setup_logging(settings.log_level)
         await run(settings)
+
+
+def _database_given() -> bool:
+    """Whether DATABASE_PATH is set, in the environment or in .env."""
+    from dotenv import dotenv_values
+
+    env_file = Path(".env")
+    in_file = dotenv_values(env_file) if env_file.is_file() else {}
+    return bool((os.environ.get("DATABASE_PATH") or in_file.get("DATABASE_PATH") or "").strip())
 
 
 def cli() -> None:

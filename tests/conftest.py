@@ -43,6 +43,13 @@ async def double(request: pytest.FixtureRequest) -> AsyncIterator[DiscordDouble]
         await fake.stop()
     # Anything the bot did that Discord would have refused fails the test that did it.
     assert not fake.problems, f"the bot did what Discord refuses: {fake.problems}"
+    # Every request the suite makes is checked against Discord's spec: without the check the
+    # tests would pass while proving less, so its absence fails them.
+    assert fake.spec_checked, (
+        "request bodies were not checked against Discord's API spec: install the test extra "
+        "(jsonschema) and put the spec at ../shared/discord-api-spec/openapi.json or name it "
+        "in DISCORD_API_SPEC"
+    )
 
 
 @dataclass

@@ -192,4 +192,6 @@ def _premiere_text(facts: PremiereFacts) -> str:
         return "not announced"
     text = format_partial(facts.premiere, facts.premiere_precision, facts.timezone or "UTC")
     sure = facts.confidence.get("premiere", 0.0)
-    return f"{text} ({facts.premiere_precision.value}, {sure:.0%} sure)"
+    # The same word as --json's premiere_precision: a premiere with a time is known to the day.
+    precision = premiere_value(facts)[1] or facts.premiere_precision.value
+    return f"{text} ({precision}, {sure:.0%} sure)"

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sandbox.double import DiscordDouble
-from bot.sandbox.double.schema import default_spec_path
+from bot.sandbox.double import DiscordDouble, DoubleConfig, schema
 from tests.double.conftest import Raw
-
-pytestmark = pytest.mark.skipif(
-    default_spec_path() is None, reason="Discord's OpenAPI spec is not beside this checkout"
-)
 
 
 async def test_the_spec_is_loaded(double: DiscordDouble) -> None:
+    # Not skipped when the spec or jsonschema is missing: the suite must not run unchecked.
+    assert schema.validator_installed(), "jsonschema (the test extra) is not installed"
+    assert schema.default_spec_path() is not None, "Discord's OpenAPI spec is not found"
     assert double.spec_checked
+
+
+def test_without_jsonschema_the_double_still_starts_unchecked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A plain install (no test extra) runs the sandbox: the double works, it just cannot check.
+    monkeypatch.setattr(schema, "validator_installed", lambda: False)
+    schema.load_spec_validator.cache_clear()
+    try:
+        unchecked = DiscordDouble(DoubleConfig())
+    finally:
+        schema.load_spec_validator.cache_clear()
+    assert not unchecked.spec_checked
 
 
 async def test_a_body_the_spec_forbids_is_refused(raw: Raw, double: DiscordDouble) -> None:
