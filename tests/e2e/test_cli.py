@@ -102,3 +102,45 @@ async def test_the_bot_process_connects_syncs_and_answers_a_compatible_server(
         _, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, err.decode()
     assert "Traceback" not in err.decode()
+
+
+async def test_the_sandbox_keeps_its_own_database_and_says_so(tmp_path: Path) -> None:
+    script = tmp_path / "script.txt"
+    script.write_text('/show add title:"Jessica Jones" premiere:"March 8 2099"\n:advance 1h\n')
+    env = {k: v for k, v in bot_env(tmp_path).items() if k != "DATABASE_PATH"}
+
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "sandbox",
+        "--script",
+        str(script),
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+
+    assert process.returncode == 0, err.decode()
+    own = (tmp_path / "data" / "sandbox.sqlite3").resolve()
+    assert f"Database  {own} (the sandbox's own; DATABASE_PATH picks another)" in out.decode()
+    assert own.is_file()
+    assert not (tmp_path / "data" / "premiere-bot.sqlite3").exists()  # the bot's is untouched
+
+
+async def test_the_preview_text_names_the_precision_as_the_json_does(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Quiet Valley season 4 premieres on HBO on March 3, 2027 at 9 p.m. ET.\n")
+
+    texts = []
+    for extra in ([], ["--json"]):
+        process = await run_bot(tmp_path, "preview", *extra, str(article))
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode == 0, err.decode()
+        texts.append(out.decode())
+
+    text, as_json = texts
+    assert '"premiere_precision": "day"' in as_json
+    assert "(day, " in text and "(time, " not in text

@@ -115,7 +115,7 @@ async def test_buttons_are_found_loosely_and_only_when_usable(tmp_path: Path) ->
     assert output.count("Page 2 of 2") == 1
     assert "the 'Next ▶' button is disabled" in output
     # The list was private to "you": alex sees no such button.
-    assert "No message in #general has a button 'previous'" in output
+    assert "No message in #general or your DMs has a button 'previous'" in output
 
 
 @pytest.mark.usefixtures("at_t0")
@@ -180,6 +180,197 @@ async def test_roles_and_channels_are_written_by_name(tmp_path: Path) -> None:
     assert "Premiere Bot (only you can see this)" in role_reply and "@Moderators" in role_reply
     assert "channel: there is no #nowhere here." in output
     assert "Try one of: #general, #premieres" in output
+
+
+def replies(output: str) -> list[str]:
+    """The output of each console line, in order (the banner dropped)."""
+    return re.split(r"^\w+ in #\w+> .*$", output, flags=re.M)[1:]
+
+
+async def test_bare_names_mentions_and_everyone_are_understood(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path,
+        "/settings channel channel:premieres",
+        "/settings channel channel:<#1100000000000000102>",
+        "/settings role role:everyone",
+        "/settings role role:@everyone",
+        "/settings role role:moderators",
+        "/settings channel channel:nowhere",
+        "/settings role role:@@everyone",
+        "/settings show",
+    )
+
+    assert status == 1  # the two unknown names
+    premieres, general, *roles, nowhere, double_at, shown = replies(output)
+    assert "will go to #premieres" in premieres
+    assert "will go to #general" in general  # the mention of #general's id
+    # @everyone is found (and the bot explains why it will not mention it).
+    assert all("not @everyone" in reply for reply in roles[:2]), roles
+    assert "@Moderators" in roles[2]
+    assert "✗ channel: there is no nowhere here." in nowhere
+    assert "Try one of: @everyone, @Premiere Bot, @Moderators" in double_at
+    assert "@@everyone," not in output
+    assert "#general" in shown  # the sandbox carried on after the refusals
+
+
+async def test_nothing_typed_ends_the_sandbox(tmp_path: Path) -> None:
+    odd = [
+        "/settings channel channel:<#abc>",
+        "/",
+        ":complete /show remove shwo:x",
+        ":apply",
+        ':apply "Nope" hello',
+        ":advance",
+        ":click",
+        ":say",
+        "/show list days:many",
+        "/show list days:0",
+    ]
+    status, output = await sandbox(tmp_path, *odd, ":shows", "/status")
+
+    assert status == 1
+    *refused, shows, status_reply = replies(output)
+    assert len(refused) == len(odd) and all("✗" in reply for reply in refused), refused
+    assert "could not run that line" not in output  # each odd line has its own clear refusal
+    assert "days must be a whole number, not 'many'" in output
+    assert "days must be between 1 and 3650" in output
+    assert "Quiet Valley" in shows  # still running after every odd line
+    assert "Premiere Bot (only you can see this)" in status_reply
+
+
+async def test_an_unforeseen_error_is_reported_and_the_sandbox_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(self: Any, line: str) -> None:
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(console.Console, "shows", broken)
+
+    status, output = await sandbox(tmp_path, ":shows", "/show list")
+
+    assert status == 1
+    assert "✗ The sandbox could not run that line: RuntimeError('something nobody foresaw')" in (
+        output
+    )
+    assert "No premieres" in replies(output)[1]
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_non_manager_is_told_the_permission_by_name(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, ":as alex", "/settings show")
+
+    assert status == 1
+    assert "alex cannot see /settings: it needs Manage Server" in output
+    assert "permissions 32" not in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_an_over_long_title_is_told_the_limit(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, f'/show add title:"{"x" * 130}" premiere:"2027"')
+
+    assert status == 1
+    assert "title must be at most 100 characters long (this one is 130)" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_message_command_is_used_with_apply(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path,
+        ':apply "Summarize article" Quiet Valley season 4 premieres on HBO on March 3, 2027.',
+        ":say nothing to see here",
+        ":apply summarize article",
+    )
+
+    assert status == 0
+    first, said, second = replies(output)
+    assert "Quiet Valley" in first and "March 3, 2027" in first and "Season" in first
+    assert "#general · you: nothing to see here" in said
+    assert "no link or text" not in second and "Premiere Bot" in second
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_a_button_in_the_members_dms_can_be_pressed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[DiscordDouble] = []
+
+    class Recording(DiscordDouble):
+        def __init__(self, config: DoubleConfig | None = None) -> None:
+            super().__init__(config)
+            made.append(self)
+
+    monkeypatch.setattr(console, "DiscordDouble", Recording)
+
+    def copy_info_buttons_into_a_dm() -> None:
+        [double] = made
+        info = next(m for m in reversed(double.messages.values()) if m.buttons())
+        you = double.users[console.YOU_ID]
+        buttons = [{k: v for k, v in b.items() if k != "id"} for b in info.buttons()]
+        double.post_as_bot(
+            double.dm_channel(you), "From your DMs", [{"type": 1, "components": buttons}]
+        )
+
+    lines = [
+        ADD_JESSICA,
+        '/show info show:"Jessica Jones"',
+        "# copy",
+        ":in #premieres",
+        ":click Subscribe",
+    ]
+
+    async def read_with_hook() -> str | None:
+        if not lines:
+            return None
+        line = lines.pop(0)
+        if line == "# copy":
+            copy_info_buttons_into_a_dm()
+        return line
+
+    monkeypatch.setattr(console, "_script_reader", lambda _script: read_with_hook)
+    out = io.StringIO()
+    status = await run_sandbox(
+        Settings(database_path=tmp_path / "x.sqlite3"), tmp_path / "unused", stdout=out
+    )
+
+    assert status == 0, out.getvalue()
+    [double] = made
+    clicked = list(double.interactions.values())[-1]
+    assert clicked.guild_id is None and clicked.source_message_id is not None
+    assert clicked.acknowledged  # the bot answered the click made in the DM
+    assert "you in #premieres> :click Subscribe" in out.getvalue()
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_the_banner_and_shows_name_the_made_up_shows_and_the_feed(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, ":shows", ":help")
+
+    assert status == 0
+    banner = output.split("you in #general>")[0]
+    assert "TVmaze    made-up shows: Quiet Valley, Harbor Lights, Night Shift" in banner
+    assert re.search(
+        r"News      Sandbox Screen News: /feed add url:http://127\.0\.0\.1:\d+/rss\.xml", banner
+    )
+    assert f"Database  {(tmp_path / 'x.sqlite3').resolve()}" in banner
+    shows = replies(output)[0]
+    assert "Quiet Valley (HBO): season 4, episode 1 on 2026-12-06" in shows
+    assert "The Long Summer (Apple TV+): no date announced" in shows
+    assert ":apply" in output and ":shows" in output and "$FEED" in replies(output)[1]
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_the_news_feed_can_be_followed_and_its_stories_are_posted(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path, "/feed add url:$FEED", ":advance 1h", ":advance 1d", "/feed list"
+    )
+
+    assert status == 0, output
+    added, first_hour, next_day, listed = replies(output)
+    assert "Following Sandbox Screen News" in added
+    assert "HBO Sets a Date for Quiet Valley Season 4" in first_hour
+    assert "Harbor Lights" not in first_hour  # not out yet
+    assert "Harbor Lights Returns to Netflix for Season 3" in next_day
+    assert "The Long Summer Renewed" not in output  # it was there before the feed was followed
+    assert "Sandbox Screen News" in listed
 
 
 @pytest.mark.usefixtures("at_t0")
@@ -331,6 +522,8 @@ def test_timestamps_become_dates(state: DiscordDouble, style: str, expected: str
         (-2 * 3600, "2 hours ago"),
         (30 * 3600, "in a day"),
         (5 * 86400, "in 5 days"),
+        (45 * 86400, "in a month"),  # rounds to one month: singular, never "1 months"
+        (60 * 86400, "in 2 months"),
         (400 * 86400, "in a year"),
         (-3 * 366 * 86400, "3 years ago"),
     ],
@@ -428,12 +621,18 @@ def test_a_style_broken_by_wrapping_is_closed_and_reopened() -> None:
     assert second == "\x1b[1mthree\x1b[22m"
 
 
-def test_disabled_buttons_are_dimmed_in_color(state: DiscordDouble) -> None:
-    shown = message(
-        state,
-        components=[{"type": 1, "components": [{"type": 2, "label": "Next ▶", "disabled": True}]}],
-    )
-    assert render_message(shown, state, now=T0, color=True) == "\x1b[2m[ Next ▶ ]\x1b[22m"
+def test_disabled_buttons_say_so_and_are_dimmed_and_struck_in_color(state: DiscordDouble) -> None:
+    row = [
+        {"type": 2, "label": "Next ▶", "custom_id": "n", "disabled": True},
+        {"type": 2, "label": "Back", "custom_id": "b"},
+    ]
+    shown = message(state, components=[{"type": 1, "components": row}])
+
+    rendered = render_message(shown, state, now=T0, color=True)
+
+    disabled = "\x1b[2m[ \x1b[9mNext ▶\x1b[29m (disabled) ]\x1b[22m"
+    assert rendered == f"{disabled} \x1b[1m[ Back ]\x1b[22m"
+    assert ANSI.sub("", rendered) == "[ Next ▶ (disabled) ] [ Back ]"
 
 
 @pytest.mark.usefixtures("at_t0")
