@@ -54,3 +54,7 @@ class ShowNotPicked(UserError):
         names = [f"“{quote(name)}”" for name in self.close]
         options = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         return f"Did you mean {options}? Pick it from the list as you type. Nothing was changed."
+
+
+class NotDone(UserError):
+    """A change that could not be carried through was undone; nothing changed."""

@@ -25,12 +25,17 @@ class _Reads:
 
     _connection: aiosqlite.Connection
 
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        """Wait for this reader's turn on the connection (see Database)."""
+        yield
+
     async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, params) as cursor:
+        async with self._turn(), self._connection.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._connection.execute(sql, params) as cursor:
+        async with self._turn(), self._connection.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -39,13 +44,24 @@ class _Reads:
 
 
 class Database(_Reads):
-    """Owns the connection. Writes are serialised: one connection is shared by every task, and
-    SQLite transactions are per connection, so two interleaved writers would share one."""
+    """Owns the connection. One connection is shared by every task, and SQLite transactions are
+    per connection: a statement run while another task's transaction is open would be part of
+    it, and a read would see rows that may still roll back. So a transaction holds the
+    connection to itself, and reads from other tasks wait for it to end."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
         self._connection = connection
         self._write_lock = asyncio.Lock()
+        self._writer: asyncio.Task[Any] | None = None  # the task whose transaction is open
         self.path = path
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        if self._writer is not None and self._writer is asyncio.current_task():
+            yield  # the transaction's own task reads what it has written so far
+            return
+        async with self._write_lock:
+            yield
 
     @classmethod
     async def open(cls, path: Path) -> Database:
@@ -87,14 +103,18 @@ class Database(_Reads):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_Transaction]:
         async with self._write_lock:
-            await self._connection.execute("BEGIN IMMEDIATE")
+            self._writer = asyncio.current_task()
             try:
-                yield _Transaction(self._connection)
-            except BaseException:
-                await self._connection.rollback()
-                raise
-            else:
-                await self._connection.commit()
+                await self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield _Transaction(self._connection)
+                except BaseException:
+                    await self._connection.rollback()
+                    raise
+                else:
+                    await self._connection.commit()
+            finally:
+                self._writer = None
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write in its own transaction; returns the number of rows changed."""

@@ -21,6 +21,8 @@ class DiscordSender:
     def __init__(self, client: discord.Client, *, send_rate: float = DEFAULT_SEND_RATE) -> None:
         self._client = client
         self.pacer = Pacer(send_rate)
+        # DM channel ids never change: opened once per member, then posted to directly.
+        self._dm_channels: dict[int, int] = {}
 
     async def to_channel(
         self,
@@ -55,10 +57,12 @@ class DiscordSender:
         self, user_id: int, *, embed: discord.Embed, view: discord.ui.View | None, nonce: str
     ) -> int:
         async with _translated_errors(f"user {user_id}"):
-            channel = self._client._connection._get_private_channel_by_user(user_id)
-            if channel is None:  # opening a DM channel is a request of its own
+            channel_id = self._dm_channels.get(user_id)
+            if channel_id is None:  # opening a DM channel is a request of its own
                 await self.pacer.wait()
-                channel = await self._client.create_dm(discord.Object(user_id))
+                channel_id = (await self._client.create_dm(discord.Object(user_id))).id
+                self._dm_channels[user_id] = channel_id
+            channel = self._client.get_partial_messageable(channel_id)
             await self.pacer.wait()
             message = await channel.send(
                 embed=embed,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
 from bot.db.settings import SettingsRepository
 from bot.domain.dates import DateParseError, resolve_timezone
 from bot.domain.settings import OffsetsError, ServerSettings, parse_offsets
-from bot.errors import InvalidInput
+from bot.errors import InvalidInput, NotDone
+
+log = logging.getLogger(__name__)
 
 
 class SettingsListener(Protocol):
@@ -45,9 +48,25 @@ class SettingsService:
             offsets = parse_offsets(text)
         except OffsetsError as exc:
             raise InvalidInput(str(exc)) from None
+        before = await self._settings.get(guild_id)
         updated = await self._settings.update(guild_id, reminder_offsets=offsets)
-        for listener in self.listeners:
-            await listener.offsets_changed(guild_id)
+        try:
+            for listener in self.listeners:
+                await listener.offsets_changed(guild_id)
+        except Exception as error:
+            # Stored offsets that the plan doesn't follow would make /settings and /status
+            # disagree: put the old ones back, and the plan with them.
+            log.exception("Re-planning reminders for server %s failed", guild_id)
+            await self._settings.update(guild_id, reminder_offsets=before.reminder_offsets)
+            try:
+                for listener in self.listeners:
+                    await listener.offsets_changed(guild_id)
+            except Exception:
+                log.exception("Re-planning with the old offsets failed too")
+            raise NotDone(
+                "I couldn't re-plan the reminders, so the offsets were left as they were. "
+                "Try again."
+            ) from error
         return updated
 
     async def set_events(self, guild_id: int, enabled: bool) -> ServerSettings:

@@ -4,6 +4,8 @@ names the problem and says what to do instead."""
 from __future__ import annotations
 
 import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -16,8 +18,17 @@ from bot.domain import search
 from bot.domain.dates import DateParseError, ParsedDate, Precision, parse_premiere, zone_for
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text, window_end
 from bot.domain.subscriptions import Subscription
-from bot.errors import AlreadyExists, InvalidInput, NotFound, ShowNotFound, ShowNotPicked
+from bot.errors import (
+    AlreadyExists,
+    InvalidInput,
+    NotDone,
+    NotFound,
+    ShowNotFound,
+    ShowNotPicked,
+)
 from bot.services.settings import valid_timezone
+
+log = logging.getLogger(__name__)
 
 # The longest premiere window (a year) – how far back a still-open window can start.
 _LONGEST_WINDOW = timedelta(days=366)
@@ -104,8 +115,11 @@ class ShowService:
                 f"This server already tracks **{name}**. Use /show remove first to re-add it, "
                 "or give a different season."
             ) from None
-        for listener in self.listeners:
-            await listener.show_added(show)
+        await self._follow(
+            lambda listener: listener.show_added(show),
+            undo=lambda: self._shows.delete(guild_id, show.id),
+            refusal="I couldn't plan this show's reminders, so it was not added. Try again.",
+        )
         return show
 
     async def edit(
@@ -164,8 +178,12 @@ class ShowService:
             raise AlreadyExists(
                 f"This server already tracks **{draft.label}**. Pick another title or season."
             ) from None
-        for listener in self.listeners:
-            await listener.show_changed(before, after)
+        await self._follow(
+            lambda listener: listener.show_changed(before, after),
+            undo=lambda: self._restore(before, after),
+            refusal="I couldn't re-plan this show's reminders, so it was left as it was. "
+            "Try again.",
+        )
         return ShowEdit(before, after)
 
     async def details(self, guild_id: int, show_id: int, viewer_id: int) -> ShowDetails:
@@ -243,9 +261,39 @@ class ShowService:
         show = await self.get(guild_id, show_id)
         if not await self._shows.delete(guild_id, show_id):
             raise ShowNotFound
-        for listener in self.listeners:
-            await listener.show_removed(show)
+        # Removed in full whatever the listeners do: its reminders went with it (ON DELETE
+        # CASCADE), and what they tidy up besides (events, the timer) they retry on their own.
+        await self._follow(lambda listener: listener.show_removed(show), undo=None, refusal="")
         return show
+
+    async def _follow(
+        self,
+        tell: Callable[[ShowListener], Awaitable[None]],
+        *,
+        undo: Callable[[], Awaitable[object]] | None,
+        refusal: str,
+    ) -> None:
+        """Let the listeners (reminders, events) follow a change already stored. When one
+        fails, the change is undone and the member told, so a reply never says "done" for a
+        show whose reminders were not planned."""
+        try:
+            for listener in self.listeners:
+                await tell(listener)
+        except Exception as error:
+            log.exception("Following a show change failed")
+            if undo is None:
+                return
+            await undo()
+            raise NotDone(refusal) from error
+
+    async def _restore(self, before: Show, after: Show) -> None:
+        """Put a show back as it was before an edit, and let the listeners follow it back."""
+        await self._shows.update(before)
+        try:
+            for listener in self.listeners:
+                await listener.show_changed(after, before)
+        except Exception:
+            log.exception("Following show %s back to where it was failed", before.id)
 
     async def _zone(self, guild_id: int, requested: str | None) -> str:
         if requested:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -139,3 +140,28 @@ async def test_the_database_refuses_an_out_of_range_title(db: Database) -> None:
 
     with pytest.raises(sqlite3.IntegrityError):
         await ShowRepository(db).insert(draft(title="x" * 101))
+
+
+async def test_a_read_never_sees_another_tasks_unfinished_transaction(db: Database) -> None:
+    """One connection serves every task: a read from elsewhere waits for an open transaction
+    to end, so it never sees a row that is then rolled back."""
+    inside = asyncio.Event()
+    finish = asyncio.Event()
+
+    async def write_then_roll_back() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_meta (key, value) VALUES ('half', 'done')")
+            assert await tx.scalar("SELECT value FROM bot_meta WHERE key = 'half'") == "done"
+            inside.set()
+            await finish.wait()
+            raise RuntimeError("changed its mind")
+
+    writer = asyncio.create_task(write_then_roll_back())
+    await inside.wait()
+    reader = asyncio.create_task(db.scalar("SELECT value FROM bot_meta WHERE key = 'half'"))
+    await asyncio.sleep(0)  # the reader has had its chance to run while the write is open
+    assert not reader.done()
+    finish.set()
+    with pytest.raises(RuntimeError, match="changed its mind"):
+        await writer
+    assert await reader is None

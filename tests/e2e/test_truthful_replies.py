@@ -1,0 +1,66 @@
+"""A command either fully happens (stored and planned) or tells the member it did not: when the
+reminders can't follow a change, the change is undone and the reply says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import PremiereBot
+from bot.domain.settings import DEFAULT_OFFSETS
+from tests.conftest import World
+
+pytestmark = pytest.mark.usefixtures("at_t0")
+
+
+class PlanningFails(Exception):
+    pass
+
+
+def break_planning(bot: PremiereBot, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    async def fail(*_: object) -> None:
+        raise PlanningFails("the disk is full")
+
+    monkeypatch.setattr(bot.reminders, method, fail)
+
+
+async def test_a_show_whose_reminders_cant_be_planned_is_not_added(
+    world: World, bot: PremiereBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_planning(bot, monkeypatch, "show_added")
+
+    reply = await world.slash(
+        world.admin, "show add", title="Jessica Jones", premiere="March 8 2027"
+    )
+
+    assert reply.ephemeral
+    assert "not added" in reply.content and "went wrong" not in reply.content
+    assert await bot.services.shows.upcoming(world.guild.id) == []
+    assert await bot.reminders.store.count_pending() == 0
+
+
+async def test_an_edit_whose_reminders_cant_follow_is_undone(
+    world: World, bot: PremiereBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await world.slash(world.admin, "show add", title="Jessica Jones", premiere="March 8 2027")
+    [show] = await bot.services.shows.upcoming(world.guild.id)
+    planned = await bot.reminders.store.count_pending()
+    break_planning(bot, monkeypatch, "show_changed")
+
+    reply = await world.slash(world.admin, "show edit", show=str(show.id), premiere="April 9 2027")
+
+    assert reply.ephemeral and "left as it was" in reply.content
+    [kept] = await bot.services.shows.upcoming(world.guild.id)
+    assert kept.premiere == show.premiere
+    assert await bot.reminders.store.count_pending() == planned
+
+
+async def test_offsets_the_plan_cant_follow_are_not_kept(
+    world: World, bot: PremiereBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_planning(bot, monkeypatch, "offsets_changed")
+
+    reply = await world.slash(world.admin, "settings reminders", offsets="2d, 3h")
+
+    assert reply.ephemeral and "left as they were" in reply.content
+    settings = await bot.services.settings.get(world.guild.id)
+    assert settings.reminder_offsets == DEFAULT_OFFSETS
