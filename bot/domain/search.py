@@ -37,8 +37,10 @@ def score(query: str, show: Show) -> float:
         return 0.0
     if not wanted:
         return 0.5
-    if title.startswith(wanted):
+    if title == wanted:
         base = 1.0
+    elif title.startswith(wanted):
+        base = 0.95  # below the whole title: "Severance" names Severance, not Severance Pay
     elif f" {wanted}" in f" {title}":
         base = 0.9
     elif wanted in title:
@@ -59,9 +61,19 @@ def score(query: str, show: Show) -> float:
     return base + (0.05 if season is not None else 0.0)
 
 
+def is_exact(query: str, show: Show) -> bool:
+    """Whether the typed text is the show's whole title (as forgivingly as score reads it)."""
+    text, season = split_season(query)
+    if season is not None and show.season != season:
+        return False
+    wanted = _normalise(text)
+    return bool(wanted) and wanted == _normalise(show.title)
+
+
 def rank(query: str, shows: Iterable[Show], limit: int = 25) -> list[Show]:
-    """The best matches first; ties go to the sooner premiere, then the title."""
+    """The best matches first; among equals the whole title typed comes first ("Severance"
+    before "Severance Pay"), then the sooner premiere, then the title."""
     scored = [(score(query, s), s) for s in shows]
-    kept = [(sc, s) for sc, s in scored if sc > 0]
-    kept.sort(key=lambda pair: (-pair[0], pair[1].premiere, pair[1].title.casefold()))
-    return [s for _, s in kept[:limit]]
+    kept = [(sc, not is_exact(query, s), s) for sc, s in scored if sc > 0]
+    kept.sort(key=lambda entry: (-entry[0], entry[1], entry[2].premiere, entry[2].title.casefold()))
+    return [s for _, _, s in kept[:limit]]

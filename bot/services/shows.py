@@ -171,6 +171,7 @@ class ShowService:
                 "precision": parsed.precision,
                 "timezone": parsed.timezone,
             }
+        # The changes are checked above, field by field; replace() takes them only as keywords.
         draft = dataclasses.replace(before, **changes)  # type: ignore[arg-type]
         try:
             after = await self._shows.update(draft)
@@ -222,7 +223,11 @@ class ShowService:
             show := await self._shows.get(guild_id, show_id)
         ):
             return show
-        matches = search.rank(text, await self._shows.all_in_guild(guild_id), limit=2)
+        shows = await self._shows.all_in_guild(guild_id)
+        exact = [s for s in shows if search.is_exact(text, s)]
+        if len(exact) == 1:
+            return exact[0]  # "Severance" names Severance, even beside "Severance Pay"
+        matches = search.rank(text, shows, limit=2)
         if (
             matches
             and search.score(text, matches[0]) >= 0.9

@@ -355,3 +355,18 @@ async def test_messages_with_buttons_leave_no_view_behind(world: World, bot) -> 
     info = await world.slash(world.member, "show info", show="Show 1")
     click = await world.double.click(world.member, info, "Subscribe")
     assert "Show 1" in (await world.double.reply(click)).content
+
+
+async def test_a_whole_title_beside_a_longer_one_is_found_by_reading_commands(
+    world: World, bot
+) -> None:
+    await add(world, title="Severance Pay", premiere="December 1 2026")
+    await add(world, title="Severance", premiere="March 8 2027")
+
+    info = await world.slash(world.member, "show info", show="severance")
+    choices = await world.double.autocomplete(
+        world.member, world.channel, "show info", focused="show", value="Severance"
+    )
+
+    assert info.embed["title"] == "Severance"
+    assert [c["name"] for c in choices] == ["Severance", "Severance Pay"]
