@@ -107,11 +107,11 @@ async def reply_ephemeral(interaction: discord.Interaction[discord.Client], text
 
 
 class PremiereTree(app_commands.CommandTree):
-    def __init__(self, client: discord.Client, **options: object) -> None:
+    def __init__(self, client: discord.Client, **options: Any) -> None:
         # Everything the bot does belongs to a server: every command is usable in servers only,
         # unless a command says otherwise.
         options.setdefault("allowed_contexts", app_commands.AppCommandContext(guild=True))
-        super().__init__(client, **options)  # type: ignore[arg-type]
+        super().__init__(client, **options)
 
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
         """Every option within the bounds its command declares, before the command runs."""

@@ -423,7 +423,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
             weight -= 1.0
         if best is None or weight > best[0]:
             best = (weight, cue)
-    score, cue = best if best else (0.0, None)
+    score, chosen = best if best else (0.0, None)
     # A listing row: a short line naming a show, and either under a schedule headline or with
     # its season and network beside the date ("The Night Manager series 2 on BBC One, 1 Jan").
     grid_row = (
@@ -431,14 +431,14 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
     )
-    if cue is not None and cue.kind == "past":
+    if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
-    if cue is None or cue.kind == "report":
+    if chosen is None or chosen.kind == "report":
         if not grid_row:
             return None  # no premiere word, or the day something was announced
         score, kind = 1.5, "grid"
     else:
-        kind = "strong" if cue.kind == "winner" else cue.kind
+        kind = "strong" if chosen.kind == "winner" else chosen.kind
     names_show = _names_its_show(scan, ctx)
     if kind != "grid" and not (names_show or _speaks_of_tv(scan)):
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
@@ -487,7 +487,11 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     show, show_at = _bind_show(mention, named, ctx.lead.title)
     show_named = show_at is not None
     season, implied = _bind_season(mention, scan.season_mentions, show_at, clause)
-    if season is None and cue is not None and re.match(r"(?i)debut|series\s+premiere", cue.text):
+    if (
+        season is None
+        and chosen is not None
+        and re.match(r"(?i)debut|series\s+premiere", chosen.text)
+    ):
         season, implied = 1, True  # "Wildfire Season debuts July 12": a new show
     network = _bind_network(text, mention, scan.nets)
     confidence = resolved.confidence
@@ -795,7 +799,7 @@ def _bind_time(
     best: tuple[float, when.TimeMention] | None = None
     for time in times:
         if time.start >= mention.end:
-            distance = time.start - mention.end
+            distance: float = time.start - mention.end
             if distance > 45:
                 continue
         elif time.end <= mention.start:

@@ -225,7 +225,7 @@ class Fetcher:
                 infos = await asyncio.get_running_loop().getaddrinfo(
                     host, port, type=socket.SOCK_STREAM
                 )
-                names = [info[4][0] for info in infos]
+                names = [str(info[4][0]) for info in infos]
         except (OSError, UnicodeError):
             raise _failed("I couldn't find that site (its name does not resolve).") from None
         addresses = []

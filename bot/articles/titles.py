@@ -379,7 +379,7 @@ def _best_span(
         segments[-1].append(token)
         if token.breaks_after or token.colon_after or token.core in ("-", "–", "—", "|"):
             segments.append([])
-    spans: list[tuple[int, int, str]] = []  # (segment, first word, text)
+    found: list[tuple[int, int, str]] = []  # (segment, first word, text)
     for number, segment in enumerate(segments):
         for i in range(len(segment)):
             for j in range(i + 1, min(len(segment), i + 9) + 1):
@@ -388,10 +388,10 @@ def _best_span(
                     continue
                 text = _strip_possessive(headline[words[0].start : words[-1].end])
                 if plausible_title(text):
-                    spans.append((number, i, text))
-    if not spans:
+                    found.append((number, i, text))
+    if not found:
         return None
-    counted = [(span, _count_in_body(span[2], body)) for span in spans]
+    counted = [(span, _count_in_body(span[2], body)) for span in found]
     verified = [(span, count) for span, count in counted if count]
     if verified:
         maximal = [
@@ -406,11 +406,11 @@ def _best_span(
         return _body_spelling(best[0][2], body), True
     # Nothing confirmed: the first segment's longest span, in the headline's own words, unless
     # the body writes it in lowercase ("midseason"): then it is a word, not a title.
-    spans = [span for span in spans if not _written_lowercase(span[2], body)]
-    if not spans:
+    found = [span for span in found if not _written_lowercase(span[2], body)]
+    if not found:
         return None
-    first_segment = min(span[0] for span in spans)
-    candidates = [span for span in spans if span[0] == first_segment]
+    first_segment = min(span[0] for span in found)
+    candidates = [span for span in found if span[0] == first_segment]
     return max(candidates, key=lambda span: (len(span[2]), -span[1]))[2], False
 
 

@@ -88,7 +88,7 @@ class Database(_Reads):
 
     async def migrate(self) -> int:
         """Apply pending migrations in order, each in its own transaction; returns the version."""
-        version = await self.scalar("PRAGMA user_version")
+        version: int = await self.scalar("PRAGMA user_version")
         for number, name, sql in available_migrations():
             if number <= version:
                 continue

@@ -21,9 +21,10 @@ class EventRepository:
         self._db = db
 
     async def event_for(self, show_id: int) -> int | None:
-        return await self._db.scalar(
+        event_id: int | None = await self._db.scalar(
             "SELECT event_id FROM show_events WHERE show_id = ?", (show_id,)
         )
+        return event_id
 
     async def shows_with_events(self, guild_id: int) -> list[int]:
         rows = await self._db.fetch_all(

@@ -127,7 +127,10 @@ class FeedRepository:
         return [_feed(r) for r in rows]
 
     async def count(self, guild_id: int) -> int:
-        return await self._db.scalar("SELECT count(*) FROM feeds WHERE guild_id = ?", (guild_id,))
+        count: int = await self._db.scalar(
+            "SELECT count(*) FROM feeds WHERE guild_id = ?", (guild_id,)
+        )
+        return count
 
     async def delete(self, guild_id: int, feed_id: int) -> bool:
         return (

@@ -340,7 +340,7 @@ class ReminderRepository:
 
     async def still_pending(self, delivery_id: int) -> bool:
         status = await self._db.scalar("SELECT status FROM deliveries WHERE id = ?", (delivery_id,))
-        return status == DeliveryStatus.PENDING
+        return bool(status == DeliveryStatus.PENDING)
 
     async def cancel_deliveries(self, reminder_id: int, reason: str) -> None:
         await self._db.execute(

@@ -138,7 +138,8 @@ class SubscriptionRepository:
         return None if row is None else _subscription(row)
 
     async def count(self, guild_id: int, show_id: int) -> int:
-        return await self._db.scalar(
+        count: int = await self._db.scalar(
             "SELECT count(*) FROM subscriptions WHERE guild_id = ? AND show_id = ?",
             (guild_id, show_id),
         )
+        return count

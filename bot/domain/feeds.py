@@ -72,10 +72,12 @@ def retry_after_failure(
 ) -> datetime:
     """When a failing feed is tried again: the interval doubled for each failure in a row
     (capped), and never sooner than the site asked (Retry-After)."""
-    wait = min(interval * 2 ** max(failures - 1, 0), MAX_BACKOFF)
+    doubling: int = 2 ** max(failures - 1, 0)
+    wait = min(interval * doubling, MAX_BACKOFF)
     if retry_after is not None:
         wait = max(wait, min(timedelta(seconds=retry_after), MAX_BACKOFF))
-    return now + wait * rng.uniform(1, 1 + JITTER)
+    stretch: float = rng.uniform(1, 1 + JITTER)
+    return now + wait * stretch
 
 
 def should_pause(failures: int) -> bool:

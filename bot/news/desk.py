@@ -127,11 +127,13 @@ class NewsDesk:
             except ArticleError as error:
                 log.info("feed entry %s: page unreadable (%s); using the feed", entry.link, error)
         page = _page(entry)
-        copies = [{"html": page}] if page else []
-        copies += [{"text": entry.title}] if entry.title else []
-        for copy in copies:
+        copies = [("html", page)] if page else []
+        copies += [("text", entry.title)] if entry.title else []
+        for kind, copy in copies:
             try:
-                return await read_article(url=entry.link, published=published, **copy)
+                if kind == "html":
+                    return await read_article(url=entry.link, published=published, html=copy)
+                return await read_article(url=entry.link, published=published, text=copy)
             except ArticleError:
                 continue
         return None

@@ -46,7 +46,7 @@ class DiscordSender:
         async with _translated_errors(f"channel {channel_id}"):
             message = await channel.send(
                 content=content or None,
-                embed=embed,
+                embed=discord.utils.MISSING if embed is None else embed,
                 view=view or discord.utils.MISSING,
                 allowed_mentions=allowed,
                 nonce=nonce,

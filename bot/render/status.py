@@ -103,7 +103,9 @@ def permission_lines(gaps: PermissionGaps) -> list[str]:
 def feed_lines(feeds: Sequence[Feed]) -> list[str]:
     if not feeds:
         return []
-    paused = sorted((f for f in feeds if f.paused_at is not None), key=lambda f: f.paused_at)
+    paused = sorted(
+        (f for f in feeds if f.paused_at is not None), key=lambda f: f.paused_at or f.added_at
+    )
     lines = [f"{len(feeds)} followed, {len(feeds) - len(paused)} working. See /feed list."]
     return lines + paused_lines(paused)
 

@@ -141,7 +141,8 @@ class ArticleService:
         try:
             posted = await self._articles.claim(new)
         except Duplicate as duplicate:
-            raise AlreadyPosted(duplicate.existing and duplicate.existing.jump_url) from None
+            existing = duplicate.existing
+            raise AlreadyPosted(existing.jump_url if existing else None) from None
         return ArticleClaim(posted, self._articles)
 
     async def get(self, guild_id: int, article_id: int) -> PostedArticle | None:

@@ -244,6 +244,7 @@ class TvmazeService:
             raise InvalidInput(str(TvmazeUnavailable())) from None
         if found is not None:
             premiere, season, timezone = found.text, found.season, found.timezone
+        assert premiere is not None  # given by hand, or found on TVmaze
         return await self._shows.add(
             guild_id,
             title=show.name[:TITLE_MAX],

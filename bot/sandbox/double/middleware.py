@@ -100,6 +100,7 @@ class RequestGate:
             return await self._fault_response(fault)
         response.headers.update(verdict.headers)
         if response.status >= 400 and isinstance(response, web.Response) and response.body:
+            # body is typed bytes | Payload; the double's own refusals are always bytes.
             code = json.loads(bytes(response.body)).get("code", 0)  # type: ignore[arg-type]
             self.refusals.append((f"{request.method} {route}", response.status, code))
         return response
