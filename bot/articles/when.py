@@ -13,17 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from bot.domain.dates import Precision, UnknownTimezoneError, resolve_timezone
+from bot.domain.dates import MONTHS, WEEKDAYS, Precision, UnknownTimezoneError, resolve_timezone
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_MONTH_NAMES = MONTHS
 _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)} | {
     name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)
 }
 _MONTH_NUMBER["sept"] = 9
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAMES = WEEKDAYS
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(_WEEKDAY_NAMES)} | {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
     "sat": 5, "sun": 6,
