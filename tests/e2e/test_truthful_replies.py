@@ -3,6 +3,9 @@ reminders can't follow a change, the change is undone and the reply says so."""
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
+
 import pytest
 
 from bot.app import PremiereBot
@@ -64,3 +67,29 @@ async def test_offsets_the_plan_cant_follow_are_not_kept(
     assert reply.ephemeral and "left as they were" in reply.content
     settings = await bot.services.settings.get(world.guild.id)
     assert settings.reminder_offsets == DEFAULT_OFFSETS
+
+
+async def test_new_offsets_while_shows_are_removed_plan_every_show_still_there(
+    world: World, bot: PremiereBot
+) -> None:
+    """Re-planning reads the server's shows, then plans each: a show removed in between is
+    skipped, not a foreign-key failure after the new offsets were saved."""
+    for n in range(40):
+        await world.slash(
+            world.admin, "show add", title=f"Show {n:02d}", premiere=f"2027-03-{n % 28 + 1:02d}"
+        )
+    shows = await bot.services.shows.upcoming(world.guild.id)
+    doomed = shows[::10]
+
+    replies = await asyncio.gather(
+        world.slash(world.admin, "settings reminders", offsets="2d, 3h"),
+        *(world.slash(world.admin, "show remove", show=str(s.id)) for s in doomed),
+    )
+
+    assert all("went wrong" not in reply.content for reply in replies)
+    offsets = (await bot.services.settings.get(world.guild.id)).reminder_offsets
+    assert offsets == (timedelta(days=2), timedelta(hours=3))
+    kept = await bot.services.shows.upcoming(world.guild.id)
+    assert len(kept) == 36
+    report = await bot.reminders.status(world.guild.id)
+    assert all(r.offset in offsets for r, _ in report.upcoming)
