@@ -24,10 +24,15 @@ SHOWS_PER_PAGE = 10
 
 
 def premiere_text(show: Show) -> str:
-    """Discord timestamps when we know the day; the month or year in words when that is all."""
-    if show.precision in (Precision.MONTH, Precision.YEAR):
-        return f"{format_partial(show.premiere, show.precision, show.timezone)} (exact date TBA)"
-    return f"{format_dt(show.premiere, 'F')} ({format_dt(show.premiere, 'R')})"
+    """Discord timestamps when we know the time; the day, month or year in words when that is
+    all. A day without a time is stored as the day's start, which a timestamp would show as
+    midnight, and as past all through the day itself."""
+    if show.precision is Precision.TIME:
+        return f"{format_dt(show.premiere, 'F')} ({format_dt(show.premiere, 'R')})"
+    words = format_partial(show.premiere, show.precision, show.timezone)
+    if show.precision is Precision.DAY:
+        return f"{words} (time TBA)"
+    return f"{words} (exact date TBA)"
 
 
 def show_line(show: Show) -> str:

@@ -95,8 +95,13 @@ class ArticleService:
             raise InvalidInput(str(error)) from None
 
     async def ensure_new(self, guild_id: int, *, url: str | None, text: str | None) -> None:
-        """Refuse, before fetching anything, an article this server already has."""
-        existing = await self._articles.by_source(guild_id, source_key(url, text))
+        """Refuse, before fetching anything, an article this server already has (or a link
+        that can't be read at all)."""
+        try:
+            key = source_key(url, text)
+        except ArticleError as error:
+            raise InvalidInput(str(error)) from None
+        existing = await self._articles.by_source(guild_id, key)
         if existing is not None:
             raise AlreadyPosted(existing.jump_url)
 

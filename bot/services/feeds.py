@@ -129,7 +129,8 @@ class FeedService:
         """The feed a member named: an autocomplete pick (its id), its link, or its title."""
         text = text.strip()
         if (
-            text.isdigit()
+            text.isascii()  # "²" is a digit to str.isdigit, not to int()
+            and text.isdigit()
             and int(text) < 2**63
             and (feed := await self._feeds.get(guild_id, int(text)))
         ):

@@ -32,7 +32,14 @@ from bot.domain.shows import TITLE_MAX, SeasonOffer, Show
 from bot.errors import InvalidInput, NotFound, UserError
 from bot.services.once import Placed, post_once
 from bot.services.shows import ShowEdit, ShowService
-from bot.tvmaze import TvEpisode, TvmazeClient, TvmazeNotFound, TvmazeUnavailable, TvShow
+from bot.tvmaze import (
+    TvEpisode,
+    TvmazeClient,
+    TvmazeNotFound,
+    TvmazeQueueFull,
+    TvmazeUnavailable,
+    TvShow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +248,11 @@ class TvmazeService:
                 show = await self._lookup(pick)
                 found = await self._next_premiere(show, season) if linked else None
         except TimeoutError:
-            raise InvalidInput(str(TvmazeUnavailable())) from None
+            # Out of time: stuck behind the bot's own queue of lookups, or TVmaze was slow.
+            busy = self._client.queued > 0
+            log.warning("TVmaze lookup out of time (%s)", "queued" if busy else "TVmaze slow")
+            refusal = TvmazeQueueFull() if busy else TvmazeUnavailable()
+            raise InvalidInput(str(refusal)) from None
         if found is not None:
             premiere, season, timezone = found.text, found.season, found.timezone
         assert premiere is not None  # given by hand, or found on TVmaze

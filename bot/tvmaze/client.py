@@ -195,6 +195,11 @@ class TvmazeClient:
     def stats(self) -> TvmazeStats:
         return replace(self._stats)
 
+    @property
+    def queued(self) -> int:
+        """Callers waiting for their turn right now (the bot's own pacing)."""
+        return self._pacer.waiting
+
     async def search(self, query: str) -> list[TvShow]:
         """Shows whose name matches, best first; [] without a request for a blank query."""
         words = " ".join(query.split())

@@ -18,7 +18,7 @@ async def test_add_replies_with_the_premiere_as_discord_timestamps(world: World,
         world.admin,
         "show add",
         title="Jessica Jones",
-        premiere="March 8 2027",
+        premiere="March 8 2027 21:00",
         season=2,
         network="Netflix",
     )
@@ -26,7 +26,7 @@ async def test_add_replies_with_the_premiere_as_discord_timestamps(world: World,
     assert not reply.ephemeral
     assert "**Jessica Jones** · Season 2 · Netflix" in reply.embed["description"]
     premiere = reply.embed["fields"][0]["value"]
-    stamp = int(datetime(2027, 3, 8, tzinfo=UTC).timestamp())
+    stamp = int(datetime(2027, 3, 8, 21, tzinfo=UTC).timestamp())
     assert f"<t:{stamp}:F>" in premiere
     assert f"<t:{stamp}:R>" in premiere
     assert reply.pings.users == frozenset()
@@ -199,3 +199,17 @@ async def test_data_survives_a_restart(world: World, start_bot: StartBot) -> Non
 async def test_commands_are_guild_only(world: World, bot) -> None:
     definition = world.double.global_commands["show"]
     assert definition["contexts"] == [0]
+
+
+async def test_a_premiere_known_to_the_day_reads_as_that_day_even_on_the_day(
+    world: World, bot
+) -> None:
+    """A day without a time is stored as the day's start: a timestamp would show midnight, and
+    "hours ago" all through the day itself. It reads as the day, with the time to come."""
+    await world.slash(world.admin, "show add", title="Tonight Show", premiere="today")
+
+    listing = await world.slash(world.member, "show list")
+
+    assert "Tonight Show" in listing.text()
+    assert "(time TBA)" in listing.text()
+    assert "<t:" not in listing.embed["description"]
