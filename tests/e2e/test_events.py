@@ -8,12 +8,11 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import discord
 import pytest
 
 from bot.app import PremiereBot
 from bot.sandbox.double import DiscordDouble, Guild, Member, Perm, Role
-from tests.conftest import T0, StartBot, World
+from tests.conftest import StartBot, World
 from tests.e2e.reminder_support import PREMIERE, Ladder, just_after
 
 pytestmark = pytest.mark.usefixtures("at_t0")
@@ -181,23 +180,6 @@ async def test_a_rapid_add_edit_remove_leaves_no_event_behind(world: World, bot)
 
     assert events(world.guild) == []
     assert await bot.db.scalar("SELECT count(*) FROM show_events") == 0
-
-
-async def test_the_double_refuses_an_event_that_starts_in_the_past(world: World, bot) -> None:
-    past = T0 - timedelta(hours=1)
-    with pytest.raises(discord.HTTPException) as refused:
-        await bot.http.create_guild_scheduled_event(
-            world.guild.id,
-            name="Too late",
-            entity_type=3,
-            privacy_level=2,
-            entity_metadata={"location": "TBA"},
-            scheduled_start_time=past.isoformat(),
-            scheduled_end_time=(past + timedelta(hours=1)).isoformat(),
-        )
-    assert refused.value.status == 400
-    assert ["in the past" in p for p in world.double.problems] == [True]
-    world.double.problems.clear()
 
 
 # -------------------------------------------------------------- refusals, and the switch

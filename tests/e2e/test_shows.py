@@ -196,11 +196,6 @@ async def test_data_survives_a_restart(world: World, start_bot: StartBot) -> Non
     assert "Jessica Jones" in listing.text()
 
 
-async def test_commands_are_guild_only(world: World, bot) -> None:
-    definition = world.double.global_commands["show"]
-    assert definition["contexts"] == [0]
-
-
 async def test_a_premiere_known_to_the_day_reads_as_that_day_even_on_the_day(
     world: World, bot
 ) -> None:
