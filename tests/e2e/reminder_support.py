@@ -51,16 +51,30 @@ class Ladder:
     async def advance_to(self, bot: PremiereBot, when: datetime) -> None:
         self.traveller.move_to(when)
         bot.reminders.timer.wakeup()
-        # Let the wake-up run, then wait for every delivery it started.
-        await self.double.wait_for(lambda: not bot.reminders.timer.running.locked(), 5)
         await settle(bot)
 
 
-async def settle(bot: PremiereBot) -> None:
-    """Let wake-ups run, then wait for every delivery they started."""
-    for _ in range(5):
-        await asyncio.sleep(0.02)
-        await bot.reminders.idle()
+# Paced fan-outs to dozens of channels take seconds; a wake-up that never comes still fails.
+SETTLE_TIMEOUT = 30.0
+# How often to look again: the engine's state changes without telling anyone.
+SETTLE_POLL = 0.02
+
+
+async def settle(bot: PremiereBot, timeout: float = SETTLE_TIMEOUT) -> None:
+    """Wait until the reminder engine has done everything due by the bot's clock: no wake-up
+    running, no delivery under way, and nothing due that is still waiting for one."""
+    async with asyncio.timeout(timeout):
+        while not await _settled(bot):  # noqa: ASYNC110 - the engine has no event to wait on
+            await asyncio.sleep(SETTLE_POLL)
+
+
+async def _settled(bot: PremiereBot) -> bool:
+    engine = bot.reminders
+    # Read what is due first: a wake-up that runs meanwhile only takes due work away, and
+    # the checks after idle() see it still running, or its deliveries finished.
+    due = await engine.store.next_wake()
+    await engine.idle()
+    return not engine.timer.running.locked() and (due is None or due > bot.clock.now())
 
 
 def titles(messages: list[Message]) -> list[str]:
