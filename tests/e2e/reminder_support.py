@@ -29,13 +29,17 @@ class Ladder:
         await self.double.wait_for(lambda: bot.get_channel(self.channel.id))
         await w.slash(w.admin, "settings channel", channel=self.channel)
         if role:
-            await self.double.wait_for(lambda: bot.get_guild(w.guild.id).get_role(self.role.id))
+            await self.double.wait_for(lambda: self._bot_sees_role(bot))
             await w.slash(w.admin, "settings role", role=self.role)
+
+    def _bot_sees_role(self, bot: PremiereBot) -> bool:
+        guild = bot.get_guild(self.world.guild.id)
+        return guild is not None and guild.get_role(self.role.id) is not None
 
     async def track(
         self, title: str = "Jessica Jones", premiere: str = "2026-12-10 21:00", **options: Any
     ) -> Message:
-        reply = await self.world.slash(
+        reply: Message = await self.world.slash(
             self.world.admin, "show add", title=title, premiere=premiere, **options
         )
         assert not reply.ephemeral, reply.content
