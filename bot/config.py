@@ -32,6 +32,9 @@ class Settings:
     feed_interval_minutes: int = 15
     tvmaze_api_base: str = TVMAZE_API_BASE
     tvmaze_refresh_hours: int = 6
+    # None: ask Discord how many shards to run, and run them all.
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None  # None: every shard of shard_count
 
     @classmethod
     def load(
@@ -47,6 +50,7 @@ class Settings:
             value = values.get(name)
             return value.strip() if value and value.strip() else None
 
+        shard_count = _shard_count(get("SHARD_COUNT"))
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE_PATH),
@@ -61,6 +65,8 @@ class Settings:
             tvmaze_refresh_hours=_whole_number(
                 "TVMAZE_REFRESH_HOURS", get("TVMAZE_REFRESH_HOURS"), 6, least=1
             ),
+            shard_count=shard_count,
+            shard_ids=_shard_ids(get("SHARD_IDS"), shard_count),
         )
 
     @property
@@ -93,3 +99,49 @@ def _log_level(raw: str) -> str:
     if level not in LOG_LEVELS or not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {raw!r}.")
     return level
+
+
+def _shard_count(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not _is_whole(raw) or int(raw) < 1:
+        raise SettingsError(
+            f"SHARD_COUNT must be a whole number of at least 1, not {raw!r}. "
+            "Leave it empty to run as many shards as Discord recommends."
+        )
+    return int(raw)
+
+
+def _shard_ids(raw: str | None, shard_count: int | None) -> tuple[int, ...] | None:
+    """`0-3`, `0,2,5` or a mixture such as `0-3,8`: the shards this process runs."""
+    if raw is None:
+        return None
+    if shard_count is None:
+        raise SettingsError(
+            "SHARD_IDS needs SHARD_COUNT, the number of shards across every process "
+            "(for example SHARD_COUNT=4 with SHARD_IDS=0-1 here and SHARD_IDS=2-3 elsewhere)."
+        )
+    chosen: set[int] = set()
+    for part in (piece.strip() for piece in raw.split(",")):
+        first, dash, last = part.partition("-")
+        first, last = first.strip(), last.strip()
+        if not _is_whole(first) or (dash and not _is_whole(last)):
+            raise SettingsError(
+                f"SHARD_IDS must list shard numbers and ranges such as 0-3 or 0,2,5, "
+                f"not {raw!r} ({part!r} is neither)."
+            )
+        low, high = int(first), int(last) if dash else int(first)
+        if high < low:
+            raise SettingsError(f"SHARD_IDS has the range {part!r} backwards: write {high}-{low}.")
+        if high >= shard_count:
+            raise SettingsError(
+                f"SHARD_IDS names shard {high}, but with SHARD_COUNT={shard_count} the shards "
+                f"are numbered 0 to {shard_count - 1}."
+            )
+        chosen.update(range(low, high + 1))
+    return tuple(sorted(chosen))
+
+
+def _is_whole(raw: str) -> bool:
+    """Plain ASCII digits only: `isdigit` alone would let through digits `int` can't read."""
+    return raw.isascii() and raw.isdigit()

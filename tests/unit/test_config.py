@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,10 @@ def test_empty_values_mean_the_default(tmp_path: Path) -> None:
     [
         ("DEV_GUILD_ID", "my-server", "Copy Server ID"),
         ("LOG_LEVEL", "LOUD", "DEBUG, INFO"),
+        ("SHARD_COUNT", "0", "at least 1"),
+        ("SHARD_COUNT", "two", "at least 1"),
+        ("SHARD_COUNT", "-2", "at least 1"),
+        ("SHARD_IDS", "0-1", "needs SHARD_COUNT"),
     ],
 )
 def test_bad_values_are_refused_with_a_fix(name: str, value: str, hint: str) -> None:
@@ -57,5 +62,61 @@ def test_env_example_lists_every_setting() -> None:
         "LOG_LEVEL",
         "DISCORD_API_BASE",
         "DISCORD_GATEWAY_URL",
+        "SHARD_COUNT",
+        "SHARD_IDS",
     ):
         assert f"\n{name}=" in example
+
+
+def shards(count: str, ids: str | None = None) -> Settings:
+    environ = {"SHARD_COUNT": count} | ({} if ids is None else {"SHARD_IDS": ids})
+    return Settings.load(env_file=None, environ=environ)
+
+
+def test_without_shard_settings_discord_decides() -> None:
+    settings = Settings.load(env_file=None, environ={"SHARD_COUNT": " ", "SHARD_IDS": ""})
+    assert settings.shard_count is None
+    assert settings.shard_ids is None
+
+
+def test_a_shard_count_alone_runs_every_shard() -> None:
+    settings = shards("4")
+    assert settings.shard_count == 4
+    assert settings.shard_ids is None
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        ("0-3", (0, 1, 2, 3)),
+        ("0,2,5", (0, 2, 5)),
+        ("5, 0-1 ,7-8", (0, 1, 5, 7, 8)),
+        ("3", (3,)),
+        ("2-2", (2,)),
+        ("0-2,1-3", (0, 1, 2, 3)),  # overlaps are harmless: each shard runs once
+        (" 6 - 7 ", (6, 7)),
+    ],
+)
+def test_shard_ids_take_numbers_ranges_and_mixtures(ids: str, expected: tuple[int, ...]) -> None:
+    assert shards("10", ids).shard_ids == expected
+
+
+@pytest.mark.parametrize(
+    ("ids", "hint"),
+    [
+        ("0-4", "with SHARD_COUNT=4 the shards are numbered 0 to 3"),
+        ("4", "names shard 4"),
+        ("3-1", "backwards: write 1-3"),
+        ("0,,2", "ranges such as 0-3 or 0,2,5"),
+        ("0,", "ranges such as 0-3 or 0,2,5"),
+        ("0-", "ranges such as 0-3 or 0,2,5"),
+        ("-1", "ranges such as 0-3 or 0,2,5"),
+        ("0-1-2", "ranges such as 0-3 or 0,2,5"),
+        ("one", "'one' is neither"),
+        ("\u00b2", "ranges such as 0-3 or 0,2,5"),  # a digit to str.isdigit, not to int()
+        ("0;1", "ranges such as 0-3 or 0,2,5"),
+    ],
+)
+def test_bad_shard_ids_are_refused_with_a_fix(ids: str, hint: str) -> None:
+    with pytest.raises(SettingsError, match=re.escape(hint)):
+        shards("4", ids)

@@ -1,6 +1,7 @@
 """A Discord-compatible server for tests and the sandbox: REST, gateway, and a member's hands."""
 
 from .config import DoubleConfig
+from .gateway import guild_id_on_shard, shard_of
 from .middleware import Fault
 from .options import InvocationError
 from .server import DiscordDouble
@@ -20,4 +21,6 @@ __all__ = [
     "Perm",
     "Role",
     "User",
+    "guild_id_on_shard",
+    "shard_of",
 ]

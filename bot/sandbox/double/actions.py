@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from .gateway import Gateway
+from .gateway import Gateway, guild_of_event
 from .options import (
     InvocationError,
     build_options,
@@ -204,9 +204,8 @@ class MemberActions:
         data: dict[str, Any],
         message: Message | None = None,
     ) -> Interaction:
-        """Record an interaction and send it to the bot as INTERACTION_CREATE."""
-        if self.gateway.active is None:
-            raise InvocationError("the bot has not connected to the gateway yet")
+        """Record an interaction and send it to the bot as INTERACTION_CREATE, on the shard
+        that holds its server (shard 0 in DMs)."""
         world = self.world
         interaction_id = world.snowflake()
         token = secrets.token_urlsafe(32)
@@ -244,6 +243,12 @@ class MemberActions:
             }
         if message is not None:
             payload["message"] = message.to_json()
+        if not self.gateway.reaches(guild_of_event(payload)):
+            raise InvocationError(
+                "the bot has not connected to the gateway yet"
+                if not self.gateway.shards
+                else "no shard of the bot that holds this server has connected"
+            )
         interaction = Interaction(
             id=interaction_id,
             token=token,

@@ -1,4 +1,4 @@
-"""How a double is set up: its token, deadlines, intents, ids and the API spec it checks."""
+"""How a double is set up: its token, deadlines, intents, ids, shards and the API spec it checks."""
 
 from __future__ import annotations
 
@@ -15,3 +15,9 @@ class DoubleConfig:
     privileged_intents: set[str] = field(default_factory=set)
     application_id: int | None = None  # fixed ids let a sandbox keep its data across runs
     spec_path: Path | None = field(default_factory=default_spec_path)
+    # GET /gateway/bot recommends one shard per this many servers, as Discord does...
+    guilds_per_shard: int = 1000
+    # ...and a connection that would hold more servers than this is closed with 4011.
+    max_guilds_per_shard: int = 2500
+    # Shards that may identify at once (session_start_limit); high, so tests start fast.
+    max_concurrency: int = 16

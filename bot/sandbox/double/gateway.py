@@ -1,7 +1,13 @@
-"""The gateway websocket: HELLO, heartbeats, IDENTIFY → READY, chunking, RESUME with replay.
+"""The gateway websocket: HELLO, heartbeats, IDENTIFY → READY, chunking, RESUME with replay,
+and shards.
 
 Dispatches go through a session, which numbers them and keeps them, so that a client that
 resumes after a dropped connection receives exactly what it missed, as Discord does.
+
+Each session is one shard of the bot: IDENTIFY's `shard: [shard_id, shard_count]` (absent: the
+only shard, `[0, 1]`) decides which servers it holds, `(guild_id >> 22) % shard_count ==
+shard_id`, and so which events it receives. Events of no server (direct messages) go to shard 0.
+Several sessions live at once: one per shard, from one bot process or several.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import math
 import secrets
 import zlib
 from collections import deque
@@ -29,6 +36,40 @@ PRIVILEGED_INTENTS = {
     1 << 15: "MESSAGE_CONTENT",
 }
 REPLAY_BUFFER = 10_000
+# Close codes Discord uses for shards.
+INVALID_SHARD = 4010
+SHARDING_REQUIRED = 4011
+# A client closing with these ends its session: it cannot be resumed, and gets no more events.
+CLEAN_CLOSES = {1000, 1001}
+
+Shard = tuple[int, int]  # (shard_id, shard_count)
+UNSHARDED: Shard = (0, 1)
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """Discord's rule for the shard that holds a server (written here on its own, not taken
+    from the bot, so that the double checks the bot rather than repeating it)."""
+    return (guild_id >> 22) % shard_count
+
+
+# 2024-01-01 00:00 UTC in milliseconds since Discord's epoch: ids made for a chosen shard
+# start there, long before any id the double draws from the clock.
+SHARD_ID_BASE_MS = 283_996_800_000
+
+
+def guild_id_on_shard(shard_id: int, shard_count: int, n: int = 0) -> int:
+    """The `n`th made-up server id that lands on shard `shard_id` of `shard_count`, for
+    `add_guild(id=...)`: a test chooses which shard holds each server."""
+    if not 0 <= shard_id < shard_count:
+        raise ValueError(f"shard {shard_id} is not one of {shard_count} shards")
+    first = SHARD_ID_BASE_MS - SHARD_ID_BASE_MS % shard_count + shard_id
+    return (first + n * shard_count) << 22
+
+
+def guild_of_event(data: Any) -> int | None:
+    """The server an event belongs to, or None for events of no server (DMs)."""
+    raw = data.get("guild_id") if isinstance(data, dict) else None
+    return int(raw) if raw else None
 
 
 class Op:
@@ -65,15 +106,23 @@ class Session:
     """Numbers dispatches and keeps them; one writer sends them in order to whichever
     connection the session has, so events queued while the bot is away arrive on RESUME."""
 
-    def __init__(self, session_id: str, intents: int) -> None:
+    def __init__(self, session_id: str, intents: int, shard: Shard = UNSHARDED) -> None:
         self.id = session_id
         self.intents = intents
+        self.shard = shard
+        self.ended = False  # closed cleanly by the client: Discord forgets the session
         self.seq = 0
         self.delivered = 0
         self.sent: deque[dict[str, Any]] = deque(maxlen=REPLAY_BUFFER)
         self.connection: Connection | None = None
         self._wake = asyncio.Event()
         self._writer: asyncio.Task[None] | None = None
+
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether this session's shard receives the events of `guild_id` (None: of no server,
+        which go to shard 0)."""
+        shard_id, shard_count = self.shard
+        return (0 if guild_id is None else shard_of(guild_id, shard_count)) == shard_id
 
     def dispatch(self, event: str, data: Any) -> None:
         self.seq += 1
@@ -118,7 +167,9 @@ class Gateway:
         self.world = world
         self.url = ""
         self.sessions: dict[str, Session] = {}
-        self.active: Session | None = None
+        self.shards: dict[Shard, Session] = {}  # the live session of each shard
+        self.active: Session | None = None  # the session identified or resumed last
+        self.identified_shards: list[Any] = []  # each IDENTIFY's shard field, None if absent
         self.identifies = 0
         self.resumes = 0
         self.heartbeats = 0
@@ -147,6 +198,8 @@ class Gateway:
         finally:
             if session is not None and session.connection is connection:
                 session.connection = None
+                if ws.close_code in CLEAN_CLOSES:
+                    self._end(session)
         return ws
 
     async def _on_payload(
@@ -178,11 +231,24 @@ class Gateway:
         if refused:
             await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
             return None
-        self.identifies += 1
-        session = Session(secrets.token_hex(16), intents)
-        self.sessions[session.id] = session
-        self.active = session
+        self.identified_shards.append(data.get("shard"))
+        shard = _shard_field(data.get("shard"))
+        if shard is None:
+            await connection.ws.close(code=INVALID_SHARD, message=b"Invalid shard.")
+            return None
+        session = Session(secrets.token_hex(16), intents, shard)
         world = self.world
+        guilds = [g for g in world.guilds.values() if session.holds(g.id)]
+        if len(guilds) > world.config.max_guilds_per_shard:
+            await connection.ws.close(code=SHARDING_REQUIRED, message=b"Sharding required.")
+            return None
+        self.identifies += 1
+        self.sessions[session.id] = session
+        replaced = self.shards.get(session.shard)
+        if replaced is not None:
+            replaced.ended = True  # a new IDENTIFY for a shard takes its events from now on
+        self.shards[session.shard] = session
+        self.active = session
         session.dispatch(
             "READY",
             {
@@ -190,14 +256,15 @@ class Gateway:
                 "user": world.bot_user.to_json(),
                 "session_id": session.id,
                 "resume_gateway_url": self.url,
-                "guilds": [{"id": str(g), "unavailable": True} for g in world.guilds],
+                "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
                 "application": {"id": str(world.application_id), "flags": 0},
                 "private_channels": [],
                 "relationships": [],
                 "session_type": "normal",
+                "shard": list(session.shard),
             },
         )
-        for guild in world.guilds.values():
+        for guild in guilds:
             session.dispatch("GUILD_CREATE", guild.to_json())
         session.attach(connection, 0)
         self.ready.set()
@@ -206,7 +273,7 @@ class Gateway:
 
     async def _resume(self, connection: Connection, data: dict[str, Any]) -> Session | None:
         session = self.sessions.get(data.get("session_id", ""))
-        if session is None or data.get("token") != self.world.token:
+        if session is None or session.ended or data.get("token") != self.world.token:
             await connection.send({"op": Op.INVALID_SESSION, "d": False, "s": None, "t": None})
             return None
         self.resumes += 1
@@ -218,7 +285,7 @@ class Gateway:
 
     async def _chunk(self, session: Session, data: dict[str, Any]) -> None:
         guild = self.world.guilds.get(int(data.get("guild_id") or 0))
-        if guild is None:
+        if guild is None or not session.holds(guild.id):
             return
         session.dispatch(
             "GUILD_MEMBERS_CHUNK",
@@ -233,14 +300,33 @@ class Gateway:
         )
 
     def dispatch(self, event: str, data: Any) -> None:
-        """Queue an event for the bot's session; with no session yet, nobody is there to get it
-        (its GUILD_CREATE will carry the state instead)."""
-        if self.active is not None:
-            self.active.dispatch(event, data)
+        """Queue an event for the session of the shard that holds its server (shard 0 for
+        events of no server); with no such session yet, nobody is there to get it (its
+        GUILD_CREATE will carry the state instead)."""
+        guild_id = guild_of_event(data)
+        for session in self.sessions_holding(guild_id):
+            session.dispatch(event, data)
 
-    async def drop(self, code: int = 4000) -> None:
-        """Close the live connection the way Discord does on a network blip: resumable."""
-        session = self.active
+    def sessions_holding(self, guild_id: int | None) -> list[Session]:
+        """The live sessions that receive `guild_id`'s events (None: events of no server)."""
+        return [s for s in self.shards.values() if s.holds(guild_id)]
+
+    def reaches(self, guild_id: int | None) -> bool:
+        """Whether some session would receive `guild_id`'s events, now or when it resumes."""
+        return bool(self.sessions_holding(guild_id))
+
+    def _end(self, session: Session) -> None:
+        session.ended = True
+        if self.shards.get(session.shard) is session:
+            del self.shards[session.shard]
+
+    async def drop(self, code: int = 4000, *, shard_id: int | None = None) -> None:
+        """Close a live connection the way Discord does on a network blip: resumable. Without
+        `shard_id`, the session identified or resumed last."""
+        if shard_id is None:
+            session = self.active
+        else:
+            session = next((s for s in self.shards.values() if s.shard[0] == shard_id), None)
         if session is None or session.connection is None:
             return
         connection, session.connection = session.connection, None
@@ -248,7 +334,13 @@ class Gateway:
 
     @property
     def connected(self) -> bool:
-        return self.active is not None and self.active.connection is not None
+        """Whether the bot is connected: every live shard's session has its connection."""
+        return bool(self.shards) and all(s.connection is not None for s in self.shards.values())
+
+    def recommended_shards(self) -> int:
+        """What GET /gateway/bot recommends: one shard per `guilds_per_shard` servers."""
+        per_shard = max(1, self.world.config.guilds_per_shard)
+        return max(1, math.ceil(len(self.world.guilds) / per_shard))
 
     async def close(self) -> None:
         for session in self.sessions.values():
@@ -256,3 +348,16 @@ class Gateway:
             if session.connection is not None:
                 await session.connection.ws.close(code=1001)
                 session.connection = None
+
+
+def _shard_field(raw: Any) -> Shard | None:
+    """IDENTIFY's `shard` as (shard_id, shard_count), the only shard when absent; None when it
+    names no shard Discord could have."""
+    if raw is None:
+        return UNSHARDED
+    if not isinstance(raw, list) or len(raw) != 2:
+        return None
+    shard_id, shard_count = raw
+    if not all(type(n) is int for n in raw) or not 0 <= shard_id < shard_count:
+        return None
+    return shard_id, shard_count

@@ -81,7 +81,7 @@ class DiscordDouble(World):
 
     def _routes(self) -> list[Route]:
         return [
-            *UserRoutes(self, lambda: self.gateway_url).routes(),
+            *UserRoutes(self, self.gateway).routes(),
             *CommandRoutes(self).routes(),
             *InteractionRoutes(self).routes(),
             *ChannelRoutes(self).routes(),
@@ -129,5 +129,5 @@ class DiscordDouble(World):
     def requests_to(self, method: str, route: str) -> list[RecordedRequest]:
         return [r for r in self.requests if r.method == method and r.route == route]
 
-    async def drop_connection(self, code: int = 4000) -> None:
-        await self.gateway.drop(code)
+    async def drop_connection(self, code: int = 4000, *, shard_id: int | None = None) -> None:
+        await self.gateway.drop(code, shard_id=shard_id)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from aiohttp import web
 
+from ..gateway import Gateway
 from ..wire import Route, body_of, error_response, json_response, match_int
 from ..world import World
 
+# Sessions a bot may start a day (session_start_limit.total), as Discord gives most bots.
+SESSIONS_PER_DAY = 1000
+
 
 class UserRoutes:
-    def __init__(self, world: World, gateway_url: Callable[[], str]) -> None:
-        self.world, self.gateway_url = world, gateway_url
+    def __init__(self, world: World, gateway: Gateway) -> None:
+        self.world, self.gateway = world, gateway
 
     def routes(self) -> list[Route]:
         return [
@@ -21,7 +23,7 @@ class UserRoutes:
             ("POST", "/users/@me/channels", self.open_dm),
             ("GET", "/oauth2/applications/@me", self.get_application),
             ("GET", "/gateway", self.get_gateway),
-            ("GET", "/gateway/bot", self.get_gateway),
+            ("GET", "/gateway/bot", self.get_bot_gateway),
         ]
 
     async def get_me(self, request: web.Request) -> web.Response:
@@ -52,15 +54,20 @@ class UserRoutes:
         )
 
     async def get_gateway(self, request: web.Request) -> web.Response:
+        return json_response({"url": self.gateway.url.rstrip("/")})
+
+    async def get_bot_gateway(self, request: web.Request) -> web.Response:
+        """Where to connect, how many shards Discord recommends, and how many sessions the bot
+        may still start (and how many at once)."""
         return json_response(
             {
-                "url": self.gateway_url().rstrip("/"),
-                "shards": 1,
+                "url": self.gateway.url.rstrip("/"),
+                "shards": self.gateway.recommended_shards(),
                 "session_start_limit": {
-                    "total": 1000,
-                    "remaining": 999,
-                    "reset_after": 0,
-                    "max_concurrency": 1,
+                    "total": SESSIONS_PER_DAY,
+                    "remaining": max(0, SESSIONS_PER_DAY - self.gateway.identifies),
+                    "reset_after": 24 * 60 * 60 * 1000,  # milliseconds until the day resets
+                    "max_concurrency": self.world.config.max_concurrency,
                 },
             }
         )
