@@ -296,7 +296,7 @@ class PostgresServer:
             command += ["-h", "127.0.0.1", "-p", str(port), "-k", ""]  # "-k ''": no unix socket
             for name, value in FAST_SETTINGS.items():
                 command += ["-c", f"{name}={value}"]
-            with log_path.open("ab") as log:
+            with log_path.open("wb") as log:  # each attempt judged by its own log
                 try:
                     process = subprocess.Popen(
                         command,

@@ -3,9 +3,11 @@ on the loopback interface only, never running as root, and gone without a trace 
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import os
 import pwd
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -145,6 +147,9 @@ def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
 
 
+# Only where the session's server could start (else that fixture skips or fails with the
+# reason); from then on any failure to start is this test's failure.
+@pytest.mark.usefixtures("postgres_server")
 def test_stopping_leaves_no_process_and_no_files() -> None:
     server = PostgresServer()
     server.start()
@@ -162,6 +167,35 @@ def test_stopping_leaves_no_process_and_no_files() -> None:
     assert not folder.exists()
     with pytest.raises(RuntimeError, match="not running"):
         server.url()
+
+
+# Only where the session's server could start (else that fixture skips or fails with the
+# reason); from then on any failure to start is this test's failure.
+@pytest.mark.usefixtures("postgres_server")
+def test_a_port_taken_before_the_server_binds_it_is_given_up_for_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        offered = iter([taken, postgres.free_port()])
+        monkeypatch.setattr(postgres, "free_port", lambda: next(offered))
+        server = PostgresServer()
+        server.start()
+        try:
+            assert server.port not in (None, taken)
+            assert asyncio.run(serves_queries(server.url()))
+        finally:
+            server.stop()
+
+
+async def serves_queries(url: str) -> bool:
+    connection = await asyncpg.connect(url)
+    try:
+        return bool(await connection.fetchval("SELECT 1 = 1"))
+    finally:
+        await connection.close()
 
 
 def test_with_no_postgresql_to_be_found_the_reason_is_given(
