@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import pkgutil
+import time
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from importlib.util import find_spec
@@ -22,6 +24,7 @@ from bot.db.feeds import FeedRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
+from bot.domain.shards import IdentifyBuckets
 from bot.events.interest import interest_change
 from bot.events.scheduled import ScheduledEvents
 from bot.news.desk import NewsDesk
@@ -100,7 +103,18 @@ def intents() -> discord.Intents:
     return chosen
 
 
-class PremiereBot(commands.Bot):
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """SHARD_COUNT and SHARD_IDS as discord.py takes them. Without SHARD_COUNT, discord.py asks
+    Discord (GET /gateway/bot) how many shards to run, and runs them all."""
+    if settings.shard_count is None:
+        return {}
+    options: dict[str, Any] = {"shard_count": settings.shard_count}
+    if settings.shard_ids is not None:
+        options["shard_ids"] = list(settings.shard_ids)
+    return options
+
+
+class PremiereBot(commands.AutoShardedBot):
     db: Database
     services: Services
     scheduler: Scheduler
@@ -128,8 +142,10 @@ class PremiereBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             # Raw gateway messages: how "Interested" marks reach the bot (bot.events.interest).
             enable_debug_events=True,
+            **shard_options(settings),
             **options,
         )
+        self._identify_buckets = IdentifyBuckets()
         self.settings = settings
         self.clock = clock or SystemClock()
         self.article_fetcher = article_fetcher  # tests point it at their own local server
@@ -143,6 +159,27 @@ class PremiereBot(commands.Bot):
             discord_endpoints(self.settings.discord_api_base, self.settings.discord_gateway_url)
         )
         await super().login(token)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        # discord.py waits five seconds before every shard's IDENTIFY but the first; Discord
+        # lets max_concurrency shards identify together, so many shards start that much sooner.
+        shard, buckets = shard_id or 0, self._identify_buckets
+        if not initial and buckets.max_concurrency is None:
+            try:
+                buckets.max_concurrency = (await self.fetch_session_start_limits()).max_concurrency
+            except discord.GatewayNotFound:
+                log.warning("Discord did not say how many shards may start at once: one at a time")
+                buckets.max_concurrency = 1
+        await asyncio.sleep(buckets.wait_before(shard, time.monotonic()))
+        buckets.identified(shard, time.monotonic())
+
+    @property
+    def process_shard_ids(self) -> tuple[int, ...]:
+        """The shards this process runs: SHARD_IDS, else every one of `shard_count` (which,
+        without SHARD_COUNT, is known once the bot has asked Discord, at connect)."""
+        if self.shard_ids is not None:
+            return tuple(self.shard_ids)
+        return tuple(range(self.shard_count or 0))
 
     async def setup_hook(self) -> None:
         self.db = await Database.open(self.settings.database_path)

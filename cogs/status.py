@@ -1,4 +1,5 @@
-"""/status: the next reminders, what went wrong lately, and what the bot lacks (Manage Server)."""
+"""/status: the next reminders, what went wrong lately, what the bot lacks, and its shards
+(Manage Server)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,17 @@ def permission_gaps(guild: discord.Guild, settings: ServerSettings) -> render.Pe
     return render.PermissionGaps(channel_id, channel is not None, tuple(in_channel), in_server)
 
 
+def shard_report(bot: PremiereBot, guild: discord.Guild) -> render.ShardReport:
+    """This server's shard, and the shards this process runs (the bot may be split across
+    processes, each running some shards)."""
+    return render.ShardReport(
+        server_shard=guild.shard_id,
+        shard_count=bot.shard_count or 1,
+        process_shards=bot.process_shard_ids,
+        latencies=tuple(sorted(bot.latencies)),
+    )
+
+
 class Status(commands.Cog):
     def __init__(self, bot: PremiereBot) -> None:
         self.bot = bot
@@ -61,7 +73,13 @@ class Status(commands.Cog):
         gaps = permission_gaps(interaction.guild, settings)
         feeds = await self.bot.services.feeds.in_guild(guild_id)
         await interaction.response.send_message(
-            embed=render.status(report, problems, gaps, feeds=feeds),
+            embed=render.status(
+                report,
+                problems,
+                gaps,
+                feeds=feeds,
+                shards=shard_report(self.bot, interaction.guild),
+            ),
             ephemeral=True,
         )
 

@@ -1,7 +1,8 @@
-"""How /status looks: what is coming, what went wrong, and what the bot lacks."""
+"""How /status looks: what is coming, what went wrong, what the bot lacks, and its shards."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from bot.domain.events import EventProblem
 from bot.domain.feeds import Feed
 from bot.domain.reminders import Kind, Reminder, StatusReport
 from bot.domain.settings import describe_offset
+from bot.domain.shards import describe_shard_ids
 from bot.domain.shows import Show
 from bot.render.feeds import paused_lines
 from bot.render.settings import permission_names
@@ -30,6 +32,16 @@ class PermissionGaps:
     channel_exists: bool
     in_channel: tuple[str, ...]
     in_server: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShardReport:
+    """Where a server is among the bot's shards, and what the answering process runs."""
+
+    server_shard: int
+    shard_count: int
+    process_shards: tuple[int, ...]  # the shards this process runs
+    latencies: tuple[tuple[int, float], ...] = ()  # (shard id, seconds) of this process's shards
 
 
 def which_reminder(reminder: Reminder) -> str:
@@ -100,6 +112,42 @@ def permission_lines(gaps: PermissionGaps) -> list[str]:
     return lines
 
 
+def _milliseconds(seconds: float) -> str:
+    # discord.py reports no latency (infinite or NaN) until a shard's first heartbeat answer.
+    return f"{seconds * 1000:.0f} ms" if math.isfinite(seconds) else "not measured yet"
+
+
+def shard_lines(report: ShardReport) -> list[str]:
+    """Which shard holds this server, which shards this process runs, and how quickly
+    Discord answers them (bounded: a process may run hundreds of shards)."""
+    count, own = report.shard_count, report.process_shards
+    if count == 1:
+        lines = ["One shard runs the whole bot, in this process."]
+    else:
+        lines = [f"This server is on shard {report.server_shard} of {count} (numbered from 0)."]
+        if len(own) == count:
+            lines.append("This process runs every shard.")
+        else:
+            shards = "shard" if len(own) == 1 else "shards"
+            lines.append(
+                f"This process runs {shards} {describe_shard_ids(own)}; other processes run "
+                "the rest."
+            )
+    by_shard = dict(report.latencies)
+    if report.server_shard in by_shard:
+        lines.append(f"Latency: {_milliseconds(by_shard[report.server_shard])}.")
+    measured = [(s, t) for s, t in report.latencies if math.isfinite(t)]
+    if len(report.latencies) > 1 and measured:
+        slowest_shard, slowest = max(measured, key=lambda pair: pair[1])
+        average = sum(t for _, t in measured) / len(measured)
+        lines.append(
+            f"Across this process's {len(report.latencies)} shards: "
+            f"{_milliseconds(average)} on average, {_milliseconds(slowest)} at most "
+            f"(shard {slowest_shard})."
+        )
+    return lines
+
+
 def feed_lines(feeds: Sequence[Feed]) -> list[str]:
     if not feeds:
         return []
@@ -116,6 +164,7 @@ def status(
     gaps: PermissionGaps,
     *,
     feeds: Sequence[Feed] = (),
+    shards: ShardReport | None = None,
 ) -> discord.Embed:
     embed = discord.Embed(title="Premiere bot status", colour=BRAND)
     embed.add_field(
@@ -131,4 +180,6 @@ def status(
     if feeds:
         embed.add_field(name="News feeds", value=_field(feed_lines(feeds), ""), inline=False)
     embed.add_field(name="Permissions", value=_field(permission_lines(gaps), ""), inline=False)
+    if shards is not None:
+        embed.add_field(name="Shards", value=_field(shard_lines(shards), ""), inline=False)
     return embed

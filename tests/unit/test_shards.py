@@ -1,4 +1,5 @@
-"""Discord's shard rules: which shard a server is on, and when each shard may identify."""
+"""Discord's shard rules: which shard a server is on, when each shard may identify, and how
+/status tells about shards."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.shards import IDENTIFY_INTERVAL, IdentifyBuckets, describe_shard_ids, shard_of
+from bot.render.status import ShardReport, shard_lines
 
 # A snowflake's top bits are its creation time; the low 22 bits never pick the shard.
 TIMESTAMP_SHIFT = 22
@@ -79,3 +81,37 @@ def test_buckets_follow_the_concurrency_learnt_after_the_first_identify() -> Non
     buckets.max_concurrency = 16
     assert buckets.wait_before(4, now=0.5) == 0.0  # bucket 4, not shard 3's bucket 3
     assert buckets.wait_before(19, now=0.5) == pytest.approx(IDENTIFY_INTERVAL - 0.5)
+
+
+def test_status_of_a_bot_with_one_shard() -> None:
+    report = ShardReport(
+        server_shard=0, shard_count=1, process_shards=(0,), latencies=((0, 0.042),)
+    )
+    assert shard_lines(report) == [
+        "One shard runs the whole bot, in this process.",
+        "Latency: 42 ms.",
+    ]
+
+
+def test_status_of_a_process_running_some_shards_of_many() -> None:
+    report = ShardReport(
+        server_shard=5,
+        shard_count=8,
+        process_shards=(4, 5, 6),
+        latencies=((4, 0.040), (5, float("inf")), (6, 0.080)),
+    )
+    assert shard_lines(report) == [
+        "This server is on shard 5 of 8 (numbered from 0).",
+        "This process runs shards 4-6; other processes run the rest.",
+        "Latency: not measured yet.",  # no heartbeat answered on shard 5 yet
+        "Across this process's 3 shards: 60 ms on average, 80 ms at most (shard 6).",
+    ]
+
+
+def test_status_of_a_process_running_every_shard() -> None:
+    report = ShardReport(
+        server_shard=1, shard_count=2, process_shards=(0, 1), latencies=((0, 0.01), (1, 0.03))
+    )
+    lines = shard_lines(report)
+    assert lines[1] == "This process runs every shard."
+    assert lines[2] == "Latency: 30 ms."
