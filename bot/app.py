@@ -25,7 +25,6 @@ from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.shards import IdentifyBuckets
-from bot.events.interest import interest_change
 from bot.events.scheduled import ScheduledEvents
 from bot.news.desk import NewsDesk
 from bot.news.offers import SeasonOfferDesk
@@ -140,8 +139,6 @@ class PremiereBot(commands.AutoShardedBot):
             help_command=None,
             # Nothing the bot says pings anyone unless a message names who, explicitly.
             allowed_mentions=discord.AllowedMentions.none(),
-            # Raw gateway messages: how "Interested" marks reach the bot (bot.events.interest).
-            enable_debug_events=True,
             **shard_options(settings),
             **options,
         )
@@ -198,7 +195,14 @@ class PremiereBot(commands.AutoShardedBot):
         )
         self.scheduler = Scheduler(self.clock)
         sender = DiscordSender(self)  # one pacer for everything the bot posts on its own
-        self.reminders = ReminderEngine(self.db, self.clock, sender, self.scheduler)
+        self.events = ScheduledEvents(self, self.db, self.clock, sender.pacer)
+        self.reminders = ReminderEngine(
+            self.db,
+            self.clock,
+            sender,
+            self.scheduler,
+            refresh_interest=self.events.refresh_interest,
+        )
         desk = NewsDesk(
             self.services.articles,
             ShowRepository(self.db),
@@ -209,7 +213,6 @@ class PremiereBot(commands.AutoShardedBot):
         self.feeds = FeedPoller(
             FeedRepository(self.db), desk, self.clock, self.scheduler, fetcher=self.article_fetcher
         )
-        self.events = ScheduledEvents(self, self.db, self.clock)
         self.services.feeds.listeners.append(self.feeds.feeds_changed)
         offers = SeasonOfferDesk(SettingsRepository(self.db), sender)
         self.services.tvmaze.offer_poster = offers.post
@@ -253,12 +256,6 @@ class PremiereBot(commands.AutoShardedBot):
         finally:
             await self._resources.aclose()
 
-    # Members marking a premiere's event Interested, and events deleted in Discord, whoever
-    # deleted them.
-    async def on_socket_raw_receive(self, message: str | bytes) -> None:
-        change = interest_change(message)
-        if change is not None:
-            await self.events.interest_changed(change)
-
+    # Events deleted in Discord, whoever deleted them: nobody can be Interested in them now.
     async def on_scheduled_event_delete(self, event: discord.ScheduledEvent) -> None:
         await self.events.event_deleted(event.id)

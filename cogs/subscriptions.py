@@ -23,21 +23,29 @@ DELIVERY_CHOICES = [
 ]
 
 
+async def server_of(interaction: Interaction, show_id: int) -> int:
+    """The server the click is about: where it was pressed, or, for a button on a reminder in
+    the member's DMs, the show's own server."""
+    if interaction.guild_id is not None:
+        return interaction.guild_id
+    return await interaction.client.services.shows.server_of(show_id)
+
+
 async def subscribe(
     interaction: Interaction, show_id: int, delivery: Delivery | None, *, news: bool | None = None
 ) -> None:
     """Shared by /subscribe and the button. A click keeps the member's delivery and news
     choices."""
-    assert interaction.guild_id is not None
     services = interaction.client.services
+    guild_id = await server_of(interaction, show_id)
     if delivery is None:
-        current = await services.shows.details(interaction.guild_id, show_id, interaction.user.id)
+        current = await services.shows.details(guild_id, show_id, interaction.user.id)
         mine = current.viewer_subscription
         delivery = mine.delivery if mine else Delivery.CHANNEL
     result = await services.subscriptions.subscribe(
-        interaction.guild_id, show_id, interaction.user.id, delivery, news=news
+        guild_id, show_id, interaction.user.id, delivery, news=news
     )
-    settings = await services.settings.get(interaction.guild_id)
+    settings = await services.settings.get(guild_id)
     text = render.subscribed(
         result.show,
         result.delivery,
@@ -49,9 +57,8 @@ async def subscribe(
 
 
 async def unsubscribe(interaction: Interaction, show_id: int) -> None:
-    assert interaction.guild_id is not None
     show, removed = await interaction.client.services.subscriptions.unsubscribe(
-        interaction.guild_id, show_id, interaction.user.id
+        await server_of(interaction, show_id), show_id, interaction.user.id
     )
     await interaction.response.send_message(render.unsubscribed(show, removed), ephemeral=True)
 

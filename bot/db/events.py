@@ -9,7 +9,7 @@ import aiosqlite
 
 from bot.db.connection import Database
 from bot.db.shows import from_epoch, to_epoch
-from bot.domain.events import EventProblem, InterestChange
+from bot.domain.events import EventProblem
 
 
 def _problem(row: aiosqlite.Row) -> EventProblem:
@@ -45,21 +45,20 @@ class EventRepository:
             await tx.execute("DELETE FROM show_events WHERE event_id = ?", (event_id,))
             await tx.execute("DELETE FROM event_interest WHERE event_id = ?", (event_id,))
 
-    async def add_interest(self, change: InterestChange) -> None:
-        """Only the bot's own events count; members' interest in other events is not ours."""
-        await self._db.execute(
-            """INSERT INTO event_interest (event_id, guild_id, user_id)
-               SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM show_events
-                                            WHERE event_id = ? AND guild_id = ?)
-               ON CONFLICT DO NOTHING""",
-            (change.event_id, change.guild_id, change.user_id, change.event_id, change.guild_id),
-        )
-
-    async def remove_interest(self, change: InterestChange) -> None:
-        await self._db.execute(
-            "DELETE FROM event_interest WHERE event_id = ? AND user_id = ?",
-            (change.event_id, change.user_id),
-        )
+    async def replace_interest(self, guild_id: int, event_id: int, user_ids: list[int]) -> None:
+        """Who is Interested in one of the bot's events now, as Discord last said."""
+        async with self._db.transaction() as tx:
+            if not await tx.scalar(
+                "SELECT 1 FROM show_events WHERE event_id = ? AND guild_id = ?",
+                (event_id, guild_id),
+            ):
+                return  # not ours (any more): members' interest in other events is not ours
+            await tx.execute("DELETE FROM event_interest WHERE event_id = ?", (event_id,))
+            await tx.executemany(
+                """INSERT INTO event_interest (event_id, guild_id, user_id) VALUES (?, ?, ?)
+                   ON CONFLICT DO NOTHING""",
+                [(event_id, guild_id, user_id) for user_id in user_ids],
+            )
 
     async def interested(self, event_id: int) -> list[int]:
         rows = await self._db.fetch_all(

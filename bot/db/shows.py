@@ -101,6 +101,13 @@ class ShowRepository:
         )
         return None if row is None else _show(row)
 
+    async def server_of(self, show_id: int) -> int | None:
+        """The server a show belongs to (show ids are unique across servers)."""
+        guild_id: int | None = await self._db.scalar(
+            "SELECT guild_id FROM shows WHERE id = ?", (show_id,)
+        )
+        return guild_id
+
     async def find(self, guild_id: int, title: str, season: int | None) -> Show | None:
         row = await self._db.fetch_one(
             SELECT_SHOWS + "WHERE guild_id = ? AND title_key = ? AND IFNULL(season, -1) = ?",

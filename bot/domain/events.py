@@ -1,19 +1,9 @@
-"""A premiere's Discord event, as plain values: who marked it Interested, what went wrong."""
+"""A premiere's Discord event, as plain values: what went wrong keeping it in step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-
-@dataclass(frozen=True, slots=True)
-class InterestChange:
-    """A member marked (or unmarked) an event Interested."""
-
-    guild_id: int
-    event_id: int
-    user_id: int
-    interested: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,11 @@ Manage Events; and who marked one Interested, whom reminders then mention in the
 Discord is called in the background, one server at a time, so a slow or rate-limited Discord
 never holds up a command's reply. Each run makes the show's event match the show as it is now,
 so changes that pile up are applied once, in order. What fails is written down for /status.
+Every request waits its turn at the bot's shared pacer, like every other post of its own.
+
+Who is Interested is asked of Discord (the event's users) when a reminder is about to go out:
+discord.py only reports Interested marks of members in its cache, which stays empty without the
+privileged members intent, and the event's own list also holds marks made while the bot was away.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
 
 import aiohttp
 import discord
@@ -26,8 +31,9 @@ from bot.db.events import EventRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.dates import Precision
-from bot.domain.events import EventProblem, InterestChange
+from bot.domain.events import EventProblem
 from bot.domain.shows import Show
+from bot.outbox.sender import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +43,6 @@ EVENT_LENGTH = timedelta(hours=1)
 MIN_LEAD = timedelta(minutes=1)
 NAME_MAX = 100
 LOCATION_MAX = 100
-EXTERNAL = 3  # entity_type: somewhere outside Discord
-GUILD_ONLY = 2  # privacy_level
 # On close, how long work already promised (a reply said "tracked") may take to finish.
 CLOSE_GRACE_SECONDS = 10.0
 NO_MANAGE_EVENTS = "I lack the Manage Events permission in this server"
@@ -64,22 +68,25 @@ def event_description(show: Show) -> str:
     )
 
 
-def event_body(show: Show, *, for_edit: bool = False, with_times: bool = True) -> dict[str, Any]:
-    """The JSON Discord takes to create (or, `for_edit`, to change) the show's event."""
-    body: dict[str, Any] = {
-        "name": _clip(show.label, NAME_MAX),
-        "description": event_description(show),
-        "entity_metadata": {"location": _clip(show.network or "TBA", LOCATION_MAX)},
-    }
-    if not for_edit:
-        # Sent on creation only: re-sending entity_type in an edit reads as changing it.
-        body |= {"entity_type": EXTERNAL, "privacy_level": GUILD_ONLY}
-    if with_times:
-        body |= {
-            "scheduled_start_time": show.premiere.isoformat(),
-            "scheduled_end_time": (show.premiere + EVENT_LENGTH).isoformat(),
-        }
-    return body
+@dataclass(frozen=True, slots=True)
+class EventDetails:
+    """What the show's event says: its name, description, place and times."""
+
+    name: str
+    description: str
+    location: str
+    start: datetime
+    end: datetime
+
+
+def event_details(show: Show) -> EventDetails:
+    return EventDetails(
+        name=_clip(show.label, NAME_MAX),
+        description=event_description(show),
+        location=_clip(show.network or "TBA", LOCATION_MAX),
+        start=show.premiere,
+        end=show.premiere + EVENT_LENGTH,
+    )
 
 
 # -------------------------------------------------------------- keeping events in step
@@ -88,9 +95,10 @@ def event_body(show: Show, *, for_edit: bool = False, with_times: bool = True) -
 class ScheduledEvents:
     """A ShowListener and an EventsListener: shows and settings change, events follow."""
 
-    def __init__(self, client: discord.Client, db: Database, clock: Clock) -> None:
+    def __init__(self, client: discord.Client, db: Database, clock: Clock, pacer: Pacer) -> None:
         self.store = EventRepository(db)
         self._client = client
+        self._pacer = pacer
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
@@ -106,7 +114,7 @@ class ScheduledEvents:
         self._queue(show.guild_id, show.id)
 
     async def show_changed(self, before: Show, after: Show) -> None:
-        if event_body(before) != event_body(after):
+        if event_details(before) != event_details(after):
             self._queue(after.guild_id, after.id)
 
     async def show_removed(self, show: Show) -> None:
@@ -126,13 +134,27 @@ class ScheduledEvents:
 
     # -------------------------------------------------------------- what Discord tells us
 
-    async def interest_changed(self, change: InterestChange) -> None:
-        if self._closing:
+    async def refresh_interest(self, guild_id: int, show_id: int) -> None:
+        """Ask Discord who is Interested in the show's event now, and keep that; on failure the
+        marks already kept stand (a reminder goes out either way)."""
+        event_id = await self.store.event_for(show_id)
+        guild = self._client.get_guild(guild_id)
+        if event_id is None or guild is None or self._closing:
             return
-        if change.interested:
-            await self.store.add_interest(change)
-        else:
-            await self.store.remove_interest(change)
+        try:
+            event = await self._event(guild, event_id)
+            if event is None:
+                await self.store.forget(event_id)
+                return
+            users: list[int] = []
+            async for user in event.users(limit=None):
+                users.append(user.id)
+                if len(users) % 100 == 0:  # each page of 100 is a request of its own
+                    await self._pacer.wait()
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError) as error:
+            log.warning("Show %s: couldn't ask who is Interested: %s", show_id, error)
+            return
+        await self.store.replace_interest(guild_id, event_id, users)
 
     async def event_deleted(self, event_id: int) -> None:
         """Deleted in Discord (by us, or by a moderator): nobody can be Interested in it any
@@ -245,27 +267,74 @@ class ScheduledEvents:
             return NO_MANAGE_EVENTS
         return None
 
+    async def _event(self, guild: discord.Guild, event_id: int) -> discord.ScheduledEvent | None:
+        """The event from discord.py's cache (kept by the scheduled events intent), else asked
+        of Discord; None when it is gone."""
+        event = guild.get_scheduled_event(event_id)
+        if event is not None:
+            return event
+        await self._pacer.wait()
+        try:
+            return await guild.fetch_scheduled_event(event_id)
+        except discord.NotFound:
+            return None
+
     async def _create(self, show: Show) -> None:
-        data = await self._client.http.create_guild_scheduled_event(
-            show.guild_id, **event_body(show)
+        guild = self._client.get_guild(show.guild_id)
+        assert guild is not None  # _cannot_manage checked it
+        details = event_details(show)
+        await self._pacer.wait()
+        event = await guild.create_scheduled_event(
+            name=details.name,
+            description=details.description,
+            start_time=details.start,
+            end_time=details.end,
+            entity_type=discord.EntityType.external,
+            privacy_level=discord.PrivacyLevel.guild_only,
+            location=details.location,
         )
-        await self.store.remember(show.guild_id, show.id, int(data["id"]))
+        await self.store.remember(show.guild_id, show.id, event.id)
 
     async def _update(self, show: Show, event_id: int, now: datetime) -> None:
+        guild = self._client.get_guild(show.guild_id)
+        assert guild is not None  # _cannot_manage checked it
         # Once the premiere has begun its times stay as they are; Discord won't move a start
         # into the past, nor an event already under way.
         movable = show.premiere - now >= MIN_LEAD
-        body = event_body(show, for_edit=True, with_times=movable)
-        try:
-            await self._client.http.edit_scheduled_event(show.guild_id, event_id, **body)
-        except discord.NotFound:
-            await self.store.forget(event_id)  # deleted in Discord meanwhile: start afresh
-            if movable:
-                await self._create(show)
+        event = await self._event(guild, event_id)
+        if event is not None:
+            details = event_details(show)
+            await self._pacer.wait()
+            try:
+                if movable:
+                    await event.edit(
+                        name=details.name,
+                        description=details.description,
+                        location=details.location,
+                        start_time=details.start,
+                        end_time=details.end,
+                    )
+                else:
+                    await event.edit(
+                        name=details.name,
+                        description=details.description,
+                        location=details.location,
+                    )
+                return
+            except discord.NotFound:
+                pass
+        await self.store.forget(event_id)  # deleted in Discord meanwhile: start afresh
+        if movable:
+            await self._create(show)
 
     async def _delete(self, guild_id: int, event_id: int) -> None:
-        with contextlib.suppress(discord.NotFound):  # already gone is gone
-            await self._client.http.delete_scheduled_event(guild_id, event_id)
+        guild = self._client.get_guild(guild_id)
+        assert guild is not None  # _cannot_manage checked it
+        event = await self._event(guild, event_id)
+        if event is not None:
+            await self._pacer.wait()
+            with contextlib.suppress(discord.NotFound):  # already gone is gone
+                await event.delete()
         await self.store.forget(event_id)
 
 

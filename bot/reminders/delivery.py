@@ -9,6 +9,7 @@ that had in fact gone out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -37,6 +38,9 @@ from bot.render.reminders import dm_fallback_note, reminder_embed
 
 log = logging.getLogger(__name__)
 
+# Asks Discord who is Interested in a show's event (guild id, show id), before its reminder.
+RefreshInterest = Callable[[int, int], Awaitable[None]]
+
 RETRY_DELAYS = (
     timedelta(seconds=15),
     timedelta(minutes=1),
@@ -64,12 +68,14 @@ class Deliverer:
         settings: SettingsRepository,
         sender: Sender,
         clock: Clock,
+        refresh_interest: RefreshInterest | None = None,
     ) -> None:
         self._store = store
         self._shows = shows
         self._settings = settings
         self._sender = sender
         self._clock = clock
+        self._refresh_interest = refresh_interest
 
     async def deliver(self, reminder: Reminder, style: Style) -> ReminderStatus | None:
         """Send what is still to send for this reminder; returns its final status, or None
@@ -84,6 +90,8 @@ class Deliverer:
             await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
             return ReminderStatus.SKIPPED
         settings = await self._settings.get(reminder.guild_id)
+        if self._refresh_interest is not None:
+            await self._refresh_interest(reminder.guild_id, reminder.show_id)
         recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
         deliveries = await self._store.plan_deliveries(
             reminder.id,

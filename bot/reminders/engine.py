@@ -18,7 +18,7 @@ from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shows import Show
 from bot.outbox.sender import Sender
 from bot.outbox.timer import Scheduler, WakeTimer
-from bot.reminders.delivery import Deliverer
+from bot.reminders.delivery import Deliverer, RefreshInterest
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +28,23 @@ CONCURRENT_SERVERS = 16
 
 
 class ReminderEngine:
-    def __init__(self, db: Database, clock: Clock, sender: Sender, scheduler: Scheduler) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        sender: Sender,
+        scheduler: Scheduler,
+        *,
+        refresh_interest: RefreshInterest | None = None,
+    ) -> None:
         self.store = ReminderRepository(db)
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
         self.sender = sender
-        self._deliverer = Deliverer(self.store, self._shows, self._settings, sender, clock)
+        self._deliverer = Deliverer(
+            self.store, self._shows, self._settings, sender, clock, refresh_interest
+        )
         self.timer = WakeTimer(
             scheduler, "reminders:next", lambda: self.store.next_wake(self._in_flight), self._wake
         )

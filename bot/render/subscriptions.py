@@ -78,5 +78,12 @@ def forgotten(subscriptions: int, interests: int) -> str:
     if subscriptions:
         parts.append(f"your {subscriptions} subscription{'s' if subscriptions != 1 else ''}")
     if interests:
-        parts.append(f"{interests} event Interested mark{'s' if interests != 1 else ''}")
-    return f"Done: deleted {' and '.join(parts)}. Nothing else about you is stored here."
+        parts.append(f"the bot's copy of {interests} event Interested mark{'s' * (interests != 1)}")
+    done = f"Done: deleted {' and '.join(parts)}. Nothing else about you is stored here."
+    if interests:
+        # The marks themselves are Discord's: reminders read them again before they go out.
+        done += (
+            " Your Interested marks on this server's premiere events still count: unmark them "
+            "in the server's Events to stop those reminders mentioning you."
+        )
+    return done

@@ -262,6 +262,13 @@ class ShowService:
     async def suggest(self, guild_id: int, typed: str, limit: int = 25) -> list[Show]:
         return search.rank(typed, await self._shows.all_in_guild(guild_id), limit)
 
+    async def server_of(self, show_id: int) -> int:
+        """The server of a show named by a button outside it (a reminder in a member's DMs)."""
+        guild_id = await self._shows.server_of(show_id)
+        if guild_id is None:
+            raise ShowNotFound
+        return guild_id
+
     async def remove(self, guild_id: int, show_id: int) -> Show:
         show = await self.get(guild_id, show_id)
         if not await self._shows.delete(guild_id, show_id):

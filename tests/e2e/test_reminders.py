@@ -258,3 +258,29 @@ async def test_subscribing_again_after_opening_dms_switches_back_to_dms(
     assert again.content.startswith("Updated")
     assert titles(ladder.double.dms_to(closed)) == ["⏰ Premieres in 1 day"]
     assert closed.id not in ladder.posts()[-1].pings.users
+
+
+async def test_the_buttons_on_a_reminder_in_dms_act_on_the_shows_server(
+    ladder: Ladder, bot
+) -> None:
+    await ladder.configure(bot, role=False)
+    await ladder.track()
+    await ladder.subscribe_fans()
+    await ladder.advance_to(bot, just_after(days=7))
+    [dm] = ladder.double.dms_to(ladder.dm_fan)
+
+    clicked = await ladder.double.click(ladder.dm_fan, dm, "Unsubscribe")
+    reply = await ladder.double.reply(clicked)
+
+    assert reply.ephemeral and "went wrong" not in reply.content
+    assert "Jessica Jones" in reply.content
+    [show] = await bot.services.shows.upcoming(ladder.world.guild.id)
+    details = await bot.services.shows.details(ladder.world.guild.id, show.id, ladder.dm_fan.id)
+    assert details.viewer_subscription is None
+
+    clicked = await ladder.double.click(ladder.dm_fan, dm, "Subscribe")
+    reply = await ladder.double.reply(clicked)
+
+    assert "went wrong" not in reply.content
+    details = await bot.services.shows.details(ladder.world.guild.id, show.id, ladder.dm_fan.id)
+    assert details.viewer_subscription is not None

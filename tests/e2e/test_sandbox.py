@@ -333,6 +333,7 @@ async def test_a_button_in_the_members_dms_can_be_pressed(
     clicked = list(double.interactions.values())[-1]
     assert clicked.guild_id is None and clicked.source_message_id is not None
     assert clicked.acknowledged  # the bot answered the click made in the DM
+    assert "went wrong" not in out.getvalue()  # and answered it for the show's own server
     assert "you in #premieres> :click Subscribe" in out.getvalue()
 
 

@@ -114,6 +114,19 @@ def private_discord_names(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
+def test_discord_pys_http_client_is_used_nowhere_but_the_one_seam() -> None:
+    """`client.http` is discord.py's undocumented request layer: the bot uses its public models
+    (guild.create_scheduled_event, event.edit, channel.send) instead."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in python_files(CORE, ROOT / "cogs")
+        if path != DISCORD_SEAM and not path.is_relative_to(CORE / "sandbox")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute) and node.attr == "http"
+    ]
+    assert offenders == []
+
+
 def test_discord_internals_are_used_nowhere_but_the_one_seam() -> None:
     """A private attribute is fine on our own objects (self._x); on a discord.py object it is
     not. The check is lexical: any `._name` reached from something that isn't `self` or `cls`,
