@@ -19,9 +19,9 @@ from bot.services.articles import ArticleService, TrackPlan, premiere_text, same
 from bot.services.once import Placed, post_once
 from bot.tree import describe_error, reply_ephemeral
 from cogs._checks import require_manager
+from cogs._subscribing import subscribe
 from cogs._typing import Interaction, ours
 from cogs._ui import IdButton
-from cogs.subscriptions import subscribe
 
 if TYPE_CHECKING:
     from bot.app import PremiereBot

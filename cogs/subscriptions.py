@@ -11,6 +11,7 @@ from bot.domain.subscriptions import Delivery
 from bot.render import components
 from bot.render import subscriptions as render
 from cogs._autocomplete import show_choices
+from cogs._subscribing import subscribe, unsubscribe
 from cogs._typing import Interaction
 from cogs._ui import IdButton
 
@@ -21,46 +22,6 @@ DELIVERY_CHOICES = [
     app_commands.Choice(name="mention me in the server's posts", value=Delivery.CHANNEL.value),
     app_commands.Choice(name="send me a direct message", value=Delivery.DM.value),
 ]
-
-
-async def server_of(interaction: Interaction, show_id: int) -> int:
-    """The server the click is about: where it was pressed, or, for a button on a reminder in
-    the member's DMs, the show's own server."""
-    if interaction.guild_id is not None:
-        return interaction.guild_id
-    return await interaction.client.services.shows.server_of(show_id)
-
-
-async def subscribe(
-    interaction: Interaction, show_id: int, delivery: Delivery | None, *, news: bool | None = None
-) -> None:
-    """Shared by /subscribe and the button. A click keeps the member's delivery and news
-    choices."""
-    services = interaction.client.services
-    guild_id = await server_of(interaction, show_id)
-    if delivery is None:
-        current = await services.shows.details(guild_id, show_id, interaction.user.id)
-        mine = current.viewer_subscription
-        delivery = mine.delivery if mine else Delivery.CHANNEL
-    result = await services.subscriptions.subscribe(
-        guild_id, show_id, interaction.user.id, delivery, news=news
-    )
-    settings = await services.settings.get(guild_id)
-    text = render.subscribed(
-        result.show,
-        result.delivery,
-        result.change,
-        has_channel=settings.announce_channel_id is not None,
-        news=result.news,
-    )
-    await interaction.response.send_message(text, ephemeral=True)
-
-
-async def unsubscribe(interaction: Interaction, show_id: int) -> None:
-    show, removed = await interaction.client.services.subscriptions.unsubscribe(
-        await server_of(interaction, show_id), show_id, interaction.user.id
-    )
-    await interaction.response.send_message(render.unsubscribed(show, removed), ephemeral=True)
 
 
 class SubscribeButton(IdButton, template=components.SUBSCRIBE_PATTERN):

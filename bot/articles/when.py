@@ -223,10 +223,6 @@ def article_zone(text: str) -> str | None:
     return _zone_name(match["zone"]) if match else None
 
 
-def is_us_zone(zone: str | None) -> bool:
-    return zone in _US_ZONES
-
-
 def resolve(
     mention: DateMention,
     anchor: date,

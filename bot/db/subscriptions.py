@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 import aiosqlite
 
 from bot.db.connection import Database
 from bot.db.shows import from_epoch, to_epoch
-from bot.domain.subscriptions import Delivery, Subscription
+from bot.domain.subscriptions import Change, Delivery, Subscription
 
 SELECT_SUBSCRIPTIONS = """
     SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at, news
     FROM subscriptions
 """
-
-
-class Change(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"  # the delivery or the news choice changed
-    UNCHANGED = "unchanged"
 
 
 def _subscription(row: aiosqlite.Row) -> Subscription:
@@ -120,13 +113,6 @@ class SubscriptionRepository:
     async def for_member(self, guild_id: int, user_id: int) -> list[Subscription]:
         rows = await self._db.fetch_all(
             SELECT_SUBSCRIPTIONS + "WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
-        )
-        return [_subscription(r) for r in rows]
-
-    async def for_show(self, guild_id: int, show_id: int) -> list[Subscription]:
-        rows = await self._db.fetch_all(
-            SELECT_SUBSCRIPTIONS + "WHERE guild_id = ? AND show_id = ? ORDER BY created_at",
-            (guild_id, show_id),
         )
         return [_subscription(r) for r in rows]
 

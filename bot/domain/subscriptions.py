@@ -21,3 +21,9 @@ class Subscription:
     created_at: datetime
     dm_blocked: bool = False  # DMs bounced: mentioned in the channel until they subscribe again
     news: bool = False  # also told of premiere news about the show (posts from feeds)
+
+
+class Change(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"  # the delivery or the news choice changed
+    UNCHANGED = "unchanged"

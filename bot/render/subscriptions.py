@@ -6,9 +6,8 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.db.subscriptions import Change
 from bot.domain.shows import Show
-from bot.domain.subscriptions import Delivery, Subscription
+from bot.domain.subscriptions import Change, Delivery, Subscription
 from bot.render.shows import BRAND, MUTED, premiere_text, show_line
 from bot.render.text import safe
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.db.shows import ShowRepository
-from bot.db.subscriptions import Change, SubscriptionRepository
+from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.shows import Show
-from bot.domain.subscriptions import Delivery, Subscription
+from bot.domain.subscriptions import Change, Delivery, Subscription
 from bot.errors import ShowNotFound
 
 

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 
 from bot.config import Settings
@@ -24,13 +23,6 @@ ADD_JESSICA = '/show add title:"Jessica Jones" season:2 network:Netflix premiere
 
 @pytest.fixture(autouse=True)
 def _sandbox_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    # run_sandbox points discord.py at its double; put it back for the tests that follow.
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket,
-        "DEFAULT_GATEWAY",
-        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY,
-    )
     monkeypatch.setenv("COLUMNS", "100")  # the same wrapping in every terminal
     monkeypatch.setattr(console, "SETTLE_SECONDS", 0.01)  # nothing here posts after its reply
 

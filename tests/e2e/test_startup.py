@@ -54,6 +54,20 @@ async def test_a_rejected_token_raises_login_failure(world: World, start_bot: St
         await start_bot(discord_token="not-the-token")
 
 
+async def test_the_bot_aims_discord_py_at_its_own_endpoints_only_while_it_runs(
+    world: World, start_bot: StartBot
+) -> None:
+    before = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    assert before[0] != world.double.api_base
+
+    bot = await start_bot()
+    assert world.double.api_base == discord.http.Route.BASE
+    assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == world.double.gateway_url
+    await bot.close()
+
+    assert before == (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+
+
 async def test_close_releases_the_database(world: World, start_bot: StartBot) -> None:
     bot = await start_bot()
     await bot.close()
