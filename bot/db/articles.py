@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from bot.articles import Article, PremiereFacts
-from bot.db.connection import Database
+from bot.db.connection import Database, Row, UniqueViolation
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 
@@ -109,7 +106,7 @@ class ArticleRepository:
                         new.headline_key,
                     ),
                 )
-        except sqlite3.IntegrityError:
+        except UniqueViolation:
             raise Duplicate(await self.by_source(new.guild_id, new.source_key)) from None
         posted = await self.get(new.guild_id, article_id)
         assert posted is not None
@@ -137,7 +134,7 @@ class ArticleRepository:
         return None if row is None else _posted(row)
 
 
-def _posted(row: aiosqlite.Row) -> PostedArticle:
+def _posted(row: Row) -> PostedArticle:
     facts = None
     if row["show"] or row["premiere_at"] is not None:
         confidence: Mapping[str, float] = json.loads(row["confidence"])

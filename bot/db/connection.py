@@ -1,154 +1,145 @@
-"""One long-lived aiosqlite connection, its pragmas, and the numbered migrations."""
+"""The bot's database, one API over two engines: SQLite (a file, the default) and PostgreSQL
+(`DATABASE_URL`, for bots that outgrow one process). Repositories write their SQL once, with `?`
+placeholders; where the two engines' SQL must differ, a repository keeps one statement per
+dialect. Migrations are numbered once and applied in order; a migration whose SQL differs has a
+file of its own under `migrations/<dialect>/`.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import aiosqlite
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
 MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-BUSY_TIMEOUT_MS = 5_000
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-class _Reads:
-    """Queries that read; the same whether or not a transaction is open."""
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(POSTGRES_SCHEMES)
 
-    _connection: aiosqlite.Connection
 
-    @asynccontextmanager
-    async def _turn(self) -> AsyncIterator[None]:
-        """Wait for this reader's turn on the connection (see Database)."""
-        yield
+class Dialect(StrEnum):
+    SQLITE = "sqlite"
+    POSTGRESQL = "postgresql"
 
-    async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self._turn(), self._connection.execute(sql, params) as cursor:
-            return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._turn(), self._connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+class Row(Protocol):
+    """A result row: by column name or by position (sqlite3.Row and asyncpg.Record alike)."""
+
+    def __getitem__(self, key: Any, /) -> Any: ...
+
+
+class IntegrityError(Exception):
+    """A constraint refused a write (a CHECK, a foreign key), in either engine."""
+
+
+class UniqueViolation(IntegrityError):
+    """A write would duplicate a unique key: the thing exists already."""
+
+
+class Reads(ABC):
+    """Queries that read; the same on the database and inside a transaction."""
+
+    dialect: Dialect
+
+    @abstractmethod
+    async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
+
+    @abstractmethod
+    async def fetch_all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetch_one(sql, params)
         return None if row is None else row[0]
 
+    def list_param(self, values: Iterable[Any]) -> Any:
+        """A list of values as one parameter: for `IN (SELECT value FROM json_each(?))` in
+        SQLite and `= ANY(?)` in PostgreSQL (no limit on how many, unlike one `?` each)."""
+        listed = list(values)
+        return json.dumps(listed) if self.dialect is Dialect.SQLITE else listed
 
-class Database(_Reads):
-    """Owns the connection. One connection is shared by every task, and SQLite transactions are
-    per connection: a statement run while another task's transaction is open would be part of
-    it, and a read would see rows that may still roll back. So a transaction holds the
-    connection to itself, and reads from other tasks wait for it to end."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
-        self._connection = connection
-        self._write_lock = asyncio.Lock()
-        self._writer: asyncio.Task[Any] | None = None  # the task whose transaction is open
-        self.path = path
+class Transaction(Reads):
+    """The statements a caller runs inside one transaction: all of them happen, or none."""
 
-    @asynccontextmanager
-    async def _turn(self) -> AsyncIterator[None]:
-        if self._writer is not None and self._writer is asyncio.current_task():
-            yield  # the transaction's own task reads what it has written so far
-            return
-        async with self._write_lock:
-            yield
+    @abstractmethod
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; returns the number of rows it changed."""
 
-    @classmethod
-    async def open(cls, path: Path) -> Database:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind us.
-        # timeout= is SQLite's busy timeout: wait this long for a lock before failing.
-        connection = await aiosqlite.connect(
-            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-        connection.row_factory = aiosqlite.Row
-        try:
-            await connection.execute("PRAGMA journal_mode = WAL")
-            await connection.execute("PRAGMA foreign_keys = ON")
-            await connection.execute("PRAGMA synchronous = NORMAL")
-            database = cls(connection, path)
-            await database.migrate()
-        except BaseException:
-            await connection.close()
-            raise
-        return database
+    @abstractmethod
+    async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run an INSERT into a table with an `id` column; returns the new row's id."""
 
-    async def close(self) -> None:
-        await self._connection.close()
+    @abstractmethod
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
-    async def migrate(self) -> int:
-        """Apply pending migrations in order, each in its own transaction; returns the version."""
-        version: int = await self.scalar("PRAGMA user_version")
-        for number, name, sql in available_migrations():
-            if number <= version:
-                continue
-            log.info("Applying migration %s", name)
-            async with self.transaction() as connection:
-                await connection.executescript_in_transaction(sql)
-                # PRAGMA takes no parameters; number comes from our own file name.
-                await connection.execute(f"PRAGMA user_version = {number:d}")
-            version = number
-        return version
+    @abstractmethod
+    async def run_script(self, sql: str) -> None:
+        """Run a migration's statements, in this transaction."""
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[_Transaction]:
-        async with self._write_lock:
-            self._writer = asyncio.current_task()
-            try:
-                await self._connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield _Transaction(self._connection)
-                except BaseException:
-                    await self._connection.rollback()
-                    raise
-                else:
-                    await self._connection.commit()
-            finally:
-                self._writer = None
+
+class Database(Reads):
+    """Owns the connection(s). Reads never see another task's unfinished transaction."""
+
+    location: str  # the file, or the server and database (never a password): for logs and /status
+
+    @staticmethod
+    async def open(target: Path | str) -> Database:
+        """Open and migrate: a `postgresql://` URL, else a SQLite file path."""
+        if is_postgres_url(str(target)):
+            from bot.db.postgres import PostgresDatabase
+
+            return await PostgresDatabase.connect(str(target))
+        from bot.db.sqlite import SqliteDatabase
+
+        return await SqliteDatabase.connect(Path(target))
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write in its own transaction; returns the number of rows changed."""
         async with self.transaction() as tx:
             return await tx.execute(sql, params)
 
+    @abstractmethod
+    async def schema_version(self) -> int:
+        """The number of the last migration applied."""
 
-class _Transaction(_Reads):
-    """The statements a caller runs while it holds the write lock."""
+    @abstractmethod
+    async def _record_version(self, tx: Transaction, number: int) -> None: ...
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._connection = connection
-
-    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        async with self._connection.execute(sql, params) as cursor:
-            return cursor.rowcount
-
-    async def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run an INSERT and return the new row's id."""
-        async with self._connection.execute(sql, params) as cursor:
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        await self._connection.executemany(sql, rows)
-
-    async def executescript_in_transaction(self, sql: str) -> None:
-        # executescript() would COMMIT first; run the statements one by one instead.
-        for statement in split_statements(sql):
-            await self._connection.execute(statement)
+    async def migrate(self) -> int:
+        """Apply pending migrations in order, each in its own transaction; returns the version."""
+        version = await self.schema_version()
+        for number, name, sql in available_migrations(self.dialect):
+            if number <= version:
+                continue
+            log.info("Applying migration %s (%s)", name, self.dialect)
+            async with self.transaction() as tx:
+                await tx.run_script(sql)
+                await self._record_version(tx, number)
+            version = number
+        return version
 
 
 def split_statements(sql: str) -> list[str]:
-    """Split a migration into statements, using SQLite's own notion of a complete statement."""
+    """Split a migration into statements, using SQLite's own notion of a complete statement
+    (PostgreSQL migrations are written to the same plain rules: no functions with bodies)."""
     statements, current = [], ""
     for line in sql.splitlines(keepends=True):
         current += line
@@ -163,16 +154,20 @@ def split_statements(sql: str) -> list[str]:
     return statements
 
 
-def available_migrations() -> list[tuple[int, str, str]]:
-    """(number, file name, SQL) for every migration shipped with the package, in order."""
+def available_migrations(dialect: Dialect = Dialect.SQLITE) -> list[tuple[int, str, str]]:
+    """(number, file name, SQL) for every migration shipped with the package, in order: the
+    dialect's own file where there is one, else the shared one."""
     folder = resources.files("bot.db") / "migrations"
-    found = []
+    found: dict[int, tuple[str, str]] = {}
     for entry in folder.iterdir():
-        match = MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    numbers = [n for n, _, _ in found]
+        if match := MIGRATION_NAME.match(entry.name):
+            found[int(match.group(1))] = (entry.name, entry.read_text(encoding="utf-8"))
+    own = folder / dialect.value
+    if own.is_dir():
+        for entry in own.iterdir():
+            if match := MIGRATION_NAME.match(entry.name):
+                found[int(match.group(1))] = (entry.name, entry.read_text(encoding="utf-8"))
+    numbers = sorted(found)
     if numbers != list(range(1, len(numbers) + 1)):
         raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
-    return found
+    return [(n, *found[n]) for n in numbers]

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.events import EventProblem
 
 
-def _problem(row: aiosqlite.Row) -> EventProblem:
+def _problem(row: Row) -> EventProblem:
     return EventProblem(row["show_id"], row["label"], row["problem"], from_epoch(row["at"]))
 
 

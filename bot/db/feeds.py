@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Dialect, Row, UniqueViolation
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.feeds import Feed
 from bot.errors import AlreadyExists
@@ -43,7 +39,15 @@ def _optional(seconds: int | None) -> datetime | None:
     return None if seconds is None else from_epoch(seconds)
 
 
-def _feed(row: aiosqlite.Row) -> Feed:
+UNSEEN = {
+    Dialect.SQLITE: "SELECT entry_key FROM feed_entries WHERE feed_id = ? "
+    "AND entry_key IN (SELECT value FROM json_each(?))",
+    Dialect.POSTGRESQL: "SELECT entry_key FROM feed_entries WHERE feed_id = ? "
+    "AND entry_key = ANY(?::text[])",
+}
+
+
+def _feed(row: Row) -> Feed:
     return Feed(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -102,7 +106,7 @@ class FeedRepository:
                     "VALUES (?, ?, ?)",
                     [(feed_id, key, to_epoch(new.added_at)) for key in entry_keys],
                 )
-        except sqlite3.IntegrityError as exc:
+        except UniqueViolation as exc:
             raise AlreadyExists(new.url) from exc
         feed = await self.get(new.guild_id, feed_id)
         assert feed is not None
@@ -122,7 +126,7 @@ class FeedRepository:
 
     async def in_guild(self, guild_id: int) -> list[Feed]:
         rows = await self._db.fetch_all(
-            SELECT_FEEDS + "WHERE guild_id = ? ORDER BY title COLLATE NOCASE, id", (guild_id,)
+            SELECT_FEEDS + "WHERE guild_id = ? ORDER BY lower(title), id", (guild_id,)
         )
         return [_feed(r) for r in rows]
 
@@ -234,11 +238,9 @@ class FeedRepository:
 
     async def unseen(self, feed_id: int, keys: Sequence[str]) -> set[str]:
         """Which of these entry keys the feed has not shown before."""
-        # One parameter however many keys: SQLite reads the JSON list itself.
+        # One parameter however many keys (see Reads.list_param).
         rows = await self._db.fetch_all(
-            "SELECT entry_key FROM feed_entries WHERE feed_id = ? "
-            "AND entry_key IN (SELECT value FROM json_each(?))",
-            (feed_id, json.dumps(list(keys))),
+            UNSEEN[self._db.dialect], (feed_id, self._db.list_param(keys))
         )
         return set(keys) - {r["entry_key"] for r in rows}
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Dialect, Row
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 from bot.domain.reminders import (
@@ -40,8 +37,32 @@ SELECT_DELIVERIES = """
     FROM deliveries
 """
 
+_NEXT_RETRY = """
+    SELECT min(next_attempt_at) FROM deliveries
+    WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
+"""
+NEXT_RETRY = {
+    Dialect.SQLITE: _NEXT_RETRY.replace(
+        "{not_in_flight}", "reminder_id NOT IN (SELECT value FROM json_each(?))"
+    ),
+    Dialect.POSTGRESQL: _NEXT_RETRY.replace(
+        "{not_in_flight}", "NOT (reminder_id = ANY(?::bigint[]))"
+    ),
+}
+_RECENT_FAILURES = """
+    SELECT r.id, max(coalesce(r.finished_at, r.claimed_at)) AS at,
+           coalesce(r.outcome, {errors}) AS reason
+    FROM reminders r LEFT JOIN deliveries d ON d.reminder_id = r.id AND d.status = ?
+    WHERE r.guild_id = ? AND (r.status = ? OR d.id IS NOT NULL)
+    GROUP BY r.id ORDER BY at DESC LIMIT ?
+"""
+RECENT_FAILURES = {
+    Dialect.SQLITE: _RECENT_FAILURES.replace("{errors}", "group_concat(DISTINCT d.error)"),
+    Dialect.POSTGRESQL: _RECENT_FAILURES.replace("{errors}", "string_agg(DISTINCT d.error, ',')"),
+}
 
-def _reminder(row: aiosqlite.Row) -> Reminder:
+
+def _reminder(row: Row) -> Reminder:
     previous = row["previous_premiere_at"]
     return Reminder(
         id=row["id"],
@@ -61,7 +82,7 @@ def _reminder(row: aiosqlite.Row) -> Reminder:
     )
 
 
-def _delivery(row: aiosqlite.Row) -> Delivery:
+def _delivery(row: Row) -> Delivery:
     users = row["mention_user_ids"]
     return Delivery(
         id=row["id"],
@@ -140,7 +161,8 @@ class ReminderRepository:
                                           previous_premiere_at, previous_precision, due_at)
                    SELECT ?, ?, ?, ?, ?, ?, ?, ?
                    WHERE EXISTS (SELECT 1 FROM shows WHERE id = ? AND guild_id = ?)
-                   ON CONFLICT DO UPDATE SET
+                   ON CONFLICT (guild_id, show_id, kind, offset_seconds, premiere_at)
+                   DO UPDATE SET
                        status = excluded.status, due_at = excluded.due_at,
                        previous_premiere_at = excluded.previous_premiere_at,
                        previous_precision = excluded.previous_precision,
@@ -200,7 +222,7 @@ class ReminderRepository:
             """SELECT user_id, delivery = ? AND dm_blocked_at IS NULL AS by_dm
                FROM subscriptions WHERE guild_id = ? AND show_id = ?
                UNION
-               SELECT i.user_id, 0 FROM event_interest i
+               SELECT i.user_id, FALSE FROM event_interest i
                JOIN show_events e ON e.event_id = i.event_id
                WHERE e.show_id = ? AND e.guild_id = ?
                  AND i.user_id NOT IN (SELECT user_id FROM subscriptions
@@ -395,10 +417,8 @@ class ReminderRepository:
             "SELECT min(due_at) FROM reminders WHERE status = ?", (PENDING,)
         )
         retry = await self._db.scalar(
-            """SELECT min(next_attempt_at) FROM deliveries
-               WHERE status = ? AND next_attempt_at IS NOT NULL
-                 AND reminder_id NOT IN (SELECT value FROM json_each(?))""",
-            (DeliveryStatus.PENDING, json.dumps(sorted(in_flight))),
+            NEXT_RETRY[self._db.dialect],
+            (DeliveryStatus.PENDING, self._db.list_param(sorted(in_flight))),
         )
         candidates = [t for t in (due, retry) if t is not None]
         return from_epoch(min(candidates)) if candidates else None
@@ -428,12 +448,7 @@ class ReminderRepository:
     async def recent_failures(self, guild_id: int, limit: int = 5) -> list[tuple[Reminder, str]]:
         """Reminders that failed or had a delivery fail, newest first, with the reason."""
         rows = await self._db.fetch_all(
-            """SELECT r.id, max(coalesce(r.finished_at, r.claimed_at)) AS at,
-                      coalesce(r.outcome, group_concat(DISTINCT d.error)) AS reason
-               FROM reminders r LEFT JOIN deliveries d
-                 ON d.reminder_id = r.id AND d.status = ?
-               WHERE r.guild_id = ? AND (r.status = ? OR d.id IS NOT NULL)
-               GROUP BY r.id ORDER BY at DESC LIMIT ?""",
+            RECENT_FAILURES[self._db.dialect],
             (DeliveryStatus.FAILED, guild_id, ReminderStatus.FAILED, limit),
         )
         found = []

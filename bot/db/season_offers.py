@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Row, UniqueViolation
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 from bot.domain.shows import SeasonOffer
@@ -21,7 +18,7 @@ SELECT_OFFERS = """
 """
 
 
-def _offer(row: aiosqlite.Row) -> SeasonOffer:
+def _offer(row: Row) -> SeasonOffer:
     return SeasonOffer(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -82,7 +79,7 @@ class SeasonOfferRepository:
                         to_epoch(now),
                     ),
                 )
-        except sqlite3.IntegrityError:
+        except UniqueViolation:
             return None
         return await self.get(guild_id, offer_id)
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Dialect, Row, UniqueViolation
 from bot.domain.dates import Precision
 from bot.domain.shows import Show, title_key
 from bot.errors import AlreadyExists
@@ -44,7 +40,20 @@ def from_epoch(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def _show(row: aiosqlite.Row) -> Show:
+_LINKED = """
+    SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
+           premiere_timezone, added_by, added_at, tvmaze_id, tvmaze_checked_at
+    FROM shows
+    WHERE {ids} AND COALESCE(tvmaze_checked_at, 0) < ?
+    ORDER BY tvmaze_id, id
+"""
+LINKED_TO_TVMAZE = {
+    Dialect.SQLITE: _LINKED.replace("{ids}", "tvmaze_id IN (SELECT value FROM json_each(?))"),
+    Dialect.POSTGRESQL: _LINKED.replace("{ids}", "tvmaze_id = ANY(?::bigint[])"),
+}
+
+
+def _show(row: Row) -> Show:
     return Show(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -86,10 +95,8 @@ class ShowRepository:
                         new.tvmaze_id,
                     ),
                 )
-        except sqlite3.IntegrityError as exc:
-            if "shows_unique_title_season" in str(exc) or "UNIQUE" in str(exc):
-                raise AlreadyExists(new.title) from exc
-            raise
+        except UniqueViolation as exc:
+            raise AlreadyExists(new.title) from exc
         show = await self.get(new.guild_id, show_id)
         assert show is not None
         return show
@@ -159,7 +166,7 @@ class ShowRepository:
                     show.id,
                 ),
             )
-        except sqlite3.IntegrityError as exc:
+        except UniqueViolation as exc:
             raise AlreadyExists(show.title) from exc
         updated = await self.get(show.guild_id, show.id)
         assert updated is not None
@@ -171,15 +178,10 @@ class ShowRepository:
         """Every server's shows linked to these TVmaze shows and not checked since
         `checked_before`, with when each was last checked: the refresh job's work, which is
         about TVmaze, not one server."""
-        # One parameter however many ids: SQLite reads the JSON list itself.
+        # One parameter however many ids (see Reads.list_param).
         rows = await self._db.fetch_all(
-            """SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-                      premiere_timezone, added_by, added_at, tvmaze_id, tvmaze_checked_at
-               FROM shows
-               WHERE tvmaze_id IN (SELECT value FROM json_each(?))
-                 AND IFNULL(tvmaze_checked_at, 0) < ?
-               ORDER BY tvmaze_id, id""",
-            (json.dumps(sorted(set(tvmaze_ids))), to_epoch(checked_before)),
+            LINKED_TO_TVMAZE[self._db.dialect],
+            (self._db.list_param(sorted(set(tvmaze_ids))), to_epoch(checked_before)),
         )
         return [
             (

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import aiosqlite
-
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.subscriptions import Change, Delivery, Subscription
 
@@ -16,7 +14,7 @@ SELECT_SUBSCRIPTIONS = """
 """
 
 
-def _subscription(row: aiosqlite.Row) -> Subscription:
+def _subscription(row: Row) -> Subscription:
     return Subscription(
         show_id=row["show_id"],
         guild_id=row["guild_id"],

@@ -1,27 +1,53 @@
-"""The database on a real SQLite file: pragmas, migrations, transactions, the shows table."""
+"""The database on a real SQLite file and a real PostgreSQL server: migrations, transactions,
+the shows table; and what only SQLite has (pragmas)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.db import connection
-from bot.db.connection import Database, available_migrations, split_statements
+from bot.db.connection import (
+    Database,
+    Dialect,
+    IntegrityError,
+    available_migrations,
+    split_statements,
+)
 from bot.db.shows import NewShow, ShowRepository
+from bot.db.sqlite import BUSY_TIMEOUT_MS, SqliteDatabase
 from bot.domain.dates import Precision
 from bot.errors import AlreadyExists
+from tests.postgres import PostgresServer
 
 NOW = datetime(2026, 11, 24, 15, tzinfo=UTC)
 
 
 @pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "nested" / "bot.sqlite3")
+async def sqlite_db(tmp_path: Path) -> AsyncIterator[SqliteDatabase]:
+    database = await SqliteDatabase.connect(tmp_path / "nested" / "bot.sqlite3")
     yield database
     await database.close()
+
+
+@pytest.fixture(params=list(Dialect))
+async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    """The same repositories on each engine: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param is Dialect.SQLITE:
+        database = await Database.open(tmp_path / "nested" / "bot.sqlite3")
+        yield database
+        await database.close()
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = await server.fresh_database()
+    database = await Database.open(url)
+    yield database
+    await database.close()
+    await server.drop_database(url)
 
 
 def draft(
@@ -40,17 +66,22 @@ def draft(
     )
 
 
-async def test_open_creates_the_folder_and_sets_the_pragmas(db: Database) -> None:
-    assert db.path.is_file()
-    assert await db.scalar("PRAGMA journal_mode") == "wal"
-    assert await db.scalar("PRAGMA foreign_keys") == 1
-    assert await db.scalar("PRAGMA busy_timeout") == connection.BUSY_TIMEOUT_MS
+async def test_open_creates_the_folder_and_sets_the_pragmas(sqlite_db: SqliteDatabase) -> None:
+    assert sqlite_db.path.is_file()
+    assert await sqlite_db.scalar("PRAGMA journal_mode") == "wal"
+    assert await sqlite_db.scalar("PRAGMA foreign_keys") == 1
+    assert await sqlite_db.scalar("PRAGMA busy_timeout") == BUSY_TIMEOUT_MS
 
 
-async def test_migrations_bring_user_version_to_the_latest(db: Database) -> None:
-    latest = available_migrations()[-1][0]
-    assert await db.scalar("PRAGMA user_version") == latest
+async def test_migrations_bring_the_schema_to_the_latest(db: Database) -> None:
+    latest = available_migrations(db.dialect)[-1][0]
+    assert await db.schema_version() == latest
     assert await db.migrate() == latest  # a second run applies nothing
+
+
+def test_every_migration_has_the_same_number_and_name_on_both_engines() -> None:
+    names = {dialect: [name for _, name, _ in available_migrations(dialect)] for dialect in Dialect}
+    assert names[Dialect.SQLITE] == names[Dialect.POSTGRESQL]
 
 
 async def test_a_failing_migration_leaves_no_trace(tmp_path: Path, monkeypatch) -> None:
@@ -60,12 +91,12 @@ async def test_a_failing_migration_leaves_no_trace(tmp_path: Path, monkeypatch) 
         "9999_broken.sql",
         "CREATE TABLE half_done (id INTEGER);\nINSERT INTO nowhere VALUES (1);",
     )
-    monkeypatch.setattr(connection, "available_migrations", lambda: [*real, broken])
+    monkeypatch.setattr(connection, "available_migrations", lambda _dialect: [*real, broken])
 
     with pytest.raises(Exception, match="no such table"):
         await Database.open(tmp_path / "bot.sqlite3")
 
-    monkeypatch.setattr(connection, "available_migrations", lambda: real)
+    monkeypatch.setattr(connection, "available_migrations", lambda _dialect: real)
     database = await Database.open(tmp_path / "bot.sqlite3")
     try:
         assert await database.scalar("PRAGMA user_version") == len(real)
@@ -136,9 +167,7 @@ async def test_ending_after_orders_by_premiere(db: Database) -> None:
 
 
 async def test_the_database_refuses_an_out_of_range_title(db: Database) -> None:
-    import sqlite3
-
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         await ShowRepository(db).insert(draft(title="x" * 101))
 
 
