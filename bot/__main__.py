@@ -103,6 +103,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="the address a saved copy (a file or -) came from, used as a live fetch would use it",
     )
     preview.add_argument("source", metavar="SOURCE", help="a .txt or .html file, a URL, or -")
+    commands.add_parser(
+        "migrate", help="bring the database (DATABASE_URL, else DATABASE_PATH) up to date"
+    )
+    copy = commands.add_parser(
+        "copy-db", help="copy every row into a new, empty PostgreSQL database, and verify it"
+    )
+    copy.add_argument("--to", required=True, metavar="URL", help="postgresql://… (empty)")
+    copy.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="PATH",
+        help="the SQLite file to copy (default: DATABASE_PATH)",
+    )
     return parser.parse_args(argv)
 
 
@@ -134,12 +148,23 @@ async def main(argv: list[str]) -> None:
     except SettingsError as exc:
         raise Refused(str(exc)) from None
     command = args.command or ("run" if settings.discord_token else "sandbox")
+    if command in ("migrate", "copy-db"):
+        from bot.db.tools import copy_command, migrate_command
+
+        setup_logging(settings.log_level)
+        if command == "migrate":
+            await migrate_command(settings.database)
+        else:
+            await copy_command(args.source or settings.database_path, args.to)
+        return
     if command == "sandbox":
         from bot.sandbox.console import SANDBOX_DATABASE_PATH, run_sandbox
 
         if not _database_given():
             # :advance spends the countdowns a database holds: never the bot's by default.
             settings = dataclasses.replace(settings, database_path=SANDBOX_DATABASE_PATH)
+        # The sandbox's clock spends countdowns: never in the bot's own PostgreSQL either.
+        settings = dataclasses.replace(settings, database_url=None)
         if args.command is None:
             print(
                 "No DISCORD_TOKEN set: starting the sandbox (a local Discord). Type :help for help."

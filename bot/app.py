@@ -179,7 +179,7 @@ class PremiereBot(commands.AutoShardedBot):
         return tuple(range(self.shard_count or 0))
 
     async def setup_hook(self) -> None:
-        self.db = await Database.open(self.settings.database_path)
+        self.db = await Database.open(self.settings.database)
         self._resources.push_async_callback(self.db.close)
         # Cached answers age by the bot's clock, which the sandbox (and tests) move forward.
         tvmaze = TvmazeClient(

@@ -25,6 +25,7 @@ class SettingsError(ValueError):
 class Settings:
     discord_token: str | None = None
     database_path: Path = DEFAULT_DATABASE_PATH
+    database_url: str | None = None  # postgresql://…: PostgreSQL instead of the SQLite file
     dev_guild_id: int | None = None
     log_level: str = "INFO"
     discord_api_base: str = DISCORD_API_BASE
@@ -54,6 +55,7 @@ class Settings:
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE_PATH),
+            database_url=_database_url(get("DATABASE_URL")),
             dev_guild_id=_snowflake("DEV_GUILD_ID", get("DEV_GUILD_ID")),
             log_level=_log_level(get("LOG_LEVEL") or "INFO"),
             discord_api_base=(get("DISCORD_API_BASE") or DISCORD_API_BASE).rstrip("/"),
@@ -70,9 +72,26 @@ class Settings:
         )
 
     @property
+    def database(self) -> Path | str:
+        """Where the bot keeps its data: the PostgreSQL URL when there is one, else the file."""
+        return self.database_url or self.database_path
+
+    @property
     def uses_discord(self) -> bool:
         """True when the bot talks to Discord itself rather than another compatible server."""
         return self.discord_api_base == DISCORD_API_BASE
+
+
+def _database_url(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if not raw.startswith(("postgresql://", "postgres://")):
+        raise SettingsError(
+            "DATABASE_URL must be a PostgreSQL URL such as "
+            "postgresql://bot:secret@db.example:5432/premieres; leave it unset to keep the "
+            "SQLite file (DATABASE_PATH)."
+        )
+    return raw
 
 
 def _snowflake(name: str, raw: str | None) -> int | None:

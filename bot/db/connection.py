@@ -12,7 +12,7 @@ import logging
 import re
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
 from importlib import resources
@@ -38,6 +38,10 @@ class Row(Protocol):
     """A result row: by column name or by position (sqlite3.Row and asyncpg.Record alike)."""
 
     def __getitem__(self, key: Any, /) -> Any: ...
+
+    def keys(self) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
 
 
 class IntegrityError(Exception):

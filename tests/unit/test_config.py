@@ -46,6 +46,7 @@ def test_empty_values_mean_the_default(tmp_path: Path) -> None:
         ("SHARD_COUNT", "two", "at least 1"),
         ("SHARD_COUNT", "-2", "at least 1"),
         ("SHARD_IDS", "0-1", "needs SHARD_COUNT"),
+        ("DATABASE_URL", "mysql://db/premieres", "PostgreSQL URL"),
     ],
 )
 def test_bad_values_are_refused_with_a_fix(name: str, value: str, hint: str) -> None:
@@ -58,6 +59,7 @@ def test_env_example_lists_every_setting() -> None:
     for name in (
         "DISCORD_TOKEN",
         "DATABASE_PATH",
+        "DATABASE_URL",
         "DEV_GUILD_ID",
         "LOG_LEVEL",
         "DISCORD_API_BASE",
@@ -120,3 +122,9 @@ def test_shard_ids_take_numbers_ranges_and_mixtures(ids: str, expected: tuple[in
 def test_bad_shard_ids_are_refused_with_a_fix(ids: str, hint: str) -> None:
     with pytest.raises(SettingsError, match=re.escape(hint)):
         shards("4", ids)
+
+
+def test_a_postgresql_url_is_where_the_data_lives_instead_of_the_file() -> None:
+    url = "postgresql://bot:secret@db.example:5432/premieres"
+    assert Settings.load(env_file=None, environ={"DATABASE_URL": url}).database == url
+    assert Settings.load(env_file=None, environ={}).database == DEFAULT_DATABASE_PATH
