@@ -52,7 +52,11 @@ class Pacer:
     answers more with 429s; discord.py paces each route from response headers, but nothing
     paces the total, so a fan-out to a thousand servers would trip the global limit. Even
     spacing, rather than bursts, keeps every one-second window under the cap however Discord's
-    own window happens to be aligned."""
+    own window happens to be aligned.
+
+    The gap is measured from when a request really went, not from when it was due: an event
+    loop that falls behind (a busy machine) must not send the late ones back to back to catch
+    up, which is exactly a burst."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
@@ -64,5 +68,5 @@ class Pacer:
             now = time.monotonic()
             if self._next > now:
                 await asyncio.sleep(self._next - now)
-                now = self._next
+                now = time.monotonic()
             self._next = now + 1 / self.rate
