@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,9 @@ import time_machine
 
 from bot.app import PremiereBot
 from bot.config import Settings
+from bot.db.connection import Dialect
 from bot.sandbox.double import Channel, DiscordDouble, DoubleConfig, Guild, Member, Perm
+from tests.postgres import PostgresServer, start_or_explain
 
 # Where TVmaze is for tests that don't serve it: a closed local port, refused at once.
 NOWHERE = "http://127.0.0.1:9"
@@ -83,9 +85,56 @@ def world(double: DiscordDouble) -> World:
 StartBot = Callable[..., Awaitable[PremiereBot]]
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One private PostgreSQL server for the whole run, started on first use."""
+    server = PostgresServer()
+    start_or_explain(server)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-async def start_bot(double: DiscordDouble, tmp_path: Path) -> AsyncIterator[StartBot]:
-    """Start the real bot against the double; stop every bot started when the test ends."""
+async def postgres_url(postgres_server: PostgresServer) -> AsyncIterator[str]:
+    """The URL of a new, empty database; dropped (with any connection left open) afterwards."""
+    url = await postgres_server.fresh_database()
+    yield url
+    await postgres_server.drop_database(url)
+
+
+@pytest.fixture
+def database_engine(request: pytest.FixtureRequest) -> Dialect:
+    """Which engine the bots of a test keep their data in: SQLite unless a module asks for
+    both (`pytestmark = ON_BOTH_ENGINES`)."""
+    return Dialect(getattr(request, "param", Dialect.SQLITE))
+
+
+# A module marked with this runs each of its tests once on SQLite and once on PostgreSQL.
+ON_BOTH_ENGINES = pytest.mark.parametrize("database_engine", list(Dialect), indirect=True)
+
+
+@pytest.fixture
+async def database_url(
+    request: pytest.FixtureRequest, database_engine: Dialect
+) -> AsyncIterator[str | None]:
+    """A fresh PostgreSQL database for the test's bots, or None for a SQLite file."""
+    if database_engine is Dialect.SQLITE:
+        yield None
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = await server.fresh_database()
+    yield url
+    await server.drop_database(url)
+
+
+@pytest.fixture
+async def start_bot(
+    double: DiscordDouble, tmp_path: Path, database_url: str | None
+) -> AsyncIterator[StartBot]:
+    """Start the real bot against the double; stop every bot started when the test ends. Every
+    bot of a test shares one database (a restart finds what the last run left)."""
     running: list[tuple[PremiereBot, asyncio.Task[None]]] = []
 
     async def start(
@@ -95,6 +144,7 @@ async def start_bot(double: DiscordDouble, tmp_path: Path) -> AsyncIterator[Star
             Settings(
                 discord_token=double.token,
                 database_path=tmp_path / "premiere-bot.sqlite3",
+                database_url=database_url,
                 discord_api_base=double.api_base,
                 discord_gateway_url=double.gateway_url,
                 tvmaze_api_base=NOWHERE,

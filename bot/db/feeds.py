@@ -102,8 +102,8 @@ class FeedRepository:
                     ),
                 )
                 await tx.executemany(
-                    "INSERT OR IGNORE INTO feed_entries (feed_id, entry_key, seen_at) "
-                    "VALUES (?, ?, ?)",
+                    "INSERT INTO feed_entries (feed_id, entry_key, seen_at) "
+                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     [(feed_id, key, to_epoch(new.added_at)) for key in entry_keys],
                 )
         except UniqueViolation as exc:
@@ -194,15 +194,14 @@ class FeedRepository:
         await self._db.execute(
             """UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, etag = ?,
                                 last_modified = ?, failures = 0, last_error = NULL,
-                                last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END
+                                last_posted_at = COALESCE(?, last_posted_at)
                WHERE id = ?""",
             (
                 to_epoch(now),
                 to_epoch(next_poll_at),
                 etag,
                 last_modified,
-                int(posted),
-                to_epoch(now),
+                to_epoch(now) if posted else None,
                 feed_id,
             ),
         )
@@ -222,14 +221,13 @@ class FeedRepository:
     ) -> None:
         await self._db.execute(
             """UPDATE feeds SET last_polled_at = ?, next_poll_at = ?, failures = failures + 1,
-                                last_error = ?, paused_at = CASE WHEN ? THEN ? ELSE NULL END
+                                last_error = ?, paused_at = ?
                WHERE id = ?""",
             (
                 to_epoch(now),
                 to_epoch(next_poll_at),
                 error[:300],
-                int(pause),
-                to_epoch(now),
+                to_epoch(now) if pause else None,
                 feed_id,
             ),
         )

@@ -37,6 +37,13 @@ SELECT_DELIVERIES = """
     FROM deliveries
 """
 
+# The show still exists, and (in PostgreSQL, where writers run side by side) is held so that
+# a removal waits for this transaction rather than leaving reminders for a show that is gone.
+_SHOW_STAYS = "SELECT 1 FROM shows WHERE id = ? AND guild_id = ?"
+SHOW_STAYS = {
+    Dialect.SQLITE: _SHOW_STAYS,  # BEGIN IMMEDIATE already keeps other writers out
+    Dialect.POSTGRESQL: _SHOW_STAYS + " FOR KEY SHARE",
+}
 _NEXT_RETRY = """
     SELECT min(next_attempt_at) FROM deliveries
     WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
@@ -111,9 +118,7 @@ class ReminderRepository:
         """Make the show's pending countdown match `rungs`. A rung already sent (or skipped) for
         this same premiere is not planned again; a show removed meanwhile plans nothing."""
         async with self._db.transaction() as tx:
-            if not await tx.scalar(
-                "SELECT 1 FROM shows WHERE id = ? AND guild_id = ?", (show.id, show.guild_id)
-            ):
+            if not await tx.scalar(SHOW_STAYS[tx.dialect], (show.id, show.guild_id)):
                 return
             await tx.execute(
                 """DELETE FROM reminders
@@ -141,6 +146,8 @@ class ReminderRepository:
     async def plan_moved_notice(self, before: Show, after: Show, now: datetime) -> None:
         """One "premiere moved" post, from where the premiere was when members last heard."""
         async with self._db.transaction() as tx:
+            if not await tx.scalar(SHOW_STAYS[tx.dialect], (after.id, after.guild_id)):
+                return
             stale = await tx.fetch_one(
                 """SELECT previous_premiere_at, previous_precision FROM reminders
                    WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?

@@ -117,7 +117,7 @@ class ShowRepository:
 
     async def find(self, guild_id: int, title: str, season: int | None) -> Show | None:
         row = await self._db.fetch_one(
-            SELECT_SHOWS + "WHERE guild_id = ? AND title_key = ? AND IFNULL(season, -1) = ?",
+            SELECT_SHOWS + "WHERE guild_id = ? AND title_key = ? AND COALESCE(season, -1) = ?",
             (guild_id, title_key(title), -1 if season is None else season),
         )
         return None if row is None else _show(row)

@@ -72,10 +72,11 @@ class SubscriptionRepository:
         """Subscribe a show's subscribers to another show of the same server (a new season),
         keeping how each is told. Returns how many were copied."""
         return await self._db.execute(
-            """INSERT OR IGNORE INTO subscriptions
+            """INSERT INTO subscriptions
                    (show_id, guild_id, user_id, delivery, created_at, news)
                SELECT ?, guild_id, user_id, delivery, ?, news FROM subscriptions
-               WHERE guild_id = ? AND show_id = ?""",
+               WHERE guild_id = ? AND show_id = ?
+               ON CONFLICT DO NOTHING""",
             (to_show_id, to_epoch(now), guild_id, from_show_id),
         )
 

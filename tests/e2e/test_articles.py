@@ -13,9 +13,9 @@ from aiohttp import web
 
 from bot.articles import Fetcher, FetchPolicy
 from bot.sandbox.double import DiscordDouble, InvocationError, Message
-from tests.conftest import StartBot, World
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 HARBOR = """Netflix Sets a Date for 'Harbor Lights' Season 3
 

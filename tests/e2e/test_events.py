@@ -12,10 +12,10 @@ import pytest
 
 from bot.app import PremiereBot
 from bot.sandbox.double import DiscordDouble, Guild, Member, Perm, Role
-from tests.conftest import StartBot, World
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 from tests.e2e.reminder_support import PREMIERE, Ladder, just_after
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 EVENTS_ROUTE = "/guilds/{guild_id}/scheduled-events"
 EVENT_ROUTE = "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"

@@ -12,8 +12,10 @@ import pytest
 from bot.app import PremiereBot
 from bot.domain.feeds import PAUSE_AFTER_FAILURES
 from bot.sandbox.double import InvocationError, Message, Perm
-from tests.conftest import StartBot, World, build_world
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World, build_world
 from tests.feed_site import FeedHandle, FeedSite, html_page
+
+pytestmark = ON_BOTH_ENGINES
 
 STORY_DAY = datetime(2026, 11, 24, 9, tzinfo=UTC)
 

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from bot.domain.settings import parse_offsets
 from bot.sandbox.double import DiscordDouble, Member
-from tests.conftest import World, build_world
+from tests.conftest import ON_BOTH_ENGINES, World, build_world
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 TITLES = ("Alpha Show", "Beta Show", "Gamma Show")
 ZONES = ("UTC", "Europe/London", "Asia/Tokyo")

@@ -3,15 +3,17 @@ Deliveries are delayed, never lost, and never doubled."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.app import PremiereBot
+from bot.db.connection import Database
 from bot.sandbox.double import Channel, DiscordDouble, Perm
-from tests.conftest import StartBot
+from tests.conftest import ON_BOTH_ENGINES, StartBot
 from tests.e2e.reminder_support import Ladder, just_after, settle, titles
+
+pytestmark = ON_BOTH_ENGINES
 
 MESSAGES = "/channels/{channel_id}/messages"
 SEVEN_DAYS = just_after(days=7)
@@ -50,8 +52,11 @@ async def test_a_crash_between_send_and_record_posts_exactly_once(
     first.reminders.timer.wakeup()
     await ladder.double.wait_for(lambda: ladder.posts())
     await first.close()
-    with sqlite3.connect(tmp_path / "premiere-bot.sqlite3") as ledger:
-        unrecorded = ledger.execute("SELECT status FROM deliveries").fetchall()
+    ledger = await Database.open(first.settings.database)
+    try:
+        unrecorded = [tuple(r) for r in await ledger.fetch_all("SELECT status FROM deliveries")]
+    finally:
+        await ledger.close()
 
     assert unrecorded == [("pending",)]  # the ledger never heard back
     second = await start_bot()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.conftest import T0, StartBot
+from tests.conftest import ON_BOTH_ENGINES, T0, StartBot
 from tests.e2e.reminder_support import PREMIERE, Ladder, just_after, settle, titles
+
+pytestmark = ON_BOTH_ENGINES
 
 
 async def test_the_full_ladder_posts_in_order_with_exact_mentions(ladder: Ladder, bot) -> None:

@@ -6,7 +6,9 @@ import pytest
 
 from bot.domain.settings import DEFAULT_OFFSETS
 from bot.sandbox.double import InvocationError, Perm
-from tests.conftest import World
+from tests.conftest import ON_BOTH_ENGINES, World
+
+pytestmark = ON_BOTH_ENGINES
 
 
 async def settings_of(bot, world: World):  # type: ignore[no-untyped-def]

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conftest import World, build_world
+from tests.conftest import ON_BOTH_ENGINES, World, build_world
 from tests.e2e.unchecked_options import drop_option_bounds
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 
 def stamp(*parts: int) -> int:

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.sandbox.double import InvocationError
-from tests.conftest import StartBot, World, build_world
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World, build_world
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 
 async def test_add_replies_with_the_premiere_as_discord_timestamps(world: World, bot) -> None:

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.sandbox.double import InvocationError, Message, Perm
-from tests.conftest import StartBot, World
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 from tests.e2e.reminder_support import PREMIERE, Ladder, just_after
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 
 def field(reply: Message, name: str) -> str:

@@ -6,9 +6,9 @@ import pytest
 
 from bot.domain.subscriptions import Delivery
 from bot.render.components import SUBSCRIBE_ID
-from tests.conftest import StartBot, World, build_world
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World, build_world
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 
 @pytest.fixture

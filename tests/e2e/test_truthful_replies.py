@@ -10,9 +10,9 @@ import pytest
 
 from bot.app import PremiereBot
 from bot.domain.settings import DEFAULT_OFFSETS
-from tests.conftest import World
+from tests.conftest import ON_BOTH_ENGINES, World
 
-pytestmark = pytest.mark.usefixtures("at_t0")
+pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
 
 
 class PlanningFails(Exception):

@@ -12,8 +12,10 @@ import pytest
 from bot.app import PremiereBot
 from bot.sandbox.double import Message
 from bot.sandbox.tvmaze import TvmazeDouble
-from tests.conftest import StartBot, World
+from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 from tests.e2e.reminder_support import Ladder, settle, titles
+
+pytestmark = ON_BOTH_ENGINES
 
 # Quiet Valley's season 4 premiere: Sunday 10 January 2027, 9 pm in New York.
 QUIET_VALLEY_S4 = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
