@@ -32,6 +32,7 @@ from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.dates import Precision
 from bot.domain.events import EventProblem
+from bot.domain.shards import shard_of
 from bot.domain.shows import Show
 from bot.outbox.sender import Pacer
 
@@ -138,10 +139,12 @@ class ScheduledEvents:
         """Ask Discord who is Interested in the show's event now, and keep that; on failure the
         marks already kept stand (a reminder goes out either way)."""
         event_id = await self.store.event_for(show_id)
-        guild = self._client.get_guild(guild_id)
-        if event_id is None or guild is None or self._closing:
+        if event_id is None or self._closing:
             return
         try:
+            guild = await self._guild(guild_id)
+            if guild is None:
+                return
             event = await self._event(guild, event_id)
             if event is None:
                 await self.store.forget(event_id)
@@ -212,7 +215,7 @@ class ScheduledEvents:
             if event_id is None:
                 await self.store.clear_problem(show_id)
             else:
-                delete = partial(self._delete, guild_id, event_id)
+                delete = partial(self._delete, event_id)
                 await self._attempt("delete", guild_id, show_id, label, delete)
             return
         now = self._clock.now()
@@ -238,17 +241,18 @@ class ScheduledEvents:
         guild_id: int,
         show_id: int,
         label: str,
-        work: Callable[[], Awaitable[None]],
+        work: Callable[[discord.Guild], Awaitable[None]],
     ) -> None:
         """Do the work, or write down why it couldn't be done."""
-        reason = self._cannot_manage(guild_id)
-        if reason is None:
-            try:
-                await work()
-            except discord.HTTPException as error:
-                reason = _refusal(error)
-            except (aiohttp.ClientError, TimeoutError, OSError) as error:
-                reason = f"I couldn't reach Discord ({error.__class__.__name__})"
+        try:
+            guild = await self._guild(guild_id)
+            reason = self._cannot_manage(guild)
+            if guild is not None and reason is None:
+                await work(guild)
+        except discord.HTTPException as error:
+            reason = _refusal(error)
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            reason = f"I couldn't reach Discord ({error.__class__.__name__})"
         if reason is None:
             await self.store.clear_problem(show_id)
             return
@@ -256,14 +260,33 @@ class ScheduledEvents:
         problem = f"Couldn't {action} its Discord event: {reason}."
         await self.store.note_problem(guild_id, show_id, label, problem, self._clock.now())
 
-    def _cannot_manage(self, guild_id: int) -> str | None:
-        """Why the bot may not manage events in the server, or None when it may. Asking
-        Discord only to be refused would count against the bot's invalid-request limit."""
+    async def _guild(self, guild_id: int) -> discord.Guild | None:
+        """The server as this process knows it (its shards' servers are cached), else, for a
+        server on another process's shard (a show the TVmaze refresh moved, say), as Discord
+        describes it; None when one of this process's own servers is unavailable."""
         guild = self._client.get_guild(guild_id)
+        if guild is not None or self._holds(guild_id):
+            return guild
+        await self._pacer.wait()
+        return await self._client.fetch_guild(guild_id, with_counts=False)
+
+    def _holds(self, guild_id: int) -> bool:
+        """Whether this process runs the shard that receives the server's events."""
+        count = getattr(self._client, "shard_count", None) or 1
+        mine = getattr(self._client, "shard_ids", None)
+        return mine is None or shard_of(guild_id, count) in mine
+
+    @staticmethod
+    def _cannot_manage(guild: discord.Guild | None) -> str | None:
+        """Why the bot may not manage events in the server, or None when it may (or can't tell
+        before asking: a server described by Discord carries no member list). Asking Discord only
+        to be refused would count against the bot's invalid-request limit."""
         if guild is None:
             return "the server is unavailable to me right now"
-        me = guild.me
-        if me is None or not me.guild_permissions.manage_events:
+        me: discord.Member | None = guild.me  # None in a server described by Discord
+        if me is None:
+            return None  # another process's server: Discord's answer will say
+        if not me.guild_permissions.manage_events:
             return NO_MANAGE_EVENTS
         return None
 
@@ -279,9 +302,7 @@ class ScheduledEvents:
         except discord.NotFound:
             return None
 
-    async def _create(self, show: Show) -> None:
-        guild = self._client.get_guild(show.guild_id)
-        assert guild is not None  # _cannot_manage checked it
+    async def _create(self, show: Show, guild: discord.Guild) -> None:
         details = event_details(show)
         await self._pacer.wait()
         event = await guild.create_scheduled_event(
@@ -295,9 +316,7 @@ class ScheduledEvents:
         )
         await self.store.remember(show.guild_id, show.id, event.id)
 
-    async def _update(self, show: Show, event_id: int, now: datetime) -> None:
-        guild = self._client.get_guild(show.guild_id)
-        assert guild is not None  # _cannot_manage checked it
+    async def _update(self, show: Show, event_id: int, now: datetime, guild: discord.Guild) -> None:
         # Once the premiere has begun its times stay as they are; Discord won't move a start
         # into the past, nor an event already under way.
         movable = show.premiere - now >= MIN_LEAD
@@ -325,11 +344,9 @@ class ScheduledEvents:
                 pass
         await self.store.forget(event_id)  # deleted in Discord meanwhile: start afresh
         if movable:
-            await self._create(show)
+            await self._create(show, guild)
 
-    async def _delete(self, guild_id: int, event_id: int) -> None:
-        guild = self._client.get_guild(guild_id)
-        assert guild is not None  # _cannot_manage checked it
+    async def _delete(self, event_id: int, guild: discord.Guild) -> None:
         event = await self._event(guild, event_id)
         if event is not None:
             await self._pacer.wait()

@@ -109,3 +109,27 @@ async def test_two_processes_split_the_shards_and_together_answer_every_server(
     shards = field(status, "Shards")
     assert "This server is on shard 1 of 2" in shards
     assert "This process runs shard 1; other processes run the rest." in shards
+
+
+async def test_a_process_keeps_the_event_of_a_server_on_another_processs_shard(
+    double: DiscordDouble, start_bot: StartBot
+) -> None:
+    """A show can change in a process that doesn't hold its server (the one TVmaze refresh of
+    the whole bot moved it): that process asks Discord for the server and keeps its event."""
+    elsewhere = double.add_guild(
+        "Elsewhere",
+        id=guild_id_on_shard(1, 2),
+        bot_permissions=int(Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.MANAGE_EVENTS),
+    )
+    bot = await start_bot(shard_count=2, shard_ids=(0,))
+    assert bot.get_guild(elsewhere.id) is None  # not this process's server
+
+    show = await bot.services.shows.add(
+        elsewhere.id, title="Dark", premiere="2026-12-24 20:00", added_by=1
+    )
+    await bot.events.idle()
+
+    [event] = [e.to_json() for e in elsewhere.scheduled_events.values()]
+    assert event["name"] == "Dark"
+    assert await bot.events.store.event_for(show.id) == int(event["id"])
+    assert await bot.events.problems(elsewhere.id) == []
