@@ -1,24 +1,33 @@
 """Command latency with a big database: INTERACTION_CREATE → the bot's callback at the double.
 
     python bench/commands.py [--servers 1000] [--shows 100000] [--subscriptions 200000]
-                             [--invocations 1000]
+                             [--invocations 1000] [--postgres | --database-url URL]
 
 Builds the database (shows spread over the servers, subscriptions over their members), starts
 the double and the real bot over it, then invokes /show list, /show info and the show
 autocomplete one at a time as members of sampled servers. Prints one JSON line per command with
 p50/p99/max in milliseconds, plus one line describing the data set.
+
+By default the data is in a SQLite file. With `--postgres` a private PostgreSQL server is
+started for the run (tests/postgres.py) and the bot keeps its data there; `--database-url`
+(or `DATABASE_URL` in the environment) names a new, empty PostgreSQL database to use instead.
+Either way the SQLite file is built first and copied in as `python -m bot copy-db` does.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import random
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,8 +35,11 @@ import discord
 
 from bot.app import PremiereBot
 from bot.config import Settings
-from bot.db.connection import Database
+from bot.db.connection import Database, is_postgres_url
+from bot.db.copy import copy_database
 from bot.sandbox.double import DiscordDouble, DoubleConfig, Member
+
+ROOT = Path(__file__).resolve().parents[1]
 
 MEMBERS_PER_SERVER = 50
 SAMPLED_SERVERS = 50
@@ -112,32 +124,78 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def main() -> None:
+async def copy_into(path: Path, url: str) -> None:
+    """The SQLite file into the PostgreSQL database, verified, as `python -m bot copy-db`."""
+    source = await Database.open(path)
+    try:
+        target = await Database.open(url)  # migrates; the copy refuses a database with data
+        try:
+            await copy_database(source, target)
+        finally:
+            await target.close()
+    finally:
+        await source.close()
+
+
+@contextlib.contextmanager
+def private_postgres() -> Iterator[str]:
+    """A PostgreSQL server of this run's own, thrown away at the end; yields its admin URL."""
+    sys.path.insert(0, str(ROOT))  # tests/postgres.py is test and benchmark tooling
+    from tests.postgres import PostgresServer
+
+    with PostgresServer() as server:
+        url = asyncio.run(server.fresh_database())
+        yield url
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--servers", type=int, default=1000)
     parser.add_argument("--shows", type=int, default=100_000)
     parser.add_argument("--subscriptions", type=int, default=200_000)
     parser.add_argument("--invocations", type=int, default=1000, help="per command")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--postgres", action="store_true", help="start a private PostgreSQL server for the run"
+    )
+    where.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL") or None,
+        metavar="URL",
+        help="a new, empty PostgreSQL database (default: DATABASE_URL, if set)",
+    )
     args = parser.parse_args()
+    if args.database_url and not is_postgres_url(args.database_url):
+        parser.error("--database-url must be a postgresql:// URL")
+    if args.postgres:
+        # Started from the main thread, so the server dies with this process if need be.
+        with private_postgres() as url:
+            asyncio.run(bench(args, url))
+    else:
+        asyncio.run(bench(args, args.database_url))
+
+
+async def bench(args: argparse.Namespace, database_url: str | None) -> None:
     rng = random.Random(7)
+    engine = "postgresql" if database_url else "sqlite"
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.sqlite3"
         started = time.perf_counter()
         members = await build_database(path, args.servers, args.shows, args.subscriptions, rng)
-        print(
-            json.dumps(
-                {
-                    "bench": "commands",
-                    "data": {
-                        "servers": args.servers,
-                        "shows": args.shows,
-                        "subscriptions": args.subscriptions,
-                        "build_seconds": round(time.perf_counter() - started, 2),
-                    },
-                }
-            )
-        )
+        built = time.perf_counter()
+        if database_url:
+            await copy_into(path, database_url)
+        data: dict[str, object] = {
+            "database": engine,
+            "servers": args.servers,
+            "shows": args.shows,
+            "subscriptions": args.subscriptions,
+            "build_seconds": round(built - started, 2),
+        }
+        if database_url:
+            data["copy_seconds"] = round(time.perf_counter() - built, 2)
+        print(json.dumps({"bench": "commands", "data": data}), flush=True)
 
         # The spec check is a test-time guard; it would only slow the double down here.
         double = DiscordDouble(DoubleConfig(spec_path=None))
@@ -153,6 +211,7 @@ async def main() -> None:
             Settings(),
             discord_token=double.token,
             database_path=path,
+            database_url=database_url,
             discord_api_base=double.api_base,
             discord_gateway_url=double.gateway_url,
             log_level="WARNING",
@@ -191,6 +250,7 @@ async def main() -> None:
                 json.dumps(
                     {
                         "bench": "commands",
+                        "database": engine,
                         "command": kind,
                         "invocations": len(samples),
                         "p50_ms": round(statistics.median(samples), 2),
@@ -207,4 +267,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
