@@ -19,17 +19,19 @@ from discord.ext import commands
 from bot.articles import Fetcher
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.db.connection import Database
+from bot.db.connection import Database, Dialect
 from bot.db.feeds import FeedRepository
+from bot.db.leases import LeaseRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
-from bot.domain.shards import IdentifyBuckets
+from bot.domain.shards import IdentifyBuckets, Partition
 from bot.events.scheduled import ScheduledEvents
 from bot.news.desk import NewsDesk
 from bot.news.offers import SeasonOfferDesk
 from bot.news.poller import FeedPoller
-from bot.outbox.discord_sender import DiscordSender
+from bot.outbox.discord_sender import DEFAULT_SEND_RATE, DiscordSender
+from bot.outbox.sole import SoleRunner
 from bot.outbox.timer import Scheduler
 from bot.reminders.engine import ReminderEngine
 from bot.services import Services
@@ -117,6 +119,8 @@ class PremiereBot(commands.AutoShardedBot):
     db: Database
     services: Services
     scheduler: Scheduler
+    partition: Partition
+    sole_runner: SoleRunner
     reminders: ReminderEngine
     feeds: FeedPoller
     events: ScheduledEvents
@@ -194,7 +198,16 @@ class PremiereBot(commands.AutoShardedBot):
             feed_interval=timedelta(minutes=self.settings.feed_interval_minutes),
         )
         self.scheduler = Scheduler(self.clock)
-        sender = DiscordSender(self)  # one pacer for everything the bot posts on its own
+        # Each server's scheduled work is done by the process that runs its shard, and
+        # Discord's budget of requests, shared by every process of the bot, in the same shares.
+        self.partition = Partition.of(self.shard_count, self.shard_ids)
+        # Work that is no server's is done by one process, chosen through the shared database.
+        self.sole_runner = SoleRunner(
+            self.scheduler,
+            None if self.db.dialect is Dialect.SQLITE else LeaseRepository(self.db),
+        )
+        # One pacer for everything the bot posts on its own.
+        sender = DiscordSender(self, send_rate=self.partition.send_rate(DEFAULT_SEND_RATE))
         self.events = ScheduledEvents(self, self.db, self.clock, sender.pacer)
         self.reminders = ReminderEngine(
             self.db,
@@ -202,6 +215,7 @@ class PremiereBot(commands.AutoShardedBot):
             sender,
             self.scheduler,
             refresh_interest=self.events.refresh_interest,
+            partition=self.partition,
         )
         desk = NewsDesk(
             self.services.articles,
@@ -211,7 +225,11 @@ class PremiereBot(commands.AutoShardedBot):
             fetcher=self.article_fetcher,
         )
         self.feeds = FeedPoller(
-            FeedRepository(self.db), desk, self.clock, self.scheduler, fetcher=self.article_fetcher
+            FeedRepository(self.db, self.partition),
+            desk,
+            self.clock,
+            self.scheduler,
+            fetcher=self.article_fetcher,
         )
         self.services.feeds.listeners.append(self.feeds.feeds_changed)
         offers = SeasonOfferDesk(SettingsRepository(self.db), sender)
@@ -232,12 +250,13 @@ class PremiereBot(commands.AutoShardedBot):
         self.scheduler.start()
         await self.reminders.start()
         await self.feeds.start()
-        self.scheduler.every(
+        self.sole_runner.every(
             "tvmaze:refresh",
             timedelta(hours=self.settings.tvmaze_refresh_hours),
             self.services.tvmaze.refresh_and_log,
             first=TVMAZE_FIRST_REFRESH,
         )
+        await self.sole_runner.start()
 
     async def close(self) -> None:
         # Stop sending, then stop taking events, then release the database: nothing may use
@@ -246,6 +265,8 @@ class PremiereBot(commands.AutoShardedBot):
         try:
             if hasattr(self, "scheduler"):
                 self.scheduler.shutdown()
+            if hasattr(self, "sole_runner"):
+                await self.sole_runner.stop()  # another process may take the shared work now
             if hasattr(self, "feeds"):
                 await self.feeds.stop()
             if hasattr(self, "reminders"):

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.db.connection import Database, Dialect, Row, UniqueViolation
+from bot.db.partition import for_each_dialect, shard_params
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.feeds import Feed
+from bot.domain.shards import EVERY_SERVER, Partition
 from bot.errors import AlreadyExists
 
 SELECT_FEEDS = """
@@ -47,6 +49,15 @@ UNSEEN = {
 }
 
 
+DUE = for_each_dialect(
+    SELECT_FEEDS + "WHERE paused_at IS NULL AND next_poll_at <= ? AND {on_my_shards} "
+    "ORDER BY next_poll_at, id LIMIT ?"
+)
+NEXT_POLL = for_each_dialect(
+    "SELECT min(next_poll_at) FROM feeds WHERE paused_at IS NULL AND {on_my_shards}"
+)
+
+
 def _feed(row: Row) -> Feed:
     return Feed(
         id=row["id"],
@@ -70,8 +81,12 @@ def _feed(row: Row) -> Feed:
 
 
 class FeedRepository:
-    def __init__(self, db: Database) -> None:
+    """A server's feeds, for its commands; and the feeds due a check, for the poller, of the
+    partition only: the servers on the shards this process runs."""
+
+    def __init__(self, db: Database, partition: Partition = EVERY_SERVER) -> None:
         self._db = db
+        self._partition = partition
 
     # ------------------------------------------------------------------ one server's feeds
 
@@ -164,19 +179,18 @@ class FeedRepository:
         assert feed is not None
         return feed
 
-    # ------------------------------------------------------------- the poller (every server)
+    # ---------------------------------------------- the poller (the partition's servers)
 
     async def due(self, now: datetime, limit: int) -> list[Feed]:
         rows = await self._db.fetch_all(
-            SELECT_FEEDS + "WHERE paused_at IS NULL AND next_poll_at <= ? "
-            "ORDER BY next_poll_at, id LIMIT ?",
-            (to_epoch(now), limit),
+            DUE[self._db.dialect],
+            (to_epoch(now), *shard_params(self._db, self._partition), limit),
         )
         return [_feed(r) for r in rows]
 
     async def next_poll_at(self) -> datetime | None:
         seconds = await self._db.scalar(
-            "SELECT min(next_poll_at) FROM feeds WHERE paused_at IS NULL"
+            NEXT_POLL[self._db.dialect], shard_params(self._db, self._partition)
         )
         return None if seconds is None else from_epoch(seconds)
 

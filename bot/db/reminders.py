@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from bot.db.connection import Database, Dialect, Row
+from bot.db.connection import Database, Dialect, Reads, Row
+from bot.db.partition import for_each_dialect, shard_params
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 from bot.domain.reminders import (
@@ -20,6 +22,7 @@ from bot.domain.reminders import (
     Target,
     triage,
 )
+from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
 from bot.domain.subscriptions import Delivery as SubscriptionDelivery
 
@@ -44,15 +47,32 @@ SHOW_STAYS = {
     Dialect.SQLITE: _SHOW_STAYS,  # BEGIN IMMEDIATE already keeps other writers out
     Dialect.POSTGRESQL: _SHOW_STAYS + " FOR KEY SHARE",
 }
-_NEXT_RETRY = """
-    SELECT min(next_attempt_at) FROM deliveries
-    WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
-"""
+# Due reminders are read and claimed in one transaction. In PostgreSQL, where processes claim
+# side by side, the rows read are locked until it ends and rows another claim holds are passed
+# over: two claims never take the same reminder (and the status guard on the update says so too).
+_CLAIMABLE = SELECT_REMINDERS + "WHERE status = ? AND due_at <= ? AND {on_my_shards}"
+CLAIMABLE = for_each_dialect(_CLAIMABLE)
+CLAIMABLE[Dialect.POSTGRESQL] += " FOR UPDATE SKIP LOCKED"
+IN_FLIGHT = for_each_dialect(SELECT_REMINDERS + "WHERE status = ? AND {on_my_shards}")
+NEXT_DUE = for_each_dialect("SELECT min(due_at) FROM reminders WHERE status = ? AND {on_my_shards}")
+# A delivery is of the partition's servers through its reminder's server.
+RETRY_DUE = for_each_dialect(
+    """SELECT DISTINCT reminder_id FROM deliveries
+       WHERE status = ? AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
+         AND EXISTS (SELECT 1 FROM reminders r
+                     WHERE r.id = deliveries.reminder_id AND {on_my_shards:r.guild_id})"""
+)
+_NEXT_RETRY = for_each_dialect(
+    """SELECT min(next_attempt_at) FROM deliveries
+       WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
+         AND EXISTS (SELECT 1 FROM reminders r
+                     WHERE r.id = deliveries.reminder_id AND {on_my_shards:r.guild_id})"""
+)
 NEXT_RETRY = {
-    Dialect.SQLITE: _NEXT_RETRY.replace(
+    Dialect.SQLITE: _NEXT_RETRY[Dialect.SQLITE].replace(
         "{not_in_flight}", "reminder_id NOT IN (SELECT value FROM json_each(?))"
     ),
-    Dialect.POSTGRESQL: _NEXT_RETRY.replace(
+    Dialect.POSTGRESQL: _NEXT_RETRY[Dialect.POSTGRESQL].replace(
         "{not_in_flight}", "NOT (reminder_id = ANY(?::bigint[]))"
     ),
 }
@@ -109,8 +129,17 @@ def _delivery(row: Row) -> Delivery:
 
 
 class ReminderRepository:
-    def __init__(self, db: Database) -> None:
+    """Planning reads and writes any server's reminders; what is due (claims, retries, the
+    timer's questions, resuming after a crash) is only the partition's: the servers on the
+    shards this process runs. Other processes do the rest."""
+
+    def __init__(self, db: Database, partition: Partition = EVERY_SERVER) -> None:
         self._db = db
+        self._partition = partition
+
+    def _mine(self, reads: Reads) -> tuple[Any, ...]:
+        """The parameters of a statement's `{on_my_shards}`."""
+        return shard_params(reads, self._partition)
 
     # -------------------------------------------------------------- planning
 
@@ -195,24 +224,28 @@ class ReminderRepository:
         ones to send (status sending), all in one transaction."""
         async with self._db.transaction() as tx:
             rows = await tx.fetch_all(
-                SELECT_REMINDERS + "WHERE status = ? AND due_at <= ?", (PENDING, to_epoch(now))
+                CLAIMABLE[tx.dialect], (PENDING, to_epoch(now), *self._mine(tx))
             )
             if not rows:
                 return []
             verdict = triage([_reminder(r) for r in rows], now)
             await tx.executemany(
-                "UPDATE reminders SET status = ?, outcome = ?, finished_at = ? WHERE id = ?",
-                [(SKIPPED, reason, to_epoch(now), r.id) for r, reason in verdict.skip],
+                """UPDATE reminders SET status = ?, outcome = ?, finished_at = ?
+                   WHERE id = ? AND status = ?""",
+                [(SKIPPED, reason, to_epoch(now), r.id, PENDING) for r, reason in verdict.skip],
             )
             await tx.executemany(
-                "UPDATE reminders SET status = ?, style = ?, claimed_at = ? WHERE id = ?",
-                [(SENDING, style, to_epoch(now), r.id) for r, style in verdict.send],
+                """UPDATE reminders SET status = ?, style = ?, claimed_at = ?
+                   WHERE id = ? AND status = ?""",
+                [(SENDING, style, to_epoch(now), r.id, PENDING) for r, style in verdict.send],
             )
         return verdict.send
 
     async def in_flight(self) -> list[tuple[Reminder, Style]]:
         """Reminders claimed but not finished: after a crash, their deliveries resume."""
-        rows = await self._db.fetch_all(SELECT_REMINDERS + "WHERE status = ?", (SENDING,))
+        rows = await self._db.fetch_all(
+            IN_FLIGHT[self._db.dialect], (SENDING, *self._mine(self._db))
+        )
         return [(r, r.style or Style.ON_TIME) for r in map(_reminder, rows)]
 
     async def get(self, reminder_id: int) -> Reminder | None:
@@ -420,12 +453,14 @@ class ReminderRepository:
     async def next_wake(self, in_flight: Collection[int] = ()) -> datetime | None:
         """When there is next something to do: a reminder falls due, or a delivery retries.
         Retries of reminders being sent right now are theirs to handle, not the timer's."""
-        due = await self._db.scalar(
-            "SELECT min(due_at) FROM reminders WHERE status = ?", (PENDING,)
-        )
+        due = await self._db.scalar(NEXT_DUE[self._db.dialect], (PENDING, *self._mine(self._db)))
         retry = await self._db.scalar(
             NEXT_RETRY[self._db.dialect],
-            (DeliveryStatus.PENDING, self._db.list_param(sorted(in_flight))),
+            (
+                DeliveryStatus.PENDING,
+                self._db.list_param(sorted(in_flight)),
+                *self._mine(self._db),
+            ),
         )
         candidates = [t for t in (due, retry) if t is not None]
         return from_epoch(min(candidates)) if candidates else None
@@ -433,9 +468,8 @@ class ReminderRepository:
     async def retry_due(self, now: datetime) -> list[int]:
         """Reminders with a delivery whose retry time has come."""
         rows = await self._db.fetch_all(
-            """SELECT DISTINCT reminder_id FROM deliveries
-               WHERE status = ? AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?""",
-            (DeliveryStatus.PENDING, to_epoch(now)),
+            RETRY_DUE[self._db.dialect],
+            (DeliveryStatus.PENDING, to_epoch(now), *self._mine(self._db)),
         )
         return [r["reminder_id"] for r in rows]
 

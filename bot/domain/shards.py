@@ -53,3 +53,42 @@ class IdentifyBuckets:
 
     def identified(self, shard_id: int, at: float) -> None:
         self.last_identify[shard_id] = at
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """The servers whose scheduled work (reminders, feeds, …) one process does: those on the
+    shards it runs. Each server's events reach exactly one process, and so does its work."""
+
+    shard_count: int
+    shard_ids: frozenset[int]
+
+    def __post_init__(self) -> None:
+        if self.shard_count < 1:
+            raise ValueError(f"a bot runs at least one shard, not {self.shard_count}")
+        if not self.shard_ids or not all(0 <= s < self.shard_count for s in self.shard_ids):
+            raise ValueError(f"shards {sorted(self.shard_ids)} are not of {self.shard_count}")
+
+    @classmethod
+    def of(cls, shard_count: int | None, shard_ids: Iterable[int] | None) -> Partition:
+        """The partition of a process running `shard_ids` of `shard_count` shards; either
+        unknown (None) means the process runs them all."""
+        if shard_count is None or shard_ids is None:
+            return EVERY_SERVER
+        return cls(shard_count, frozenset(shard_ids))
+
+    @property
+    def is_everything(self) -> bool:
+        """True when this process runs every shard: no other process shares the work."""
+        return len(self.shard_ids) == self.shard_count
+
+    def holds(self, guild_id: int) -> bool:
+        return shard_of(guild_id, self.shard_count) in self.shard_ids
+
+    def send_rate(self, budget: float) -> float:
+        """This process's share of a budget every process of the bot shares (Discord's
+        requests a second), by how many of the shards it runs: the shares add up to it."""
+        return budget * len(self.shard_ids) / self.shard_count
+
+
+EVERY_SERVER = Partition(1, frozenset({0}))

@@ -75,7 +75,11 @@ class Scheduler:
 
 
 class WakeTimer:
-    """One job on the scheduler: wake when `next_wake` says, do `on_wake`, look again."""
+    """One job on the scheduler: wake when `next_wake` says, do `on_wake`, look again.
+
+    With `recheck`, it also looks again at least that often: when other processes of the bot
+    change the plan in the shared database (an earlier reminder for one of this process's
+    servers), nothing tells this one, so it asks."""
 
     def __init__(
         self,
@@ -83,20 +87,27 @@ class WakeTimer:
         job_id: str,
         next_wake: Callable[[], Awaitable[datetime | None]],
         on_wake: Job,
+        *,
+        recheck: timedelta | None = None,
     ) -> None:
         self.scheduler = scheduler
         self._job_id = job_id
         self._next_wake = next_wake
         self._on_wake = on_wake
+        self.recheck = recheck
         self.running = asyncio.Lock()
 
     async def reschedule(self) -> datetime | None:
         """Point the job at the next thing to do; returns when that is (None: nothing)."""
         at = await self._next_wake()
-        if at is None:
+        aim = at
+        if self.recheck is not None:
+            latest = self.scheduler.clock.now() + self.recheck
+            aim = latest if at is None else min(at, latest)
+        if aim is None:
             self.scheduler.cancel(self._job_id)
         else:
-            self.scheduler.at(self._job_id, at, self.run)
+            self.scheduler.at(self._job_id, aim, self.run)
         return at
 
     def cancel(self) -> None:

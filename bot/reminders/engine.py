@@ -8,6 +8,7 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import timedelta
 
 from bot.clock import Clock
 from bot.db.connection import Database
@@ -15,6 +16,7 @@ from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
+from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
 from bot.outbox.sender import Sender
 from bot.outbox.timer import Scheduler, WakeTimer
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 # Servers delivered to at once. The pacer sets the pace; this only has to keep it fed, and
 # a bound keeps the first post from queueing behind every server's database work.
 CONCURRENT_SERVERS = 16
+# With other processes on the same database, one of them may plan a reminder for a server of
+# this one (the TVmaze refresh moved its premiere) without telling it: look this often.
+RECHECK_SHARED_PLAN = timedelta(seconds=30)
 
 
 class ReminderEngine:
@@ -36,8 +41,10 @@ class ReminderEngine:
         scheduler: Scheduler,
         *,
         refresh_interest: RefreshInterest | None = None,
+        partition: Partition = EVERY_SERVER,
     ) -> None:
-        self.store = ReminderRepository(db)
+        # Claims, retries and the resumption after a crash are of this partition's servers.
+        self.store = ReminderRepository(db, partition)
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
@@ -46,7 +53,11 @@ class ReminderEngine:
             self.store, self._shows, self._settings, sender, clock, refresh_interest
         )
         self.timer = WakeTimer(
-            scheduler, "reminders:next", lambda: self.store.next_wake(self._in_flight), self._wake
+            scheduler,
+            "reminders:next",
+            lambda: self.store.next_wake(self._in_flight),
+            self._wake,
+            recheck=None if partition.is_everything else RECHECK_SHARED_PLAN,
         )
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
