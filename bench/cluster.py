@@ -73,6 +73,21 @@ class BotProcess:
     process: subprocess.Popen[bytes]
     log_path: Path
 
+    def usage(self) -> tuple[float, float]:
+        """Peak resident memory (MB) and CPU time (seconds) so far, from /proc (Linux)."""
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:
+            return float("nan"), float("nan")
+        peak_kb = next(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")
+        )
+        # The fields after the command's name, which is in parentheses and may hold spaces.
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime + stime
+        return peak_kb / 1024, ticks / os.sysconf("SC_CLK_TCK")
+
     def log_tail(self, lines: int = 30) -> str:
         text = self.log_path.read_text(errors="replace").strip().splitlines()
         return "\n".join(text[-lines:])
@@ -156,6 +171,9 @@ async def run(server: PostgresServer, servers: int, shards: int, processes: int)
             )
             result = await measure(double, bots, url, guilds, due)
             result["tvmaze_update_requests"] = tvmaze.count("/updates/shows")
+            usage = [bot.usage() for bot in bots]
+            result["peak_rss_mb_per_process"] = [round(rss, 1) for rss, _ in usage]
+            result["cpu_seconds_per_process"] = [round(cpu, 1) for _, cpu in usage]
             print(json.dumps(result), flush=True)
         finally:
             await stop_bots(bots)
