@@ -120,6 +120,7 @@ class PremiereBot(commands.AutoShardedBot):
     services: Services
     scheduler: Scheduler
     partition: Partition
+    send_rate: float  # messages a second this process posts at: its share of Discord's budget
     sole_runner: SoleRunner
     reminders: ReminderEngine
     feeds: FeedPoller
@@ -207,7 +208,8 @@ class PremiereBot(commands.AutoShardedBot):
             None if self.db.dialect is Dialect.SQLITE else LeaseRepository(self.db),
         )
         # One pacer for everything the bot posts on its own.
-        sender = DiscordSender(self, send_rate=self.partition.send_rate(DEFAULT_SEND_RATE))
+        self.send_rate = self.partition.send_rate(DEFAULT_SEND_RATE)
+        sender = DiscordSender(self, send_rate=self.send_rate)
         self.events = ScheduledEvents(self, self.db, self.clock, sender.pacer)
         self.reminders = ReminderEngine(
             self.db,

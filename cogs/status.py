@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.settings import ServerSettings
+from bot.outbox.discord_sender import DEFAULT_SEND_RATE
 from bot.render import status as render
 from cogs._checks import missing_in
 from cogs._typing import Interaction
@@ -42,14 +43,19 @@ def permission_gaps(guild: discord.Guild, settings: ServerSettings) -> render.Pe
     return render.PermissionGaps(channel_id, channel is not None, tuple(in_channel), in_server)
 
 
-def shard_report(bot: PremiereBot, guild: discord.Guild) -> render.ShardReport:
-    """This server's shard, and the shards this process runs (the bot may be split across
-    processes, each running some shards)."""
+async def shard_report(bot: PremiereBot, guild: discord.Guild) -> render.ShardReport:
+    """This server's shard, the shards this process runs (the bot may be split across
+    processes, each running some shards), and how it shares the work with the others."""
+    holder = await bot.sole_runner.current_holder()
     return render.ShardReport(
         server_shard=guild.shard_id,
         shard_count=bot.shard_count or 1,
         process_shards=bot.process_shard_ids,
         latencies=tuple(sorted(bot.latencies)),
+        send_rate=bot.send_rate,
+        send_budget=DEFAULT_SEND_RATE,
+        shared_work_here=holder == bot.sole_runner.holder,
+        shared_work_holder=holder,
     )
 
 
@@ -78,7 +84,7 @@ class Status(commands.Cog):
                 problems,
                 gaps,
                 feeds=feeds,
-                shards=shard_report(self.bot, interaction.guild),
+                shards=await shard_report(self.bot, interaction.guild),
             ),
             ephemeral=True,
         )

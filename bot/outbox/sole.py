@@ -82,7 +82,7 @@ class SoleRunner:
         `first` after it starts holding it (a takeover, like a start, waits a little)."""
         self._jobs[job_id] = (interval, self._while_held(job), first)
         if self.holding:
-            self._scheduler.every(job_id, interval, self._jobs[job_id][1], first=first)
+            self._start_job(job_id)
 
     async def current_holder(self) -> str | None:
         """Which process does the work now (for /status)."""
@@ -98,8 +98,8 @@ class SoleRunner:
         if held and not self.holding:
             log.info("This process now does the work of no server (%s)", self.holder)
             self.holding = True
-            for job_id, (interval, job, first) in self._jobs.items():
-                self._scheduler.every(job_id, interval, job, first=first)
+            for job_id in self._jobs:
+                self._start_job(job_id)
         elif not held and self.holding:
             log.warning("Another process has taken over the work of no server")
             self.holding = False
@@ -116,6 +116,10 @@ class SoleRunner:
             if self.holding:
                 self.holding = False
                 self._stop_jobs()
+
+    def _start_job(self, job_id: str) -> None:
+        interval, job, first = self._jobs[job_id]
+        self._scheduler.every(job_id, interval, job, first=first, while_=lambda: self.holding)
 
     def _stop_jobs(self) -> None:
         for job_id in self._jobs:

@@ -52,8 +52,17 @@ class Scheduler:
         if self.apscheduler.get_job(job_id):
             self.apscheduler.remove_job(job_id)
 
-    def every(self, job_id: str, interval: timedelta, job: Job, *, first: timedelta) -> None:
-        """Run `job` `first` from now, then every `interval` after each run ends."""
+    def every(
+        self,
+        job_id: str,
+        interval: timedelta,
+        job: Job,
+        *,
+        first: timedelta,
+        while_: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """Run `job` `first` from now, then every `interval` after each run ends, for as long
+        as `while_()` says so after a run."""
 
         async def run_and_again() -> None:
             try:
@@ -61,7 +70,7 @@ class Scheduler:
             except Exception:
                 log.exception("Scheduled job %s failed", job_id)
             finally:
-                if self.apscheduler.running:
+                if self.apscheduler.running and while_():
                     self.at(job_id, self.clock.now() + interval, run_and_again)
 
         self.at(job_id, self.clock.now() + first, run_and_again)

@@ -42,6 +42,12 @@ class ShardReport:
     shard_count: int
     process_shards: tuple[int, ...]  # the shards this process runs
     latencies: tuple[tuple[int, float], ...] = ()  # (shard id, seconds) of this process's shards
+    # Messages a second this process posts at, of the budget every process of the bot shares.
+    send_rate: float | None = None
+    send_budget: float | None = None
+    # The work of no server (the TVmaze refresh): done here, or by which other process.
+    shared_work_here: bool | None = None
+    shared_work_holder: str | None = None
 
 
 def which_reminder(reminder: Reminder) -> str:
@@ -144,6 +150,29 @@ def shard_lines(report: ShardReport) -> list[str]:
             f"Across this process's {len(report.latencies)} shards: "
             f"{_milliseconds(average)} on average, {_milliseconds(slowest)} at most "
             f"(shard {slowest_shard})."
+        )
+    return lines + process_lines(report)
+
+
+def process_lines(report: ShardReport) -> list[str]:
+    """How this process shares the bot's work with the others: its part of Discord's request
+    budget, and who does the work that belongs to no server."""
+    lines = []
+    if report.send_rate is not None and report.send_budget is not None:
+        if report.send_rate < report.send_budget:
+            lines.append(
+                f"This process posts up to {report.send_rate:g} messages a second, its share "
+                f"of the {report.send_budget:g} a second all of the bot's processes share."
+            )
+        else:
+            lines.append(f"This process posts up to {report.send_rate:g} messages a second.")
+    if report.shared_work_here:
+        lines.append("The TVmaze refresh runs in this process.")
+    elif report.shared_work_here is not None:
+        lines.append(
+            f"The TVmaze refresh runs in another process ({report.shared_work_holder})."
+            if report.shared_work_holder
+            else "No process runs the TVmaze refresh right now; one takes it over within a minute."
         )
     return lines
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.shards import EVERY_SERVER, Partition, shard_of
 from bot.outbox.discord_sender import DEFAULT_SEND_RATE
+from bot.render.status import ShardReport, shard_lines
 
 # Made-up server ids shaped like Discord's: a creation time above bit 22.
 SERVER_IDS = st.integers(min_value=1 << 22, max_value=(1 << 63) - 1)
@@ -64,3 +67,45 @@ def test_two_processes_on_two_shards_each_post_at_half_the_rate() -> None:
 def test_an_impossible_partition_is_refused(count: int, shards: list[int]) -> None:
     with pytest.raises(ValueError, match="shard"):
         Partition.of(count, shards)
+
+
+# A process running shard 1 of 2: another process runs shard 0.
+ONE_OF_TWO = ShardReport(server_shard=1, shard_count=2, process_shards=(1,))
+
+
+def test_status_says_this_process_posts_at_its_share_and_runs_the_shared_work() -> None:
+    lines = shard_lines(
+        replace(
+            ONE_OF_TWO,
+            send_rate=24.0,
+            send_budget=48.0,
+            shared_work_here=True,
+            shared_work_holder="a",
+        )
+    )
+
+    assert lines[-2:] == [
+        "This process posts up to 24 messages a second, its share of the 48 a second all of "
+        "the bot's processes share.",
+        "The TVmaze refresh runs in this process.",
+    ]
+
+
+def test_status_names_the_process_that_runs_the_shared_work_elsewhere() -> None:
+    elsewhere = replace(ONE_OF_TWO, shared_work_here=False, shared_work_holder="host-b:4242:9f0c1a")
+    nobody = replace(ONE_OF_TWO, shared_work_here=False, shared_work_holder=None)
+
+    assert shard_lines(elsewhere)[-1] == (
+        "The TVmaze refresh runs in another process (host-b:4242:9f0c1a)."
+    )
+    assert shard_lines(nobody)[-1] == (
+        "No process runs the TVmaze refresh right now; one takes it over within a minute."
+    )
+
+
+def test_a_process_alone_posts_at_the_whole_budget() -> None:
+    alone = ShardReport(
+        server_shard=0, shard_count=1, process_shards=(0,), send_rate=48.0, send_budget=48.0
+    )
+
+    assert shard_lines(alone)[-1] == "This process posts up to 48 messages a second."
