@@ -119,7 +119,7 @@ class SoleRunner:
 
     def _start_job(self, job_id: str) -> None:
         interval, job, first = self._jobs[job_id]
-        self._scheduler.every(job_id, interval, job, first=first, while_=lambda: self.holding)
+        self._scheduler.every(job_id, interval, job, first=first, keep_going=lambda: self.holding)
 
     def _stop_jobs(self) -> None:
         for job_id in self._jobs:

@@ -59,10 +59,10 @@ class Scheduler:
         job: Job,
         *,
         first: timedelta,
-        while_: Callable[[], bool] = lambda: True,
+        keep_going: Callable[[], bool] = lambda: True,
     ) -> None:
         """Run `job` `first` from now, then every `interval` after each run ends, for as long
-        as `while_()` says so after a run."""
+        as `keep_going()` says so after a run."""
 
         async def run_and_again() -> None:
             try:
@@ -70,7 +70,7 @@ class Scheduler:
             except Exception:
                 log.exception("Scheduled job %s failed", job_id)
             finally:
-                if self.apscheduler.running and while_():
+                if self.apscheduler.running and keep_going():
                     self.at(job_id, self.clock.now() + interval, run_and_again)
 
         self.at(job_id, self.clock.now() + first, run_and_again)

@@ -156,16 +156,16 @@ def shard_lines(report: ShardReport) -> list[str]:
 
 def process_lines(report: ShardReport) -> list[str]:
     """How this process shares the bot's work with the others: its part of Discord's request
-    budget, and who does the work that belongs to no server."""
+    budget, and who does the work that belongs to no server. A process running every shard
+    shares nothing: nothing to say."""
+    if len(report.process_shards) >= report.shard_count:
+        return []
     lines = []
     if report.send_rate is not None and report.send_budget is not None:
-        if report.send_rate < report.send_budget:
-            lines.append(
-                f"This process posts up to {report.send_rate:g} messages a second, its share "
-                f"of the {report.send_budget:g} a second all of the bot's processes share."
-            )
-        else:
-            lines.append(f"This process posts up to {report.send_rate:g} messages a second.")
+        lines.append(
+            f"This process posts up to {report.send_rate:g} messages a second, its share "
+            f"of the {report.send_budget:g} a second all of the bot's processes share."
+        )
     if report.shared_work_here:
         lines.append("The TVmaze refresh runs in this process.")
     elif report.shared_work_here is not None:

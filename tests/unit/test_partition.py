@@ -103,9 +103,8 @@ def test_status_names_the_process_that_runs_the_shared_work_elsewhere() -> None:
     )
 
 
-def test_a_process_alone_posts_at_the_whole_budget() -> None:
-    alone = ShardReport(
-        server_shard=0, shard_count=1, process_shards=(0,), send_rate=48.0, send_budget=48.0
-    )
+def test_a_process_running_every_shard_says_nothing_of_other_processes() -> None:
+    alone = ShardReport(server_shard=1, shard_count=2, process_shards=(0, 1))
+    described = replace(alone, send_rate=48.0, send_budget=48.0, shared_work_here=True)
 
-    assert shard_lines(alone)[-1] == "This process posts up to 48 messages a second."
+    assert shard_lines(described) == shard_lines(alone)
