@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.db.connection import Database, Dialect, Row, UniqueViolation
-from bot.db.partition import for_each_dialect, shard_params
+from bot.db.partition import ShardedSql
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.feeds import Feed
 from bot.domain.shards import EVERY_SERVER, Partition
@@ -49,11 +49,11 @@ UNSEEN = {
 }
 
 
-DUE = for_each_dialect(
+DUE = ShardedSql(
     SELECT_FEEDS + "WHERE paused_at IS NULL AND next_poll_at <= ? AND {on_my_shards} "
     "ORDER BY next_poll_at, id LIMIT ?"
 )
-NEXT_POLL = for_each_dialect(
+NEXT_POLL = ShardedSql(
     "SELECT min(next_poll_at) FROM feeds WHERE paused_at IS NULL AND {on_my_shards}"
 )
 
@@ -182,16 +182,13 @@ class FeedRepository:
     # ---------------------------------------------- the poller (the partition's servers)
 
     async def due(self, now: datetime, limit: int) -> list[Feed]:
-        rows = await self._db.fetch_all(
-            DUE[self._db.dialect],
-            (to_epoch(now), *shard_params(self._db, self._partition), limit),
-        )
+        sql, mine = DUE.on(self._db, self._partition)
+        rows = await self._db.fetch_all(sql, (to_epoch(now), *mine, limit))
         return [_feed(r) for r in rows]
 
     async def next_poll_at(self) -> datetime | None:
-        seconds = await self._db.scalar(
-            NEXT_POLL[self._db.dialect], shard_params(self._db, self._partition)
-        )
+        sql, mine = NEXT_POLL.on(self._db, self._partition)
+        seconds = await self._db.scalar(sql, mine)
         return None if seconds is None else from_epoch(seconds)
 
     async def checked(

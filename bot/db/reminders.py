@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
-from bot.db.connection import Database, Dialect, Reads, Row
-from bot.db.partition import for_each_dialect, shard_params
+from bot.db.connection import Database, Dialect, Row
+from bot.db.partition import ShardedSql
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
 from bot.domain.reminders import (
@@ -51,31 +50,37 @@ SHOW_STAYS = {
 # side by side, the rows read are locked until it ends and rows another claim holds are passed
 # over: two claims never take the same reminder (and the status guard on the update says so too).
 _CLAIMABLE = SELECT_REMINDERS + "WHERE status = ? AND due_at <= ? AND {on_my_shards}"
-CLAIMABLE = for_each_dialect(_CLAIMABLE)
-CLAIMABLE[Dialect.POSTGRESQL] += " FOR UPDATE SKIP LOCKED"
-IN_FLIGHT = for_each_dialect(SELECT_REMINDERS + "WHERE status = ? AND {on_my_shards}")
-NEXT_DUE = for_each_dialect("SELECT min(due_at) FROM reminders WHERE status = ? AND {on_my_shards}")
+CLAIMABLE = ShardedSql(
+    {
+        Dialect.SQLITE: _CLAIMABLE,
+        Dialect.POSTGRESQL: _CLAIMABLE + " FOR UPDATE SKIP LOCKED",
+    }
+)
+IN_FLIGHT = ShardedSql(SELECT_REMINDERS + "WHERE status = ? AND {on_my_shards}")
+NEXT_DUE = ShardedSql("SELECT min(due_at) FROM reminders WHERE status = ? AND {on_my_shards}")
 # A delivery is of the partition's servers through its reminder's server.
-RETRY_DUE = for_each_dialect(
+RETRY_DUE = ShardedSql(
     """SELECT DISTINCT reminder_id FROM deliveries
        WHERE status = ? AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
          AND EXISTS (SELECT 1 FROM reminders r
                      WHERE r.id = deliveries.reminder_id AND {on_my_shards:r.guild_id})"""
 )
-_NEXT_RETRY = for_each_dialect(
-    """SELECT min(next_attempt_at) FROM deliveries
-       WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
-         AND EXISTS (SELECT 1 FROM reminders r
-                     WHERE r.id = deliveries.reminder_id AND {on_my_shards:r.guild_id})"""
+_NEXT_RETRY = """
+    SELECT min(next_attempt_at) FROM deliveries
+    WHERE status = ? AND next_attempt_at IS NOT NULL AND {not_in_flight}
+      AND EXISTS (SELECT 1 FROM reminders r
+                  WHERE r.id = deliveries.reminder_id AND {on_my_shards:r.guild_id})
+"""
+NEXT_RETRY = ShardedSql(
+    {
+        Dialect.SQLITE: _NEXT_RETRY.replace(
+            "{not_in_flight}", "reminder_id NOT IN (SELECT value FROM json_each(?))"
+        ),
+        Dialect.POSTGRESQL: _NEXT_RETRY.replace(
+            "{not_in_flight}", "NOT (reminder_id = ANY(?::bigint[]))"
+        ),
+    }
 )
-NEXT_RETRY = {
-    Dialect.SQLITE: _NEXT_RETRY[Dialect.SQLITE].replace(
-        "{not_in_flight}", "reminder_id NOT IN (SELECT value FROM json_each(?))"
-    ),
-    Dialect.POSTGRESQL: _NEXT_RETRY[Dialect.POSTGRESQL].replace(
-        "{not_in_flight}", "NOT (reminder_id = ANY(?::bigint[]))"
-    ),
-}
 _RECENT_FAILURES = """
     SELECT r.id, max(coalesce(r.finished_at, r.claimed_at)) AS at,
            coalesce(r.outcome, {errors}) AS reason
@@ -136,10 +141,6 @@ class ReminderRepository:
     def __init__(self, db: Database, partition: Partition = EVERY_SERVER) -> None:
         self._db = db
         self._partition = partition
-
-    def _mine(self, reads: Reads) -> tuple[Any, ...]:
-        """The parameters of a statement's `{on_my_shards}`."""
-        return shard_params(reads, self._partition)
 
     # -------------------------------------------------------------- planning
 
@@ -223,9 +224,8 @@ class ReminderRepository:
         """Take every reminder due by `now`: triage them, mark the skipped ones, and claim the
         ones to send (status sending), all in one transaction."""
         async with self._db.transaction() as tx:
-            rows = await tx.fetch_all(
-                CLAIMABLE[tx.dialect], (PENDING, to_epoch(now), *self._mine(tx))
-            )
+            sql, mine = CLAIMABLE.on(tx, self._partition)
+            rows = await tx.fetch_all(sql, (PENDING, to_epoch(now), *mine))
             if not rows:
                 return []
             verdict = triage([_reminder(r) for r in rows], now)
@@ -243,9 +243,8 @@ class ReminderRepository:
 
     async def in_flight(self) -> list[tuple[Reminder, Style]]:
         """Reminders claimed but not finished: after a crash, their deliveries resume."""
-        rows = await self._db.fetch_all(
-            IN_FLIGHT[self._db.dialect], (SENDING, *self._mine(self._db))
-        )
+        sql, mine = IN_FLIGHT.on(self._db, self._partition)
+        rows = await self._db.fetch_all(sql, (SENDING, *mine))
         return [(r, r.style or Style.ON_TIME) for r in map(_reminder, rows)]
 
     async def get(self, reminder_id: int) -> Reminder | None:
@@ -453,24 +452,19 @@ class ReminderRepository:
     async def next_wake(self, in_flight: Collection[int] = ()) -> datetime | None:
         """When there is next something to do: a reminder falls due, or a delivery retries.
         Retries of reminders being sent right now are theirs to handle, not the timer's."""
-        due = await self._db.scalar(NEXT_DUE[self._db.dialect], (PENDING, *self._mine(self._db)))
+        sql, mine = NEXT_DUE.on(self._db, self._partition)
+        due = await self._db.scalar(sql, (PENDING, *mine))
+        sql, mine = NEXT_RETRY.on(self._db, self._partition)
         retry = await self._db.scalar(
-            NEXT_RETRY[self._db.dialect],
-            (
-                DeliveryStatus.PENDING,
-                self._db.list_param(sorted(in_flight)),
-                *self._mine(self._db),
-            ),
+            sql, (DeliveryStatus.PENDING, self._db.list_param(sorted(in_flight)), *mine)
         )
         candidates = [t for t in (due, retry) if t is not None]
         return from_epoch(min(candidates)) if candidates else None
 
     async def retry_due(self, now: datetime) -> list[int]:
         """Reminders with a delivery whose retry time has come."""
-        rows = await self._db.fetch_all(
-            RETRY_DUE[self._db.dialect],
-            (DeliveryStatus.PENDING, to_epoch(now), *self._mine(self._db)),
-        )
+        sql, mine = RETRY_DUE.on(self._db, self._partition)
+        rows = await self._db.fetch_all(sql, (DeliveryStatus.PENDING, to_epoch(now), *mine))
         return [r["reminder_id"] for r in rows]
 
     async def count_pending(self) -> int:
