@@ -199,17 +199,16 @@ class PremiereBot(commands.AutoShardedBot):
             feed_interval=timedelta(minutes=self.settings.feed_interval_minutes),
         )
         self.scheduler = Scheduler(self.clock)
-        # Each server's scheduled work is done by the process that runs its shard, and
-        # Discord's budget of requests, shared by every process of the bot, in the same shares.
+        # Each server's scheduled work is done by the process that runs its shard; Discord's
+        # budget of requests, shared by every process of the bot, is split in the same shares.
         self.partition = Partition.of(self.shard_count, self.shard_ids)
+        self.send_rate = self.partition.send_rate(DEFAULT_SEND_RATE)
+        sender = DiscordSender(self, send_rate=self.send_rate)  # one pacer for all it posts
         # Work that is no server's is done by one process, chosen through the shared database.
         self.sole_runner = SoleRunner(
             self.scheduler,
             None if self.db.dialect is Dialect.SQLITE else LeaseRepository(self.db),
         )
-        # One pacer for everything the bot posts on its own.
-        self.send_rate = self.partition.send_rate(DEFAULT_SEND_RATE)
-        sender = DiscordSender(self, send_rate=self.send_rate)
         self.events = ScheduledEvents(self, self.db, self.clock, sender.pacer)
         self.reminders = ReminderEngine(
             self.db,
