@@ -88,7 +88,8 @@ async def tvmaze_choices(interaction: Interaction, current: str) -> list[app_com
     """TVmaze's shows for what is typed. Discord waits 3 seconds for choices at most: after 2,
     none is better than a failed box."""
     try:
-        found = await asyncio.wait_for(interaction.client.services.tvmaze.suggest(current), 2.0)
+        async with asyncio.timeout(2.0):
+            found = await interaction.client.services.tvmaze.suggest(current)
     except TimeoutError:
         return []
     return [app_commands.Choice(name=s.label, value=pick_value(s)) for s in found[:25]]

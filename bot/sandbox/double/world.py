@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 SendEvent = Callable[[str, Any], None]
 
 
+# How often a wait re-checks a condition nothing announces (the bot's own state).
+TICK = 0.05
+
+
 def _nowhere(event: str, data: Any) -> None:
     """Events sent before a gateway is attached reach nobody (GUILD_CREATE carries the state)."""
 
@@ -197,15 +201,22 @@ class World:
 
     async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
         """Wait until predicate() is truthy, re-checking on every change; returns its value."""
-        async with asyncio.timeout(timeout):
-            while True:
-                changed = self._changed
-                if result := predicate():
-                    return result
-                # Woken by any change here; the short tick also catches predicates about the
-                # bot's own state, which changes without the double hearing of it.
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(changed.wait(), 0.05)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            changed = self._changed
+            if result := predicate():
+                return result
+            left = deadline - loop.time()
+            if left <= 0:
+                raise TimeoutError(f"still waiting after {timeout} s")
+            # Woken by any change here; the short tick also catches predicates about the bot's
+            # own state, which changes without the double hearing of it. One timeout at a time:
+            # on Python 3.11 a wait_for nested in another timeout can swallow the outer one's
+            # cancellation, and the wait then never ends.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(TICK, left)):
+                    await changed.wait()
 
     def channel_messages(self, channel: Channel) -> list[Message]:
         """What members see in a channel, oldest first (ephemeral replies excluded)."""
