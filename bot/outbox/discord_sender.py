@@ -14,7 +14,7 @@ CANNOT_DM = 50007
 
 
 # Discord allows a bot 50 requests a second; leave room for commands and for timing jitter.
-DEFAULT_SEND_RATE = 48
+DEFAULT_SEND_RATE = 49
 
 
 class DiscordSender:

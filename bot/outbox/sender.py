@@ -47,6 +47,10 @@ class Sender(Protocol):
         ...
 
 
+# The shortest gap between two sends, as a share of the pace (see Pacer).
+MIN_GAP = 0.9
+
+
 class Pacer:
     """Spaces requests evenly, `rate` a second. Discord caps a bot at 50 requests a second and
     answers more with 429s; discord.py paces each route from response headers, but nothing
@@ -54,9 +58,10 @@ class Pacer:
     spacing, rather than bursts, keeps every one-second window under the cap however Discord's
     own window happens to be aligned.
 
-    The gap is measured from when a request really went, not from when it was due: an event
-    loop that falls behind (a busy machine) must not send the late ones back to back to catch
-    up, which is exactly a burst."""
+    Requests keep to their schedule, so a little lag in waking (a busy event loop) costs no
+    time over a long fan-out; but a request that went late pushes the next one back, so the gap
+    between two real sends is never less than nine tenths of the pace: a loop that fell behind
+    never sends the late ones back to back to catch up, which is exactly a burst."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
@@ -66,7 +71,8 @@ class Pacer:
     async def wait(self) -> None:
         async with self._lock:
             now = time.monotonic()
-            if self._next > now:
-                await asyncio.sleep(self._next - now)
-                now = time.monotonic()
-            self._next = now + 1 / self.rate
+            planned = max(self._next, now)
+            if planned > now:
+                await asyncio.sleep(planned - now)
+            went = time.monotonic()
+            self._next = max(planned + 1 / self.rate, went + MIN_GAP / self.rate)

@@ -200,14 +200,14 @@ async def test_a_process_killed_mid_fan_out_and_restarted_posts_everything_exact
         resent = {nonce for nonce, times in sent_to_first.items() if times > 1}
         assert resent <= nonces_at_kill
         assert all(sent_to_first[nonce] == 2 for nonce in resent)
-        # Two processes posting at their shares (24 a second each) stay under Discord's 50.
+        # Two processes posting at their shares (24.5 a second each) stay under Discord's 50.
         assert double.rate_limited == 0
 
         await double.wait_for(lambda: double.gateway.connected, STARTED_WITHIN)
         reports = [field(await world.slash(world.admin, "status"), "Shards") for world in worlds]
         for shard_id, report in zip(SHARDS, reports, strict=True):
             assert f"This process runs shard {shard_id}; other processes run the rest." in report
-            assert "This process posts up to 24 messages a second" in report
+            assert "This process posts up to 24.5 messages a second" in report
         assert "The TVmaze refresh runs in this process." in reports[1]
         assert "The TVmaze refresh runs in another process (" in reports[0]
     finally:
