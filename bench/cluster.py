@@ -376,7 +376,22 @@ async def measure(
         "reminders_left_unsent": still_pending,
         "rate_limited_429s": double.rate_limited,
         "target_429s": 0,
+        "most_requests_in_one_second": busiest_second(double),
     }
+
+
+def busiest_second(double: DiscordDouble) -> int:
+    """The most requests counting against the bot's global limit that reached the double
+    within any one second (on its clock): above 50, the processes' shares overlapped."""
+    arrivals = sorted(
+        r.at for r in double.requests if not r.route.startswith(("/interactions/", "/webhooks/"))
+    )
+    most, start = 0, 0
+    for end, at in enumerate(arrivals):
+        while at - arrivals[start] >= 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
 
 
 def posts(double: DiscordDouble) -> list[Message]:
