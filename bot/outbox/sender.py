@@ -47,32 +47,34 @@ class Sender(Protocol):
         ...
 
 
-# The shortest gap between two sends, as a share of the pace (see Pacer).
-MIN_GAP = 0.9
+# How early a request may go against its slot, as a share of the pace: enough to absorb a busy
+# loop's small lags in waking, small enough that no second holds more than the rate and one.
+TOLERANCE = 0.4
 
 
 class Pacer:
     """Spaces requests evenly, `rate` a second. Discord caps a bot at 50 requests a second and
     answers more with 429s; discord.py paces each route from response headers, but nothing
-    paces the total, so a fan-out to a thousand servers would trip the global limit. Even
-    spacing, rather than bursts, keeps every one-second window under the cap however Discord's
-    own window happens to be aligned.
+    paces the total, so a fan-out to a thousand servers would trip the global limit.
 
-    Requests keep to their schedule, so a little lag in waking (a busy event loop) costs no
-    time over a long fan-out; but a request that went late pushes the next one back, so the gap
-    between two real sends is never less than nine tenths of the pace: a loop that fell behind
-    never sends the late ones back to back to catch up, which is exactly a burst."""
+    Each request has a slot one pace after the last (its theoretical arrival time) and may go
+    up to TOLERANCE of a pace early. A loop that wakes a little late loses no time over a long
+    fan-out; one that fell far behind starts a fresh schedule from when it sent, never a burst
+    to catch up. So any window of t seconds holds at most rate × t + 1.4 requests, counted on
+    when they really went: at 49 a second no second holds more than 50, Discord's limit, and
+    processes pacing at shares of 49 stay within it together."""
 
     def __init__(self, rate: float) -> None:
         self.rate = rate
-        self._next = 0.0
+        self._slot = 0.0
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
         async with self._lock:
+            pace = 1 / self.rate
+            earliest = self._slot - TOLERANCE * pace
             now = time.monotonic()
-            planned = max(self._next, now)
-            if planned > now:
-                await asyncio.sleep(planned - now)
+            if earliest > now:
+                await asyncio.sleep(earliest - now)
             went = time.monotonic()
-            self._next = max(planned + 1 / self.rate, went + MIN_GAP / self.rate)
+            self._slot = max(went, self._slot) + pace
