@@ -251,12 +251,13 @@ class PremiereBot(commands.AutoShardedBot):
         self.scheduler.start()
         await self.reminders.start()
         await self.feeds.start()
-        self.sole_runner.every(
-            "tvmaze:refresh",
-            timedelta(hours=self.settings.tvmaze_refresh_hours),
-            self.services.tvmaze.refresh_and_log,
-            first=TVMAZE_FIRST_REFRESH,
-        )
+        if self.settings.tvmaze_refresh_hours:
+            self.sole_runner.every(
+                "tvmaze:refresh",
+                timedelta(hours=self.settings.tvmaze_refresh_hours),
+                self.services.tvmaze.refresh_and_log,
+                first=TVMAZE_FIRST_REFRESH,
+            )
         await self.sole_runner.start()
 
     async def close(self) -> None:

@@ -32,7 +32,7 @@ class Settings:
     discord_gateway_url: str = DISCORD_GATEWAY_URL
     feed_interval_minutes: int = 15
     tvmaze_api_base: str = TVMAZE_API_BASE
-    tvmaze_refresh_hours: int = 6
+    tvmaze_refresh_hours: int = 6  # 0: no periodic refresh (dates stay as added)
     # None: ask Discord how many shards to run, and run them all.
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None  # None: every shard of shard_count
@@ -65,7 +65,7 @@ class Settings:
             ),
             tvmaze_api_base=(get("TVMAZE_API_BASE") or TVMAZE_API_BASE).rstrip("/"),
             tvmaze_refresh_hours=_whole_number(
-                "TVMAZE_REFRESH_HOURS", get("TVMAZE_REFRESH_HOURS"), 6, least=1
+                "TVMAZE_REFRESH_HOURS", get("TVMAZE_REFRESH_HOURS"), 6, least=0
             ),
             shard_count=shard_count,
             shard_ids=_shard_ids(get("SHARD_IDS"), shard_count),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -116,7 +117,9 @@ def add_last_keep(site: TvmazeDouble) -> None:
 
 @pytest.fixture
 async def tv_bot(start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any) -> PremiereBot:
-    return await start_bot(tvmaze_api_base=tvmaze.base_url)
+    # These tests run the refresh themselves and read its report: the periodic one is off, or
+    # it would run as soon as a test moves the clock and take the report's work away.
+    return await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
 
 
 async def add_from_tvmaze(world: World, title: str, **options: Any) -> tuple[Message, Message]:
@@ -262,6 +265,48 @@ async def test_a_moved_premiere_is_found_by_the_refresh_and_announced(
     tvmaze.forget_requests()
     again = await tv_bot.services.tvmaze.refresh()
     assert again.moved == [] and tvmaze.count("/shows/") == 0
+
+
+async def test_the_periodic_refresh_runs_on_its_own_and_again_after_its_interval(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble
+) -> None:
+    bot = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=6)
+    world = ladder.world
+    await ladder.configure(bot, role=False)
+    await add_from_tvmaze(world, "tvmaze:102")
+
+    def moved_posts() -> list[Message]:
+        return [m for m in ladder.posts() if m.embeds and "moved" in m.embed["title"]]
+
+    # Nothing runs before the first refresh is due, two minutes after the start.
+    tvmaze.set_next_episode(QUIET_VALLEY, season=4, number=1, airdate="2027-01-17", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    ladder.traveller.shift(timedelta(minutes=1))
+    bot.scheduler.wakeup()
+    await asyncio.sleep(0.2)
+    assert moved_posts() == []
+
+    ladder.traveller.shift(timedelta(days=1, minutes=2))  # a day on: the show may be checked
+    bot.scheduler.wakeup()
+    [first] = await world.double.wait_for(moved_posts)
+    assert stamp(datetime(2027, 1, 18, 2, 0, tzinfo=UTC)) in first.text()
+
+    # The next run comes an interval after that one, not before.
+    tvmaze.set_next_episode(QUIET_VALLEY, season=4, number=1, airdate="2027-01-24", airtime="21:00")
+    tvmaze.touch(QUIET_VALLEY)
+    ladder.traveller.shift(timedelta(hours=5))
+    bot.scheduler.wakeup()
+    await asyncio.sleep(0.2)
+    assert len(moved_posts()) == 1
+    ladder.traveller.shift(timedelta(days=1))
+    bot.scheduler.wakeup()
+    await world.double.wait_for(lambda: len(moved_posts()) == 2)
+    assert stamp(datetime(2027, 1, 25, 2, 0, tzinfo=UTC)) in moved_posts()[1].text()
+
+
+async def test_a_refresh_interval_of_zero_schedules_no_refresh(tv_bot: PremiereBot) -> None:
+    assert tv_bot.scheduler.apscheduler.get_job("tvmaze:refresh") is None
+    assert tv_bot.scheduler.apscheduler.get_job("lease:work of no server") is not None
 
 
 async def test_an_unchanged_show_is_not_asked_for_again(

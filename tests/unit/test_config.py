@@ -46,12 +46,19 @@ def test_empty_values_mean_the_default(tmp_path: Path) -> None:
         ("SHARD_COUNT", "two", "at least 1"),
         ("SHARD_COUNT", "-2", "at least 1"),
         ("SHARD_IDS", "0-1", "needs SHARD_COUNT"),
+        ("TVMAZE_REFRESH_HOURS", "-1", "at least 0"),
         ("DATABASE_URL", "mysql://db/premieres", "PostgreSQL URL"),
     ],
 )
 def test_bad_values_are_refused_with_a_fix(name: str, value: str, hint: str) -> None:
     with pytest.raises(SettingsError, match=hint):
         Settings.load(env_file=None, environ={name: value})
+
+
+def test_a_zero_refresh_interval_turns_the_refresh_off() -> None:
+    off = Settings.load(env_file=None, environ={"TVMAZE_REFRESH_HOURS": "0"})
+    assert off.tvmaze_refresh_hours == 0
+    assert Settings.load(env_file=None, environ={}).tvmaze_refresh_hours == 6
 
 
 def test_env_example_lists_every_setting() -> None:
