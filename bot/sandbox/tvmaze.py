@@ -18,6 +18,12 @@ Endpoints (TVmaze's shapes; unknown paths answer 404):
         specials=1. Season by season, a season's specials after its regular episodes (as a
         recorded TVmaze answer lists a "making of" that aired before episode 1), so the order
         says nothing about when they air. Unknown id: 404.
+    GET /shows/{id}/seasons                     one season object per season that has episodes
+        (regular or special, the next episode included) or was set with set_season, by number.
+        "episodeOrder" is null unless set; "premiereDate" and "endDate" are the first and last
+        airdates of the season's regular episodes only once episodeOrder is set and that many
+        of them are dated (TVmaze fills endDate when a season is complete), else null. Season
+        ids are made up and stay the same for a show and number. Unknown id: 404.
     GET /updates/shows[?since=day|week|month]   {"<id>": updated, ...} for shows whose `updated`
         is within the period of `site.now()`; without `since`, every show.
 
@@ -37,6 +43,25 @@ Test data:
         to change later answers).
     add_episodes(show_id, *episodes) -> list[dict]  more episodes of the show (same fields as
                                                 next_episode), for /shows/{id}/episodes.
+    weekly_episodes(show_id, season, *, first_airdate, count, airtime="21:00", names=None,
+                    start_number=1, drop=False) -> list[dict]
+        `count` regular episodes numbered from start_number, a week apart from first_airdate
+        (with drop=True all on first_airdate, as streaming seasons drop), named from `names` in
+        order, else "Episode N". An episode with the season and number of the show's next
+        episode takes its id (so /episodes lists it once) and becomes the next episode.
+    set_season(show_id, number, *, episode_order=None)  list the season even without episodes,
+                                                with this episodeOrder (None: not announced).
+    move_episode(show_id, episode_id, *, airdate, airtime=None)  re-date an episode (airtime
+                                                None keeps its own; airdate "" undates it); its
+                                                airstamp is derived again, other fields kept.
+                                                The next episode follows when it is that one.
+    remove_episode(show_id, episode_id)         drop an episode; the next episode too if it was
+                                                that one (advance_next_episode names another).
+    advance_next_episode(show_id) -> dict | None  the next episode becomes the show's first
+                                                episode airing at or after now() (regular or
+                                                special), else none.
+    set_status(show_id, status)                 e.g. "Ended".
+        Changing episodes or seasons does not change the show's `updated`: call touch().
     names() -> list[str]                        every show's name.
     catalogue() -> list[str]                    a line per show for people: name, network,
                                                 next episode and its date.
@@ -75,9 +100,9 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from types import TracebackType
 from typing import Any
@@ -130,6 +155,9 @@ class TvmazeDouble:
         self._episodes: dict[int, list[dict[str, Any]]] = {}
         self._faults: list[_Fault] = []
         self._episode_ids = itertools.count(100_001)
+        self._season_orders: dict[int, dict[int, int | None]] = {}  # show → number → order
+        self._season_ids: dict[tuple[int, int], int] = {}
+        self._next_season_id = itertools.count(5_001)
         self._runner: web.AppRunner | None = None
         self._port = 0
         self._stopping = asyncio.Event()
@@ -141,6 +169,7 @@ class TvmazeDouble:
         app.router.add_get("/search/shows", self._search)
         app.router.add_get("/shows/{id}", self._show)
         app.router.add_get("/shows/{id}/episodes", self._show_episodes)
+        app.router.add_get("/shows/{id}/seasons", self._show_seasons)
         app.router.add_get("/updates/shows", self._updates)
         # A short shutdown_timeout: a test that timed out a delayed request must not hang stop().
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
@@ -253,6 +282,92 @@ class TvmazeDouble:
         self._episodes.setdefault(show_id, []).extend(added)
         return added
 
+    def weekly_episodes(
+        self,
+        show_id: int,
+        season: int,
+        *,
+        first_airdate: str | date,
+        count: int,
+        airtime: str = "21:00",
+        names: Sequence[str] | None = None,
+        start_number: int = 1,
+        drop: bool = False,
+    ) -> list[dict[str, Any]]:
+        titles = list(names or ())
+        if count < 0 or len(titles) > count:
+            raise ValueError(f"{count} episodes cannot take {len(titles)} names")
+        first = (
+            date.fromisoformat(first_airdate) if isinstance(first_airdate, str) else first_airdate
+        )
+        upcoming = self._next_episodes.get(show_id)
+        stored_ids = {episode.get("id") for episode in self._episodes.get(show_id, [])}
+        planned = []
+        for index in range(count):
+            number = start_number + index
+            fields: dict[str, Any] = {
+                "season": season,
+                "number": number,
+                "name": titles[index] if index < len(titles) else f"Episode {number}",
+                "airdate": first if drop else first + timedelta(weeks=index),
+                "airtime": airtime,
+            }
+            if (
+                upcoming is not None
+                and upcoming.get("id") not in stored_ids
+                and (upcoming.get("season"), upcoming.get("number")) == (season, number)
+            ):
+                fields["id"] = upcoming["id"]  # the same episode: listed once, not twice
+            planned.append(fields)
+        added = self.add_episodes(show_id, *planned)
+        for episode in added:
+            if upcoming is not None and episode["id"] == upcoming["id"]:
+                self._next_episodes[show_id] = dict(episode)
+        return added
+
+    def set_season(self, show_id: int, number: int, *, episode_order: int | None = None) -> None:
+        self._season_orders.setdefault(show_id, {})[number] = episode_order
+
+    def move_episode(
+        self, show_id: int, episode_id: int, *, airdate: str | date, airtime: str | None = None
+    ) -> None:
+        day = airdate.isoformat() if isinstance(airdate, date) else airdate
+        copies = list(self._copies_of(show_id, episode_id))
+        if not copies:
+            raise KeyError(f"show {show_id} has no episode {episode_id}")
+        for episode in copies:
+            time_of_day = episode.get("airtime") if airtime is None else airtime
+            episode["airdate"] = day
+            episode["airtime"] = time_of_day
+            episode["airstamp"] = _airstamp(
+                day, time_of_day, self._zone(show_id), self.local_airstamps
+            )
+
+    def remove_episode(self, show_id: int, episode_id: int) -> None:
+        stored = self._episodes.get(show_id, [])
+        kept = [episode for episode in stored if episode.get("id") != episode_id]
+        upcoming = self._next_episodes.get(show_id)
+        was_next = upcoming is not None and upcoming.get("id") == episode_id
+        if len(kept) == len(stored) and not was_next:
+            raise KeyError(f"show {show_id} has no episode {episode_id}")
+        self._episodes[show_id] = kept
+        if was_next:
+            self._next_episodes[show_id] = None
+
+    def advance_next_episode(self, show_id: int) -> dict[str, Any] | None:
+        now = datetime.fromtimestamp(self.now(), UTC)
+        ahead = [
+            (when, episode)
+            for episode in self._listed_episodes(show_id)
+            if (when := _instant(episode.get("airstamp"))) is not None and when >= now
+        ]
+        upcoming = dict(min(ahead, key=lambda pair: pair[0])[1]) if ahead else None
+        self._next_episodes[show_id] = upcoming
+        return upcoming
+
+    def set_status(self, show_id: int, status: str) -> None:
+        self._shows[show_id]["status"] = status
+
     def touch(self, show_id: int, updated: int | None = None) -> int:
         show = self._shows[show_id]
         stored = show.get("updated")
@@ -265,6 +380,7 @@ class TvmazeDouble:
         self._shows.pop(show_id, None)
         self._next_episodes.pop(show_id, None)
         self._episodes.pop(show_id, None)
+        self._season_orders.pop(show_id, None)
 
     # --- faults and records ----------------------------------------------------------------
 
@@ -362,14 +478,59 @@ class TvmazeDouble:
             return _error(404, "Not Found")
         if show_id not in self._shows:
             return _error(404, "Not Found")
-        episodes = list(self._episodes.get(show_id, []))
-        upcoming = self._next_episodes.get(show_id)
-        if upcoming is not None and all(e["id"] != upcoming["id"] for e in episodes):
-            episodes.append(upcoming)
+        episodes = self._listed_episodes(show_id)
         if request.query.get("specials") not in ("1", "true"):
             episodes = [e for e in episodes if e.get("type") == "regular"]
         episodes.sort(key=_listing_order)
         return web.json_response(episodes)
+
+    async def _show_seasons(self, request: web.Request) -> web.Response:
+        try:
+            show_id = int(request.match_info["id"])
+        except ValueError:
+            return _error(404, "Not Found")
+        show = self._shows.get(show_id)
+        if show is None:
+            return _error(404, "Not Found")
+        episodes = self._listed_episodes(show_id)
+        orders = self._season_orders.get(show_id, {})
+        numbers = {e["season"] for e in episodes if isinstance(e.get("season"), int)} | set(orders)
+        return web.json_response(
+            [
+                self._season(show_id, show, number, orders.get(number), episodes)
+                for number in sorted(numbers)
+            ]
+        )
+
+    def _season(
+        self,
+        show_id: int,
+        show: dict[str, Any],
+        number: int,
+        order: int | None,
+        episodes: list[dict[str, Any]],
+    ) -> dict[str, Any]:
+        season_id = self._season_ids.setdefault((show_id, number), next(self._next_season_id))
+        airdates = sorted(
+            str(e["airdate"])
+            for e in episodes
+            if e.get("season") == number and e.get("type") == "regular" and e.get("airdate")
+        )
+        complete = order is not None and len(airdates) >= order
+        return {
+            "id": season_id,
+            "url": f"https://www.tvmaze.com/seasons/{season_id}",
+            "number": number,
+            "name": "",
+            "episodeOrder": order,
+            "premiereDate": airdates[0] if complete and airdates else None,
+            "endDate": airdates[-1] if complete and airdates else None,
+            "network": show.get("network"),
+            "webChannel": show.get("webChannel"),
+            "image": None,
+            "summary": None,
+            "_links": {"self": {"href": f"{self.base_url}/seasons/{season_id}"}},
+        }
 
     async def _updates(self, request: web.Request) -> web.Response:
         since = request.query.get("since")
@@ -408,6 +569,23 @@ class TvmazeDouble:
         episode.update({k: v for k, v in fields.items() if k != "airdate"})
         return episode
 
+    def _listed_episodes(self, show_id: int) -> list[dict[str, Any]]:
+        """The stored episodes, and the next episode when it is not one of them."""
+        episodes = list(self._episodes.get(show_id, []))
+        upcoming = self._next_episodes.get(show_id)
+        if upcoming is not None and all(e["id"] != upcoming["id"] for e in episodes):
+            episodes.append(upcoming)
+        return episodes
+
+    def _copies_of(self, show_id: int, episode_id: int) -> Iterator[dict[str, Any]]:
+        # The next episode is kept apart from the stored ones, so one episode may be in both.
+        for episode in self._episodes.get(show_id, []):
+            if episode.get("id") == episode_id:
+                yield episode
+        upcoming = self._next_episodes.get(show_id)
+        if upcoming is not None and upcoming.get("id") == episode_id:
+            yield upcoming
+
     def _zone(self, show_id: int) -> str:
         show = self._shows.get(show_id, {})
         for key in ("network", "webChannel"):
@@ -433,6 +611,15 @@ def _airstamp(airdate: str | None, airtime: str | None, zone: str, local: bool) 
     wall = clock_time.fromisoformat(airtime) if airtime else clock_time(12, 0)
     stamp = datetime.combine(day, wall, ZoneInfo(zone))
     return (stamp if local else stamp.astimezone(UTC)).isoformat()
+
+
+def _instant(airstamp: Any) -> datetime | None:
+    if not isinstance(airstamp, str) or not airstamp:
+        return None
+    try:
+        return datetime.fromisoformat(airstamp)
+    except ValueError:
+        return None
 
 
 def _listing_order(episode: dict[str, Any]) -> tuple[int, bool, int, bool, str]:
@@ -478,35 +665,68 @@ def _error(status: int, name: str) -> web.Response:
     return web.json_response(body, status=status)
 
 
+QUIET_VALLEY_SEASON_4 = (
+    "The Thaw",
+    "Old Roads",
+    "A Fence in the Fog",
+    "Salt and Cedar",
+    "The Lower Field",
+    "Borrowed Light",
+    "What the River Keeps",
+    "Kindling",
+    "The Long Table",
+    "First Frost",
+)
+
+
 def add_sample_shows(tvmaze: TvmazeDouble, today: date) -> None:
     """Made-up shows for the sandbox, premiering soon after `today`, in TVmaze's shapes: a timed
-    network premiere, a streaming drop with no time, a season already airing, a show with no
-    date yet, and a season whose next episode is a special a week before its premiere (with an
-    episode not dated yet: no airtime, no airstamp)."""
+    network premiere of a weekly season, a streaming season dropped whole with no time, a
+    season already airing, a show with no date yet, and a season whose next episode is a special
+    a week before its premiere (with an episode not dated yet: no airtime, no airstamp). Each
+    show's next episode is the first of its episodes still to air."""
 
     def on(days: int) -> str:
         return date.fromordinal(today.toordinal() + days).isoformat()
 
-    tvmaze.add_show(
+    quiet_valley = tvmaze.add_show(
         name="Quiet Valley",
         premiered="2021-09-05",
         network="HBO",
         timezone="America/New_York",
         next_episode={"season": 4, "number": 1, "airdate": on(12), "airtime": "21:00"},
     )
-    tvmaze.add_show(
+    tvmaze.weekly_episodes(
+        quiet_valley["id"],
+        4,
+        first_airdate=on(12),
+        count=10,
+        names=QUIET_VALLEY_SEASON_4,
+    )
+    tvmaze.set_season(quiet_valley["id"], 4, episode_order=10)
+    harbor_lights = tvmaze.add_show(
         name="Harbor Lights",
         premiered="2024-03-01",
         web_channel="Netflix",
         next_episode={"season": 3, "number": 1, "airdate": on(30), "airtime": ""},
     )
-    tvmaze.add_show(
+    tvmaze.weekly_episodes(
+        harbor_lights["id"], 3, first_airdate=on(30), count=8, airtime="", drop=True
+    )
+    tvmaze.set_season(harbor_lights["id"], 3, episode_order=8)
+    night_shift = tvmaze.add_show(
         name="Night Shift",
         premiered="2025-01-06",
         network="NBC",
         timezone="America/New_York",
         next_episode={"season": 2, "number": 5, "airdate": on(3), "airtime": "22:00"},
     )
+    # Episodes 1-4 have aired, a week apart up to the week before episode 5.
+    tvmaze.weekly_episodes(night_shift["id"], 2, first_airdate=on(3 - 28), count=4, airtime="22:00")
+    tvmaze.weekly_episodes(
+        night_shift["id"], 2, first_airdate=on(3), count=6, airtime="22:00", start_number=5
+    )
+    tvmaze.set_season(night_shift["id"], 2, episode_order=10)
     tvmaze.add_show(name="The Long Summer", premiered="2023-06-01", web_channel="Apple TV+")
     ember = tvmaze.add_show(
         name="Ember Crown",

@@ -2,10 +2,11 @@
 
 from bot.tvmaze.client import TvmazeClient, TvmazeStats
 from bot.tvmaze.errors import TvmazeNotFound, TvmazeQueueFull, TvmazeUnavailable
-from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
+from bot.tvmaze.models import TvEpisode, TvSeason, TvShow, parse_episode, parse_season, parse_show
 
 __all__ = [
     "TvEpisode",
+    "TvSeason",
     "TvShow",
     "TvmazeClient",
     "TvmazeNotFound",
@@ -13,5 +14,6 @@ __all__ = [
     "TvmazeStats",
     "TvmazeUnavailable",
     "parse_episode",
+    "parse_season",
     "parse_show",
 ]

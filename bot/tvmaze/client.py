@@ -3,8 +3,9 @@
 - Pacing: request starts are at least 1/requests_per_second apart across every caller of one
   client, who queue for their turn in the order they asked. TVmaze
   allows about 20 calls per 10 s; the default is 2 per second. Cache hits neither count nor wait.
-- Cache: search(), show() and episodes() answers are kept cache_seconds (LRU, cache_size
-  entries); episodes() is keyed by the show's `updated` too, so a changed show is asked again.
+- Cache: search(), show(), episodes() and seasons() answers are kept cache_seconds (LRU,
+  cache_size entries); episodes() and seasons() are keyed by the show's `updated` too, so a
+  changed show is asked again.
   updated_since() is kept only updates_cache_seconds (default 5 minutes), because its job is to
   notice change; when it reports a show newer than the cached copy, that copy is dropped so the
   next show() asks again. Identical requests made at the same time share one request.
@@ -38,7 +39,14 @@ from typing import Any, TypeVar
 import aiohttp
 
 from bot.tvmaze.errors import BUSY, UNREADABLE, TvmazeNotFound, TvmazeQueueFull, TvmazeUnavailable
-from bot.tvmaze.models import TvEpisode, TvShow, parse_episode, parse_show
+from bot.tvmaze.models import (
+    TvEpisode,
+    TvSeason,
+    TvShow,
+    parse_episode,
+    parse_season,
+    parse_show,
+)
 
 log = logging.getLogger(__name__)
 
@@ -146,8 +154,8 @@ class _Cache:
 
 
 class TvmazeClient:
-    """Search shows, read one show with its next episode or all its episodes, and list recently
-    updated shows."""
+    """Search shows, read one show with its next episode, all its episodes or its seasons, and
+    list recently updated shows."""
 
     def __init__(
         self,
@@ -230,6 +238,17 @@ class TvmazeClient:
             partial(self._fetch_episodes, show_id),
         )
 
+    async def seasons(self, show_id: int, *, updated: int = 0) -> tuple[TvSeason, ...]:
+        """A show's seasons by number, with how many episodes each has and when it opens and
+        closes, where TVmaze knows. `updated` works as for episodes()."""
+        if isinstance(show_id, bool) or not isinstance(show_id, int) or show_id <= 0:
+            raise TvmazeNotFound()
+        return await self._cached(
+            ("seasons", show_id, updated),
+            self._cache_seconds,
+            partial(self._fetch_seasons, show_id),
+        )
+
     async def updated_since(self, period: str = "day") -> dict[int, int]:
         """{show id: TVmaze's updated epoch} for shows changed in the last day, week or month."""
         if period not in PERIODS:
@@ -289,6 +308,14 @@ class TvmazeClient:
         if not isinstance(body, list):
             raise TvmazeUnavailable(UNREADABLE, detail=f"episodes of {show_id} is not a list")
         return tuple(episode for item in body if (episode := parse_episode(item)) is not None)
+
+    async def _fetch_seasons(self, show_id: int) -> tuple[TvSeason, ...]:
+        body = await self._get_json(f"/shows/{show_id}/seasons", {})
+        if not isinstance(body, list):
+            raise TvmazeUnavailable(UNREADABLE, detail=f"seasons of {show_id} is not a list")
+        seasons = [season for item in body if (season := parse_season(item)) is not None]
+        # TVmaze lists them by number already; sorting keeps callers safe if it ever does not.
+        return tuple(sorted(seasons, key=lambda season: season.number))
 
     async def _fetch_updates(self, period: str) -> dict[int, int]:
         try:

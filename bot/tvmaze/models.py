@@ -9,6 +9,10 @@ Specials keep the season they belong to, have "number": null and a "type" of
 "significant_special" or "insignificant_special"; regular episodes have "type": "regular" (older
 answers have no "type" at all). Airstamps carry an offset: "+00:00" today, the network's local
 one ("-04:00") in older answers; both are read into aware UTC.
+
+Seasons (/shows/{id}/seasons) have "episodeOrder", "premiereDate" and "endDate" null until TVmaze
+knows them: the order once a network announces how many episodes a season has, the dates once
+its episodes are dated (the end date is how TVmaze says a season is complete).
 """
 
 from __future__ import annotations
@@ -38,6 +42,15 @@ class TvEpisode:
     def is_regular(self) -> bool:
         """A numbered episode of its season, not a special: only these can open a season."""
         return self.kind == REGULAR and self.number is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TvSeason:
+    id: int
+    number: int
+    episode_order: int | None  # how many episodes the season has; None until announced
+    premiere_date: date | None
+    end_date: date | None  # TVmaze fills it once the season's last episode is dated
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +125,25 @@ def parse_episode(raw: Any) -> TvEpisode | None:
         airstamp=_instant(raw.get("airstamp")),
         has_time=bool(_text(raw.get("airtime"))),
         kind=_text(raw.get("type")) or REGULAR,
+    )
+
+
+def parse_season(raw: Any) -> TvSeason | None:
+    """A season from TVmaze's season object; None when it has no id or number."""
+    if not isinstance(raw, dict):
+        return None
+    season_id = _int(raw.get("id"))
+    number = _int(raw.get("number"))
+    if season_id is None or number is None:
+        return None
+    order = _int(raw.get("episodeOrder"))
+    return TvSeason(
+        id=season_id,
+        number=number,
+        # A season of no or fewer episodes is garbage, not an announcement.
+        episode_order=order if order is not None and order > 0 else None,
+        premiere_date=_date(raw.get("premiereDate")),
+        end_date=_date(raw.get("endDate")),
     )
 
 
