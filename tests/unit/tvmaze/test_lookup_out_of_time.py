@@ -27,7 +27,9 @@ class NeverAnswers:
 
 def service(client: NeverAnswers) -> TvmazeService:
     unused: Any = None  # the lookup runs out of time before anything else is touched
-    return TvmazeService(cast(TvmazeClient, client), unused, unused, unused, unused, unused)
+    return TvmazeService(
+        cast(TvmazeClient, client), unused, unused, unused, unused, unused, episodes=unused
+    )
 
 
 @pytest.mark.parametrize(("queued", "said"), [(3, QUEUED), (0, UNAVAILABLE)])
