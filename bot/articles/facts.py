@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -77,7 +77,8 @@ _CUE_RE = re.compile(
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
-        |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
+        |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)
+        |(?:US|U\.S\.)\s+(?:premiere|debut)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
         |World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:
@@ -104,7 +105,8 @@ _CUE_RE = re.compile(
           |design)\b)
         |to\s+(?:air|stream|return|arrive|drop|hit|land|debut|bow)\b|to\s+be\s+(?:released|available)|goes?\s+live|gets?\s+(?:a|its)
           \s+(?:premiere|release)\s+date|(?:is|are)\s+coming)\b)
-    | (?P<past>\b(?:premiered|debuted|bowed|launched|returned|arrived|aired|dropped|began|started
+    | (?P<past>\b(?:since\s+(?:its\s+)?(?:debut(?:ing)?|premier(?:e|ing)|launch(?:ing)?)
+        |premiered|debuted|bowed|launched|returned|arrived|aired|dropped|began|started
         |opened|(?<!be\s)released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
         |pulled\s+in|scored|attracted|averaged|delivered|ran|went\s+live|has\s+aired|have\s+aired
         |was|were)\b)
@@ -174,6 +176,7 @@ _SHOW_BEFORE = re.compile(
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
     r"|spin-off|prequel|sequel|reboot|revival)\s+$"
     r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama)\s+$"
+    r"|\b(?:replacement|rival|companion|sister|new)\s+(?:show|series|programme)\s+$"
 )
 _SUBJECT_AFTER = re.compile(
     r"(?i)\s*(?:returns?|premieres?|debuts?|will|is|arrives?|bows?|kicks?|launch|lands?|hits?"
@@ -290,7 +293,14 @@ def find_facts(
     if lead_statement is not None and not (lead.title or lead_statement.show):
         lead_statement = None  # a date with no show to bind it to announces nothing to track
     lead_facts = _lead_facts(
-        lead_statement, lead, head_network, head_season, body, url_slug, ctx, single=not others
+        lead_statement,
+        lead,
+        head_network,
+        head_season if head_season is not None else _slug_season(url_slug),
+        body,
+        url_slug,
+        ctx,
+        single=not others,
     )
     # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
     default_network = head_network or lead_facts.network
@@ -308,6 +318,12 @@ _TV_WORDS = re.compile(
 _OTHER_MEDIA = re.compile(
     r"(?i)\b(?:in\s+theat(?:re|er)s|cinemas?|box\s+office|films?|movies?|video\s*games?"
     r"|(?-i:PS[45]|Xbox|Nintendo|Switch|Steam)|concerts?|tour\s+dates|album|single|gig)\b"
+)
+# A club's season: fixtures, a campaign, a manager. "Season" is sport's word as much as TV's.
+_SPORT = re.compile(
+    r"(?i)\b(?:sports?|football|soccer|rugby|cricket|fixtures?|kick-?off|clubs?|managers?|squad"
+    r"|campaign|relegat\w*|promoted|promotion|division|league|matches|goals?|striker|midfielder"
+    r"|season\s+tickets?|transfer\s+window|away\s+(?:trip|game|match))\b"
 )
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
@@ -336,6 +352,8 @@ def about_tv(headline: str, body: str) -> bool:
     if other_media >= 3 and other_media >= 2 * len(found):
         return False  # a film in cinemas, a game, a tour: "release date" is not a premiere
     words = set(found)
+    if not words - {"season"} and len(set(_SPORT.findall(f"{headline}\n{opening}".lower()))) >= 3:
+        return False  # a club's new season: fixtures and kick-offs, whatever channel shows them
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):
@@ -351,7 +369,9 @@ def about_tv(headline: str, body: str) -> bool:
 def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement]:
     found: list[_Statement] = []
     header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
+    previous: Sentence | None = None
     for sentence in sentences:
+        before, previous = previous, sentence
         text = sentence.text
         if _FALSE_RELEASE.search(text):
             text = _FALSE_RELEASE.sub(lambda m: "x" * len(m.group()), text)
@@ -387,9 +407,24 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             continue
         for mention in dates:
             statement = _judge(scan, mention, ctx)
-            if statement is not None:
-                found.append(statement)
+            if statement is None:
+                continue
+            if statement.show is None and before is not None and _POINTS_BACK.match(text):
+                # No lead show, and "It will air on SBS from Aug 29" follows the sentence that
+                # named the drama: the date is that drama's.
+                subject = _subject_of(before)
+                if subject is not None:
+                    statement = replace(statement, show=subject)
+            found.append(statement)
     return found
+
+
+def _subject_of(sentence: Sentence) -> str | None:
+    """The title a sentence names first, as the show it speaks of."""
+    if sentence.is_line:
+        return None
+    named = _named_titles(sentence.text, _blocked_spans(sentence.text), None, False)
+    return named[0].text if named else None
 
 
 def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
@@ -458,6 +493,10 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     if _service_launch(text, scan.nets, named):
         return None
+    if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
+        return None  # "weekly through April 5", "free from May 1 to May 7": a run, not its start
+    if _IMPORTED.search(text):
+        return None  # "the comedy that aired in the US in 2022 arrives on BBC Two": an import
     moved = _moved_from_to(text, mention, dates)
     if moved == "from":
         return None  # "pushed back from Feb. 15 to March 29": the old date
@@ -486,11 +525,14 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     show, show_at = _bind_show(mention, named, ctx.lead.title)
     show_named = show_at is not None
-    season, implied = _bind_season(mention, scan.season_mentions, show_at, clause)
+    season, implied = _bind_season(mention, scan.season_mentions, show_at, clause, text)
     if (
         season is None
         and chosen is not None
         and re.match(r"(?i)debut|series\s+premiere", chosen.text)
+        and not any(
+            not s.implied and clause[0] <= s.start < clause[1] for s in scan.season_mentions
+        )
     ):
         season, implied = 1, True  # "Wildfire Season debuts July 12": a new show
     network = _bind_network(text, mention, scan.nets)
@@ -534,12 +576,22 @@ def _speaks_of_tv(scan: _Scan) -> bool:
     return bool(scan.season_mentions or scan.nets or _TV_WORDS.search(scan.text))
 
 
+# What a story calls its show after naming it once: "the western returns Sunday".
+_GENRE_NOUN = (
+    r"(?:show|series|drama|comedy|sitcom|thriller|western|docuseries|documentary\s+series"
+    r"|anime|programme|procedural|competition|reality\s+(?:show|series))"
+)
+
+
+_POINTS_BACK = re.compile(r"(?i)\s*(?:it|the\s+" + _GENRE_NOUN + r")\b")
+
+
 def _names_its_show(scan: _Scan, ctx: _Context) -> bool:
     """The sentence names the show the date is for, or points back at the lead ("it")."""
     if scan.named:
         return True
     lead = ctx.lead.title
-    pointer = r"(?i)\b(?:it|the\s+show|the\s+series|" + re.escape(lead or "") + r")\b"
+    pointer = r"(?i)\b(?:it|the\s+" + _GENRE_NOUN + r"|" + re.escape(lead or "") + r")\b"
     return bool(lead and re.search(pointer, scan.text))
 
 
@@ -560,6 +612,36 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
     ):
         return False
     return bool(_PAST_VERB.search(text))
+
+
+# The end of a run: "new episodes each week through early April".
+_RUN_END = re.compile(r"(?i)\b(?:through|thru)\s+$")
+_WINDOW_JOIN = re.compile(r"(?i)\s*(?:to|until|till|through|thru|-|–)\s*")
+# A season already shown in another country: its arrival here is no season's premiere.
+_IMPORTED = re.compile(
+    r"(?i)\b(?:aired|was\s+(?:broadcast|shown|aired)|ran|premiered|debuted)\s+(?:first\s+"
+    r"|originally\s+|already\s+)?in\s+(?:the\s+)?(?:US|U\.S\.|UK|U\.K\.|America|Britain|Australia"
+    r"|Canada|Korea|Japan|States)\b"
+)
+
+
+def _window(text: str, mention: when.DateMention, dates: Sequence[when.DateMention]) -> bool:
+    """The date opens or closes a window ("free from May 1 to May 7"): a promotion, a run of
+    screenings, not a premiere. A move ("pushed from May 1 to May 7") is told apart first."""
+    if _MOVE_VERB.search(text):
+        return False
+    for other in dates:
+        if other.start >= mention.end:
+            first, last = mention, other
+        elif other.end <= mention.start:
+            first, last = other, mention
+        else:
+            continue
+        if _WINDOW_JOIN.fullmatch(text, first.end, last.start) and re.search(
+            r"(?i)\bfrom\s*$", text[max(0, first.start - 8) : first.start]
+        ):
+            return True
+    return False
 
 
 def _moved_from_to(
@@ -716,7 +798,7 @@ def _named_titles(
             or (lead is None and _SUBJECT_AFTER.match(after))
         ):
             named.append(run)
-    named = [m for m in named if m.quoted or not titles.names_a_person(text, m.start)]
+    named = [m for m in named if m.quoted or not titles.names_a_person(text, m.start, m.end)]
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:
         if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):
@@ -755,6 +837,7 @@ def _bind_season(
     season_mentions: Sequence[seasons.SeasonMention],
     show_at: titles.TitleMention | None,
     clause: tuple[int, int],
+    text: str | None = None,
 ) -> tuple[int | None, bool]:
     """The season written with the show in the date's clause ("Jessica Jones season 2 is set
     to premiere"), else in the date's clause, else next to the show's name elsewhere."""
@@ -771,6 +854,16 @@ def _bind_season(
         if near:
             chosen = min(near, key=lambda s: abs(s.start - anchor))
             return chosen.number, chosen.implied
+    if show_at is not None and text is not None:
+        # "the third and final season of Netflix's acclaimed dark comedy Dead to Me": the
+        # season governs the show its "of" leads to, however many words stand between.
+        for found in reversed(season_mentions):
+            if (
+                not found.implied
+                and 0 <= show_at.start - found.end <= 90
+                and re.match(r"\s+of\b", text[found.end : found.end + 4])
+            ):
+                return found.number, False
     return None, False
 
 
@@ -1122,6 +1215,16 @@ def _headline_season(headline: str) -> int | None:
     found = seasons.find_seasons(headline)
     explicit = [s for s in found if not s.implied]
     return (explicit or found)[0].number if found else None
+
+
+def _slug_season(slug: str | None) -> int | None:
+    """The season number an address writes ("elite-season-2-trailer"): the headline's other
+    copy, for a page whose text has lost its headline. Only a number: "new-anime-2022" is
+    no season."""
+    if not slug:
+        return None
+    found = [s for s in seasons.find_seasons(re.sub(r"[-_]+", " ", slug)) if not s.implied]
+    return found[0].number if found else None
 
 
 def _body_season(body: str, show: str) -> tuple[int | None, float]:

@@ -28,7 +28,7 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("HBO", _US, (r"HBO(?: and |/)(?:HBO )?Max", r"HBO(?!\s+(?:Max|Documentary|Films))")),
     ("Disney+ Hotstar", _IN, (r"Disney\+ ?Hotstar", r"Disney Plus Hotstar", r"Hotstar")),
     ("Disney+", _US, (r"Disney\+(?! ?Hotstar)", r"Disney Plus(?! Hotstar)", r"Disney\s*\+")),
-    ("Disney Channel", _US, (r"Disney Channel", r"Disney Junior", r"Disney XD")),
+    ("Disney Channel", _US, (r"Disney Channel", r"Disney Junior", r"Disney Jr\b\.?", r"Disney XD")),
     ("Apple TV+", _US, (r"Apple TV\+", r"Apple TV Plus", r"Apple TV(?!\s+app)", r"AppleTV\+")),
     ("Paramount+", _US, (
         r"Paramount\+(?: with Showtime)?", r"Paramount Plus", r"Paramount Network",

@@ -86,7 +86,8 @@ _FURNITURE = _words(
     streaming stream streams movies movie film films entertainment celebrity celebrities
     k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
     technology science travel lifestyle opinion editorial features feature archives archive
-    tag tags page category categories roundup round-up upfronts upfront originals original
+    tag tags link links page category categories roundup round-up upfronts upfront originals
+    original
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events independent herald times post tribune gazette
     sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
@@ -141,9 +142,21 @@ _ROLE_BEFORE = re.compile(
 )
 
 
-def names_a_person(text: str, start: int) -> bool:
-    """Whether the words at `start` follow a role ("with host Ron MacLean", "starring ...")."""
-    return bool(_ROLE_BEFORE.search(text[max(0, start - 30) : start]))
+# What casting news says a person does: "Dana Whitfield (Lowlands) has joined the cast".
+_PERSON_AFTER = re.compile(
+    r"(?i)^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:has\s+)?join(?:s|ed)\s+the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:cast|season|series)\b|will\s+(?:play|portray|star\s+as)\b|has\s+been\s+cast\b"
+    r"|(?:is|was)\s+cast\s+as\b|stars\s+as\b)"
+)
+
+
+def names_a_person(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the words at `start` follow a role ("with host Ron MacLean", "starring ..."),
+    or (given where they `end`) do what casting news says people do ("... has joined the
+    cast", "... will play")."""
+    if _ROLE_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    return end is not None and bool(_PERSON_AFTER.match(text[end : end + 80]))
 
 
 # Inside a name: a zone with a time ("EDT/7"), or an epithet ("Emmy-winning", "Oscar-nominated").
@@ -257,7 +270,7 @@ def quoted_titles(text: str) -> list[TitleMention]:
     found = []
     for match in _QUOTED_RE.finditer(text):
         group = "a" if match["a"] else "b" if match["b"] else "c"
-        inner = match[group].strip()
+        inner = match[group].strip().rstrip(",;")  # "Salt Garden," as US punctuation writes it
         if _looks_like_title(inner) and plausible_title(inner, quoted=True):
             start = match.start(group)
             found.append(TitleMention(inner, start, start + len(inner), quoted=True))
@@ -289,6 +302,11 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
             continue
         lowered = token.core.lower()
         capital = _is_capitalised(token.core)
+        if current and token.core == lowered and _all_caps(current[-1].core):
+            # "GREY'S ANATOMY and STATION 19": a title in capitals writes its "AND" in
+            # capitals too; a lowercase one joins two titles.
+            close()
+            continue
         if capital or (current and lowered in _CONNECTORS):
             current.append(token)
         else:
@@ -306,6 +324,11 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
                 close()
     close()
     return runs
+
+
+def _all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def headline_show(
@@ -372,6 +395,7 @@ def _best_span(
             or lowered in _HEADLINE_BREAK
             or not (_is_capitalised(token.core) or lowered in _CONNECTORS)
             or token.opens
+            or bool(segments[-1] and token.core == lowered and _all_caps(segments[-1][-1].core))
         )
         if breaker:
             segments.append([])
@@ -391,7 +415,10 @@ def _best_span(
                     found.append((number, i, text))
     if not found:
         return None
-    counted = [(span, _count_in_body(span[2], body)) for span in found]
+    counted = [
+        (span, 0 if _a_person_in(span[2], body) else _count_in_body(span[2], body))
+        for span in found
+    ]
     verified = [(span, count) for span, count in counted if count]
     if verified:
         maximal = [
@@ -402,7 +429,7 @@ def _best_span(
                 for other, _ in verified
             )
         ]
-        best = max(maximal, key=lambda item: (len(item[0][2].split()), item[1], -item[0][0]))
+        best = max(maximal, key=lambda item: (-item[0][0], len(item[0][2].split()), item[1]))
         return _body_spelling(best[0][2], body), True
     # Nothing confirmed: the first segment's longest span, in the headline's own words, unless
     # the body writes it in lowercase ("midseason"): then it is a word, not a title.
@@ -414,13 +441,21 @@ def _best_span(
     return max(candidates, key=lambda span: (len(span[2]), -span[1]))[2], False
 
 
+def _a_person_in(span: str, body: str) -> bool:
+    """The body first writes the name as a person's: "Dana Whitfield has joined the cast"."""
+    match = _title_pattern(span.split()).search(body, 0, LEAD_WINDOW)
+    return match is not None and names_a_person(body, match.start(), match.end())
+
+
 def _written_lowercase(span: str, body: str) -> bool:
     return bool(re.search(r"(?<![\w])" + re.escape(span.lower()) + r"(?![\w])", body))
 
 
 def _good_edges(words: list[_Token]) -> bool:
     first, last = words[0].core.lower(), words[-1].core.lower()
-    if first in _CONNECTORS and first not in ("the", "a", "an"):
+    # "FOR LIFE" in a mixed-case headline: a title in capitals may open with a small word.
+    capitals = len(words) > 1 and all(_all_caps(w.core) for w in words)
+    if first in _CONNECTORS and first not in ("the", "a", "an") and not capitals:
         return False
     if last in _CONNECTORS or (_strip_possessive(last) in _GENERIC and not _ends_title(words)):
         return False
@@ -617,21 +652,31 @@ def lead_show(
         first_seen[key] = min(first_seen.get(key, at), at)
 
     head = headline_show(headline, body, blocker, slug) if headline or slug else None
+    quotes = quoted_titles(headline)
+    season_marked = [
+        run
+        for run in title_runs(headline, blocker(headline))
+        if _MARKED_AFTER.match(headline[run.end : run.end + 30])
+    ]
+    # "The Walking Dead Season 6 Premiere: What Happens in 'First Time Again?'": the show its
+    # season marks comes first; the quotes after it name an episode.
+    episode = bool(quotes and season_marked and season_marked[0].end <= quotes[0].start)
     if head is not None and head.title:
         points = {"quoted": 4.0, "headline": 3.5, "slug": 3.0, "slug-only": 1.5}
-        add(head.title, points.get(head.source, 1.5), -1)
-    for mention in quoted_titles(headline):
+        add(head.title, 1.5 if episode else points.get(head.source, 1.5), -1)
+    for mention in quotes:
         add(mention.text, 1.5, -1)
-    for run in title_runs(headline, blocker(headline)):
-        if _MARKED_AFTER.match(headline[run.end : run.end + 30]):
-            add(run.text, 1.5, -1)  # "The Walking Dead Season 6 Premiere: ... 'First Time Again?'"
+    for run in season_marked:
+        add(run.text, 3.5 if episode else 1.5, -1)
     for mention in quoted_titles(opening):
         before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
         # Quoted, and more so after "the new drama" or "will premiere": 'tvN's upcoming
         # drama "Is It Fate?"'.
         add(mention.text, 2.0 if _MARKED_BEFORE.search(before) else 1.0, mention.start)
     runs = [
-        r for r in title_runs(opening, blocker(opening)) if not names_a_person(opening, r.start)
+        r
+        for r in title_runs(opening, blocker(opening))
+        if not names_a_person(opening, r.start, r.end)
     ]
     for run in runs:
         after = opening[run.end : run.end + 30]

@@ -123,12 +123,12 @@ def evaluate() -> Report:
             result.misses.pop("network", None)
         expected_others = label.get("others")
         if expected_others is not None:
-            result.other_misses = _compare_others(expected_others, article.other_premieres)
+            result.other_misses = compare_others(expected_others, article.other_premieres)
         results.append(result)
     return Report(results)
 
 
-def _compare_others(expected: list[dict[str, Any]], found: tuple[PremiereFacts, ...]) -> list[str]:
+def compare_others(expected: list[dict[str, Any]], found: tuple[PremiereFacts, ...]) -> list[str]:
     misses = []
     for want in expected:
         match = [f for f in found if f.show and title_key(f.show) == title_key(want["show"])]
