@@ -237,6 +237,7 @@ class PremiereBot(commands.AutoShardedBot):
         self.services.tvmaze.offer_poster = offers.post
         self.services.shows.listeners += [self.reminders, self.events]
         self.services.settings.listeners.append(self.reminders)
+        self.services.tvmaze.episode_listeners.append(self.reminders.episodes_changed)
         self.services.settings.events_listeners.append(self.events)
         for extension in self.extension_names:
             await self.load_extension(extension)

@@ -17,10 +17,15 @@ async def server_of(interaction: Interaction, show_id: int) -> int:
 
 
 async def subscribe(
-    interaction: Interaction, show_id: int, delivery: Delivery | None, *, news: bool | None = None
+    interaction: Interaction,
+    show_id: int,
+    delivery: Delivery | None,
+    *,
+    news: bool | None = None,
+    episodes: bool | None = None,
 ) -> None:
-    """Shared by /subscribe and the button. A click keeps the member's delivery and news
-    choices."""
+    """Shared by /subscribe and the button. A click keeps the member's delivery, news and
+    episodes choices."""
     services = interaction.client.services
     guild_id = await server_of(interaction, show_id)
     if delivery is None:
@@ -28,7 +33,7 @@ async def subscribe(
         mine = current.viewer_subscription
         delivery = mine.delivery if mine else Delivery.CHANNEL
     result = await services.subscriptions.subscribe(
-        guild_id, show_id, interaction.user.id, delivery, news=news
+        guild_id, show_id, interaction.user.id, delivery, news=news, episodes=episodes
     )
     settings = await services.settings.get(guild_id)
     text = render.subscribed(
@@ -37,6 +42,7 @@ async def subscribe(
         result.change,
         has_channel=settings.announce_channel_id is not None,
         news=result.news,
+        episodes=result.episodes,
     )
     await interaction.response.send_message(text, ephemeral=True)
 

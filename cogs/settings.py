@@ -99,6 +99,34 @@ class Settings(
             f"Reminders: {render.offsets_text(settings)}.", ephemeral=True
         )
 
+    @app_commands.command(name="episodes")
+    @app_commands.describe(
+        delay='How long after an episode airs to post it, e.g. "0", "30m", "2h" (at most 24h)',
+        names="Show episode names, or hide them in spoiler tags",
+    )
+    @app_commands.choices(
+        names=[
+            app_commands.Choice(name="shown", value="shown"),
+            app_commands.Choice(name="hidden (spoiler tags)", value="hidden"),
+        ]
+    )
+    async def episodes(
+        self,
+        interaction: Interaction,
+        delay: app_commands.Range[str, 1, 20] | None = None,
+        names: app_commands.Choice[str] | None = None,
+    ) -> None:
+        """How episode posts go out, for shows that announce finales or every episode."""
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.set_episodes(
+            interaction.guild_id,
+            delay=delay,
+            names_hidden=None if names is None else names.value == "hidden",
+        )
+        await interaction.response.send_message(
+            f"Episode posts: {render.episodes_text(settings)}", ephemeral=True
+        )
+
     @app_commands.command(name="events")
     @app_commands.describe(enabled="Make a Discord event for each premiere with a known day")
     async def events(self, interaction: Interaction, enabled: bool) -> None:

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.domain.episodes import Announce
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX
 from bot.render import components
 from bot.render import shows as render
@@ -23,6 +24,11 @@ from cogs._ui import Button, IdButton, PersistentButton, button_of
 if TYPE_CHECKING:
     from bot.app import PremiereBot
 
+ANNOUNCE_CHOICES = [
+    app_commands.Choice(name="season premieres (default)", value=Announce.PREMIERES.value),
+    app_commands.Choice(name="season premieres and finales", value=Announce.FINALES.value),
+    app_commands.Choice(name="every episode", value=Announce.EPISODES.value),
+]
 Title = app_commands.Range[str, 1, TITLE_MAX]
 Network = app_commands.Range[str, 1, NETWORK_MAX]
 Season = app_commands.Range[int, 0, SEASON_MAX]
@@ -103,6 +109,7 @@ async def add_from_tvmaze(
     season: int | None,
     network: str | None,
     timezone: str | None,
+    announce: Announce,
 ) -> None:
     """/show add by TVmaze: answered privately first (TVmaze may take seconds, and a refusal
     stays private), then the show is announced in the channel."""
@@ -116,6 +123,7 @@ async def add_from_tvmaze(
         network=network,
         premiere=premiere,
         timezone=timezone,
+        announce=announce,
     )
     channel = interaction.channel
     try:
@@ -168,8 +176,11 @@ class Shows(
         season="Which season premieres (leave empty for a new show)",
         network="Where it airs or streams, e.g. Netflix",
         timezone="The timezone the premiere is given in (default: the server's)",
+        announce="What to post: season premieres (default), finales too, or every episode "
+        "(TVmaze shows only)",
     )
     @app_commands.autocomplete(title=tvmaze_choices, timezone=timezone_choices)
+    @app_commands.choices(announce=ANNOUNCE_CHOICES)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
@@ -179,9 +190,11 @@ class Shows(
         season: Season | None = None,
         network: Network | None = None,
         timezone: TimezoneName | None = None,
+        announce: app_commands.Choice[str] | None = None,
     ) -> None:
         """Track a show's premiere in this server (needs Manage Server)."""
         assert interaction.guild_id is not None
+        announces = Announce(announce.value) if announce else Announce.PREMIERES
         if premiere is None or TVMAZE_PICK.match(title.strip()):
             await add_from_tvmaze(
                 interaction,
@@ -190,6 +203,7 @@ class Shows(
                 season=season,
                 network=network,
                 timezone=timezone,
+                announce=announces,
             )
             return
         show = await self.bot.services.shows.add(
@@ -200,6 +214,7 @@ class Shows(
             network=network,
             timezone=timezone,
             added_by=interaction.user.id,
+            announce=announces,
         )
         await interaction.response.send_message(
             embed=render.show_added(show), view=components.subscription_buttons(show.id)
@@ -213,8 +228,11 @@ class Shows(
         network="A new network",
         premiere="A new premiere date; reminders follow it",
         timezone="The timezone the premiere is in",
+        announce="What to post: season premieres, finales too, or every episode (TVmaze shows "
+        "only)",
     )
     @app_commands.autocomplete(show=show_choices, timezone=timezone_choices)
+    @app_commands.choices(announce=ANNOUNCE_CHOICES)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def edit(
         self,
@@ -225,21 +243,48 @@ class Shows(
         network: Network | None = None,
         premiere: PremiereText | None = None,
         timezone: TimezoneName | None = None,
+        announce: app_commands.Choice[str] | None = None,
     ) -> None:
         """Change a tracked show; only what you give changes (needs Manage Server)."""
         assert interaction.guild_id is not None
+        services = self.bot.services
         # A change acts only on the show the member picked or named exactly, never a guess.
-        target = await self.bot.services.shows.pick(interaction.guild_id, show)
-        edit = await self.bot.services.shows.edit(
-            interaction.guild_id,
-            target.id,
-            title=title,
-            season=season,
-            network=network,
-            premiere=premiere,
-            timezone=timezone,
-        )
-        await interaction.response.send_message(embed=render.show_edited(edit.before, edit.after))
+        target = await services.shows.pick(interaction.guild_id, show)
+        if announce is None:
+            edit = await services.shows.edit(
+                interaction.guild_id,
+                target.id,
+                title=title,
+                season=season,
+                network=network,
+                premiere=premiere,
+                timezone=timezone,
+            )
+            await interaction.response.send_message(
+                embed=render.show_edited(edit.before, edit.after)
+            )
+            return
+        announces = Announce(announce.value)
+        if announces is not Announce.PREMIERES and target.tvmaze_id is None:
+            # Refused at once, privately, with the reason (a show tracked by hand).
+            await services.shows.edit(interaction.guild_id, target.id, announce=announces)
+        # Finales and episodes are read from TVmaze first, which may take seconds.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        before = target
+        if any(v is not None for v in (title, season, network, premiere, timezone)):
+            before = (
+                await services.shows.edit(
+                    interaction.guild_id,
+                    target.id,
+                    title=title,
+                    season=season,
+                    network=network,
+                    premiere=premiere,
+                    timezone=timezone,
+                )
+            ).before
+        edit = await services.tvmaze.set_announce(interaction.guild_id, target.id, announces)
+        await interaction.edit_original_response(embed=render.show_edited(before, edit.after))
 
     @app_commands.command(name="info")
     @app_commands.describe(show="The show to look at")

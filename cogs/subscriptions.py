@@ -50,6 +50,7 @@ class Subscriptions(commands.Cog):
         show="The show to follow",
         delivery="How to tell you (default: mention)",
         news="Also tell you of premiere news about it from the server's feeds (default: no)",
+        episodes="Also tell you of every episode (or finale) the server announces (default: no)",
     )
     @app_commands.autocomplete(show=show_choices)
     @app_commands.choices(delivery=DELIVERY_CHOICES)
@@ -59,6 +60,7 @@ class Subscriptions(commands.Cog):
         show: str,
         delivery: app_commands.Choice[str] | None = None,
         news: bool | None = None,
+        episodes: bool | None = None,
     ) -> None:
         """Get reminders for a show, as a mention or a direct message."""
         assert interaction.guild_id is not None
@@ -68,6 +70,7 @@ class Subscriptions(commands.Cog):
             target.id,
             Delivery(delivery.value) if delivery else Delivery.CHANNEL,
             news=news,
+            episodes=episodes,
         )
 
     @app_commands.command(name="unsubscribe")

@@ -134,11 +134,15 @@ class Database(Reads):
             if number <= version:
                 continue
             log.info("Applying migration %s (%s)", name, self.dialect)
-            async with self.transaction() as tx:
-                await tx.run_script(sql)
-                await self._record_version(tx, number)
+            await self._apply(number, sql)
             version = number
         return version
+
+    async def _apply(self, number: int, sql: str) -> None:
+        """One migration in one transaction, its version recorded with it."""
+        async with self.transaction() as tx:
+            await tx.run_script(sql)
+            await self._record_version(tx, number)
 
 
 def split_statements(sql: str) -> list[str]:

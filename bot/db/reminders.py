@@ -9,6 +9,7 @@ from bot.db.connection import Database, Dialect, Row
 from bot.db.partition import ShardedSql
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
+from bot.domain.episodes import EpisodeSlot
 from bot.domain.reminders import (
     Delivery,
     DeliveryStatus,
@@ -218,6 +219,45 @@ class ReminderRepository:
                 ),
             )
 
+    async def replan_episodes(
+        self, show: Show, slots: Sequence[EpisodeSlot], now: datetime
+    ) -> None:
+        """Make the show's pending episode posts match `slots`: a slot no longer wanted (its
+        episode moved or went) is dropped, a new delay moves the rest, and a new slot is
+        planned if it is still to come. A slot already sent is never planned again."""
+        wanted = {to_epoch(slot.airs_at): to_epoch(slot.due) for slot in slots}
+        async with self._db.transaction() as tx:
+            if not await tx.scalar(SHOW_STAYS[tx.dialect], (show.id, show.guild_id)):
+                return
+            pending = await tx.fetch_all(
+                """SELECT id, premiere_at, due_at FROM reminders
+                   WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?""",
+                (show.id, show.guild_id, Kind.EPISODE, PENDING),
+            )
+            await tx.executemany(
+                "DELETE FROM reminders WHERE id = ? AND status = ?",
+                [(r["id"], PENDING) for r in pending if r["premiere_at"] not in wanted],
+            )
+            await tx.executemany(
+                "UPDATE reminders SET due_at = ? WHERE id = ? AND status = ?",
+                [
+                    (wanted[r["premiere_at"]], r["id"], PENDING)
+                    for r in pending
+                    if r["premiere_at"] in wanted and wanted[r["premiere_at"]] != r["due_at"]
+                ],
+            )
+            await tx.executemany(
+                """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
+                                          due_at)
+                   VALUES (?, ?, ?, 0, ?, ?)
+                   ON CONFLICT DO NOTHING""",
+                [
+                    (show.guild_id, show.id, Kind.EPISODE, airs_at, due)
+                    for airs_at, due in wanted.items()
+                    if due > to_epoch(now)
+                ],
+            )
+
     # -------------------------------------------------------------- claiming
 
     async def claim_due(self, now: datetime) -> list[tuple[Reminder, Style]]:
@@ -273,6 +313,19 @@ class ReminderRepository:
         channel = tuple(dict.fromkeys(r["user_id"] for r in rows if not r["by_dm"]))
         by_dm = tuple(r["user_id"] for r in rows if r["by_dm"])
         return Recipients(channel, by_dm)
+
+    async def episode_recipients(self, guild_id: int, show_id: int) -> Recipients:
+        """Subscribers who asked for every episode: mentioned, or sent a DM."""
+        rows = await self._db.fetch_all(
+            """SELECT user_id, delivery = ? AND dm_blocked_at IS NULL AS by_dm
+               FROM subscriptions WHERE guild_id = ? AND show_id = ? AND episodes = 1
+               ORDER BY user_id""",
+            (SubscriptionDelivery.DM, guild_id, show_id),
+        )
+        return Recipients(
+            tuple(r["user_id"] for r in rows if not r["by_dm"]),
+            tuple(r["user_id"] for r in rows if r["by_dm"]),
+        )
 
     async def plan_deliveries(
         self,

@@ -15,6 +15,10 @@ _UPDATES = {
     "timezone": "UPDATE guild_settings SET timezone = ? WHERE guild_id = ?",
     "reminder_offsets": "UPDATE guild_settings SET reminder_offsets = ? WHERE guild_id = ?",
     "scheduled_events": "UPDATE guild_settings SET scheduled_events = ? WHERE guild_id = ?",
+    "episode_delay": "UPDATE guild_settings SET episode_delay_seconds = ? WHERE guild_id = ?",
+    "episode_names_hidden": (
+        "UPDATE guild_settings SET episode_names_hidden = ? WHERE guild_id = ?"
+    ),
 }
 
 
@@ -33,7 +37,7 @@ class SettingsRepository:
     async def get(self, guild_id: int) -> ServerSettings:
         row = await self._db.fetch_one(
             """SELECT announce_channel_id, mention_role_id, timezone, reminder_offsets,
-                      scheduled_events
+                      scheduled_events, episode_delay_seconds, episode_names_hidden
                FROM guild_settings WHERE guild_id = ?""",
             (guild_id,),
         )
@@ -46,6 +50,8 @@ class SettingsRepository:
             timezone=row["timezone"],
             reminder_offsets=_offsets_from_text(row["reminder_offsets"]),
             scheduled_events=bool(row["scheduled_events"]),
+            episode_delay=timedelta(seconds=row["episode_delay_seconds"]),
+            episode_names_hidden=bool(row["episode_names_hidden"]),
         )
 
     async def update(self, guild_id: int, **changes: Any) -> ServerSettings:
@@ -57,6 +63,10 @@ class SettingsRepository:
             changes["reminder_offsets"] = _offsets_to_text(changes["reminder_offsets"])
         if "scheduled_events" in changes:
             changes["scheduled_events"] = int(bool(changes["scheduled_events"]))
+        if "episode_delay" in changes:
+            changes["episode_delay"] = int(changes["episode_delay"].total_seconds())
+        if "episode_names_hidden" in changes:
+            changes["episode_names_hidden"] = int(bool(changes["episode_names_hidden"]))
         async with self._db.transaction() as tx:
             await tx.execute(
                 "INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING",

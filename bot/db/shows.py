@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 
 from bot.db.connection import Database, Dialect, Row, UniqueViolation
 from bot.domain.dates import Precision
+from bot.domain.episodes import Announce
 from bot.domain.shows import Show, title_key
 from bot.errors import AlreadyExists
 
 SELECT_SHOWS = """
     SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-           premiere_timezone, added_by, added_at, tvmaze_id
+           premiere_timezone, added_by, added_at, tvmaze_id, announce
     FROM shows
 """
 
@@ -30,6 +31,7 @@ class NewShow:
     added_by: int
     added_at: datetime
     tvmaze_id: int | None = None
+    announce: Announce = Announce.PREMIERES
 
 
 def to_epoch(instant: datetime) -> int:
@@ -42,7 +44,7 @@ def from_epoch(seconds: int) -> datetime:
 
 _LINKED = """
     SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-           premiere_timezone, added_by, added_at, tvmaze_id, tvmaze_checked_at
+           premiere_timezone, added_by, added_at, tvmaze_id, announce, tvmaze_checked_at
     FROM shows
     WHERE {ids} AND COALESCE(tvmaze_checked_at, 0) < ?
     ORDER BY tvmaze_id, id
@@ -66,6 +68,7 @@ def _show(row: Row) -> Show:
         added_by=row["added_by"],
         added_at=from_epoch(row["added_at"]),
         tvmaze_id=row["tvmaze_id"],
+        announce=Announce(row["announce"]),
     )
 
 
@@ -79,8 +82,8 @@ class ShowRepository:
                 show_id = await tx.insert(
                     """INSERT INTO shows (guild_id, title, title_key, season, network, premiere_at,
                                           premiere_precision, premiere_timezone, added_by,
-                                          added_at, tvmaze_id)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          added_at, tvmaze_id, announce)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         new.guild_id,
                         new.title,
@@ -93,6 +96,7 @@ class ShowRepository:
                         new.added_by,
                         to_epoch(new.added_at),
                         new.tvmaze_id,
+                        new.announce,
                     ),
                 )
         except UniqueViolation as exc:
@@ -152,7 +156,7 @@ class ShowRepository:
             await self._db.execute(
                 """UPDATE shows SET title = ?, title_key = ?, season = ?, network = ?,
                                     premiere_at = ?, premiere_precision = ?,
-                                    premiere_timezone = ?
+                                    premiere_timezone = ?, announce = ?
                    WHERE guild_id = ? AND id = ?""",
                 (
                     show.title,
@@ -162,6 +166,7 @@ class ShowRepository:
                     to_epoch(show.premiere),
                     show.precision.value,
                     show.timezone,
+                    show.announce,
                     show.guild_id,
                     show.id,
                 ),
@@ -197,6 +202,22 @@ class ShowRepository:
                 "UPDATE shows SET tvmaze_checked_at = ? WHERE id = ?",
                 [(to_epoch(now), show_id) for show_id in show_ids],
             )
+
+    async def following_episodes(
+        self, *, tvmaze_id: int | None = None, guild_id: int | None = None
+    ) -> list[Show]:
+        """Shows whose server hears of more than premieres: of one TVmaze show, or of one
+        server (exactly one of the two is given)."""
+        column, value = (
+            ("tvmaze_id", tvmaze_id) if tvmaze_id is not None else ("guild_id", guild_id)
+        )
+        assert value is not None
+        query = {
+            "tvmaze_id": SELECT_SHOWS + "WHERE tvmaze_id = ? AND announce <> ? ORDER BY id",
+            "guild_id": SELECT_SHOWS + "WHERE guild_id = ? AND announce <> ? ORDER BY id",
+        }[column]
+        rows = await self._db.fetch_all(query, (value, Announce.PREMIERES))
+        return [_show(r) for r in rows]
 
     async def delete(self, guild_id: int, show_id: int) -> bool:
         changed = await self._db.execute(

@@ -22,6 +22,8 @@ from bot.db.connection import (
 )
 
 BUSY_TIMEOUT_MS = 5_000
+# The line a migration carries when it must run with foreign keys off (a table rebuild).
+FOREIGN_KEYS_OFF = "-- sqlite: foreign keys off"
 
 
 @contextmanager
@@ -113,6 +115,25 @@ class SqliteDatabase(_SqliteReads, Database):
                     await self._connection.commit()
             finally:
                 self._writer = None
+
+    async def _apply(self, number: int, sql: str) -> None:
+        """A migration that rebuilds a table says so (FOREIGN_KEYS_OFF): SQLite's own recipe
+        turns foreign keys off around it, since dropping the old table would otherwise delete
+        the rows that point at it, and checks every key before it commits."""
+        if FOREIGN_KEYS_OFF not in sql:
+            await super()._apply(number, sql)
+            return
+        # The pragma is ignored inside a transaction: set it before, put it back after.
+        await self._connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            async with self.transaction() as tx:
+                await tx.run_script(sql)
+                broken = await tx.fetch_all("PRAGMA foreign_key_check")
+                if broken:
+                    raise IntegrityError(f"migration {number} leaves {len(broken)} broken keys")
+                await self._record_version(tx, number)
+        finally:
+            await self._connection.execute("PRAGMA foreign_keys = ON")
 
     async def schema_version(self) -> int:
         version: int = await self.scalar("PRAGMA user_version")

@@ -9,7 +9,7 @@ from bot.db.shows import from_epoch, to_epoch
 from bot.domain.subscriptions import Change, Delivery, Subscription
 
 SELECT_SUBSCRIPTIONS = """
-    SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at, news
+    SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at, news, episodes
     FROM subscriptions
 """
 
@@ -23,6 +23,7 @@ def _subscription(row: Row) -> Subscription:
         created_at=from_epoch(row["created_at"]),
         dm_blocked=row["dm_blocked_at"] is not None,
         news=bool(row["news"]),
+        episodes=bool(row["episodes"]),
     )
 
 
@@ -39,32 +40,46 @@ class SubscriptionRepository:
         now: datetime,
         *,
         news: bool | None = None,
+        episodes: bool | None = None,
     ) -> Change:
-        """Subscribe, or change how. `news` None keeps the member's choice (off when new)."""
+        """Subscribe, or change how. `news` or `episodes` None keeps the member's choice (off
+        when new)."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
-                """SELECT delivery, dm_blocked_at, news FROM subscriptions
+                """SELECT delivery, dm_blocked_at, news, episodes FROM subscriptions
                    WHERE show_id = ? AND user_id = ?""",
                 (show_id, user_id),
             )
             wants_news = bool(row["news"]) if news is None and row is not None else bool(news)
+            wants_episodes = (
+                bool(row["episodes"]) if episodes is None and row is not None else bool(episodes)
+            )
             # Asking for DMs again after they bounced is a change: the member opened their DMs.
             if (
                 row is not None
                 and row["delivery"] == delivery
                 and row["dm_blocked_at"] is None
                 and bool(row["news"]) == wants_news
+                and bool(row["episodes"]) == wants_episodes
             ):
                 return Change.UNCHANGED
             # The composite foreign key refuses a show of another server.
             await tx.execute(
                 """INSERT INTO subscriptions (show_id, guild_id, user_id, delivery, created_at,
-                                              news)
-                   VALUES (?, ?, ?, ?, ?, ?)
+                                              news, episodes)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (show_id, user_id) DO UPDATE SET
                        delivery = excluded.delivery, dm_blocked_at = NULL,
-                       news = excluded.news""",
-                (show_id, guild_id, user_id, delivery.value, to_epoch(now), int(wants_news)),
+                       news = excluded.news, episodes = excluded.episodes""",
+                (
+                    show_id,
+                    guild_id,
+                    user_id,
+                    delivery.value,
+                    to_epoch(now),
+                    int(wants_news),
+                    int(wants_episodes),
+                ),
             )
         return Change.CREATED if row is None else Change.UPDATED
 
@@ -73,8 +88,8 @@ class SubscriptionRepository:
         keeping how each is told. Returns how many were copied."""
         return await self._db.execute(
             """INSERT INTO subscriptions
-                   (show_id, guild_id, user_id, delivery, created_at, news)
-               SELECT ?, guild_id, user_id, delivery, ?, news FROM subscriptions
+                   (show_id, guild_id, user_id, delivery, created_at, news, episodes)
+               SELECT ?, guild_id, user_id, delivery, ?, news, episodes FROM subscriptions
                WHERE guild_id = ? AND show_id = ?
                ON CONFLICT DO NOTHING""",
             (to_show_id, to_epoch(now), guild_id, from_show_id),

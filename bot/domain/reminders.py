@@ -4,7 +4,8 @@
 - ladder: a premiere's reminders at the server's offsets, skipping those already past.
 - triage: what to do with reminders that are due, including after downtime: while the premiere
   is ahead only the latest missed reminder goes out (marked late); within six hours after it,
-  one "premiered while the bot was offline" post; later than that, nothing.
+  one "premiered while the bot was offline" post; later than that, nothing. Episodes missed
+  within a day are one "while I was offline" post per show; older ones, nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from bot.domain.dates import Precision
+from bot.domain.episodes import EPISODE_OFFLINE_WINDOW
 from bot.domain.shows import Show
 
 LATE_AFTER = timedelta(minutes=5)  # later than this after its due time, a reminder says so
@@ -27,6 +29,7 @@ COUNTDOWN_PRECISIONS = (Precision.DAY, Precision.TIME)
 class Kind(StrEnum):
     COUNTDOWN = "countdown"
     MOVED = "moved"
+    EPISODE = "episode"  # `premiere` is the episode's airstamp; `due` adds the server's delay
 
 
 class Style(StrEnum):
@@ -157,8 +160,23 @@ def triage(due: Sequence[R], now: datetime) -> Triage[R]:
     send: list[tuple[R, Style]] = []
     skip: list[tuple[R, str]] = []
     groups: dict[tuple[int, int, datetime], list[R]] = defaultdict(list)
+    missed_episodes: dict[tuple[int, int], list[R]] = defaultdict(list)
     for reminder in due:
-        groups[(reminder.guild_id, reminder.show_id, reminder.premiere)].append(reminder)
+        if reminder.kind is not Kind.EPISODE:
+            groups[(reminder.guild_id, reminder.show_id, reminder.premiere)].append(reminder)
+        elif now - reminder.premiere > EPISODE_OFFLINE_WINDOW:
+            skip.append((reminder, "the episode aired over 24 hours before the bot got to it"))
+        elif now - reminder.due <= LATE_AFTER:
+            send.append((reminder, Style.ON_TIME))
+        else:
+            missed_episodes[(reminder.guild_id, reminder.show_id)].append(reminder)
+    for missed in missed_episodes.values():
+        # One "while I was offline" post per show names every episode it missed.
+        latest = max(missed, key=lambda r: (r.premiere, r.id))
+        send.append((latest, Style.OFFLINE))
+        skip += [
+            (r, "told in one post after the bot was offline") for r in missed if r is not latest
+        ]
     for (_, _, premiere), group in groups.items():
         if now - premiere >= OFFLINE_WINDOW:
             skip += [(r, "the premiere was over 6 hours ago when the bot got to it") for r in group]

@@ -27,6 +27,8 @@ class ServerSettings:
     timezone: str = "UTC"
     reminder_offsets: tuple[timedelta, ...] = DEFAULT_OFFSETS
     scheduled_events: bool = True  # a Discord event for each dated premiere
+    episode_delay: timedelta = timedelta(0)  # episode posts wait this long after the airtime
+    episode_names_hidden: bool = False  # episode names in spoiler tags
 
 
 def parse_offsets(text: str) -> tuple[timedelta, ...]:

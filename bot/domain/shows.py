@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.dates import Precision, zone_for
+from bot.domain.episodes import Announce
 
 TITLE_MAX = 100
 NETWORK_MAX = 50
@@ -29,6 +30,7 @@ class Show:
     added_by: int
     added_at: datetime
     tvmaze_id: int | None = None  # set when the show was looked up there: its dates follow TVmaze
+    announce: Announce = Announce.PREMIERES  # more than premieres only for TVmaze-linked shows
 
     @property
     def label(self) -> str:

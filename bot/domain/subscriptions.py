@@ -21,9 +21,10 @@ class Subscription:
     created_at: datetime
     dm_blocked: bool = False  # DMs bounced: mentioned in the channel until they subscribe again
     news: bool = False  # also told of premiere news about the show (posts from feeds)
+    episodes: bool = False  # also told of every episode its server announces
 
 
 class Change(StrEnum):
     CREATED = "created"
-    UPDATED = "updated"  # the delivery or the news choice changed
+    UPDATED = "updated"  # the delivery, news or episodes choice changed
     UNCHANGED = "unchanged"

@@ -16,9 +16,17 @@ from datetime import datetime, timedelta
 import discord
 
 from bot.clock import Clock
+from bot.db.episodes import EpisodeRepository
 from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.domain.episodes import (
+    EPISODE_OFFLINE_WINDOW,
+    Announce,
+    Episode,
+    announced,
+    opening_episodes,
+)
 from bot.domain.reminders import (
     COUNTDOWN_PRECISIONS,
     OFFLINE_WINDOW,
@@ -34,6 +42,7 @@ from bot.domain.shows import Show
 from bot.outbox.mentions import MentionBatch, mention_batches
 from bot.outbox.sender import DmClosed, Sender, Transient, Unreachable
 from bot.render import components
+from bot.render.episodes import add_opening_episodes, episode_embed
 from bot.render.reminders import dm_fallback_note, reminder_embed
 
 log = logging.getLogger(__name__)
@@ -66,6 +75,7 @@ class Deliverer:
         store: ReminderRepository,
         shows: ShowRepository,
         settings: SettingsRepository,
+        episodes: EpisodeRepository,
         sender: Sender,
         clock: Clock,
         refresh_interest: RefreshInterest | None = None,
@@ -73,6 +83,7 @@ class Deliverer:
         self._store = store
         self._shows = shows
         self._settings = settings
+        self._episodes = episodes
         self._sender = sender
         self._clock = clock
         self._refresh_interest = refresh_interest
@@ -90,9 +101,26 @@ class Deliverer:
             await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
             return ReminderStatus.SKIPPED
         settings = await self._settings.get(reminder.guild_id)
-        if self._refresh_interest is not None:
-            await self._refresh_interest(reminder.guild_id, reminder.show_id)
-        recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
+        if reminder.kind is Kind.EPISODE:
+            episodes = await self._episodes_to_post(show, reminder, style)
+            if not episodes:
+                reason = "its episode moved or is no longer announced"
+                await self._store.cancel_deliveries(reminder.id, reason)
+                await self._store.skip(reminder.id, reason, self._clock.now())
+                return ReminderStatus.SKIPPED
+            embed = episode_embed(show, episodes, style, names_hidden=settings.episode_names_hidden)
+            recipients = await self._store.episode_recipients(reminder.guild_id, show.id)
+        else:
+            embed = reminder_embed(show, reminder, style)
+            if reminder.kind is Kind.COUNTDOWN and not reminder.offset:
+                add_opening_episodes(
+                    embed,
+                    await self._opening_episodes(show),
+                    names_hidden=settings.episode_names_hidden,
+                )
+            if self._refresh_interest is not None:
+                await self._refresh_interest(reminder.guild_id, reminder.show_id)
+            recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
         deliveries = await self._store.plan_deliveries(
             reminder.id,
             settings.announce_channel_id,
@@ -102,12 +130,33 @@ class Deliverer:
             ],
             recipients.dm_user_ids,
         )
-        post = _Post(
-            show, reminder, reminder_embed(show, reminder, style), settings.announce_channel_id
-        )
+        post = _Post(show, reminder, embed, settings.announce_channel_id)
         for delivery in deliveries:
             await self._send(delivery, post)
         return await self._store.finish(reminder.id, self._clock.now())
+
+    async def _episodes_to_post(
+        self, show: Show, reminder: Reminder, style: Style
+    ) -> list[Episode]:
+        """The episodes this post announces, read now: none when the episode moved or went,
+        or the show no longer announces it. After downtime, every episode missed that day."""
+        if show.tvmaze_id is None or show.season is None:
+            return []
+        of_season = await self._episodes.of_season(show.tvmaze_id, show.season)
+        kept = announced(of_season, show.season, show.announce)
+        if not any(e.airs_at == reminder.premiere for e in kept):
+            return []
+        if style is Style.OFFLINE:
+            since = self._clock.now() - EPISODE_OFFLINE_WINDOW
+            return [e for e in kept if since <= e.airs_at <= reminder.premiere]
+        return [e for e in kept if e.airs_at == reminder.premiere]
+
+    async def _opening_episodes(self, show: Show) -> list[Episode]:
+        """The episodes a season premiere's post names, for shows whose episodes are kept."""
+        if show.tvmaze_id is None or show.season is None or show.announce is Announce.PREMIERES:
+            return []
+        episodes = await self._episodes.of_season(show.tvmaze_id, show.season)
+        return [e for e in opening_episodes(episodes, show.season) if e.airs_at == show.premiere]
 
     async def _send(self, delivery: Delivery, post: _Post) -> None:
         if not await self._store.still_pending(delivery.id):
@@ -162,7 +211,9 @@ class Deliverer:
 
     async def _retry_or_give_up(self, delivery: Delivery, reminder: Reminder, error: str) -> None:
         now = self._clock.now()
-        if delivery.attempts >= len(RETRY_DELAYS) or now - reminder.premiere > OFFLINE_WINDOW:
+        # An episode post may be due a day after its airtime (the server's delay).
+        moment = max(reminder.premiere, reminder.due)
+        if delivery.attempts >= len(RETRY_DELAYS) or now - moment > OFFLINE_WINDOW:
             log.warning(
                 "Reminder %s: giving up on delivery %s: %s", reminder.id, delivery.id, error
             )

@@ -1,5 +1,6 @@
-"""The reminder engine: plans ladders when shows and settings change, wakes when something is
-due, and fans deliveries out, one task per server so each channel's posts stay in order."""
+"""The reminder engine: plans ladders (and episode posts) when shows, settings and TVmaze's
+episodes change, wakes when something is due, and fans deliveries out, one task per server so
+each channel's posts stay in order."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.db.connection import Database
+from bot.db.episodes import EpisodeRepository
 from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.domain.episodes import Announce, episode_slots
 from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
@@ -47,10 +50,17 @@ class ReminderEngine:
         self.store = ReminderRepository(db, partition)
         self._shows = ShowRepository(db)
         self._settings = SettingsRepository(db)
+        self._episodes = EpisodeRepository(db)
         self._clock = clock
         self.sender = sender
         self._deliverer = Deliverer(
-            self.store, self._shows, self._settings, sender, clock, refresh_interest
+            self.store,
+            self._shows,
+            self._settings,
+            self._episodes,
+            sender,
+            clock,
+            refresh_interest,
         )
         self.timer = WakeTimer(
             scheduler,
@@ -97,11 +107,15 @@ class ReminderEngine:
         await self.timer.reschedule()
 
     async def show_changed(self, before: Show, after: Show) -> None:
-        if (before.premiere, before.precision) == (after.premiere, after.precision):
+        premiere_moved = (before.premiere, before.precision) != (after.premiere, after.precision)
+        if premiere_moved:
+            await self.store.cancel_in_flight(after.id, "the premiere moved")
+            await self._replan(after)
+            await self.store.plan_moved_notice(before, after, self._clock.now())
+        elif (before.announce, before.season) != (after.announce, after.season):
+            await self._replan_episodes(after)
+        else:
             return
-        await self.store.cancel_in_flight(after.id, "the premiere moved")
-        await self._replan(after)
-        await self.store.plan_moved_notice(before, after, self._clock.now())
         await self.timer.reschedule()
 
     async def show_removed(self, show: Show) -> None:
@@ -110,14 +124,34 @@ class ReminderEngine:
         await self.timer.reschedule()
 
     async def offsets_changed(self, guild_id: int) -> None:
+        """The server's reminder offsets or episode delay changed."""
         for show in await self._shows.ending_after(guild_id, self._clock.now()):
             await self._replan(show)
+        for show in await self._shows.following_episodes(guild_id=guild_id):
+            await self._replan_episodes(show)
+        await self.timer.reschedule()
+
+    async def episodes_changed(self, tvmaze_id: int) -> None:
+        """TVmaze's episodes of a show were read again: every server following it re-plans."""
+        for show in await self._shows.following_episodes(tvmaze_id=tvmaze_id):
+            await self._replan_episodes(show)
         await self.timer.reschedule()
 
     async def _replan(self, show: Show) -> None:
         settings = await self._settings.get(show.guild_id)
         rungs = ladder(show.premiere, show.precision, settings.reminder_offsets, self._clock.now())
         await self.store.replan(show, rungs)
+        if show.announce is not Announce.PREMIERES:
+            await self._replan_episodes(show)
+
+    async def _replan_episodes(self, show: Show) -> None:
+        if show.tvmaze_id is None or show.season is None or show.announce is Announce.PREMIERES:
+            await self.store.replan_episodes(show, [], self._clock.now())
+            return
+        settings = await self._settings.get(show.guild_id)
+        episodes = await self._episodes.of_season(show.tvmaze_id, show.season)
+        slots = episode_slots(episodes, show.season, show.announce, settings.episode_delay)
+        await self.store.replan_episodes(show, slots, self._clock.now())
 
     # -------------------------------------------------------------- waking up
 
@@ -136,7 +170,8 @@ class ReminderEngine:
                 self._in_flight.add(reminder.id)
                 by_guild[reminder.guild_id].append((reminder, style))
         for items in by_guild.values():
-            # A date change is announced before any countdown computed for the new date.
+            # A date change is announced before any countdown computed for the new date, and
+            # posts go out in the order their moments came.
             items.sort(key=lambda item: (item[0].kind is not Kind.MOVED, item[0].due))
             task = asyncio.create_task(self._deliver_all(items))
             self._tasks.add(task)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import discord
 
+from bot.domain.episodes import format_delay
 from bot.domain.settings import ServerSettings, describe_offset, format_offset
 from bot.render.shows import BRAND
 
@@ -26,6 +27,14 @@ def offsets_text(settings: ServerSettings) -> str:
     described = [describe_offset(o) for o in settings.reminder_offsets]
     short = ",".join(format_offset(o) for o in settings.reminder_offsets)
     return f"{', '.join(described)} (`{short}`)"
+
+
+def episodes_text(settings: ServerSettings) -> str:
+    """For shows announcing finales or every episode (/show edit announce:)."""
+    delay = settings.episode_delay
+    when = "as each airs" if not delay else f"{format_delay(delay)} after each airs"
+    names = "hidden in spoiler tags" if settings.episode_names_hidden else "shown"
+    return f"Posted {when}; episode names {names}."
 
 
 def events_text(settings: ServerSettings, *, can_manage_events: bool) -> str:
@@ -55,6 +64,7 @@ def settings_overview(
     embed.add_field(name="Role mentioned on announcements", value=role, inline=False)
     embed.add_field(name="Timezone", value=f"`{settings.timezone}`", inline=False)
     embed.add_field(name="Reminders", value=offsets_text(settings), inline=False)
+    embed.add_field(name="Episode posts", value=episodes_text(settings), inline=False)
     embed.add_field(
         name="Discord events",
         value=events_text(settings, can_manage_events=can_manage_events),

@@ -10,6 +10,7 @@ import discord
 from discord.utils import format_dt
 
 from bot.domain.dates import Precision, format_partial
+from bot.domain.episodes import Announce
 from bot.domain.shows import SeasonOffer, Show
 from bot.render.text import safe
 
@@ -95,9 +96,20 @@ def show_edited(before: Show, after: Show) -> discord.Embed:
         embed.add_field(name="Premiere is now", value=premiere_text(after), inline=False)
     else:
         embed.add_field(name="Premieres", value=premiere_text(after), inline=False)
+    if before.announce != after.announce:
+        embed.add_field(name="Announces", value=announce_text(after), inline=False)
     if before.label != after.label:
         embed.set_footer(text=f"Was: {before.label}"[:2048])
     return embed
+
+
+def announce_text(show: Show) -> str:
+    """What the server hears of this show."""
+    if show.announce is Announce.PREMIERES:
+        if show.tvmaze_id is None:
+            return "Season premieres (tracked by hand, so its episodes aren't known)"
+        return "Season premieres (/show edit announce: for finales or every episode)"
+    return show.announce.description.capitalize()
 
 
 def show_info(details: ShowDetails) -> discord.Embed:
@@ -107,6 +119,7 @@ def show_info(details: ShowDetails) -> discord.Embed:
     embed.add_field(name="Network", value=safe(show.network) or "—")
     embed.add_field(name="Subscribers", value=str(details.subscribers))
     embed.add_field(name="Premieres", value=premiere_text(show), inline=False)
+    embed.add_field(name="Announces", value=announce_text(show), inline=False)
     embed.add_field(
         name="Added",
         value=f"by <@{show.added_by}> {format_dt(show.added_at, 'R')}",
@@ -143,7 +156,8 @@ def show_list(
     lines = []
     for show in shows[start : start + SHOWS_PER_PAGE]:
         mark = f"{SUBSCRIBED_MARK} " if show.id in subscribed else ""
-        lines.append(f"{mark}{show_line(show)}\n{premiere_text(show)}")
+        announces = "" if show.announce is Announce.PREMIERES else f" · {show.announce.description}"
+        lines.append(f"{mark}{show_line(show)}{announces}\n{premiere_text(show)}")
     embed = discord.Embed(
         title=f"Upcoming premieres{window}", description="\n\n".join(lines), colour=BRAND
     )

@@ -54,6 +54,8 @@ def which_reminder(reminder: Reminder) -> str:
     """ "1 day before", "at the premiere", or the notice that the date changed."""
     if reminder.kind is Kind.MOVED:
         return "date change notice"
+    if reminder.kind is Kind.EPISODE:
+        return "episode post"
     return describe_offset(reminder.offset)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import discord
 
+from bot.domain.episodes import Announce
 from bot.domain.shows import Show
 from bot.domain.subscriptions import Change, Delivery, Subscription
 from bot.render.shows import BRAND, MUTED, premiere_text, show_line
@@ -18,18 +19,37 @@ DELIVERY_WORDS = {
 
 
 def subscribed(
-    show: Show, delivery: Delivery, change: Change, *, has_channel: bool, news: bool = False
+    show: Show,
+    delivery: Delivery,
+    change: Change,
+    *,
+    has_channel: bool,
+    news: bool = False,
+    episodes: bool = False,
 ) -> str:
     name = f"**{safe(show.label)}**"
     how = DELIVERY_WORDS[delivery]
-    if news:
-        how += ", for premiere news as well as reminders"
+    extras = [
+        what
+        for wanted, what in (
+            (news, "premiere news"),
+            (episodes, _episode_words(show.announce)),
+        )
+        if wanted
+    ]
+    if extras:
+        how += f", for {' and '.join(extras)} as well as reminders"
     if change is Change.UNCHANGED:
         text = f"You were already subscribed to {name}; you'll be {how}. Nothing changed."
     elif change is Change.UPDATED:
         text = f"Updated: for {name} you'll now be {how}."
     else:
         text = f"Subscribed to {name}: you'll be {how} before it premieres."
+    if episodes and show.announce is Announce.PREMIERES:
+        text += (
+            "\nThis server announces only this show's premieres for now; you'll hear of its "
+            "episodes once a manager runs /show edit announce:episodes (or finales)."
+        )
     if delivery is Delivery.CHANNEL and not has_channel:
         text += (
             "\nThis server has no announcement channel yet, so nothing is posted until an "
@@ -59,8 +79,14 @@ def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.
     return embed
 
 
+def _episode_words(announce: Announce) -> str:
+    return "season finales" if announce is Announce.FINALES else "every episode"
+
+
 def _how(subscription: Subscription) -> str:
-    news = " · news too" if subscription.news else ""
+    news = (" · news too" if subscription.news else "") + (
+        " · episodes too" if subscription.episodes else ""
+    )
     if subscription.delivery is Delivery.CHANNEL:
         return "channel" + news
     if subscription.dm_blocked:

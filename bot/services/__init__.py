@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.articles import Fetcher
 from bot.clock import Clock
 from bot.db.connection import Database
+from bot.db.episodes import EpisodeRepository
 from bot.db.feeds import FeedRepository
 from bot.db.season_offers import SeasonOfferRepository
 from bot.db.settings import SettingsRepository
@@ -53,6 +54,12 @@ class Services:
             articles=ArticleService(db, show_service, clock, fetcher=fetcher),
             feeds=FeedService(FeedRepository(db), clock, fetcher=fetcher, interval=feed_interval),
             tvmaze=TvmazeService(
-                tvmaze, show_service, shows, SeasonOfferRepository(db), subscriptions, clock
+                tvmaze,
+                show_service,
+                shows,
+                SeasonOfferRepository(db),
+                subscriptions,
+                clock,
+                episodes=EpisodeRepository(db),
             ),
         )

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from bot.db.settings import SettingsRepository
 from bot.domain.dates import DateParseError, resolve_timezone
+from bot.domain.episodes import parse_delay
 from bot.domain.settings import OffsetsError, ServerSettings, parse_offsets
 from bot.errors import InvalidInput, NotDone
 
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 class SettingsListener(Protocol):
-    """Told after settings that change the plan, e.g. the reminder offsets."""
+    """Told after settings that change the plan: the reminder offsets, the episode delay."""
 
     async def offsets_changed(self, guild_id: int) -> None: ...
 
@@ -66,6 +67,41 @@ class SettingsService:
             raise NotDone(
                 "I couldn't re-plan the reminders, so the offsets were left as they were. "
                 "Try again."
+            ) from error
+        return updated
+
+    async def set_episodes(
+        self, guild_id: int, *, delay: str | None = None, names_hidden: bool | None = None
+    ) -> ServerSettings:
+        """How episode posts go out: how long after the airtime, and whether names are hidden
+        (they can spoil). A new delay moves every planned episode post."""
+        if delay is None and names_hidden is None:
+            raise InvalidInput("Nothing to change. Give delay, names, or both.")
+        before = await self._settings.get(guild_id)
+        changes: dict[str, object] = {}
+        if delay is not None:
+            try:
+                changes["episode_delay"] = parse_delay(delay)
+            except ValueError as exc:
+                raise InvalidInput(str(exc)) from None
+        if names_hidden is not None:
+            changes["episode_names_hidden"] = names_hidden
+        updated = await self._settings.update(guild_id, **changes)
+        if updated.episode_delay == before.episode_delay:
+            return updated
+        try:
+            for listener in self.listeners:
+                await listener.offsets_changed(guild_id)
+        except Exception as error:
+            log.exception("Re-planning episode posts for server %s failed", guild_id)
+            await self._settings.update(guild_id, episode_delay=before.episode_delay)
+            try:
+                for listener in self.listeners:
+                    await listener.offsets_changed(guild_id)
+            except Exception:
+                log.exception("Re-planning with the old delay failed too")
+            raise NotDone(
+                "I couldn't re-plan the episode posts, so the delay was left as it was. Try again."
             ) from error
         return updated
 

@@ -16,6 +16,7 @@ from bot.db.shows import NewShow, ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain import search
 from bot.domain.dates import DateParseError, ParsedDate, Precision, parse_premiere, zone_for
+from bot.domain.episodes import Announce
 from bot.domain.shows import NETWORK_MAX, SEASON_MAX, TITLE_MAX, Show, clean_text, window_end
 from bot.domain.subscriptions import Subscription
 from bot.errors import (
@@ -86,9 +87,11 @@ class ShowService:
         network: str | None = None,
         timezone: str | None = None,
         tvmaze_id: int | None = None,
+        announce: Announce = Announce.PREMIERES,
     ) -> Show:
         """Track a show. The premiere is read in `timezone`, else the server's timezone."""
         now = self._clock.now()
+        _valid_announce(announce, tvmaze_id)
         title = _valid_title(title)
         network = _valid_network(network)
         _valid_season(season)
@@ -105,6 +108,7 @@ class ShowService:
             added_by,
             now,
             tvmaze_id,
+            announce,
         )
         try:
             show = await self._shows.insert(draft)
@@ -132,17 +136,21 @@ class ShowService:
         network: str | None = None,
         premiere: str | None = None,
         timezone: str | None = None,
+        announce: Announce | None = None,
     ) -> ShowEdit:
         """Change only what is given. A timezone without a premiere keeps the premiere's local
         time and reads it in the new zone ("I meant 9pm Pacific")."""
-        if all(v is None for v in (title, season, network, premiere, timezone)):
+        if all(v is None for v in (title, season, network, premiere, timezone, announce)):
             raise InvalidInput(
-                "Nothing to change. Give at least one of title, season, network, premiere or "
-                "timezone."
+                "Nothing to change. Give at least one of title, season, network, premiere, "
+                "timezone or announce."
             )
         before = await self.get(guild_id, show_id)
         now = self._clock.now()
         changes: dict[str, object] = {}
+        if announce is not None:
+            _valid_announce(announce, before.tvmaze_id)
+            changes["announce"] = announce
         if title is not None:
             changes["title"] = _valid_title(title)
         if season is not None:
@@ -375,6 +383,16 @@ def _valid_network(raw: str | None) -> str | None:
     if len(network) > NETWORK_MAX:
         raise InvalidInput(f"The network name is over {NETWORK_MAX} characters. Shorten it.")
     return network or None
+
+
+def _valid_announce(announce: Announce, tvmaze_id: int | None) -> None:
+    if announce is not Announce.PREMIERES and tvmaze_id is None:
+        raise InvalidInput(
+            f"announce: {announce.value} needs the show's episodes, and only shows looked up on "
+            "TVmaze have them; this one was added with a premiere given by hand. Add it again "
+            "by picking a TVmaze suggestion and leaving premiere empty, or keep "
+            "announce: premieres."
+        )
 
 
 def _valid_season(season: int | None) -> None:

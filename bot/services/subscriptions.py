@@ -18,6 +18,7 @@ class SubscribeResult:
     delivery: Delivery
     change: Change
     news: bool = False
+    episodes: bool = False
 
 
 class SubscriptionService:
@@ -36,14 +37,21 @@ class SubscriptionService:
         delivery: Delivery = Delivery.CHANNEL,
         *,
         news: bool | None = None,
+        episodes: bool | None = None,
     ) -> SubscribeResult:
-        """Subscribe a member; `news` None keeps their news choice (off for a new one)."""
+        """Subscribe a member; `news` or `episodes` None keeps that choice (off for a new one)."""
         show = await self._show(guild_id, show_id)
         change = await self._subscriptions.upsert(
-            guild_id, show.id, user_id, delivery, self._clock.now(), news=news
+            guild_id, show.id, user_id, delivery, self._clock.now(), news=news, episodes=episodes
         )
         mine = await self._subscriptions.get(guild_id, show.id, user_id)
-        return SubscribeResult(show, delivery, change, news=bool(mine and mine.news))
+        return SubscribeResult(
+            show,
+            delivery,
+            change,
+            news=bool(mine and mine.news),
+            episodes=bool(mine and mine.episodes),
+        )
 
     async def unsubscribe(self, guild_id: int, show_id: int, user_id: int) -> tuple[Show, bool]:
         """The show, and whether there was a subscription to remove."""

@@ -24,10 +24,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 
 from bot.clock import Clock
+from bot.db.episodes import EpisodeRepository
 from bot.db.season_offers import SeasonOfferRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.dates import Precision, zone_for
+from bot.domain.episodes import Announce, Episode, SeasonFacts, finale_of
 from bot.domain.shows import TITLE_MAX, SeasonOffer, Show
 from bot.errors import InvalidInput, NotFound, UserError
 from bot.services.once import Placed, post_once
@@ -38,6 +40,7 @@ from bot.tvmaze import (
     TvmazeNotFound,
     TvmazeQueueFull,
     TvmazeUnavailable,
+    TvSeason,
     TvShow,
 )
 
@@ -47,6 +50,12 @@ PICK = re.compile(r"^tvmaze:(\d{1,12})$")
 LOOKUP_SECONDS = 10.0  # a member waits this long for TVmaze at most (queue, 429s included)
 SHORTEST_SEARCH = 2  # fewer typed characters match everything: not worth a request
 CHECK_AT_MOST_EVERY = timedelta(days=1)
+# A show followed episode by episode with an episode this close is re-read daily even when
+# TVmaze's updates list does not name it: a late change to tonight's episode still counts.
+EPISODE_SOON = timedelta(hours=48)
+ENDED = "Ended"  # TVmaze's status of a show that will make no more episodes
+# Told after TVmaze's episodes of a show were read again (the TVmaze show's id).
+EpisodesChanged = Callable[[int], Awaitable[None]]
 # Offers are posted by the Discord side: where it was shown, or None when the server has
 # nowhere to show it yet.
 OfferPoster = Callable[[SeasonOffer], Awaitable[Placed | None]]
@@ -165,6 +174,35 @@ def needs_episodes(show: TvShow) -> bool:
     return show.next_episode is not None and not show.next_episode.is_regular
 
 
+def kept_episodes(
+    show: TvShow, episodes: Iterable[TvEpisode], seasons: Iterable[TvSeason]
+) -> list[Episode]:
+    """TVmaze's regular, dated episodes as the bot keeps them: each airs at its airstamp (a
+    drop without a time at the start of its day, in the show's zone), finales marked."""
+    facts = [SeasonFacts(s.number, s.episode_order) for s in seasons]
+    kept = []
+    for episode in episodes:
+        when = premiere_of(show, episode)
+        if not episode.is_regular or when is None:
+            continue
+        assert episode.number is not None  # is_regular
+        kept.append(
+            Episode(
+                tvmaze_show_id=show.id,
+                id=episode.id,
+                season=episode.season,
+                number=episode.number,
+                name=episode.name,
+                airs_at=when.instant,
+                has_time=when.precision is Precision.TIME,
+                finale=finale_of(
+                    episode.season, episode.number, facts, show_ended=show.status == ENDED
+                ),
+            )
+        )
+    return kept
+
+
 def _order(when: Premiere, episode: TvEpisode) -> tuple[datetime, int]:
     # By when they air (a day without a time at its start), then by number.
     return (when.instant, episode.number or 0)
@@ -206,14 +244,18 @@ class TvmazeService:
         offers: SeasonOfferRepository,
         subscriptions: SubscriptionRepository,
         clock: Clock,
+        *,
+        episodes: EpisodeRepository,
     ) -> None:
         self._client = client
         self._shows = shows
         self._show_rows = show_rows
         self._offers = offers
         self._subscriptions = subscriptions
+        self._episodes = episodes
         self._clock = clock
         self.offer_poster: OfferPoster | None = None
+        self.episode_listeners: list[EpisodesChanged] = []  # the reminder engine re-plans
 
     # ----------------------------------------------------------------- /show add
 
@@ -238,15 +280,25 @@ class TvmazeService:
         network: str | None = None,
         premiere: str | None = None,
         timezone: str | None = None,
+        announce: Announce = Announce.PREMIERES,
     ) -> Show:
         """Track a TVmaze show: a pick from autocomplete ("tvmaze:ID") or a name. Its next
         episode gives the premiere and the show stays in step with TVmaze; a premiere the member
-        gives is theirs, and TVmaze then only names the show."""
+        gives is theirs, and TVmaze then only names the show. Announcing finales or episodes
+        needs the link (TVmaze's episodes), so it is refused with a premiere given by hand."""
         linked = premiere is None  # a date given by hand is the member's to keep
+        if announce is not Announce.PREMIERES and not linked:
+            raise InvalidInput(
+                f"announce: {announce.value} follows TVmaze's episodes, so the premiere must "
+                "come from TVmaze too: leave premiere empty, or keep announce: premieres."
+            )
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 show = await self._lookup(pick)
                 found = await self._next_premiere(show, season) if linked else None
+                if announce is not Announce.PREMIERES:
+                    with _as_refusals():
+                        await self._keep_episodes(show)
         except TimeoutError:
             # Out of time: stuck behind the bot's own queue of lookups, or TVmaze was slow.
             busy = self._client.queued > 0
@@ -265,7 +317,35 @@ class TvmazeService:
             timezone=timezone,
             added_by=added_by,
             tvmaze_id=show.id if linked else None,
+            announce=announce,
         )
+
+    # ----------------------------------------------------------------- what a server announces
+
+    async def set_announce(self, guild_id: int, show_id: int, announce: Announce) -> ShowEdit:
+        """Announce a tracked show's premieres, its finales too, or every episode. More than
+        premieres needs the show's episodes, read from TVmaze now (so it must be linked)."""
+        show = await self._shows.get(guild_id, show_id)
+        if announce is not Announce.PREMIERES and show.tvmaze_id is not None:
+            try:
+                async with asyncio.timeout(LOOKUP_SECONDS):
+                    with _as_refusals():
+                        await self._keep_episodes(await self._client.show(show.tvmaze_id))
+            except TimeoutError:
+                raise InvalidInput(str(TvmazeUnavailable())) from None
+        edit = await self._shows.edit(guild_id, show_id, announce=announce)
+        if announce is Announce.PREMIERES:
+            await self._episodes.forget_unfollowed()
+        return edit
+
+    async def _keep_episodes(self, show: TvShow) -> None:
+        """Read the show's episodes (and seasons, for finales) and keep them: one request each
+        however many servers follow the show. Every server following it re-plans."""
+        episodes = await self._client.episodes(show.id, updated=show.updated)
+        seasons = await self._client.seasons(show.id, updated=show.updated)
+        await self._episodes.replace(show.id, kept_episodes(show, episodes, seasons))
+        for listener in self.episode_listeners:
+            await listener(show.id)
 
     async def _lookup(self, pick: str) -> TvShow:
         pick = pick.strip()
@@ -344,18 +424,25 @@ class TvmazeService:
         except TvmazeUnavailable as error:
             report.problems.append(str(error))
             return report
+        airing_soon = set(await self._episodes.followed_airing_between(now, now + EPISODE_SOON))
         candidates = await self._show_rows.linked_to_tvmaze(
-            updated, checked_before=now - CHECK_AT_MOST_EVERY
+            set(updated) | airing_soon, checked_before=now - CHECK_AT_MOST_EVERY
         )
         by_tvmaze: dict[int, list[Show]] = {}
         for show, checked_at in candidates:
             assert show.tvmaze_id is not None
-            if checked_at is None or updated[show.tvmaze_id] > checked_at.timestamp():
+            if (
+                checked_at is None
+                or show.tvmaze_id in airing_soon
+                or updated.get(show.tvmaze_id, 0) > checked_at.timestamp()
+            ):
                 by_tvmaze.setdefault(show.tvmaze_id, []).append(show)
         for tvmaze_id, tracked in by_tvmaze.items():
             try:
                 current = await self._client.show(tvmaze_id)
                 episodes = await self._episodes_if_needed(current)
+                if any(s.announce is not Announce.PREMIERES for s in tracked):
+                    await self._keep_episodes(current)
             except (TvmazeUnavailable, TvmazeNotFound) as error:
                 report.problems.append(f"TVmaze show {tvmaze_id}: {error}")
                 if isinstance(error, TvmazeUnavailable):
@@ -435,6 +522,9 @@ class TvmazeService:
             existing = await self._show_rows.get(guild_id, offer.accepted_show_id)
             if existing is not None:
                 raise InvalidInput(f"Already done: this server tracks {existing.label}.")
+        earlier = await self._show_rows.get(guild_id, offer.show_id)
+        # The new season is announced as the season before it was (its episodes are kept).
+        announce = earlier.announce if earlier and offer.tvmaze_id else Announce.PREMIERES
         show = await self._shows.add(
             guild_id,
             title=offer.title,
@@ -444,6 +534,7 @@ class TvmazeService:
             timezone=offer.timezone,
             added_by=added_by,
             tvmaze_id=offer.tvmaze_id,
+            announce=announce,
         )
         await self._offers.accepted(guild_id, offer.id, show.id)
         await self._subscriptions.copy(guild_id, offer.show_id, show.id, self._clock.now())

@@ -108,6 +108,45 @@ async def test_a_failing_migration_leaves_no_trace(tmp_path: Path, monkeypatch) 
         await database.close()
 
 
+async def test_the_reminders_rebuild_keeps_every_reminder_and_its_deliveries(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Migration 8 rebuilds the reminders table with foreign keys off: the deliveries that
+    point at it (the ledger, whose ids are nonces) must all still be there, still pointing."""
+    real = available_migrations()
+    monkeypatch.setattr(connection, "available_migrations", lambda _dialect: real[:7])
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    async with database.transaction() as tx:  # the schema of version 7, written by hand
+        await tx.execute(
+            """INSERT INTO shows (id, guild_id, title, title_key, premiere_at,
+                                  premiere_precision, premiere_timezone, added_by, added_at)
+               VALUES (9, 1, 'Jessica Jones', 'jessica jones', 100, 'day', 'UTC', 42, 1)"""
+        )
+        await tx.execute(
+            """INSERT INTO reminders (id, guild_id, show_id, kind, offset_seconds, premiere_at,
+                                      due_at, status)
+               VALUES (41, 1, 9, 'countdown', 0, 100, 100, 'sending')"""
+        )
+        await tx.execute(
+            """INSERT INTO deliveries (id, reminder_id, target, channel_id, part)
+               VALUES (73, 41, 'channel', 5, 0)"""
+        )
+    await database.close()
+
+    monkeypatch.setattr(connection, "available_migrations", lambda _dialect: real)
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        assert await database.scalar("PRAGMA user_version") == len(real)
+        assert await database.scalar("PRAGMA foreign_keys") == 1
+        assert await database.scalar("SELECT reminder_id FROM deliveries WHERE id = 73") == 41
+        assert await database.scalar("SELECT status FROM reminders WHERE id = 41") == "sending"
+        # The rebuilt table still cascades: removing the show takes its reminders and messages.
+        assert await ShowRepository(database).delete(1, 9)
+        assert await database.scalar("SELECT count(*) FROM deliveries") == 0
+    finally:
+        await database.close()
+
+
 def test_statements_split_on_sqlite_boundaries() -> None:
     sql = "-- a comment; with a semicolon\nCREATE TABLE a (x TEXT DEFAULT ';');\nSELECT 1;\n"
     assert split_statements(sql) == [

@@ -1,0 +1,86 @@
+"""The tvmaze_episodes table: TVmaze's episodes of the shows some server follows episode by
+episode, kept once per TVmaze show however many servers follow it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.db.connection import Database, Row
+from bot.db.shows import from_epoch, to_epoch
+from bot.domain.episodes import Announce, Episode, Finale
+
+SELECT_EPISODES = """
+    SELECT tvmaze_show_id, episode_id, season, number, name, airs_at, has_time, finale
+    FROM tvmaze_episodes
+"""
+
+
+def _episode(row: Row) -> Episode:
+    return Episode(
+        tvmaze_show_id=row["tvmaze_show_id"],
+        id=row["episode_id"],
+        season=row["season"],
+        number=row["number"],
+        name=row["name"],
+        airs_at=from_epoch(row["airs_at"]),
+        has_time=bool(row["has_time"]),
+        finale=Finale(row["finale"]) if row["finale"] else None,
+    )
+
+
+class EpisodeRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def replace(self, tvmaze_show_id: int, episodes: Sequence[Episode]) -> None:
+        """Keep exactly these episodes of the show: a moved one moves, a removed one goes."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "DELETE FROM tvmaze_episodes WHERE tvmaze_show_id = ?", (tvmaze_show_id,)
+            )
+            await tx.executemany(
+                """INSERT INTO tvmaze_episodes (tvmaze_show_id, episode_id, season, number, name,
+                                                airs_at, has_time, finale)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    (
+                        tvmaze_show_id,
+                        e.id,
+                        e.season,
+                        e.number,
+                        e.name,
+                        to_epoch(e.airs_at),
+                        int(e.has_time),
+                        e.finale,
+                    )
+                    for e in episodes
+                ],
+            )
+
+    async def of_season(self, tvmaze_show_id: int, season: int) -> list[Episode]:
+        rows = await self._db.fetch_all(
+            SELECT_EPISODES + "WHERE tvmaze_show_id = ? AND season = ? ORDER BY airs_at, number",
+            (tvmaze_show_id, season),
+        )
+        return [_episode(r) for r in rows]
+
+    async def followed_airing_between(self, start: datetime, end: datetime) -> list[int]:
+        """TVmaze shows with an episode airing in [start, end) in a season some server
+        follows episode by episode: checked daily whatever TVmaze's updates list says."""
+        rows = await self._db.fetch_all(
+            """SELECT DISTINCT e.tvmaze_show_id FROM tvmaze_episodes e
+               JOIN shows s ON s.tvmaze_id = e.tvmaze_show_id AND s.season = e.season
+               WHERE s.announce <> ? AND e.airs_at >= ? AND e.airs_at < ?
+               ORDER BY 1""",
+            (Announce.PREMIERES, to_epoch(start), to_epoch(end)),
+        )
+        return [r["tvmaze_show_id"] for r in rows]
+
+    async def forget_unfollowed(self) -> int:
+        """Drop the episodes of TVmaze shows no server follows episode by episode any more."""
+        return await self._db.execute(
+            """DELETE FROM tvmaze_episodes WHERE tvmaze_show_id NOT IN (
+                   SELECT tvmaze_id FROM shows WHERE tvmaze_id IS NOT NULL AND announce <> ?)""",
+            (Announce.PREMIERES,),
+        )

@@ -1,0 +1,275 @@
+"""Every episode, end to end: a TVmaze-linked show announcing its episodes or finales posts
+through the Discord double at each airtime (plus the server's delay), exactly once, through
+drops, moves, removals, crashes and downtime."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.app import PremiereBot
+from bot.sandbox.double import Message
+from bot.sandbox.tvmaze import TvmazeDouble
+from tests.conftest import ON_BOTH_ENGINES, StartBot
+from tests.e2e.reminder_support import Ladder, settle, titles
+
+pytestmark = ON_BOTH_ENGINES
+
+QUIET_VALLEY = 301
+NAMES = ["The Thaw", "Old Roads", "Ferryman", "Salt", "High Water", "The Long Night"]
+# Season 4: six weekly episodes, Sundays 9 pm in New York, from 10 January 2027.
+FIRST = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
+WEEK = timedelta(weeks=1)
+COUNTDOWN = ["⏰ Premieres in 7 days", "⏰ Premieres in 1 day", "⏰ Premieres in 1 hour"]
+
+
+def airs(number: int) -> datetime:
+    return FIRST + (number - 1) * WEEK
+
+
+@pytest.fixture
+async def tvmaze() -> AsyncIterator[TvmazeDouble]:
+    async with TvmazeDouble() as site:
+        site.add_show(
+            id=QUIET_VALLEY,
+            name="Quiet Valley",
+            premiered="2021-09-05",
+            network="HBO",
+            timezone="America/New_York",
+            next_episode={"season": 4, "number": 1, "airdate": "2027-01-10", "airtime": "21:00"},
+        )
+        site.weekly_episodes(
+            QUIET_VALLEY, 4, first_airdate="2027-01-10", count=6, airtime="21:00", names=NAMES
+        )
+        site.set_season(QUIET_VALLEY, 4, episode_order=6)
+        yield site
+
+
+@pytest.fixture
+async def tv_bot(start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any) -> PremiereBot:
+    # The tests run TVmaze's refresh themselves, when they mean to.
+    return await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+
+
+async def follow(ladder: Ladder, bot: PremiereBot, announce: str = "episodes") -> None:
+    await ladder.configure(bot, role=False)
+    answer = await ladder.world.slash(
+        ladder.world.admin, "show add", title=f"tvmaze:{QUIET_VALLEY}", announce=announce
+    )
+    assert answer.ephemeral and "Added" in answer.content, answer.content
+
+
+async def through_premiere(ladder: Ladder, bot: PremiereBot) -> None:
+    """Every rung of the countdown, then the premiere itself."""
+    for before in (timedelta(days=7), timedelta(days=1), timedelta(hours=1), timedelta(0)):
+        await ladder.advance_to(bot, FIRST - before + timedelta(seconds=1))
+
+
+def episode_posts(ladder: Ladder) -> list[Message]:
+    return [m for m in ladder.posts() if m.embeds and not m.embed["title"].startswith("⏰")]
+
+
+def episode_id(tvmaze: TvmazeDouble, number: int) -> int:
+    [found] = [e for e in tvmaze._episodes[QUIET_VALLEY] if e["number"] == number]  # noqa: SLF001
+    return int(found["id"])
+
+
+async def test_every_episode_gets_one_post_at_its_airtime_and_the_premiere_names_the_first(
+    ladder: Ladder, tv_bot: PremiereBot
+) -> None:
+    await follow(ladder, tv_bot)
+    world = ladder.world
+    await world.slash(ladder.fan, "subscribe", show="Quiet Valley", episodes=True)
+    await world.slash(world.member, "subscribe", show="Quiet Valley")  # premieres only
+
+    await through_premiere(ladder, tv_bot)
+    premiere = ladder.posts()[-1]
+    assert premiere.embed["title"] == "🎬 Premiering now"
+    assert "S4·E1 — The Thaw" in premiere.text()
+
+    await ladder.advance_to(tv_bot, airs(2) - timedelta(seconds=1))
+    assert titles(ladder.posts()) == [*COUNTDOWN, "🎬 Premiering now"]  # never before it airs
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(seconds=1))
+    second = ladder.posts()[-1]
+    assert second.embed["title"] == "📺 New episode"
+    assert "S4·E2 — Old Roads" in second.text() and "Quiet Valley" in second.text()
+    assert second.pings.users == {ladder.fan.id}  # the member without episodes:true is not
+    assert [b["label"] for b in second.buttons()] == ["Subscribe", "Unsubscribe"]
+
+    for number in range(3, 7):
+        await ladder.advance_to(tv_bot, airs(number) + timedelta(seconds=1))
+    assert titles(ladder.posts()) == [
+        *COUNTDOWN,
+        "🎬 Premiering now",
+        *["📺 New episode"] * 4,
+        "🏁 Season finale",
+    ]
+    assert "S4·E6 — The Long Night" in ladder.posts()[-1].text()
+    await ladder.advance_to(tv_bot, airs(6) + 3 * WEEK)
+    assert len(ladder.posts()) == 9  # exactly one post per episode, and nothing after
+
+
+async def test_finales_mode_with_a_delay_and_hidden_names_posts_only_the_finale_late(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    tvmaze.set_status(QUIET_VALLEY, "Ended")
+    await follow(ladder, tv_bot, announce="finales")
+    world = ladder.world
+    answer = await world.slash(world.admin, "settings episodes", delay="2h", names="hidden")
+    assert answer.ephemeral and "2h after each airs" in answer.content
+
+    await through_premiere(ladder, tv_bot)
+    await ladder.advance_to(tv_bot, airs(6) + timedelta(hours=1, minutes=59))
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
+    await ladder.advance_to(tv_bot, airs(6) + timedelta(hours=2, seconds=1))
+    finale = ladder.posts()[-1]
+    assert finale.embed["title"] == "🏁 Series finale"  # TVmaze lists the show as ended
+    assert "||The Long Night||" in finale.text()
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now", "🏁 Series finale"]
+
+
+async def test_a_drop_of_episodes_is_one_post(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    # Episodes 2–6 all drop together a week after the premiere.
+    for number in range(2, 7):
+        tvmaze.move_episode(
+            QUIET_VALLEY, episode_id(tvmaze, number), airdate="2027-01-17", airtime="21:00"
+        )
+    await follow(ladder, tv_bot)
+
+    await through_premiere(ladder, tv_bot)
+    await ladder.advance_to(tv_bot, airs(2) - timedelta(seconds=1))
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(seconds=1))
+    await ladder.advance_to(tv_bot, airs(2) + WEEK)
+
+    drop = ladder.posts()[-1]
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now", "📺 5 episodes are out"]
+    for number in range(2, 7):
+        assert f"S4·E{number} — {NAMES[number - 1]}" in drop.text()
+    assert "The Long Night · season finale" in drop.text()
+
+
+async def test_a_moved_episode_posts_at_its_new_time_only_and_a_removed_one_never(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot)
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(seconds=1))
+    assert ladder.posts()[-1].embed["title"] == "📺 New episode"
+
+    # TVmaze moves episode 3 three days later and drops episode 4 from the schedule.
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 3), airdate="2027-01-27")
+    tvmaze.remove_episode(QUIET_VALLEY, episode_id(tvmaze, 4))
+    tvmaze.touch(QUIET_VALLEY)
+    ladder.traveller.shift(timedelta(days=1, hours=1))  # the show may be checked again
+    await tv_bot.services.tvmaze.refresh()
+
+    await ladder.advance_to(tv_bot, airs(3) + timedelta(minutes=1))
+    assert "S4·E3" not in ladder.posts()[-1].text()  # not at the old time
+    await ladder.advance_to(tv_bot, airs(3) + timedelta(days=3, minutes=1))
+    assert "S4·E3 — Ferryman" in ladder.posts()[-1].text()
+    for number in (4, 5, 6):
+        await ladder.advance_to(tv_bot, airs(number) + timedelta(minutes=1))
+    text = "\n".join(m.text() for m in episode_posts(ladder))
+    assert "S4·E4" not in text
+    assert [text.count(f"S4·E{n} ") for n in (2, 3, 5, 6)] == [1, 1, 1, 1]
+
+
+async def test_a_crash_between_episodes_and_downtime_lose_and_repeat_nothing(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
+) -> None:
+    # Episode 5 airs the same night as episode 4, two hours later.
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 5), airdate="2027-01-31", airtime="23:00")
+    fifth = airs(4) + timedelta(hours=2)
+    first = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await follow(ladder, first)
+    await ladder.advance_to(first, airs(2) + timedelta(seconds=1))
+    await first.close()
+
+    second = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await settle(second)
+    assert sum(m.text().count("S4·E2 ") for m in episode_posts(ladder)) == 1
+    await second.close()
+
+    # Down from before episode 3 until half an hour after episode 5: episode 3 aired days
+    # before, so it is skipped; 4 and 5 are one "while I was offline" post.
+    ladder.traveller.move_to(fifth + timedelta(minutes=30))
+    third = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await settle(third)
+    await ladder.advance_to(third, airs(6) + timedelta(seconds=1))
+
+    texts = [m.text() for m in episode_posts(ladder)]
+    assert titles(episode_posts(ladder))[-2:] == [
+        "📺 Aired while the bot was offline",
+        "🏁 Season finale",
+    ]
+    assert "S4·E4 — Salt" in texts[-2] and "S4·E5 — High Water" in texts[-2]
+    assert not any("S4·E3 " in t for t in texts)
+    assert sum(t.count("S4·E2 ") for t in texts) == 1
+    nonces = [m.nonce for m in ladder.posts()]
+    assert len(nonces) == len(set(nonces))
+    outcomes = await third.db.fetch_all(
+        "SELECT outcome FROM reminders WHERE kind = 'episode' AND status = 'skipped'"
+    )
+    assert sorted(r["outcome"] for r in outcomes) == [
+        "the episode aired over 24 hours before the bot got to it",
+        "told in one post after the bot was offline",
+    ]
+
+
+async def test_an_episode_subscriber_by_dm_is_sent_each_episode(
+    ladder: Ladder, tv_bot: PremiereBot
+) -> None:
+    await follow(ladder, tv_bot)
+    await ladder.world.slash(
+        ladder.dm_fan, "subscribe", show="Quiet Valley", delivery="dm", episodes=True
+    )
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(seconds=1))
+    dms = ladder.double.dms_to(ladder.dm_fan)
+    assert [m.embed["title"] for m in dms][-1] == "📺 New episode"
+    assert "S4·E2" in dms[-1].text()
+    assert ladder.dm_fan.id not in ladder.posts()[-1].pings.users
+
+
+async def test_a_show_tracked_by_hand_refuses_episodes_with_the_reason(
+    ladder: Ladder, tv_bot: PremiereBot
+) -> None:
+    await ladder.configure(tv_bot, role=False)
+    world = ladder.world
+    refused = await world.slash(
+        world.admin, "show add", title="Jessica Jones", premiere="2026-12-10", announce="episodes"
+    )
+    assert refused.ephemeral and "TVmaze" in refused.content and "by hand" in refused.content
+    assert await tv_bot.services.shows.upcoming(world.guild.id) == []
+
+    await ladder.track()
+    refused = await world.slash(world.admin, "show edit", show="Jessica Jones", announce="finales")
+    assert refused.ephemeral and "by hand" in refused.content
+    [show] = await tv_bot.services.shows.upcoming(world.guild.id)
+    assert show.announce == "premieres"
+
+
+async def test_announce_is_shown_and_changed_back_to_premieres_plans_nothing_more(
+    ladder: Ladder, tv_bot: PremiereBot
+) -> None:
+    await follow(ladder, tv_bot)
+    world = ladder.world
+    info = await world.slash(world.member, "show info", show="Quiet Valley")
+    assert "Every episode" in info.text()
+    listing = await world.slash(world.member, "show list")
+    assert "every episode" in listing.text()
+    pending = "SELECT count(*) FROM reminders WHERE kind = 'episode' AND status = 'pending'"
+    assert await tv_bot.db.scalar(pending) == 5
+
+    changed = await world.slash(world.admin, "show edit", show="Quiet Valley", announce="premieres")
+    assert "Season premieres" in changed.text()
+    assert await tv_bot.db.scalar(pending) == 0
+    await through_premiere(ladder, tv_bot)
+    for number in (2, 3):
+        await ladder.advance_to(tv_bot, airs(number) + timedelta(seconds=1))
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
+    assert "S4·E1" not in ladder.posts()[-1].text()  # episodes are not kept for it any more
