@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from bot.app import PremiereBot
-from bot.sandbox.double import Message
+from bot.domain.episodes import Announce
+from bot.sandbox.double import Message, Perm
 from bot.sandbox.tvmaze import TvmazeDouble
 from tests.conftest import ON_BOTH_ENGINES, StartBot
 from tests.e2e.reminder_support import Ladder, settle, titles
@@ -73,7 +74,7 @@ def episode_posts(ladder: Ladder) -> list[Message]:
 
 
 def episode_id(tvmaze: TvmazeDouble, number: int) -> int:
-    [found] = [e for e in tvmaze._episodes[QUIET_VALLEY] if e["number"] == number]  # noqa: SLF001
+    [found] = [e for e in tvmaze._episodes[QUIET_VALLEY] if e["number"] == number]
     return int(found["id"])
 
 
@@ -273,3 +274,66 @@ async def test_announce_is_shown_and_changed_back_to_premieres_plans_nothing_mor
         await ladder.advance_to(tv_bot, airs(number) + timedelta(seconds=1))
     assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
     assert "S4·E1" not in ladder.posts()[-1].text()  # episodes are not kept for it any more
+
+
+async def test_the_refresh_reads_each_tvmaze_show_once_and_plans_new_episodes_everywhere(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot)
+    other = ladder.double.add_guild(
+        "Second Server", bot_permissions=int(Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES)
+    )
+    await tv_bot.services.tvmaze.add(
+        other.id, f"tvmaze:{QUIET_VALLEY}", added_by=other.owner_id, announce=Announce.EPISODES
+    )
+    pending = "SELECT count(*) FROM reminders WHERE kind = 'episode' AND status = 'pending'"
+    assert await tv_bot.db.scalar(pending) == 2 * 5
+
+    # TVmaze lists a seventh episode: the season is longer than announced.
+    tvmaze.add_episodes(
+        QUIET_VALLEY,
+        {
+            "season": 4,
+            "number": 7,
+            "name": "Thaw Again",
+            "airdate": "2027-02-21",
+            "airtime": "21:00",
+        },
+    )
+    tvmaze.set_season(QUIET_VALLEY, 4, episode_order=7)
+    tvmaze.touch(QUIET_VALLEY)
+    tvmaze.forget_requests()
+    ladder.traveller.shift(timedelta(days=1, hours=1))
+    await tv_bot.services.tvmaze.refresh()
+
+    assert tvmaze.count(f"/shows/{QUIET_VALLEY}/episodes") == 1  # however many servers
+    assert tvmaze.count(f"/shows/{QUIET_VALLEY}/seasons") == 1
+    assert await tv_bot.db.scalar(pending) == 2 * 6
+    finales = await tv_bot.db.fetch_all(
+        "SELECT number FROM tvmaze_episodes WHERE finale = 'season'"
+    )
+    assert [r["number"] for r in finales] == [7]  # the old last episode is no finale now
+
+
+async def test_a_show_with_an_episode_within_two_days_is_read_daily_without_an_update(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot)
+    tvmaze.forget_requests()
+    # Nothing tells the bot episode 2 moved: TVmaze's updates list does not name the show.
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 2), airdate="2027-01-18")
+    ladder.traveller.move_to(airs(2) - timedelta(days=3))
+    await tv_bot.services.tvmaze.refresh()
+    assert tvmaze.count(f"/shows/{QUIET_VALLEY}") == 0  # not yet within two days
+
+    ladder.traveller.move_to(airs(2) - timedelta(hours=30))
+    await tv_bot.services.tvmaze.refresh()
+    assert tvmaze.count(f"/shows/{QUIET_VALLEY}/episodes") == 1
+    ladder.traveller.shift(timedelta(hours=2))
+    await tv_bot.services.tvmaze.refresh()
+    assert tvmaze.count(f"/shows/{QUIET_VALLEY}/episodes") == 1  # at most once a day
+
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(minutes=1))
+    assert not any("S4·E2" in m.text() for m in ladder.posts())  # not at the old time
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(days=1, minutes=1))
+    assert "S4·E2 — Old Roads" in ladder.posts()[-1].text()
