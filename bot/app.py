@@ -38,6 +38,7 @@ from bot.services import Services
 from bot.sync import SyncResult, sync_commands
 from bot.tree import PremiereTree
 from bot.tvmaze import TvmazeClient
+from bot.web.server import CalendarSite
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,7 @@ class PremiereBot(commands.AutoShardedBot):
             tvmaze=tvmaze,
             fetcher=self.article_fetcher,
             feed_interval=timedelta(minutes=self.settings.feed_interval_minutes),
+            public_url=self.settings.public_url,
         )
         self.scheduler = Scheduler(self.clock)
         # Each server's scheduled work is done by the process that runs its shard; Discord's
@@ -260,6 +262,17 @@ class PremiereBot(commands.AutoShardedBot):
                 first=TVMAZE_FIRST_REFRESH,
             )
         await self.sole_runner.start()
+        if self.services.calendars.enabled:
+            self.calendar_site: CalendarSite | None = CalendarSite(
+                self.services.calendars,
+                self.clock,
+                host=self.settings.web_host,
+                port=self.settings.web_port,
+            )
+            await self.calendar_site.start()
+            self._resources.push_async_callback(self.calendar_site.stop)
+        else:
+            self.calendar_site = None
 
     async def close(self) -> None:
         # Stop sending, then stop taking events, then release the database: nothing may use

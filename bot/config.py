@@ -36,6 +36,11 @@ class Settings:
     # None: ask Discord how many shards to run, and run them all.
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None  # None: every shard of shard_count
+    # The web server for calendars: where it listens, and the address people reach it at
+    # (None: calendars are off and no server runs).
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    public_url: str | None = None
 
     @classmethod
     def load(
@@ -69,6 +74,9 @@ class Settings:
             ),
             shard_count=shard_count,
             shard_ids=_shard_ids(get("SHARD_IDS"), shard_count),
+            web_host=get("WEB_HOST") or "127.0.0.1",
+            web_port=_port(get("WEB_PORT")),
+            public_url=_public_url(get("PUBLIC_URL")),
         )
 
     @property
@@ -92,6 +100,25 @@ def _database_url(raw: str | None) -> str | None:
             "SQLite file (DATABASE_PATH)."
         )
     return raw
+
+
+def _port(raw: str | None) -> int:
+    if raw is None:
+        return 8080
+    if not raw.isdigit() or int(raw) > 65535:
+        raise SettingsError(f"WEB_PORT must be a port number from 0 to 65535, not {raw!r}.")
+    return int(raw)
+
+
+def _public_url(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if not raw.startswith(("https://", "http://")) or len(raw.split("://", 1)[1].strip("/")) == 0:
+        raise SettingsError(
+            "PUBLIC_URL must be the address people reach the bot's web server at, such as "
+            f"https://premieres.example.org, not {raw!r}. Leave it unset to turn calendars off."
+        )
+    return raw.rstrip("/")
 
 
 def _snowflake(name: str, raw: str | None) -> int | None:

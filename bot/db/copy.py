@@ -32,6 +32,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("feed_entries", "feed_id, entry_key"),
     ("season_offers", "id"),
     ("tvmaze_episodes", "tvmaze_show_id, episode_id"),
+    ("calendars", "guild_id"),
 )
 # Tables whose ids the target numbers itself afterwards: its counter must start past them.
 NUMBERED = ("shows", "reminders", "deliveries", "articles", "feeds", "season_offers")

@@ -11,7 +11,7 @@ from bot.db.shows import from_epoch, to_epoch
 from bot.domain.episodes import Announce, Episode, Finale
 
 SELECT_EPISODES = """
-    SELECT tvmaze_show_id, episode_id, season, number, name, airs_at, has_time, finale
+    SELECT tvmaze_show_id, episode_id, season, number, name, airs_at, has_time, finale, sequence
     FROM tvmaze_episodes
 """
 
@@ -26,6 +26,7 @@ def _episode(row: Row) -> Episode:
         airs_at=from_epoch(row["airs_at"]),
         has_time=bool(row["has_time"]),
         finale=Finale(row["finale"]) if row["finale"] else None,
+        sequence=row["sequence"],
     )
 
 
@@ -34,28 +35,42 @@ class EpisodeRepository:
         self._db = db
 
     async def replace(self, tvmaze_show_id: int, episodes: Sequence[Episode]) -> None:
-        """Keep exactly these episodes of the show: a moved one moves, a removed one goes."""
+        """Keep exactly these episodes of the show: a moved one moves (its sequence grows, so
+        calendars update it), a removed one goes."""
         async with self._db.transaction() as tx:
+            before = {
+                r["episode_id"]: (r["airs_at"], r["sequence"])
+                for r in await tx.fetch_all(
+                    """SELECT episode_id, airs_at, sequence FROM tvmaze_episodes
+                       WHERE tvmaze_show_id = ?""",
+                    (tvmaze_show_id,),
+                )
+            }
             await tx.execute(
                 "DELETE FROM tvmaze_episodes WHERE tvmaze_show_id = ?", (tvmaze_show_id,)
             )
-            await tx.executemany(
-                """INSERT INTO tvmaze_episodes (tvmaze_show_id, episode_id, season, number, name,
-                                                airs_at, has_time, finale)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
+            rows = []
+            for e in episodes:
+                airs_at = to_epoch(e.airs_at)
+                old_airs_at, sequence = before.get(e.id, (airs_at, 0))
+                rows.append(
                     (
                         tvmaze_show_id,
                         e.id,
                         e.season,
                         e.number,
                         e.name,
-                        to_epoch(e.airs_at),
+                        airs_at,
                         int(e.has_time),
                         e.finale,
+                        sequence + (old_airs_at != airs_at),
                     )
-                    for e in episodes
-                ],
+                )
+            await tx.executemany(
+                """INSERT INTO tvmaze_episodes (tvmaze_show_id, episode_id, season, number, name,
+                                                airs_at, has_time, finale, sequence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows,
             )
 
     async def of_season(self, tvmaze_show_id: int, season: int) -> list[Episode]:
@@ -64,6 +79,13 @@ class EpisodeRepository:
             (tvmaze_show_id, season),
         )
         return [_episode(r) for r in rows]
+
+    async def of_seasons(self, wanted: Sequence[tuple[int, int]]) -> list[Episode]:
+        """The episodes of several (TVmaze show, season) pairs, in airing order."""
+        found: list[Episode] = []
+        for tvmaze_show_id, season in sorted(set(wanted)):
+            found += await self.of_season(tvmaze_show_id, season)
+        return sorted(found, key=lambda e: (e.airs_at, e.tvmaze_show_id, e.number))
 
     async def followed_airing_between(self, start: datetime, end: datetime) -> list[int]:
         """TVmaze shows with an episode airing in [start, end) in a season some server

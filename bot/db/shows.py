@@ -14,7 +14,8 @@ from bot.errors import AlreadyExists
 
 SELECT_SHOWS = """
     SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-           premiere_timezone, added_by, added_at, tvmaze_id, announce
+           premiere_timezone, added_by, added_at, tvmaze_id, announce, premiere_sequence,
+           poster_url
     FROM shows
 """
 
@@ -32,6 +33,7 @@ class NewShow:
     added_at: datetime
     tvmaze_id: int | None = None
     announce: Announce = Announce.PREMIERES
+    poster_url: str | None = None
 
 
 def to_epoch(instant: datetime) -> int:
@@ -44,7 +46,8 @@ def from_epoch(seconds: int) -> datetime:
 
 _LINKED = """
     SELECT id, guild_id, title, season, network, premiere_at, premiere_precision,
-           premiere_timezone, added_by, added_at, tvmaze_id, announce, tvmaze_checked_at
+           premiere_timezone, added_by, added_at, tvmaze_id, announce, premiere_sequence,
+           poster_url, tvmaze_checked_at
     FROM shows
     WHERE {ids} AND COALESCE(tvmaze_checked_at, 0) < ?
     ORDER BY tvmaze_id, id
@@ -69,6 +72,8 @@ def _show(row: Row) -> Show:
         added_at=from_epoch(row["added_at"]),
         tvmaze_id=row["tvmaze_id"],
         announce=Announce(row["announce"]),
+        premiere_sequence=row["premiere_sequence"],
+        poster_url=row["poster_url"],
     )
 
 
@@ -82,8 +87,8 @@ class ShowRepository:
                 show_id = await tx.insert(
                     """INSERT INTO shows (guild_id, title, title_key, season, network, premiere_at,
                                           premiere_precision, premiere_timezone, added_by,
-                                          added_at, tvmaze_id, announce)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          added_at, tvmaze_id, announce, poster_url)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         new.guild_id,
                         new.title,
@@ -97,6 +102,7 @@ class ShowRepository:
                         to_epoch(new.added_at),
                         new.tvmaze_id,
                         new.announce,
+                        new.poster_url,
                     ),
                 )
         except UniqueViolation as exc:
@@ -155,6 +161,9 @@ class ShowRepository:
         try:
             await self._db.execute(
                 """UPDATE shows SET title = ?, title_key = ?, season = ?, network = ?,
+                                    premiere_sequence = premiere_sequence + CASE
+                                        WHEN premiere_at <> ? OR premiere_precision <> ?
+                                        THEN 1 ELSE 0 END,
                                     premiere_at = ?, premiere_precision = ?,
                                     premiere_timezone = ?, announce = ?
                    WHERE guild_id = ? AND id = ?""",
@@ -163,6 +172,8 @@ class ShowRepository:
                     title_key(show.title),
                     show.season,
                     show.network,
+                    to_epoch(show.premiere),
+                    show.precision.value,
                     to_epoch(show.premiere),
                     show.precision.value,
                     show.timezone,

@@ -51,6 +51,7 @@ class Episode:
     airs_at: datetime  # aware UTC; an untimed one at the start of its day in the show's zone
     has_time: bool
     finale: Finale | None = None
+    sequence: int = 0  # grows each time the episode moves (calendars follow it)
 
     @property
     def code(self) -> str:

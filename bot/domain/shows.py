@@ -31,6 +31,8 @@ class Show:
     added_at: datetime
     tvmaze_id: int | None = None  # set when the show was looked up there: its dates follow TVmaze
     announce: Announce = Announce.PREMIERES  # more than premieres only for TVmaze-linked shows
+    premiere_sequence: int = 0  # grows each time the premiere moves (calendars follow it)
+    poster_url: str | None = None  # TVmaze's image of a linked show
 
     @property
     def label(self) -> str:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.articles import Fetcher
 from bot.clock import Clock
+from bot.db.calendars import CalendarRepository
 from bot.db.connection import Database
 from bot.db.episodes import EpisodeRepository
 from bot.db.feeds import FeedRepository
@@ -16,6 +17,7 @@ from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.feeds import DEFAULT_INTERVAL
 from bot.services.articles import ArticleService
+from bot.services.calendars import CalendarService
 from bot.services.feeds import FeedService
 from bot.services.settings import SettingsService
 from bot.services.shows import ShowService
@@ -32,6 +34,7 @@ class Services:
     articles: ArticleService
     feeds: FeedService
     tvmaze: TvmazeService
+    calendars: CalendarService
 
     @classmethod
     def build(
@@ -42,10 +45,12 @@ class Services:
         tvmaze: TvmazeClient,
         fetcher: Fetcher | None = None,
         feed_interval: timedelta = DEFAULT_INTERVAL,
+        public_url: str | None = None,
     ) -> Services:
         shows = ShowRepository(db)
         settings = SettingsRepository(db)
         subscriptions = SubscriptionRepository(db)
+        episodes = EpisodeRepository(db)
         show_service = ShowService(shows, settings, subscriptions, clock)
         return cls(
             shows=show_service,
@@ -60,6 +65,9 @@ class Services:
                 SeasonOfferRepository(db),
                 subscriptions,
                 clock,
-                episodes=EpisodeRepository(db),
+                episodes=episodes,
+            ),
+            calendars=CalendarService(
+                CalendarRepository(db), shows, episodes, settings, clock, public_url=public_url
             ),
         )

@@ -47,6 +47,10 @@ def test_empty_values_mean_the_default(tmp_path: Path) -> None:
         ("SHARD_COUNT", "-2", "at least 1"),
         ("SHARD_IDS", "0-1", "needs SHARD_COUNT"),
         ("TVMAZE_REFRESH_HOURS", "-1", "at least 0"),
+        ("WEB_PORT", "http", "port number"),
+        ("WEB_PORT", "70000", "port number"),
+        ("PUBLIC_URL", "premieres.example.org", "https://premieres.example.org"),
+        ("PUBLIC_URL", "https://", "address people reach"),
         ("DATABASE_URL", "mysql://db/premieres", "PostgreSQL URL"),
     ],
 )
@@ -73,6 +77,10 @@ def test_env_example_lists_every_setting() -> None:
         "DISCORD_GATEWAY_URL",
         "SHARD_COUNT",
         "SHARD_IDS",
+        "TVMAZE_REFRESH_HOURS",
+        "PUBLIC_URL",
+        "WEB_HOST",
+        "WEB_PORT",
     ):
         assert f"\n{name}=" in example
 
