@@ -61,7 +61,7 @@ _CUE_RE = re.compile(
     r"""
       (?P<neg>\b(?:(?:season|series|mid-?season|winter|spring|summer|fall)\s+finales?|finales?
         |final\s+episodes?|last\s+episode|mid-?season|winter\s+premiere|hiatus
-        |(?:winter|holiday|midseason|summer)\s+break|back\s+half|second\s+half\s+of\s+(?:the\s+)?season
+        |(?:winter|holiday|midseason|summer)\s+break|back\s+half|(?:second|latter|final|last)\s+(?:half|part)\s+of\s+(?:the\s+)?season
         |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
         |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
@@ -107,7 +107,7 @@ _CUE_RE = re.compile(
           \s+(?:premiere|release)\s+date|(?:is|are)\s+coming)\b)
     | (?P<past>\b(?:since\s+(?:its\s+)?(?:debut(?:ing)?|premier(?:e|ing)|launch(?:ing)?)
         |premiered|debuted|bowed|launched|returned|arrived|aired|dropped|began|started
-        |opened|(?<!be\s)released|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
+        |opened|(?<!be\s)released|begun|streamed|kicked\s+off|wrapped|ended|concluded|finished|drew|earned
         |pulled\s+in|scored|attracted|averaged|delivered|ran|went\s+live|has\s+aired|have\s+aired
         |was|were)\b)
     | (?P<weak>\b(?:returns?|returning|resum(?:e|es|ing)|starting|beginning|adds?|adding
@@ -121,7 +121,7 @@ _CUE_RE = re.compile(
         |unveiled|unveils|said|says|told|shared|teased|tweeted|posted|reported|renewed|ordered
         |picked\s+up|greenlit|greenlighted|cancell?ed|cancels|revealed\s+on)\b)
     | (?P<spec>\b(?:could|might|likely|unlikely|possibly|probably|perhaps|predict\w*|speculat\w*
-        |guess\w*|rumou?r\w*|reportedly|hopefully|hoping|estimate\w*|assum\w*|potentially|wager
+        |guess\w*|rumou?r\w*|reportedly|hopeful(?:ly)?|hoping|estimate\w*|assum\w*|potentially|wager
         |bet|if|we\s+think|(?-i:may)(?=\s+(?:premiere|debut|arrive|return|air|drop|land|hit|come
           |be|launch|stream))|would\s+(?:likely|probably)|speculation|theory)\b)
     | (?P<soft>\b(?:expected|expect|tentatively|aiming|eyeing|targeting|planned|aims|hopes)\b)
@@ -134,7 +134,8 @@ _FALSE_RELEASE = re.compile(r"(?i)\b(?:press|news)\s+release|release\s+schedule"
 _WITHDRAWN_RE = re.compile(
     r"""(?ix)\b(?:until\s+further\s+notice|indefinitely|to\s+a\s+later\s+date|(?:a\s+)?new\s+date
       \s+(?:has\s+not|hasn't|is\s+yet\s+to|will\s+be)|pulled\s+from\s+(?:the\s+)?schedule
-      |taken\s+off\s+the\s+schedule|no\s+longer\s+(?:premiering|airing|set)|shelved|scrapped)\b"""
+      |taken\s+off\s+the\s+schedule|no\s+longer\s+(?:premiering|airing|set)|shelved|scrapped
+      |(?:pulled|removed|dropped)\s+(?:[\w'’,]+\s+){0,6}?from\s+(?:[\w'’]+\s+){0,2}schedules?)\b"""
 )
 _NOUN_CUE = re.compile(r"(?i)(?:series\s+|season\s+)?premiere|debut|launch|return|release")
 _PAST_VERB = re.compile(
@@ -145,10 +146,16 @@ _MOVE_VERB = re.compile(
     r"(?i)\b(?:mov|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
 )
 _BREAK = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|mid-?season")
+# A headline about returns from a break ("midseason premieres" are often new shows' dates).
+_BREAK_HEADLINE = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|back\s+half")
 _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
 )
-_NEG_AFTER = re.compile(r"(?i)(?:\w+\s+)?finale|special|screening")
+# "July 7 (Episode 133)": the date of an episode well into a run.
+_NEG_AFTER = re.compile(
+    r"(?i)(?:\w+\s+)?finale|special|screening|episode\s+(?:[2-9]|\d\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\b"
+)
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
 _FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
@@ -287,6 +294,10 @@ def find_facts(
     )
     statements = _statements(everything, ctx) if announces else []
     statements = _drop_withdrawn(statements, everything, lead.title)
+    if _BREAK_HEADLINE.search(headline):
+        # "Anime on hiatus will return in July": the piece is about returns from a break;
+        # only a date the text gives a season number is a season's premiere.
+        statements = [s for s in statements if s.season is not None and not s.season_implied]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
@@ -369,9 +380,7 @@ def about_tv(headline: str, body: str) -> bool:
 def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement]:
     found: list[_Statement] = []
     header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
-    previous: Sentence | None = None
-    for sentence in sentences:
-        before, previous = previous, sentence
+    for index, sentence in enumerate(sentences):
         text = sentence.text
         if _FALSE_RELEASE.search(text):
             text = _FALSE_RELEASE.sub(lambda m: "x" * len(m.group()), text)
@@ -386,6 +395,8 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             header = None
         if not dates and header is None:
             continue
+        if text.rstrip().endswith("?"):
+            continue  # "What's returning to Seven in 2019?": a question announces nothing
         cues = [
             _Cue(m.start(), m.end(), m.lastgroup or "", m.group()) for m in _CUE_RE.finditer(text)
         ]
@@ -409,22 +420,73 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             statement = _judge(scan, mention, ctx)
             if statement is None:
                 continue
-            if statement.show is None and before is not None and _POINTS_BACK.match(text):
-                # No lead show, and "It will air on SBS from Aug 29" follows the sentence that
-                # named the drama: the date is that drama's.
-                subject = _subject_of(before)
+            if statement.show is None:
+                subject = _subject_before(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
             found.append(statement)
     return found
 
 
+# A sentence that opens on a guess governs every date in it.
+_HEDGED = re.compile(
+    r"(?i)^\W*(?:[\w'’]+\W+){0,3}?(?:seems|appears|assum\w*|guess\w*|predict\w*|speculat\w*"
+    r"|chances\s+are|we\s+(?:think|expect|bet|reckon)|if\s+(?:history|past\s+seasons))\b"
+)
+
+
+def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str | None:
+    """Without a lead show, the show a sentence that names none speaks of: "It will air on
+    SBS from Aug 29" after the sentence naming the drama; "Season 2 premieres September 9th"
+    under the list heading "You're the Worst"."""
+    if index and _POINTS_BACK.match(text):
+        subject = _subject_of(sentences[index - 1])
+        if subject is not None:
+            return subject
+    for earlier in reversed(sentences[max(0, index - 6) : index]):
+        if earlier.is_line and (heading := _heading_title(earlier.text)) is not None:
+            return heading
+    return None
+
+
 def _subject_of(sentence: Sentence) -> str | None:
-    """The title a sentence names first, as the show it speaks of."""
+    """The title a sentence names first, as the show it speaks of; or the title a heading line
+    is ("You're the Worst" above "Season 2 premieres September 9th on FXX")."""
+    text = sentence.text
     if sentence.is_line:
-        return None
-    named = _named_titles(sentence.text, _blocked_spans(sentence.text), None, False)
+        return _heading_title(text)
+    named = _named_titles(text, _blocked_spans(text), None, False)
     return named[0].text if named else None
+
+
+_NOT_A_HEADING = re.compile(
+    r"(?i)\b(?:shows|series|highlights|returning|premieres?|schedule|line-?up|dates|guide|list"
+    r"|round-?up|what|when|where|how|why|watch|here)\b"
+)
+
+
+_BY_LINE = re.compile(r"(?i)\W*by\b")
+
+
+def _heading_title(line: str) -> str | None:
+    """The show a heading line names: the whole line ("You're the Worst"), or a title that is
+    most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
+    if line.rstrip().endswith(":") or _NOT_A_HEADING.search(line) or _BY_LINE.match(line):
+        return None  # "Key Highlights:", "New Shows on the Block": the piece's own sections
+    bare = line.strip(' *#"“”‘’')
+    if (
+        len(bare.split()) <= 8
+        and bare[:1].isupper()
+        and not re.search(r"[,;()\[\]|]", bare)
+        and not _blocked_spans(bare)
+        and titles.plausible_title(bare)
+    ):
+        return bare
+    found = (titles.quoted_titles(line) or titles.title_runs(line, _blocked_spans(line)))[:1]
+    letters = len(re.findall(r"\w", line))
+    if found and found[0].start <= 2 and len(re.findall(r"\w", found[0].text)) * 2 >= letters:
+        return found[0].text
+    return None
 
 
 def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
@@ -491,6 +553,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     if any(c.kind == "spec" for c in cues if c.start < mention.start and c.start >= clause[0]):
         return None
+    if _HEDGED.match(text):
+        return None  # "It seems safe to assume, then, that it will kick off in January"
     if _service_launch(text, scan.nets, named):
         return None
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
@@ -510,7 +574,9 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         # "March 8" (even "Sunday, March 8": it fits one year in six) in a copy of unknown
         # age: which year is unknowable.
         return None
-    if ctx.estimated and mention.kind in ("relative", "weekday"):
+    if ctx.estimated and (
+        mention.kind in ("relative", "weekday") or (mention.kind == "year" and mention.year is None)
+    ):
         return None  # "today", "this Friday" against a year guessed from the address or text
     resolved = when.resolve(
         mention, ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
@@ -583,7 +649,9 @@ _GENRE_NOUN = (
 )
 
 
-_POINTS_BACK = re.compile(r"(?i)\s*(?:it|the\s+" + _GENRE_NOUN + r")\b")
+_POINTS_BACK = re.compile(
+    r"(?i)\s*(?:it|the\s+" + _GENRE_NOUN + r"|(?:the\s+)?(?:new\s+)?(?:season|series)\s+\w+)\b"
+)
 
 
 def _names_its_show(scan: _Scan, ctx: _Context) -> bool:
@@ -615,7 +683,7 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
 
 
 # The end of a run: "new episodes each week through early April".
-_RUN_END = re.compile(r"(?i)\b(?:through|thru)\s+$")
+_RUN_END = re.compile(r"(?i)\b(?:through|thru|between\s+now\s+and)\s+$")
 _WINDOW_JOIN = re.compile(r"(?i)\s*(?:to|until|till|through|thru|-|–)\s*")
 # A season already shown in another country: its arrival here is no season's premiere.
 _IMPORTED = re.compile(
@@ -763,7 +831,7 @@ def _service_launch(
         return False
     before = text[: launch.start()]
     if _SERVICE_WORDS.search(before.rstrip()) or re.search(
-        r"(?i)\b(?:service|platform|streamer|app)\b", before
+        r"(?i)\b(?:service|platform|streamer|app|broadcaster)\b", before
     ):
         return True
     return any(net.end <= launch.start() for net in nets)
@@ -927,11 +995,11 @@ def _drop_withdrawn(
     if not ends:
         return statements
     # A headline that pulls the show ("new show pulled from schedule") governs the whole piece.
-    last = max(ends) if max(ends) >= 0 else _FOREVER
+    last = _FOREVER if min(ends) < 0 else max(ends)
     return [
         s
         for s in statements
-        if s.winner
+        if (s.winner and (last != _FOREVER or s.show_named))
         or s.order >= last
         or (s.show_named and lead is not None and not titles.same_show(s.show, lead))
     ]

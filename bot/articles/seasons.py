@@ -39,7 +39,8 @@ _SEASON_RE = re.compile(
     | \b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:and|&)\s+(?:final|last)\s+)?
           (?:(?:full|new|official|installment\ of\ the)\s+)?
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b
-          (?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)
+          (?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b
+            |\s+of\s+(?:the|this|its)\s+season)
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s*E\d{{1,3}})?\b)
     | (?P<new>\bseries\s+premiere
           |\b(?:(?:brand[-\s])?new|upcoming)\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)

@@ -38,6 +38,7 @@ _GENERIC = _words(
     fall autumn holiday weekend week month year years price prices deal deals service services
     so far far canceled cancelled renewed shows series every best worst top biggest ratings
     including starring featuring additional another eyes stream announced sets starting
+    anticipated join
     hosted narrated presented directed produced created written led
     """
 )
@@ -56,7 +57,8 @@ _HEADLINE_BREAK = _words(
     update updates latest streaming streams airs airing hits starts begins final clip video
     sneak peek plot details spoilers theories rumors says said talks explains interview vs
     fans viewers via amid ahead after before about report look first-look sets stream
-    including starring featuring additional eyes shows
+    including starring featuring additional eyes shows adds add added joins join joined taps
+    tapped
     """
 )
 # Words that make a capitalised run a place, a people, a company, an office or page furniture:
@@ -178,7 +180,7 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False
     if canonical_network(title.strip()) is not None:
         return False
-    words = [w.strip("\"'“”‘’()[]:;,.!?") for w in title.split()]
+    words = [w.strip("\"'“”‘’()[]:;,.!?…") for w in title.split()]
     lowered = [w.lower() for w in words if w]
     if not lowered:
         return False
@@ -433,7 +435,11 @@ def _best_span(
         return _body_spelling(best[0][2], body), True
     # Nothing confirmed: the first segment's longest span, in the headline's own words, unless
     # the body writes it in lowercase ("midseason"): then it is a word, not a title.
-    found = [span for span in found if not _written_lowercase(span[2], body)]
+    found = [
+        span
+        for span in found
+        if not _written_lowercase(span[2], body) and not _a_person_in(span[2], body)
+    ]
     if not found:
         return None
     first_segment = min(span[0] for span in found)
@@ -441,10 +447,16 @@ def _best_span(
     return max(candidates, key=lambda span: (len(span[2]), -span[1]))[2], False
 
 
+_REST_OF_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
+
+
 def _a_person_in(span: str, body: str) -> bool:
     """The body first writes the name as a person's: "Dana Whitfield has joined the cast"."""
     match = _title_pattern(span.split()).search(body, 0, LEAD_WINDOW)
-    return match is not None and names_a_person(body, match.start(), match.end())
+    if match is None:
+        return False
+    rest = _REST_OF_NAME.match(body, match.end())  # "Dana" of "Dana Whitfield has joined"
+    return names_a_person(body, match.start(), rest.end() if rest else match.end())
 
 
 def _written_lowercase(span: str, body: str) -> bool:

@@ -82,7 +82,7 @@ _DATE_RE = re.compile(
           |first\ half|second\ half)(?:\s+of)?,?\s+)(?P<sy_y>{_YEAR})\b)
     | (?P<ry>(?i:(?:(?:early|late|later|mid|sometime|at\ some\ point)\s+)?(?P<ry_w>this|next
           |later\ this|early\ next|late\ next|in\ the\ new)\s+(?:calendar\ )?(?:year|spring|summer
-          |fall|autumn|winter)\b|(?:before|by)\ the\ end\ of\ (?:the|this)\ year
+          |fall|autumn|winter)\b(?!['’]s)|(?:before|by)\ the\ end\ of\ (?:the|this)\ year
           |in\ the\ new\ year|in\ the\ (?P<ry_s>spring|summer|fall|autumn)\b))
     | (?P<yr>\b(?i:in|by|during|for|until|early|late|mid-?|sometime\ in|at\ some\ point\ in
           |later\ in|slated\ for|set\ for|due\ in)\s+(?:(?i:early|late|mid)[-\s]+)?

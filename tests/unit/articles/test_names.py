@@ -35,6 +35,7 @@ from bot.articles.seasons import find_seasons
         ("The CW", "The CW"),
         ("USA Network", "USA Network"),
         ("FOX", "Fox"),
+        ("Disney Jr.", "Disney Channel"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:
@@ -77,3 +78,7 @@ def test_seasons(text: str, number: int) -> None:
 
 def test_a_new_series_of_a_uk_show_is_not_season_one() -> None:
     assert find_seasons("the new series of EastHaven") == []
+
+
+def test_the_second_part_of_a_season_is_no_season_number() -> None:
+    assert find_seasons("July 11 (the second part of the season)") == []

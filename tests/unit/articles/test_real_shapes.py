@@ -99,7 +99,8 @@ def test_address_month() -> None:
         "01:00 PM", "2019", "21st", "24", "UK", "Korean Dramas", "Tv Dramas", "Screenshot",
         "Turkish President Erdogan", "Article A7c6 11e9 8f03", "Netflix", "Canadian",
         "Tag Archives", "Headphones & VR", "Football", "NFL", "Disney", "E", "Prime Minister",
-        "Acme Studios", "March", "Sunday",
+        "Acme Studios", "March", "Sunday", "Link", "Most Anticipated", "Fall Shows…",
+        "Join or Sign",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
