@@ -11,7 +11,7 @@ from discord.utils import format_dt
 from bot.domain.episodes import Episode, Finale
 from bot.domain.reminders import Style
 from bot.domain.shows import Show
-from bot.render.shows import BRAND, show_line
+from bot.render.shows import BRAND, show_line, with_poster
 from bot.render.text import safe
 
 LISTED = 10  # episodes named in one post; a longer drop says how many more
@@ -67,7 +67,7 @@ def episode_embed(
     embed.add_field(name="Aired", value=aired_text(episodes[-1]), inline=False)
     if style is Style.LATE:
         embed.set_footer(text="This post is late: the bot was offline when it was due.")
-    return embed
+    return with_poster(embed, show)
 
 
 def add_opening_episodes(

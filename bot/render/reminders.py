@@ -10,7 +10,7 @@ from discord.utils import format_dt
 from bot.domain.dates import Precision, format_partial
 from bot.domain.reminders import Kind, Reminder, Style
 from bot.domain.shows import Show
-from bot.render.shows import BRAND, premiere_text, show_line
+from bot.render.shows import BRAND, premiere_text, show_line, with_poster
 from bot.render.text import safe
 
 ALERT = discord.Colour.from_rgb(245, 166, 35)
@@ -38,7 +38,7 @@ def reminder_embed(show: Show, reminder: Reminder, style: Style) -> discord.Embe
     embed.add_field(name="Premiere", value=premiere_text(show), inline=False)
     if style is Style.LATE:
         embed.set_footer(text="This reminder is late: the bot was offline when it was due.")
-    return embed
+    return with_poster(embed, show)
 
 
 def _moved(show: Show, reminder: Reminder) -> discord.Embed:
@@ -58,7 +58,7 @@ def _moved(show: Show, reminder: Reminder) -> discord.Embed:
         embed.add_field(name="Was", value=before, inline=False)
     embed.add_field(name="Now", value=premiere_text(show), inline=False)
     embed.set_footer(text="Reminders follow the new date.")
-    return embed
+    return with_poster(embed, show)
 
 
 def dm_fallback_note(user_id: int, show: Show) -> str:

@@ -42,11 +42,18 @@ def show_line(show: Show) -> str:
     return f"**{safe(show.title)}**" + (f" · {extra}" if extra else "")
 
 
+def with_poster(embed: discord.Embed, show: Show) -> discord.Embed:
+    """The show's TVmaze poster as the embed's thumbnail, when it has one."""
+    if show.poster_url:
+        embed.set_thumbnail(url=show.poster_url)
+    return embed
+
+
 def show_added(show: Show) -> discord.Embed:
     embed = discord.Embed(title="Now tracking", description=show_line(show), colour=BRAND)
     embed.add_field(name="Premieres", value=premiere_text(show), inline=False)
     embed.set_footer(text="Members can follow it with /subscribe.")
-    return embed
+    return with_poster(embed, show)
 
 
 def show_added_from_tvmaze(show: Show) -> discord.Embed:
@@ -128,6 +135,8 @@ def show_info(details: ShowDetails) -> discord.Embed:
     if details.viewer_subscription is not None:
         how = "by DM" if details.viewer_subscription.delivery == "dm" else "in the channel"
         embed.set_footer(text=f"You are subscribed ({how}).")
+    if show.poster_url:
+        embed.set_image(url=show.poster_url)
     return embed
 
 

@@ -88,6 +88,7 @@ class ShowService:
         timezone: str | None = None,
         tvmaze_id: int | None = None,
         announce: Announce = Announce.PREMIERES,
+        poster_url: str | None = None,
     ) -> Show:
         """Track a show. The premiere is read in `timezone`, else the server's timezone."""
         now = self._clock.now()
@@ -109,6 +110,7 @@ class ShowService:
             now,
             tvmaze_id,
             announce,
+            poster_url,
         )
         try:
             show = await self._shows.insert(draft)

@@ -318,6 +318,7 @@ class TvmazeService:
             added_by=added_by,
             tvmaze_id=show.id if linked else None,
             announce=announce,
+            poster_url=show.image_url,
         )
 
     # ----------------------------------------------------------------- what a server announces
@@ -535,6 +536,7 @@ class TvmazeService:
             added_by=added_by,
             tvmaze_id=offer.tvmaze_id,
             announce=announce,
+            poster_url=earlier.poster_url if earlier else None,
         )
         await self._offers.accepted(guild_id, offer.id, show.id)
         await self._subscriptions.copy(guild_id, offer.show_id, show.id, self._clock.now())

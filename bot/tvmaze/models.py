@@ -64,6 +64,7 @@ class TvShow:
     status: str  # "Running", "Ended", "To Be Determined", "In Development", ... or ""
     updated: int  # epoch seconds of TVmaze's last change to the show
     next_episode: TvEpisode | None = None  # filled by TvmazeClient.show(), None from search()
+    image_url: str | None = None  # TVmaze's medium poster (https), when it has one
 
     @property
     def year(self) -> int | None:
@@ -105,6 +106,7 @@ def parse_show(raw: Any) -> TvShow | None:
         status=_text(raw.get("status")),
         updated=_int(raw.get("updated")) or 0,
         next_episode=parse_episode(embedded.get("nextepisode")),
+        image_url=_image(raw.get("image")),
     )
 
 
@@ -145,6 +147,12 @@ def parse_season(raw: Any) -> TvSeason | None:
         premiere_date=_date(raw.get("premiereDate")),
         end_date=_date(raw.get("endDate")),
     )
+
+
+def _image(value: Any) -> str | None:
+    """TVmaze's medium image; only an https address on its own image host is kept."""
+    url = _text(_dict(value).get("medium")) or _text(_dict(value).get("original"))
+    return url if url.startswith("https://static.tvmaze.com/") else None
 
 
 def _dict(value: Any) -> dict[str, Any]:

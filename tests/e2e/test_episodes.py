@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.app import PremiereBot
@@ -20,6 +21,7 @@ from tests.e2e.reminder_support import Ladder, settle, titles
 pytestmark = ON_BOTH_ENGINES
 
 QUIET_VALLEY = 301
+POSTER = "https://static.tvmaze.com/uploads/images/medium_portrait/1/3001.jpg"
 NAMES = ["The Thaw", "Old Roads", "Ferryman", "Salt", "High Water", "The Long Night"]
 # Season 4: six weekly episodes, Sundays 9 pm in New York, from 10 January 2027.
 FIRST = datetime(2027, 1, 11, 2, 0, tzinfo=UTC)
@@ -41,6 +43,7 @@ async def tvmaze() -> AsyncIterator[TvmazeDouble]:
             network="HBO",
             timezone="America/New_York",
             next_episode={"season": 4, "number": 1, "airdate": "2027-01-10", "airtime": "21:00"},
+            image={"medium": POSTER, "original": POSTER.replace("medium", "original")},
         )
         site.weekly_episodes(
             QUIET_VALLEY, 4, first_airdate="2027-01-10", count=6, airtime="21:00", names=NAMES
@@ -337,3 +340,33 @@ async def test_a_show_with_an_episode_within_two_days_is_read_daily_without_an_u
     assert not any("S4·E2" in m.text() for m in ladder.posts())  # not at the old time
     await ladder.advance_to(tv_bot, airs(2) + timedelta(days=1, minutes=1))
     assert "S4·E2 — Old Roads" in ladder.posts()[-1].text()
+
+
+async def test_the_tvmaze_poster_is_on_the_posts_show_info_and_the_calendar_page(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
+) -> None:
+    bot = await start_bot(
+        tvmaze_api_base=tvmaze.base_url,
+        tvmaze_refresh_hours=0,
+        public_url="https://premieres.example.org",
+        web_port=0,
+    )
+    await follow(ladder, bot)
+    world = ladder.world
+    [announced] = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    assert announced.embed["thumbnail"]["url"] == POSTER
+    info = await world.slash(world.member, "show info", show="Quiet Valley")
+    assert info.embed["image"]["url"] == POSTER
+
+    await through_premiere(ladder, bot)
+    await ladder.advance_to(bot, airs(2) + timedelta(seconds=1))
+    assert all(m.embed["thumbnail"]["url"] == POSTER for m in ladder.posts())
+
+    calendar = await bot.services.calendars.link(world.guild.id, "Premiere Club")
+    assert bot.calendar_site is not None
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(bot.calendar_site.base_url + calendar.page.split(".org", 1)[1]) as page,
+    ):
+        html = await page.text()
+    assert f'<img src="{POSTER}"' in html and "S4·E3 Ferryman" in html

@@ -208,3 +208,20 @@ def test_embedded_next_episode_is_read() -> None:
     assert parsed.next_episode is not None
     assert parsed.next_episode.has_time is True
     assert parsed.next_episode.id == 50
+
+
+def test_a_show_keeps_only_tvmazes_own_https_poster() -> None:
+    base = {"id": 7, "name": "Quiet Valley"}
+    medium = "https://static.tvmaze.com/uploads/images/medium_portrait/1/2.jpg"
+    shown = parse_show(base | {"image": {"medium": medium, "original": medium}})
+    assert shown is not None and shown.image_url == medium
+    for image in (
+        None,
+        {},
+        {"medium": "http://static.tvmaze.com/x.jpg"},
+        {"medium": 5},
+        {"medium": "https://evil.example/x.jpg"},
+        "poster.jpg",
+    ):
+        parsed = parse_show(base | {"image": image})
+        assert parsed is not None and parsed.image_url is None
