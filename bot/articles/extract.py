@@ -47,6 +47,7 @@ _LEADING_STAMP = re.compile(
     r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
     r"(?:\s+|$)"
 )
+_STAMP_LINE = re.compile(r"(?i)^\W*(?:published|posted|updated|last\s+updated)\b")
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){5,300})"')
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||::|»|·|•)\s+")
@@ -122,6 +123,9 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         is_top_furniture(raw_lines[0]) or canonical_network(raw_lines[0].strip(" |·")) is not None
     ):
         raw_lines = raw_lines[1:]  # "ABC" above the story is its section, not its headline
+    # The site's own name above the story ("The Korea Herald" on koreaherald.com).
+    while len(raw_lines) > 1 and _names_the_site(raw_lines[0], url):
+        raw_lines = raw_lines[1:]
     # A dateline alone above the headline ("September 30, 2024") dates the piece.
     if published is None and len(raw_lines) > 1 and _ONLY_A_DATE.fullmatch(raw_lines[0]):
         published = _first_full_date(raw_lines[0])
@@ -138,6 +142,15 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
                 published = found
                 raw_lines.pop(index)
                 break
+    # Lower down the top of the page: a labelled timestamp ("Published : Nov. 2, 2021 - 11:14")
+    # or a date alone on its line ("• 18 Jul 2019").
+    for index, line in enumerate(raw_lines[:12]):
+        if published is not None:
+            break
+        if len(line) < 80 and (_STAMP_LINE.match(line) or _ONLY_A_DATE.fullmatch(line)):
+            published = _first_full_date(line)
+            if published is not None:
+                raw_lines.pop(index)
     lines = clean_lines("\n".join(raw_lines))
     if not lines:
         if not title:
@@ -291,6 +304,14 @@ def _day_first(url: str | None, lang: str) -> bool | None:
     if host.endswith(_DAY_FIRST_TLDS):
         return True
     return None
+
+
+def _names_the_site(line: str, url: str | None) -> bool:
+    """ "The Korea Herald" above a story on koreaherald.com: the masthead, not a headline."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    core = re.sub(r"[^a-z0-9]", "", host.lower().removeprefix("www.").split(".")[0])
+    squashed = re.sub(r"[^a-z0-9]", "", line.lower().removeprefix("the "))
+    return len(core) >= 5 and squashed == core
 
 
 def _reads_as_text(lines: list[str]) -> bool:

@@ -93,6 +93,8 @@ _CUE_RE = re.compile(
         |rescheduled\s+(?:for|to)|new\s+(?:premiere\s+|release\s+)?date|instead|will\s+now
         |bumped\s+(?:up\s+)?to|(?:delayed|postponed)\s+(?:to|until)(?!\s+further))\b)
     | (?P<strong>\b(?:(?:series|season)\s+premiere|premier(?:e|es|ing)(?!d)|debut(?:s|ing)?\b
+        |(?<=will\s)premier\b|(?<=to\s)premier\b
+        |ahead\s+of\s+(?:its|their|the)\s+(?:return|premiere|debut|launch)
         |bows?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
         |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
         |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
@@ -245,6 +247,7 @@ class _Context:
     anchor_known: bool
     undated: bool  # nothing dates the article: only dates that carry their year count
     estimated: bool  # the anchor is a year or month guessed from the address or the text
+    weekday_years: int  # how far back of the anchor a weekday may place a date
     day_first: bool
     article_zone: str | None
     schedule: bool  # the headline speaks of premieres or a schedule: grid lines count
@@ -286,7 +289,10 @@ def find_facts(
         anchor=anchor or datetime.now(UTC).date(),
         anchor_known=source == "published",
         undated=source == "none",
-        estimated=source == "estimated",
+        estimated=source in ("estimated", "mentioned"),
+        # A year the text only mentions ("the 2002 movie") is a loose guess: a weekday that
+        # fits no year near it says the guess is wrong, not that the date is from 1998.
+        weekday_years=3 if source == "mentioned" else 15,
         day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
         article_zone=when.article_zone(body),
         schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
@@ -388,7 +394,11 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
         dates = _drop_shadowed_relatives(dates)
         if sentence.is_line and dates and _is_date_header(text, dates):
             header = when.resolve(
-                dates[0], ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
+                dates[0],
+                ctx.anchor,
+                day_first=ctx.day_first,
+                anchor_known=ctx.anchor_known,
+                weekday_years=ctx.weekday_years,
             )
             continue
         if not sentence.is_line:
@@ -579,7 +589,11 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     ):
         return None  # "today", "this Friday" against a year guessed from the address or text
     resolved = when.resolve(
-        mention, ctx.anchor, day_first=ctx.day_first, anchor_known=ctx.anchor_known
+        mention,
+        ctx.anchor,
+        day_first=ctx.day_first,
+        anchor_known=ctx.anchor_known,
+        weekday_years=ctx.weekday_years,
     )
     if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
         return None
@@ -589,7 +603,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     score -= 0.0 if resolved.explicit else 0.4
     if score < PREMIERE_THRESHOLD:
         return None
-    show, show_at = _bind_show(mention, named, ctx.lead.title)
+    show, show_at = _bind_show(mention, named, ctx.lead.title, text)
     show_named = show_at is not None
     season, implied = _bind_season(mention, scan.season_mentions, show_at, clause, text)
     if (
@@ -734,6 +748,9 @@ def _moved_from_to(
     return None
 
 
+_DATE_NOUN = re.compile(r"(?i)(?:release|premiere|air|launch|debut|return)\s+date")
+
+
 def _negated(
     mention: when.DateMention,
     cues: Sequence[_Cue],
@@ -748,6 +765,11 @@ def _negated(
             c.kind == "strong" and neg.end <= c.start and c.end <= mention.start for c in cues
         )
 
+    if any(
+        c.kind == "strong" and 0 <= c.start - mention.end <= 3 and _DATE_NOUN.match(c.text)
+        for c in cues
+    ):
+        return False  # "a new poster and a December 23 release date": the date is the noun's
     if any(c.kind == "neg" and not premiere_word_between(c) for c in before):
         return True
     # "Anime on hiatus will return in July": a return from a break is no season's premiere,
@@ -874,14 +896,28 @@ def _named_titles(
     return sorted(unique.values(), key=lambda m: m.start)
 
 
+_LEAD_POINTER = re.compile(r"(?i)\bthe\s+(?:show|series|drama|comedy|sitcom|programme)\b")
+
+
 def _bind_show(
-    mention: when.DateMention, named: Sequence[titles.TitleMention], lead: str | None
+    mention: when.DateMention,
+    named: Sequence[titles.TitleMention],
+    lead: str | None,
+    text: str = "",
 ) -> tuple[str | None, titles.TitleMention | None]:
     """The show a date belongs to, and where the sentence names it (None: the lead's, unnamed)."""
     before = [t for t in named if t.end <= mention.start]
     after = [t for t in named if t.start >= mention.end]
     if before:
         chosen = before[-1]
+        if (
+            lead
+            and not titles.same_show(chosen.text, lead)
+            and _LEAD_POINTER.search(text, chosen.end, mention.start)
+        ):
+            # 'The new "Fab 5" announced the show is returning on March 15': "the show" stands
+            # between the name and the date, and it is the story's own.
+            return lead, None
         # "Following The Crown, Severance returns March 8": the nearest subject names it,
         # but the lead wins when it is one of the candidates and the other is far.
         if lead and not titles.same_show(chosen.text, lead):
@@ -1241,7 +1277,7 @@ def _anchor(
     published: date | None, text: str, today: date | None, filed: date | None
 ) -> tuple[date | None, str]:
     """The day dates without a year are read against, and where it comes from: "published",
-    "estimated", "today" or "none".
+    "estimated", "mentioned" (a year the text only mentions), "today" or "none".
 
     Without one, an old article must not be read as today's: the month or year its address
     files it under, else the latest year its full dates name, else the latest year it
@@ -1263,7 +1299,7 @@ def _anchor(
     latest = (today or datetime.now(UTC).date()).year + 1
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned:
-        return date(max(mentioned), 1, 1), "estimated"
+        return date(max(mentioned), 1, 1), "mentioned"
     return today, "today" if today is not None else "none"
 
 

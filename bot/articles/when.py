@@ -230,6 +230,7 @@ def resolve(
     past: bool = False,
     day_first: bool = False,
     anchor_known: bool = True,
+    weekday_years: int = 15,
 ) -> Resolved | None:
     """The day a mention means, read on `anchor` (the publication day); None if it names none.
 
@@ -246,8 +247,11 @@ def resolve(
             and mention.weekday is not None
             and mention.year_offset is None
         )
-        if weekday_names_year and (day := _year_by_weekday(mention, anchor)) is not None:
-            return Resolved(day, Precision.DAY, 0.9, True)
+        if weekday_names_year:
+            # No year near the estimate has this day on this weekday: the guess is wrong, and
+            # so would any year we named be.
+            day = _year_by_weekday(mention, anchor, weekday_years)
+            return Resolved(day, Precision.DAY, 0.9, True) if day is not None else None
         return _resolve(mention, anchor, past, day_first, 75 if anchor_known else 0)
     except (ValueError, OverflowError):
         return None  # "February 30", "31/31/18": not a day
@@ -511,12 +515,13 @@ def _infer_year(
 _SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 
 
-def _year_by_weekday(m: DateMention, anchor: date) -> date | None:
-    """The year, nearest the estimated one, where this day falls on the weekday written."""
+def _year_by_weekday(m: DateMention, anchor: date, back: int = 15) -> date | None:
+    """The year, nearest the estimated one and at most `back` years before it, where this
+    day falls on the weekday written."""
     assert m.month is not None
     assert m.day is not None
     fits = []
-    for year in range(anchor.year - 15, anchor.year + 2):
+    for year in range(anchor.year - back, anchor.year + 2):
         try:
             day = date(year, m.month, m.day)
         except ValueError:
