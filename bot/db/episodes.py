@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.db.connection import Database, Row
+from bot.db.connection import Database, Dialect, Row
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.episodes import Announce, Episode, Finale
 
@@ -14,6 +14,13 @@ SELECT_EPISODES = """
     SELECT tvmaze_show_id, episode_id, season, number, name, airs_at, has_time, finale, sequence
     FROM tvmaze_episodes
 """
+
+
+_OF_SHOWS = SELECT_EPISODES + "WHERE {ids} ORDER BY airs_at, tvmaze_show_id, number"
+OF_SHOWS = {
+    Dialect.SQLITE: _OF_SHOWS.replace("{ids}", "tvmaze_show_id IN (SELECT value FROM json_each(?))"),
+    Dialect.POSTGRESQL: _OF_SHOWS.replace("{ids}", "tvmaze_show_id = ANY(?::bigint[])"),
+}
 
 
 def _episode(row: Row) -> Episode:
@@ -81,11 +88,15 @@ class EpisodeRepository:
         return [_episode(r) for r in rows]
 
     async def of_seasons(self, wanted: Sequence[tuple[int, int]]) -> list[Episode]:
-        """The episodes of several (TVmaze show, season) pairs, in airing order."""
-        found: list[Episode] = []
-        for tvmaze_show_id, season in sorted(set(wanted)):
-            found += await self.of_season(tvmaze_show_id, season)
-        return sorted(found, key=lambda e: (e.airs_at, e.tvmaze_show_id, e.number))
+        """The episodes of several (TVmaze show, season) pairs, in airing order: one query."""
+        pairs = set(wanted)
+        if not pairs:
+            return []
+        rows = await self._db.fetch_all(
+            OF_SHOWS[self._db.dialect],
+            (self._db.list_param(sorted({show for show, _ in pairs})),),
+        )
+        return [e for e in map(_episode, rows) if (e.tvmaze_show_id, e.season) in pairs]
 
     async def followed_airing_between(self, start: datetime, end: datetime) -> list[int]:
         """TVmaze shows with an episode airing in [start, end) in a season some server

@@ -53,6 +53,7 @@ def calendar_entries(
     entries: list[CalendarEntry] = []
     for show in shows:
         page = TVMAZE_SHOW_PAGE.format(id=show.tvmaze_id) if show.tvmaze_id else None
+        zone = zone_for(show.timezone)  # once per show: a season may hold dozens of episodes
         if show.precision in (Precision.DAY, Precision.TIME) and show.premiere_ends >= since:
             entries.append(
                 CalendarEntry(
@@ -64,7 +65,7 @@ def calendar_entries(
                     summary=_premiere_summary(show),
                     starts=show.premiere,
                     has_time=show.precision is Precision.TIME,
-                    local_day=show.premiere.astimezone(zone_for(show.timezone)).date(),
+                    local_day=show.premiere.astimezone(zone).date(),
                     network=show.network,
                     url=page,
                     poster_url=show.poster_url,
@@ -87,7 +88,7 @@ def calendar_entries(
                     summary=_episode_summary(show, episode, names_hidden=names_hidden),
                     starts=episode.airs_at,
                     has_time=episode.has_time,
-                    local_day=episode.airs_at.astimezone(zone_for(show.timezone)).date(),
+                    local_day=episode.airs_at.astimezone(zone).date(),
                     network=show.network,
                     url=page,
                     poster_url=show.poster_url,

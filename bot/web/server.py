@@ -30,6 +30,7 @@ RATE = 60  # requests a minute per address, in bursts of up to BURST
 BURST = 30
 MOST_ADDRESSES = 10_000  # the rate limiter forgets the quietest addresses beyond this
 SHOW_IDS_MAX = 100
+FEEDS_KEPT = 256  # written feeds kept for polls that find nothing changed
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -110,6 +111,7 @@ class CalendarSite:
         self._port = port
         self._limiter = limiter or RateLimiter()
         self._runner: web.AppRunner | None = None
+        self._feeds: dict[tuple[str, bool, tuple[CalendarEntry, ...]], bytes] = {}
         self.address: tuple[str, int] | None = None  # where it listens, once started
         self.app = web.Application(middlewares=[self._headers, self._rate_limit])
         self.app.router.add_get(CALENDAR_PATH + ".ics", self._feed)
@@ -164,11 +166,17 @@ class CalendarSite:
         calendar = await self._open(request)
         show_ids = _show_ids(request)
         entries = await self._calendars.entries(calendar.guild_id, show_ids=show_ids)
-        body = ical_feed(
-            f"{calendar.guild_name} · Premieres",
-            entries,
-            all_day=request.query.get("all_day") in ("1", "true", "yes"),
-        )
+        all_day = request.query.get("all_day") in ("1", "true", "yes")
+        name = f"{calendar.guild_name} · Premieres"
+        # Writing a feed is the slow part (icalendar takes a while over thousands of events),
+        # and most polls find nothing changed: the same entries give the same feed, kept.
+        key = (name, all_day, tuple(entries))
+        body = self._feeds.get(key)
+        if body is None:
+            body = ical_feed(name, entries, all_day=all_day)
+            self._feeds[key] = body
+            while len(self._feeds) > FEEDS_KEPT:
+                del self._feeds[next(iter(self._feeds))]  # the oldest first
         return _conditional(request, body, ICS)
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
