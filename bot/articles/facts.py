@@ -456,7 +456,27 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
     for earlier in reversed(sentences[max(0, index - 6) : index]):
         if earlier.is_line and (heading := _heading_title(earlier.text)) is not None:
             return heading
+        # "An Angel Swooped Down On Me: Miyako is a college girl who...": a list entry that
+        # opens on its title.
+        entry = _ENTRY.match(earlier.text)
+        if (
+            entry
+            and not _FIELD_LABEL.fullmatch(entry.group(1))
+            and (heading := _heading_title(entry.group(1))) is not None
+        ):
+            return heading
     return None
+
+
+_ENTRY = re.compile(r"([^:.!?]{3,70}):\s+[A-Z]")
+# An entry's fields ("Thoughts: ...", "Genre: ..."), not its title.
+_FIELD_LABEL = re.compile(
+    r"(?i)\W*(?:thoughts|verdict|synopsis|genre|studio|premiering|premiere|plot|cast|status"
+    r"|notes?|update|summary|source|airs|network|channel|platform|episodes|director|writer"
+    r"|starring|rating|runtime|description|story|trailer|bottom\s+line|our\s+take|the\s+scoop"
+    r"|where\s+we\s+left\s+off|where\s+to\s+watch|premiere\s+date|release\s+date|date|time"
+    r"|producer|creator|based\s+on)\W*"
+)
 
 
 def _subject_of(sentence: Sentence) -> str | None:
@@ -481,7 +501,13 @@ _BY_LINE = re.compile(r"(?i)\W*by\b")
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
-    if line.rstrip().endswith(":") or _NOT_A_HEADING.search(line) or _BY_LINE.match(line):
+    field = re.match(r"([^:]{2,30}):", line)
+    if (
+        line.rstrip().endswith(":")
+        or _NOT_A_HEADING.search(line)
+        or _BY_LINE.match(line)
+        or (field and _FIELD_LABEL.fullmatch(field.group(1)))
+    ):
         return None  # "Key Highlights:", "New Shows on the Block": the piece's own sections
     bare = line.strip(' *#"“”‘’')
     if (
@@ -1156,7 +1182,7 @@ def _lead_facts(
         show_conf = max(show_conf, 0.9)
     season, season_conf = _lead_season(statement, head_season, body, show if single else None)
     numbered = _NUMBERED_TITLE.fullmatch(show or "")
-    if numbered and (season is None or season_conf < 0.85):
+    if numbered and (season is None or season_conf < 0.85 or season == 1):
         # "Survivor 47", "Tiger King 2" beside "Survivor", "Tiger King": the number is the
         # season ("Station 19", never written without its number, keeps it).
         base = numbered["title"].removeprefix("The ")
@@ -1313,12 +1339,25 @@ def _headline_network(headline: str, lead: str | None) -> str | None:
     return None
 
 
+# "Fall TV Preview (Part 2)", "Anime Preview, Part 2": the article's part, not a season's.
+_ARTICLE_PART = re.compile(r"(?i)(?:\(|\b(?:preview|guide|round-?up|list|recap|review)s?\W*)$")
+
+
 def _headline_season(headline: str) -> int | None:
     """The season the headline names: a number ("Season 3", "fifth series") before a "new
     series" (1)."""
-    found = seasons.find_seasons(headline)
+    found = _seasons_not_parts(headline)
     explicit = [s for s in found if not s.implied]
     return (explicit or found)[0].number if found else None
+
+
+def _seasons_not_parts(text: str) -> list[seasons.SeasonMention]:
+    return [
+        s
+        for s in seasons.find_seasons(text)
+        if not _ARTICLE_PART.search(text[max(0, s.start - 24) : s.start])
+        or not text[s.start : s.end].lower().startswith("part")
+    ]
 
 
 def _slug_season(slug: str | None) -> int | None:
@@ -1327,7 +1366,7 @@ def _slug_season(slug: str | None) -> int | None:
     no season."""
     if not slug:
         return None
-    found = [s for s in seasons.find_seasons(re.sub(r"[-_]+", " ", slug)) if not s.implied]
+    found = [s for s in _seasons_not_parts(re.sub(r"[-_]+", " ", slug)) if not s.implied]
     return found[0].number if found else None
 
 

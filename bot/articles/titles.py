@@ -88,8 +88,8 @@ _FURNITURE = _words(
     streaming stream streams movies movie film films entertainment celebrity celebrities
     k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
     technology science travel lifestyle opinion editorial features feature archives archive
-    tag tags link links page category categories roundup round-up upfronts upfront originals
-    original
+    tag tags link links listen live page category categories roundup round-up upfronts upfront
+    originals original
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events independent herald times post tribune gazette
     sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
@@ -522,6 +522,8 @@ def _tokens(text: str) -> list[_Token]:
         trailing = raw[lead + len(core) :]
         start = match.start() + lead
         breaks = any(ch in trailing for ch in ',;)]}.!?"”') or ("’" in trailing or "'" in trailing)
+        # A title never runs on to the next line.
+        breaks = breaks or text.startswith("\n", match.end()) or text.startswith(" \n", match.end())
         tokens.append(_Token(core, start, start + len(core), breaks, ":" in trailing, lead > 0))
     return tokens
 
@@ -688,7 +690,7 @@ def lead_show(
     runs = [
         r
         for r in title_runs(opening, blocker(opening))
-        if not names_a_person(opening, r.start, r.end)
+        if not names_a_person(opening, r.start, r.end) and not _in_a_field(opening, r.start)
     ]
     for run in runs:
         after = opening[run.end : run.end + 30]
@@ -746,6 +748,18 @@ def lead_show(
 
 
 _NEIGHBOUR = r"[A-Z][\w’'&.-]*"
+
+
+# A listing's field line: "Genre: Music, School", "Studio: Drive". Its values are no titles.
+_FIELD_LINE = re.compile(
+    r"(?i)\W*(?:genres?|studios?|where\s+to\s+watch|networks?|platforms?|cast|starring"
+    r"|directors?|writers?|creators?|producers?|based\s+on|tags?|categor(?:y|ies))\s*:"
+)
+
+
+def _in_a_field(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_FIELD_LINE.match(text, line_start))
 
 
 def _completed(title: str, text: str) -> str:
