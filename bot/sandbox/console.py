@@ -406,6 +406,7 @@ class Console:
         for line in self.tvmaze.catalogue():
             self.write(f"  {line}")
         self.write('Try /show add title:"Quiet Valley" (no premiere: TVmaze gives the date).')
+        self.write("With announce:episodes every episode is posted as it airs (:advance 1w).")
 
     async def act_as(self, name: str) -> None:
         member = self.people.get(name.lstrip("@").lower())
