@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.domain.settings import WEEKDAYS, ArticlesWho
 from bot.errors import InvalidInput, MissingPermission
 from bot.render import settings as render
 from bot.render.text import safe
@@ -126,6 +127,82 @@ class Settings(
         await interaction.response.send_message(
             f"Episode posts: {render.episodes_text(settings)}", ephemeral=True
         )
+
+    @app_commands.command(name="threads")
+    @app_commands.describe(
+        enabled="Open a discussion thread on each premiere post (and episode post)",
+        archive="When a quiet thread is archived",
+    )
+    @app_commands.choices(
+        archive=[
+            app_commands.Choice(name="after 1 hour", value="1h"),
+            app_commands.Choice(name="after 1 day", value="1d"),
+            app_commands.Choice(name="after 3 days", value="3d"),
+            app_commands.Choice(name="after 1 week", value="1w"),
+        ]
+    )
+    async def threads(
+        self,
+        interaction: Interaction,
+        enabled: bool | None = None,
+        archive: app_commands.Choice[str] | None = None,
+    ) -> None:
+        """Discussion threads on premiere and episode posts, so spoilers stay out of the channel."""
+        assert interaction.guild is not None
+        settings = await self.bot.services.settings.set_threads(
+            interaction.guild.id, enabled=enabled, archive=archive.value if archive else None
+        )
+        text = render.threads_text(settings)
+        if settings.threads_enabled and settings.announce_channel_id is not None:
+            channel = interaction.guild.get_channel(settings.announce_channel_id)
+            if (
+                channel is not None
+                and not channel.permissions_for(interaction.guild.me).create_public_threads
+            ):
+                text += (
+                    f"\n⚠️ I lack **Create Public Threads** in {channel.mention}, so posts go out "
+                    "without their thread until it is granted."
+                )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(name="digest")
+    @app_commands.describe(
+        enabled="Post a weekly digest (false stops it)",
+        day="The day it goes out, e.g. Monday",
+        time="The time it goes out, 24-hour HH:MM in the server's timezone, e.g. 09:00",
+    )
+    @app_commands.choices(day=[app_commands.Choice(name=d.capitalize(), value=d) for d in WEEKDAYS])
+    async def digest(
+        self,
+        interaction: Interaction,
+        enabled: bool | None = None,
+        day: app_commands.Choice[str] | None = None,
+        time: app_commands.Range[str, 1, 10] | None = None,
+    ) -> None:
+        """A weekly message of the coming seven days' premieres, kept current as they change."""
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.set_digest(
+            interaction.guild_id, enabled=enabled, day=day.value if day else None, at=time
+        )
+        await interaction.response.send_message(render.digest_text(settings), ephemeral=True)
+
+    @app_commands.command(name="articles")
+    @app_commands.describe(who="Who may post article summaries in the channel")
+    @app_commands.choices(
+        who=[
+            app_commands.Choice(name="everyone", value=ArticlesWho.EVERYONE.value),
+            app_commands.Choice(
+                name="managers (others get a private preview)", value=ArticlesWho.MANAGERS.value
+            ),
+        ]
+    )
+    async def articles(self, interaction: Interaction, who: app_commands.Choice[str]) -> None:
+        """Who may make the bot post news publicly with /article post."""
+        assert interaction.guild_id is not None
+        settings = await self.bot.services.settings.set_articles_who(
+            interaction.guild_id, ArticlesWho(who.value)
+        )
+        await interaction.response.send_message(render.articles_text(settings), ephemeral=True)
 
     @app_commands.command(name="events")
     @app_commands.describe(enabled="Make a Discord event for each premiere with a known day")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
 from bot.db.connection import Database
-from bot.domain.settings import ServerSettings
+from bot.domain.settings import ArticlesWho, ServerSettings
 
 # One statement per setting a caller may change.
 _UPDATES = {
@@ -19,6 +19,12 @@ _UPDATES = {
     "episode_names_hidden": (
         "UPDATE guild_settings SET episode_names_hidden = ? WHERE guild_id = ?"
     ),
+    "threads_enabled": "UPDATE guild_settings SET threads_enabled = ? WHERE guild_id = ?",
+    "thread_archive": "UPDATE guild_settings SET thread_archive_minutes = ? WHERE guild_id = ?",
+    "digest_enabled": "UPDATE guild_settings SET digest_enabled = ? WHERE guild_id = ?",
+    "digest_weekday": "UPDATE guild_settings SET digest_weekday = ? WHERE guild_id = ?",
+    "digest_time": "UPDATE guild_settings SET digest_minute = ? WHERE guild_id = ?",
+    "articles_who": "UPDATE guild_settings SET articles_who = ? WHERE guild_id = ?",
 }
 
 
@@ -37,7 +43,9 @@ class SettingsRepository:
     async def get(self, guild_id: int) -> ServerSettings:
         row = await self._db.fetch_one(
             """SELECT announce_channel_id, mention_role_id, timezone, reminder_offsets,
-                      scheduled_events, episode_delay_seconds, episode_names_hidden
+                      scheduled_events, episode_delay_seconds, episode_names_hidden,
+                      threads_enabled, thread_archive_minutes, digest_enabled, digest_weekday,
+                      digest_minute, articles_who
                FROM guild_settings WHERE guild_id = ?""",
             (guild_id,),
         )
@@ -52,6 +60,12 @@ class SettingsRepository:
             scheduled_events=bool(row["scheduled_events"]),
             episode_delay=timedelta(seconds=row["episode_delay_seconds"]),
             episode_names_hidden=bool(row["episode_names_hidden"]),
+            threads_enabled=bool(row["threads_enabled"]),
+            thread_archive=timedelta(minutes=row["thread_archive_minutes"]),
+            digest_enabled=bool(row["digest_enabled"]),
+            digest_weekday=row["digest_weekday"],
+            digest_time=time(*divmod(row["digest_minute"], 60)),
+            articles_who=ArticlesWho(row["articles_who"]),
         )
 
     async def update(self, guild_id: int, **changes: Any) -> ServerSettings:
@@ -65,8 +79,15 @@ class SettingsRepository:
             changes["scheduled_events"] = int(bool(changes["scheduled_events"]))
         if "episode_delay" in changes:
             changes["episode_delay"] = int(changes["episode_delay"].total_seconds())
-        if "episode_names_hidden" in changes:
-            changes["episode_names_hidden"] = int(bool(changes["episode_names_hidden"]))
+        for flag in ("episode_names_hidden", "threads_enabled", "digest_enabled"):
+            if flag in changes:
+                changes[flag] = int(bool(changes[flag]))
+        if "thread_archive" in changes:
+            changes["thread_archive"] = int(changes["thread_archive"].total_seconds()) // 60
+        if "digest_time" in changes:
+            changes["digest_time"] = (
+                changes["digest_time"].hour * 60 + changes["digest_time"].minute
+            )
         async with self._db.transaction() as tx:
             await tx.execute(
                 "INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING",

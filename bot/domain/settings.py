@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
+from enum import StrEnum
 
 MAX_OFFSETS = 6
 MAX_OFFSET = timedelta(days=60)
@@ -13,6 +14,16 @@ OFFSETS_EXAMPLE = '"7d,1d,1h,0" (0 means at the premiere itself)'
 
 _UNITS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60}
 _PART = re.compile(r"^(\d{1,4})\s*(w|d|h|m)?$")
+
+
+# Discord's choices for a thread's auto-archive, in minutes, by what people type.
+THREAD_ARCHIVE_CHOICES = {"1h": 60, "1d": 1440, "3d": 4320, "1w": 10080}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class ArticlesWho(StrEnum):
+    EVERYONE = "everyone"  # any member may post an article summary in the channel
+    MANAGERS = "managers"  # others get a private preview
 
 
 class OffsetsError(ValueError):
@@ -29,6 +40,12 @@ class ServerSettings:
     scheduled_events: bool = True  # a Discord event for each dated premiere
     episode_delay: timedelta = timedelta(0)  # episode posts wait this long after the airtime
     episode_names_hidden: bool = False  # episode names in spoiler tags
+    threads_enabled: bool = False  # a discussion thread on each premiere and episode post
+    thread_archive: timedelta = timedelta(days=1)  # threads archive after this long quiet
+    digest_enabled: bool = False  # a weekly "what's airing" message
+    digest_weekday: int = 0  # Monday = 0, as Python counts
+    digest_time: time = time(10, 0)  # in the server's timezone
+    articles_who: ArticlesWho = ArticlesWho.EVERYONE  # who may post articles publicly
 
 
 def parse_offsets(text: str) -> tuple[timedelta, ...]:
@@ -77,3 +94,17 @@ def describe_offset(offset: timedelta) -> str:
             count = seconds // size
             return f"{count} {unit}{'s' if count != 1 else ''} before"
     return f"{seconds // 60} minutes before"
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_clock_time(text: str) -> time:
+    """ "21:30", "9:05" → a time of day; ValueError with an example otherwise."""
+    match = _CLOCK.match(text.strip())
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError(
+            f'"{text.strip()[:20]}" is not a time of day. Use 24-hour HH:MM, e.g. "09:00" or '
+            '"21:30".'
+        )
+    return time(int(match[1]), int(match[2]))

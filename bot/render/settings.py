@@ -7,7 +7,13 @@ from collections.abc import Sequence
 import discord
 
 from bot.domain.episodes import format_delay
-from bot.domain.settings import ServerSettings, describe_offset, format_offset
+from bot.domain.settings import (
+    WEEKDAYS,
+    ArticlesWho,
+    ServerSettings,
+    describe_offset,
+    format_offset,
+)
 from bot.render.shows import BRAND
 
 PERMISSION_NAMES = {
@@ -35,6 +41,36 @@ def episodes_text(settings: ServerSettings) -> str:
     when = "as each airs" if not delay else f"{format_delay(delay)} after each airs"
     names = "hidden in spoiler tags" if settings.episode_names_hidden else "shown"
     return f"Posted {when}; episode names {names}."
+
+
+def threads_text(settings: ServerSettings) -> str:
+    if not settings.threads_enabled:
+        return "Off. Turn on with /settings threads enabled:true."
+    hours = int(settings.thread_archive.total_seconds()) // 3600
+    after = {1: "an hour", 24: "a day", 72: "3 days", 168: "a week"}.get(hours, f"{hours} hours")
+    return (
+        "On: each premiere post (and episode post) opens a discussion thread, archived after "
+        f"{after} without messages."
+    )
+
+
+def digest_text(settings: ServerSettings) -> str:
+    if not settings.digest_enabled:
+        return "Off. Turn on with /settings digest day:… time:…."
+    day = WEEKDAYS[settings.digest_weekday].capitalize()
+    return (
+        f"Every {day} at {settings.digest_time:%H:%M} ({settings.timezone}): one message with "
+        "the coming seven days' premieres and episodes, kept current through the week."
+    )
+
+
+def articles_text(settings: ServerSettings) -> str:
+    if settings.articles_who is ArticlesWho.MANAGERS:
+        return (
+            "Only members with Manage Server post article summaries in the channel; others get "
+            "a private preview."
+        )
+    return "Everyone may post article summaries in the channel (each post names who shared it)."
 
 
 def events_text(settings: ServerSettings, *, can_manage_events: bool) -> str:
@@ -65,6 +101,9 @@ def settings_overview(
     embed.add_field(name="Timezone", value=f"`{settings.timezone}`", inline=False)
     embed.add_field(name="Reminders", value=offsets_text(settings), inline=False)
     embed.add_field(name="Episode posts", value=episodes_text(settings), inline=False)
+    embed.add_field(name="Discussion threads", value=threads_text(settings), inline=False)
+    embed.add_field(name="Weekly digest", value=digest_text(settings), inline=False)
+    embed.add_field(name="Article posts", value=articles_text(settings), inline=False)
     embed.add_field(
         name="Discord events",
         value=events_text(settings, can_manage_events=can_manage_events),

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Protocol
 
 from bot.db.settings import SettingsRepository
 from bot.domain.dates import DateParseError, resolve_timezone
 from bot.domain.episodes import parse_delay
-from bot.domain.settings import OffsetsError, ServerSettings, parse_offsets
+from bot.domain.settings import (
+    THREAD_ARCHIVE_CHOICES,
+    WEEKDAYS,
+    ArticlesWho,
+    OffsetsError,
+    ServerSettings,
+    parse_clock_time,
+    parse_offsets,
+)
 from bot.errors import InvalidInput, NotDone
 
 log = logging.getLogger(__name__)
@@ -18,6 +27,12 @@ class SettingsListener(Protocol):
     """Told after settings that change the plan: the reminder offsets, the episode delay."""
 
     async def offsets_changed(self, guild_id: int) -> None: ...
+
+
+class DigestListener(Protocol):
+    """Told after a server changes its weekly digest (on, off, or its day and time)."""
+
+    async def digest_changed(self, guild_id: int) -> None: ...
 
 
 class EventsListener(Protocol):
@@ -31,6 +46,7 @@ class SettingsService:
         self._settings = settings
         self.listeners: list[SettingsListener] = []
         self.events_listeners: list[EventsListener] = []
+        self.digest_listeners: list[DigestListener] = []
 
     async def get(self, guild_id: int) -> ServerSettings:
         return await self._settings.get(guild_id)
@@ -104,6 +120,60 @@ class SettingsService:
                 "I couldn't re-plan the episode posts, so the delay was left as it was. Try again."
             ) from error
         return updated
+
+    async def set_threads(
+        self, guild_id: int, *, enabled: bool | None = None, archive: str | None = None
+    ) -> ServerSettings:
+        """Discussion threads on premiere and episode posts, and when they archive."""
+        if enabled is None and archive is None:
+            raise InvalidInput("Nothing to change. Give enabled, archive, or both.")
+        changes: dict[str, object] = {}
+        if enabled is not None:
+            changes["threads_enabled"] = enabled
+        if archive is not None:
+            minutes = THREAD_ARCHIVE_CHOICES.get(archive.strip().lower())
+            if minutes is None:
+                raise InvalidInput(
+                    f"Threads archive after {', '.join(THREAD_ARCHIVE_CHOICES)}; "
+                    f'"{archive.strip()[:10]}" is not one of them.'
+                )
+            changes["thread_archive"] = timedelta(minutes=minutes)
+        return await self._settings.update(guild_id, **changes)
+
+    async def set_digest(
+        self,
+        guild_id: int,
+        *,
+        enabled: bool | None = None,
+        day: str | None = None,
+        at: str | None = None,
+    ) -> ServerSettings:
+        """The weekly digest: on or off, and the weekday and time (in the server's timezone)
+        it goes out. Giving a day or a time turns it on unless `enabled` says otherwise."""
+        if enabled is None and day is None and at is None:
+            raise InvalidInput("Nothing to change. Give enabled, day, time, or several.")
+        changes: dict[str, object] = {}
+        if day is not None:
+            wanted = day.strip().lower()
+            matches = [i for i, name in enumerate(WEEKDAYS) if name.startswith(wanted[:3])]
+            if len(wanted) < 3 or len(matches) != 1 or not WEEKDAYS[matches[0]].startswith(wanted):
+                raise InvalidInput(
+                    f'"{day.strip()[:12]}" is not a day of the week. Use Monday … Sunday.'
+                )
+            changes["digest_weekday"] = matches[0]
+        if at is not None:
+            try:
+                changes["digest_time"] = parse_clock_time(at)
+            except ValueError as exc:
+                raise InvalidInput(str(exc)) from None
+        changes["digest_enabled"] = enabled if enabled is not None else True
+        updated = await self._settings.update(guild_id, **changes)
+        for listener in self.digest_listeners:
+            await listener.digest_changed(guild_id)
+        return updated
+
+    async def set_articles_who(self, guild_id: int, who: ArticlesWho) -> ServerSettings:
+        return await self._settings.update(guild_id, articles_who=who)
 
     async def set_events(self, guild_id: int, enabled: bool) -> ServerSettings:
         """Listeners hear even when nothing changed: turning events on again is how a server

@@ -1,0 +1,2 @@
+-- Reason: the weekly digest: one message a week per server, posted once and edited as the
+-- week's premieres change (filled in with the digest).
