@@ -1226,7 +1226,7 @@ def _lead_season(
     found = seasons.find_seasons(body)
     explicit = [s.number for s in found if not s.implied]
     if explicit:
-        return max(explicit), 0.5
+        return (explicit[0], 0.5) if len(set(explicit)) == 1 else (None, 0.0)
     if found:
         return 1, 0.55
     return None, 0.0

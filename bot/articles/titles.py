@@ -27,7 +27,8 @@ _GENERIC = _words(
     after before when while if as since because though although once following according ahead
     season seasons series episode episodes part premiere premieres premiered premiering debut
     date dates trailer teaser cast fans viewers audiences critics netflix tv show shows drama
-    comedy thriller docuseries new official exclusive watch review recap first look everything
+    comedy thriller docuseries reality new official exclusive watch review recap first look
+    everything
     here there what where why how who which today tonight tomorrow yesterday last next this
     spoilers spoiler update news report latest breaking photos video watch live streaming
     mr mrs ms dr in on at for with from by to of up out not no yes all every each both other
@@ -58,7 +59,7 @@ _HEADLINE_BREAK = _words(
     sneak peek plot details spoilers theories rumors says said talks explains interview vs
     fans viewers via amid ahead after before about report look first-look sets stream
     including starring featuring additional eyes shows adds add added joins join joined taps
-    tapped
+    tapped cant can't wait
     """
 )
 # Words that make a capitalised run a place, a people, a company, an office or page furniture:
@@ -91,7 +92,8 @@ _FURNITURE = _words(
     tag tags link links listen live page category categories roundup round-up upfronts upfront
     originals original
     newsbrief briefing podcasts games gaming register login log skip content main midseason
-    header ads ad briefs press office events independent herald times post tribune gazette
+    header ads ad briefs press office events shonen shojo seinen isekai independent herald times
+    post tribune gazette
     sxsw comic-con comiccon tribeca sundance tiff cannes berlinale festival festivals emmys
     journal guardian telegraph express mirror daily weekly magazine screening screenings
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
@@ -734,6 +736,7 @@ def lead_show(
     if scores[best] < 1.5:
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
     spelling[best] = _completed(spelling[best], opening)
+    spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
     runner_up = max((v for k, v in scores.items() if k not in (best, address_only)), default=0.0)
@@ -780,6 +783,18 @@ def _completed(title: str, text: str) -> str:
                 break
         else:
             return title
+    return title
+
+
+def _opener_from_slug(title: str, slug_words: str, text: str) -> str:
+    """ "Calls The Heart" of "When Calls The Heart": the address writes the common word that
+    opens the title ("when-calls-the-heart-season-11"), and so does the text."""
+    squashed = _squash(" ".join(title.lower().split()))
+    for opener in _TITLE_OPENERS:
+        if f" {opener} {squashed} " in slug_words:
+            found = re.search(rf"(?i)\b({opener})\s+{re.escape(title)}", text)
+            if found:
+                return f"{found.group(1)} {title}"
     return title
 
 

@@ -100,7 +100,7 @@ def test_address_month() -> None:
         "Turkish President Erdogan", "Article A7c6 11e9 8f03", "Netflix", "Canadian",
         "Tag Archives", "Headphones & VR", "Football", "NFL", "Disney", "E", "Prime Minister",
         "Acme Studios", "March", "Sunday", "Link", "Most Anticipated", "Fall Shows…",
-        "Join or Sign", "Listen Live",
+        "Join or Sign", "Listen Live", "Shonen",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
