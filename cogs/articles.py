@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -11,11 +12,18 @@ from discord.ext import commands
 
 from bot.articles.errors import ArticleError
 from bot.articles.urls import normalise_url
-from bot.errors import InvalidInput, MissingPermission, NotFound
+from bot.errors import InvalidInput, MissingPermission, NotFound, UserError
 from bot.render import articles as render
 from bot.render import components
 from bot.render import shows as show_render
-from bot.services.articles import ArticleService, TrackPlan, premiere_text, same_premiere
+from bot.services.articles import (
+    ArticleService,
+    SharingLimitReached,
+    TrackPlan,
+    posts_publicly,
+    premiere_text,
+    same_premiere,
+)
 from bot.services.once import Placed, post_once
 from bot.tree import describe_error, reply_ephemeral
 from cogs._checks import require_manager
@@ -28,6 +36,7 @@ if TYPE_CHECKING:
 
 LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 TEXT_MAX = 4000
+T = TypeVar("T")
 
 
 def articles(interaction: Interaction) -> ArticleService:
@@ -46,24 +55,37 @@ def check_link(url: str) -> None:
 async def publish(
     interaction: Interaction, *, url: str | None, text: str | None, spoiler_safe: bool = False
 ) -> None:
-    """Read the article, then post its summary in the channel once per server."""
+    """Read the article, then post its summary in the channel once per server (or show it
+    privately to a member the server doesn't let post news)."""
     assert interaction.guild_id is not None
+    guild_id, member_id = interaction.guild_id, interaction.user.id
     if url is not None:
         check_link(url)
     # Fetching can take seconds: answer Discord now, privately, so refusals stay private too.
     await interaction.response.defer(ephemeral=True, thinking=True)
     service = articles(interaction)
-    await service.ensure_new(interaction.guild_id, url=url, text=text)
+    settings = await interaction.client.services.settings.get(guild_id)
+    public = posts_publicly(settings.articles_who, manager=interaction.permissions.manage_guild)
+    if public:
+        await within_sharing_limit(service.ensure_may_share(guild_id, member_id))
+    await service.ensure_new(guild_id, url=url, text=text)
     article = await service.read(url=url, text=text, spoiler_safe=spoiler_safe)
-    tracked = await service.already_tracked(interaction.guild_id, article.facts)
+    tracked = await service.already_tracked(guild_id, article.facts)
     if tracked is not None and same_premiere(article.facts, tracked):
         await interaction.edit_original_response(
             content=f"Already tracked here, with this date: {show_render.show_line(tracked)}, "
             f"{show_render.premiere_text(tracked)}. See /show info; not posted again."
         )
         return
-    claim = await service.reserve(
-        interaction.guild_id, article, url=url, text=text, posted_by=interaction.user.id
+    if not public:
+        # Nothing is claimed: the story stays free for a manager to post.
+        await interaction.edit_original_response(
+            content=render.MANAGERS_ONLY_PREVIEW,
+            embed=render.article_embed(article, tracked=tracked),
+        )
+        return
+    claim = await within_sharing_limit(
+        service.reserve(guild_id, article, url=url, text=text, posted_by=member_id)
     )
     channel = interaction.channel
     assert isinstance(channel, discord.abc.Messageable)
@@ -73,8 +95,11 @@ async def publish(
     async def post() -> Placed:
         try:
             message = await channel.send(
+                content=render.shared_by(member_id),
                 embed=render.article_embed(article, tracked=tracked),
                 view=buttons or discord.utils.MISSING,
+                # The sharer is named, not notified.
+                allowed_mentions=discord.AllowedMentions.none(),
             )
         except discord.Forbidden:
             raise MissingPermission(
@@ -87,6 +112,14 @@ async def publish(
     # Not posted after all: the claim is given back so the member can simply try again.
     await post_once(claim, post)
     await interaction.edit_original_response(content=f"Posted: {sent[0].jump_url}")
+
+
+async def within_sharing_limit(step: Awaitable[T]) -> T:
+    """Run a step that may find the member over the hourly limit; say when they can post."""
+    try:
+        return await step
+    except SharingLimitReached as limit:
+        raise UserError(render.sharing_limit_text(limit.retry_at)) from None
 
 
 class TrackForm(discord.ui.Modal, title="Track this show"):

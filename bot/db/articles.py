@@ -58,6 +58,13 @@ SELECT_ARTICLES = """
 """
 
 
+# A member's own shares (feed posts have a feed_id), newest first after the filters added.
+SHARED_BY_MEMBER = """
+    SELECT posted_at FROM articles
+    WHERE guild_id = ? AND posted_by = ? AND feed_id IS NULL AND posted_at > ?
+"""
+
+
 class ArticleRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -75,6 +82,27 @@ class ArticleRepository:
             (guild_id, headline_key, to_epoch(since)),
         )
         return row is not None
+
+    async def shared_since(
+        self,
+        guild_id: int,
+        member_id: int,
+        since: datetime,
+        *,
+        limit: int,
+        before_id: int | None = None,
+    ) -> list[datetime]:
+        """When the member shared stories in this server after `since` (feed posts aside),
+        newest first, at most `limit`; `before_id` counts only claims made before that one."""
+        sql = SHARED_BY_MEMBER
+        params: tuple[int, ...] = (guild_id, member_id, to_epoch(since))
+        if before_id is not None:
+            sql += " AND id < ?"
+            params += (before_id,)
+        rows = await self._db.fetch_all(
+            sql + " ORDER BY posted_at DESC, id DESC LIMIT ?", (*params, limit)
+        )
+        return [from_epoch(row["posted_at"]) for row in rows]
 
     async def claim(self, new: NewArticle) -> PostedArticle:
         """Write the story down before it is posted; raises Duplicate when the server already

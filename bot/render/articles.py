@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import discord
@@ -13,7 +14,7 @@ from bot.domain.shows import Show
 from bot.render.components import StaticView
 from bot.render.shows import BRAND, premiere_text, show_line
 from bot.render.text import safe
-from bot.services.articles import unsure_fields
+from bot.services.articles import SHARES_PER_HOUR, unsure_fields
 
 TRACK_ID = "article:track:{article_id}"
 TRACK_PATTERN = r"article:track:(?P<article_id>\d+)"
@@ -23,6 +24,22 @@ UPDATE_ID = "article:update:{article_id}"
 UPDATE_PATTERN = r"article:update:(?P<article_id>\d+)"
 UNSURE = " *(unsure)*"
 OTHERS_SHOWN = 5
+MANAGERS_ONLY_PREVIEW = (
+    "This server lets only managers post news publicly, so here is a private preview. "
+    "Nothing was posted in the channel."
+)
+
+
+def shared_by(member_id: int) -> str:
+    """The line above a member's shared story; sent with mentions that ping nobody."""
+    return f"Shared by <@{member_id}>"
+
+
+def sharing_limit_text(retry_at: datetime) -> str:
+    return (
+        f"You have shared {SHARES_PER_HOUR} articles in this server in the last hour, the most "
+        f"allowed. You can post again {format_dt(retry_at, 'R')}. Nothing was posted."
+    )
 
 
 def facts_premiere(facts: PremiereFacts) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.articles import (
     Article,
@@ -23,6 +23,7 @@ from bot.db.articles import ArticleRepository, Duplicate, NewArticle, PostedArti
 from bot.db.connection import Database
 from bot.db.shows import ShowRepository
 from bot.domain.dates import Precision, zone_for
+from bot.domain.settings import ArticlesWho
 from bot.domain.shows import Show
 from bot.errors import AlreadyExists, InvalidInput, NotFound, UserError
 from bot.services.once import Placed
@@ -30,6 +31,9 @@ from bot.services.shows import ShowEdit, ShowService
 
 UNSURE_BELOW = 0.6  # a fact less sure than this is marked, and Track asks to confirm it
 SAME_STORY_WINDOW = timedelta(days=14)
+# A member may make the bot post this many stories in a server in any rolling hour.
+SHARES_PER_HOUR = 5
+SHARING_WINDOW = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,23 @@ class AlreadyPosted(UserError):
         where = f": {jump_url}" if jump_url else "."
         super().__init__(f"That article was already posted in this server{where}")
         self.jump_url = jump_url
+
+
+class SharingLimitReached(UserError):
+    """The member shared SHARES_PER_HOUR stories here within the hour; the cog says when
+    `retry_at` is, as a Discord timestamp."""
+
+    def __init__(self, retry_at: datetime) -> None:
+        super().__init__(
+            f"You have shared {SHARES_PER_HOUR} articles here in the last hour, the most "
+            "allowed. Try again later; nothing was posted."
+        )
+        self.retry_at = retry_at
+
+
+def posts_publicly(who: ArticlesWho, *, manager: bool) -> bool:
+    """Whether a member's /article post goes in the channel, or is a private preview."""
+    return who is ArticlesWho.EVERYONE or manager
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +126,20 @@ class ArticleService:
         if existing is not None:
             raise AlreadyPosted(existing.jump_url)
 
+    async def ensure_may_share(self, guild_id: int, member_id: int) -> None:
+        """Refuse, before anything is fetched, a member who already shared SHARES_PER_HOUR
+        stories in this server within the hour."""
+        await self._check_shares(guild_id, member_id, before_id=None)
+
+    async def _check_shares(self, guild_id: int, member_id: int, *, before_id: int | None) -> None:
+        since = self._clock.now() - SHARING_WINDOW
+        recent = await self._articles.shared_since(
+            guild_id, member_id, since, limit=SHARES_PER_HOUR, before_id=before_id
+        )
+        if len(recent) >= SHARES_PER_HOUR:
+            # Sharing opens again when the oldest of these is an hour old.
+            raise SharingLimitReached(recent[-1] + SHARING_WINDOW)
+
     async def story_known(self, guild_id: int, *, url: str | None, headline: str) -> bool:
         """Whether this server already has the story: the same link, or the same headline
         within the last two weeks (the same news syndicated under another link)."""
@@ -133,7 +168,8 @@ class ArticleService:
     ) -> ArticleClaim:
         """Claim the article for this server before posting it, so it is posted once even if
         two members share it at the same moment. It is known by the link the member gave (or
-        the feed entry's), and its headline. Post it with bot.services.once.post_once."""
+        the feed entry's), and its headline. A member's share (no feed) must be within
+        SHARES_PER_HOUR. Post it with bot.services.once.post_once."""
         new = NewArticle(
             guild_id=guild_id,
             source_key=source_key(url, text),
@@ -148,7 +184,16 @@ class ArticleService:
         except Duplicate as duplicate:
             existing = duplicate.existing
             raise AlreadyPosted(existing.jump_url if existing else None) from None
-        return ArticleClaim(posted, self._articles)
+        claim = ArticleClaim(posted, self._articles)
+        if feed_id is None:
+            # Checked again now the claim is written: of shares made at the same moment (the
+            # check before fetching passed for each), only those within the limit go ahead.
+            try:
+                await self._check_shares(guild_id, posted_by, before_id=posted.id)
+            except SharingLimitReached:
+                await claim.withdraw()
+                raise
+        return claim
 
     async def get(self, guild_id: int, article_id: int) -> PostedArticle | None:
         return await self._articles.get(guild_id, article_id)

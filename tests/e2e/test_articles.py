@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from aiohttp import web
 
 from bot.articles import Fetcher, FetchPolicy
-from bot.sandbox.double import DiscordDouble, InvocationError, Message
+from bot.sandbox.double import DiscordDouble, InvocationError, Member, Message
+from bot.sandbox.double.state import Pings
 from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 
 pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
@@ -57,10 +59,11 @@ PREMIERE = datetime(2027, 3, 12, 5, tzinfo=UTC)
 
 @pytest.fixture
 async def site() -> AsyncIterator[dict[str, Any]]:
-    """A news site on 127.0.0.1; `delay` slows every page down."""
-    state: dict[str, Any] = {"delay": 0.0}
+    """A news site on 127.0.0.1; `delay` slows every page down, `visits` counts them."""
+    state: dict[str, Any] = {"delay": 0.0, "visits": 0}
 
     async def page(request: web.Request) -> web.Response:
+        state["visits"] += 1
         await asyncio.sleep(state["delay"])
         return web.Response(text=HARBOR_HTML, content_type="text/html")
 
@@ -82,10 +85,13 @@ async def news_bot(start_bot: StartBot, site: dict[str, Any]):  # type: ignore[n
     return await start_bot(article_fetcher=site["fetcher"])
 
 
-async def post(world: World, **options: str) -> tuple[Message, Message | None]:
-    """Run /article post; returns the private answer and the channel post it made, if any."""
+async def post(
+    world: World, who: Member | None = None, **options: str
+) -> tuple[Message, Message | None]:
+    """Run /article post (as the ordinary member unless `who` is given); returns the private
+    answer and the channel post it made, if any."""
     before = set(world.double.messages)
-    answer = await world.slash(world.member, "article post", **options)
+    answer = await world.slash(who or world.member, "article post", **options)
     posts = [
         m
         for i, m in world.double.messages.items()
@@ -356,3 +362,117 @@ async def test_a_season_that_is_no_plain_number_in_the_form_is_refused(
 
     assert reply.ephemeral and "not a season number" in reply.content
     assert await news_bot.services.shows.upcoming(world.guild.id) == []
+
+
+def story(number: int) -> str:
+    """A different short piece of premiere news for each number."""
+    return (
+        f"Show Number {number} Returns in Spring\n\n"
+        f"Show Number {number} season 2 premieres on HBO on April {number}, 2027, the network "
+        "said on Monday."
+    )
+
+
+def retry_time(answer: Message) -> datetime:
+    """The time a refusal says sharing opens again, from its Discord relative timestamp."""
+    found = re.search(r"<t:(\d+):R>", answer.content)
+    assert found is not None, answer.content
+    return datetime.fromtimestamp(int(found.group(1)), UTC)
+
+
+async def test_the_public_post_names_the_sharer_and_pings_nobody(world: World, news_bot) -> None:
+    _, posted = await post(world, text=HARBOR)
+
+    assert posted is not None
+    assert posted.content == f"Shared by <@{world.member.id}>"
+    assert posted.pings == Pings()  # named, not notified
+
+
+async def test_a_member_limited_to_managers_gets_a_private_preview(world: World, news_bot) -> None:
+    await world.slash(world.admin, "settings articles", who="managers")
+    channel_before = len(world.double.channel_messages(world.channel))
+
+    answer, posted = await post(world, text=HARBOR)
+
+    assert posted is None
+    assert answer.ephemeral and "only managers post news publicly" in answer.content
+    assert answer.embed["title"] == "Netflix Sets a Date for 'Harbor Lights' Season 3"
+    assert fields(answer)["Show"] == "Harbor Lights"
+    assert answer.buttons() == []  # nothing was recorded for Track to act on
+    channel_after = world.double.channel_messages(world.channel)
+    assert [m for m in channel_after[channel_before:] if not m.ephemeral] == []
+
+    # Nothing was recorded as posted: a manager can still post the story.
+    shared, by_manager = await post(world, world.admin, text=HARBOR)
+    assert by_manager is not None and shared.content.startswith("Posted:")
+    assert by_manager.content == f"Shared by <@{world.admin.id}>"
+
+
+async def test_summarize_article_is_a_preview_too_for_a_member_limited_to_managers(
+    world: World, news_bot
+) -> None:
+    await world.slash(world.admin, "settings articles", who="managers")
+    shared = world.double.post_as(world.member, world.channel, HARBOR)
+
+    answer = await world.double.reply(
+        await world.double.invoke_on_message(world.member, shared, "Summarize article")
+    )
+
+    assert answer.ephemeral and "only managers" in answer.content
+    assert not [m for m in world.double.channel_messages(world.channel) if m.embeds]
+
+
+async def test_previews_do_not_count_toward_the_hourly_limit(world: World, news_bot) -> None:
+    await world.slash(world.admin, "settings articles", who="managers")
+    for number in range(1, 7):
+        answer, posted = await post(world, text=story(number))
+        assert posted is None and "private preview" in answer.content
+
+    await world.slash(world.admin, "settings articles", who="everyone")
+    answer, posted = await post(world, text=story(7))
+    assert posted is not None and answer.content.startswith("Posted:")
+
+
+@pytest.mark.parametrize("poster", ["member", "admin"])
+async def test_the_sixth_share_within_an_hour_is_refused_privately_with_when(
+    world: World, news_bot, site: dict[str, Any], at_t0: Any, poster: str
+) -> None:
+    who: Member = getattr(world, poster)
+    for number in range(1, 6):
+        _, posted = await post(world, who, text=story(number))
+        assert posted is not None
+
+    refused, posted = await post(world, who, url=site["url"])
+
+    assert posted is None
+    assert refused.ephemeral and "You can post again <t:" in refused.content
+    assert site["visits"] == 0  # refused before anything was fetched
+    opens = retry_time(refused)
+    assert timedelta(minutes=59) < opens - datetime.now(UTC) <= timedelta(hours=1)
+    # Another member of the server is not held back.
+    other = world.admin if who is world.member else world.member
+    assert (await post(world, other, text=story(9)))[1] is not None
+
+    at_t0.move_to(opens - timedelta(seconds=30))
+    still, posted = await post(world, who, url=site["url"])
+    assert posted is None and retry_time(still) == opens
+
+    at_t0.move_to(opens)
+    answer, posted = await post(world, who, url=site["url"])
+    assert posted is not None and answer.content.startswith("Posted:")
+    assert site["visits"] == 1
+
+
+async def test_shares_made_at_the_same_moment_stop_at_the_limit(world: World, news_bot) -> None:
+    for number in range(1, 5):
+        assert (await post(world, text=story(number)))[1] is not None
+
+    answers = await asyncio.gather(
+        *(world.slash(world.member, "article post", text=story(n)) for n in range(5, 8))
+    )
+
+    posted = [a for a in answers if a.content.startswith("Posted:")]
+    refused = [a for a in answers if "You can post again" in a.content]
+    assert (len(posted), len(refused)) == (1, 2)
+    shares = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    assert len(shares) == 5
