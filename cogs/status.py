@@ -40,6 +40,8 @@ def permission_gaps(guild: discord.Guild, settings: ServerSettings) -> render.Pe
             and not channel.permissions_for(me).mention_everyone
         ):
             in_channel.append("mention_everyone")
+        if settings.threads_enabled and not channel.permissions_for(me).create_public_threads:
+            in_channel.append("create_public_threads")
     return render.PermissionGaps(channel_id, channel is not None, tuple(in_channel), in_server)
 
 

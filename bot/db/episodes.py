@@ -18,7 +18,9 @@ SELECT_EPISODES = """
 
 _OF_SHOWS = SELECT_EPISODES + "WHERE {ids} ORDER BY airs_at, tvmaze_show_id, number"
 OF_SHOWS = {
-    Dialect.SQLITE: _OF_SHOWS.replace("{ids}", "tvmaze_show_id IN (SELECT value FROM json_each(?))"),
+    Dialect.SQLITE: _OF_SHOWS.replace(
+        "{ids}", "tvmaze_show_id IN (SELECT value FROM json_each(?))"
+    ),
     Dialect.POSTGRESQL: _OF_SHOWS.replace("{ids}", "tvmaze_show_id = ANY(?::bigint[])"),
 }
 

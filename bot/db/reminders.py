@@ -36,7 +36,7 @@ SELECT_REMINDERS = """
 """
 SELECT_DELIVERIES = """
     SELECT id, reminder_id, target, channel_id, user_id, part, mention_role_id,
-           mention_user_ids, note, status, attempts, message_id, error
+           mention_user_ids, note, status, attempts, message_id, error, thread_name, thread_id
     FROM deliveries
 """
 
@@ -81,6 +81,15 @@ NEXT_RETRY = ShardedSql(
             "{not_in_flight}", "NOT (reminder_id = ANY(?::bigint[]))"
         ),
     }
+)
+THREADS_TO_MAKE = ShardedSql(
+    """SELECT d.id, d.reminder_id, d.target, d.channel_id, d.user_id, d.part,
+              d.mention_role_id, d.mention_user_ids, d.note, d.status, d.attempts,
+              d.message_id, d.error, d.thread_name, d.thread_id, r.guild_id
+       FROM deliveries d JOIN reminders r ON r.id = d.reminder_id
+       WHERE d.thread_name IS NOT NULL AND d.thread_id IS NULL AND d.status = ?
+         AND {on_my_shards:r.guild_id}
+       ORDER BY d.id"""
 )
 _RECENT_FAILURES = """
     SELECT r.id, max(coalesce(r.finished_at, r.claimed_at)) AS at,
@@ -131,6 +140,8 @@ def _delivery(row: Row) -> Delivery:
         attempts=row["attempts"],
         message_id=row["message_id"],
         error=row["error"],
+        thread_name=row["thread_name"],
+        thread_id=row["thread_id"],
     )
 
 
@@ -333,6 +344,8 @@ class ReminderRepository:
         channel_id: int | None,
         batches: Sequence[tuple[int | None, Sequence[int]]],
         dm_user_ids: Sequence[int],
+        *,
+        thread_name: str | None = None,
     ) -> list[Delivery]:
         """Write down every message this reminder will send, once: a channel post for each
         (role, users) batch of mentions, and a DM for each of `dm_user_ids`. A reminder whose
@@ -353,16 +366,18 @@ class ReminderRepository:
                             part,
                             role_id,
                             ",".join(map(str, user_ids)),
+                            thread_name if part == 0 else None,
                         )
                         for part, (role_id, user_ids) in enumerate(batches)
                     ]
                 rows += [
-                    (reminder_id, Target.DM, None, user_id, 0, None, "") for user_id in dm_user_ids
+                    (reminder_id, Target.DM, None, user_id, 0, None, "", None)
+                    for user_id in dm_user_ids
                 ]
                 await tx.executemany(
                     """INSERT INTO deliveries (reminder_id, target, channel_id, user_id, part,
-                                               mention_role_id, mention_user_ids)
-                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                               mention_role_id, mention_user_ids, thread_name)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     rows,
                 )
         return await self.deliveries(reminder_id, status=DeliveryStatus.PENDING)
@@ -415,6 +430,20 @@ class ReminderRepository:
                WHERE id = ?""",
             (DeliveryStatus.SENT, message_id, delivery_id),
         )
+
+    async def thread_made(self, delivery_id: int, thread_id: int) -> None:
+        """The post's thread exists (or, 0, cannot be made): it is never started again."""
+        await self._db.execute(
+            "UPDATE deliveries SET thread_id = ? WHERE id = ? AND thread_id IS NULL",
+            (thread_id, delivery_id),
+        )
+
+    async def threads_to_make(self) -> list[tuple[Delivery, int]]:
+        """Posts sent whose thread is not made yet (a crash came between), with their server:
+        the partition's only."""
+        sql, mine = THREADS_TO_MAKE.on(self._db, self._partition)
+        rows = await self._db.fetch_all(sql, (DeliveryStatus.SENT, *mine))
+        return [(_delivery(r), r["guild_id"]) for r in rows]
 
     async def mark_failed(self, delivery_id: int, error: str) -> None:
         await self._db.execute(

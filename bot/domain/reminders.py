@@ -92,6 +92,12 @@ class Delivery:
     attempts: int
     message_id: int | None
     error: str | None
+    thread_name: str | None = None  # a channel post that opens a discussion thread
+    thread_id: int | None = None  # the thread once made (0: it could not be)
+
+    @property
+    def wants_thread(self) -> bool:
+        return self.thread_name is not None and self.thread_id is None
 
     @property
     def nonce(self) -> str:

@@ -11,6 +11,7 @@ import discord
 from bot.outbox.sender import DmClosed, Pacer, Transient, Unreachable
 
 CANNOT_DM = 50007
+THREAD_ALREADY_MADE = 160004
 
 
 # Discord allows a bot 50 requests a second; leave room for commands and for timing jitter.
@@ -71,6 +72,43 @@ class DiscordSender:
                 nonce=nonce,
             )
         return message.id
+
+
+    async def start_thread(
+        self, channel_id: int, message_id: int, *, guild_id: int, name: str, archive_minutes: int
+    ) -> int:
+        if self._client.get_guild(guild_id) is None and not self._client.is_ready():
+            await self._client.wait_until_ready()  # after a restart: servers load first
+        channel = self._client.get_partial_messageable(
+            channel_id, guild_id=guild_id, type=discord.ChannelType.text
+        )
+        message = channel.get_partial_message(message_id)
+        if message.guild is None:  # not one of this bot's servers any more, or unavailable
+            raise Transient(f"server {guild_id} is not loaded")
+        await self.pacer.wait()
+        try:
+            async with _translated_errors(f"channel {channel_id}"):
+                try:
+                    thread = await message.create_thread(
+                        name=name,
+                        # One of the four durations Discord takes: the setting offers no other.
+                        auto_archive_duration=archive_minutes,  # type: ignore[arg-type]
+                    )
+                except discord.HTTPException as error:
+                    if error.code == THREAD_ALREADY_MADE:
+                        return message_id  # a thread started on a message has its id
+                    raise
+        except Unreachable as error:
+            raise Unreachable(f"{error} (starting a thread needs Create Public Threads)") from error
+        return thread.id
+
+    async def edit_in_channel(
+        self, channel_id: int, message_id: int, *, embed: discord.Embed
+    ) -> None:
+        message = self._client.get_partial_messageable(channel_id).get_partial_message(message_id)
+        await self.pacer.wait()  # an edit is a request like a post: the same budget
+        async with _translated_errors(f"message {message_id} in channel {channel_id}"):
+            await message.edit(embed=embed, allowed_mentions=discord.AllowedMentions.none())
 
 
 @contextlib.asynccontextmanager

@@ -46,6 +46,24 @@ class Sender(Protocol):
         """Send a direct message; returns the message id."""
         ...
 
+    async def start_thread(
+        self, channel_id: int, message_id: int, *, guild_id: int, name: str, archive_minutes: int
+    ) -> int:
+        """Open a public thread on a message; returns the thread's id. A thread already made
+        on it (a retry after a crash) is that thread."""
+        ...
+
+
+class EditingSender(Sender, Protocol):
+    """A Sender that can also edit what it posted in a channel."""
+
+    async def edit_in_channel(
+        self, channel_id: int, message_id: int, *, embed: discord.Embed
+    ) -> None:
+        """Replace a channel message's embed, pinging nobody; Unreachable when the channel or
+        the message is gone."""
+        ...
+
 
 # How early a request may go against its slot, as a share of the pace: enough to absorb a busy
 # loop's small lags in waking, small enough that no second holds more than the rate and one.

@@ -44,12 +44,14 @@ from bot.outbox.sender import DmClosed, Sender, Transient, Unreachable
 from bot.render import components
 from bot.render.episodes import add_opening_episodes, episode_embed
 from bot.render.reminders import dm_fallback_note, reminder_embed
+from bot.render.threads import episode_thread, premiere_thread
 
 log = logging.getLogger(__name__)
 
 # Asks Discord who is Interested in a show's event (guild id, show id), before its reminder.
 RefreshInterest = Callable[[int, int], Awaitable[None]]
 
+NO_THREAD = 0  # recorded when a post's thread cannot be made: it is not tried again
 RETRY_DELAYS = (
     timedelta(seconds=15),
     timedelta(minutes=1),
@@ -67,6 +69,7 @@ class _Post:
     reminder: Reminder
     embed: discord.Embed
     channel_id: int | None
+    thread_archive_minutes: int
 
 
 class Deliverer:
@@ -101,6 +104,7 @@ class Deliverer:
             await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
             return ReminderStatus.SKIPPED
         settings = await self._settings.get(reminder.guild_id)
+        thread: str | None = None
         if reminder.kind is Kind.EPISODE:
             episodes = await self._episodes_to_post(show, reminder, style)
             if not episodes:
@@ -110,6 +114,8 @@ class Deliverer:
                 return ReminderStatus.SKIPPED
             embed = episode_embed(show, episodes, style, names_hidden=settings.episode_names_hidden)
             recipients = await self._store.episode_recipients(reminder.guild_id, show.id)
+            if show.announce is Announce.EPISODES:
+                thread = episode_thread(show, episodes)
         else:
             embed = reminder_embed(show, reminder, style)
             if reminder.kind is Kind.COUNTDOWN and not reminder.offset:
@@ -121,6 +127,8 @@ class Deliverer:
             if self._refresh_interest is not None:
                 await self._refresh_interest(reminder.guild_id, reminder.show_id)
             recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
+            if reminder.kind is Kind.COUNTDOWN and not reminder.offset:
+                thread = premiere_thread(show)
         deliveries = await self._store.plan_deliveries(
             reminder.id,
             settings.announce_channel_id,
@@ -129,8 +137,17 @@ class Deliverer:
                 for batch in mention_batches(settings.mention_role_id, recipients.channel_user_ids)
             ],
             recipients.dm_user_ids,
+            # Written down with the post, so a restart opens the thread the post was meant
+            # to have, once, whatever the setting says by then.
+            thread_name=thread if settings.threads_enabled else None,
         )
-        post = _Post(show, reminder, embed, settings.announce_channel_id)
+        post = _Post(
+            show,
+            reminder,
+            embed,
+            settings.announce_channel_id,
+            int(settings.thread_archive.total_seconds()) // 60,
+        )
         for delivery in deliveries:
             await self._send(delivery, post)
         return await self._store.finish(reminder.id, self._clock.now())
@@ -193,6 +210,46 @@ class Deliverer:
             await self._retry_or_give_up(delivery, post.reminder, str(error))
         else:
             await self._store.mark_sent(delivery.id, message_id)
+            if delivery.wants_thread:
+                await self.open_thread(
+                    delivery, message_id, post.reminder.guild_id, post.thread_archive_minutes
+                )
+
+    async def open_thread(
+        self, delivery: Delivery, message_id: int, guild_id: int, archive_minutes: int
+    ) -> None:
+        """The post's discussion thread, once: recorded as made, or as impossible (missing
+        Create Public Threads: /status says so). A network failure leaves it for the next
+        start."""
+        assert delivery.channel_id is not None
+        assert delivery.thread_name is not None
+        try:
+            thread_id = await self._sender.start_thread(
+                delivery.channel_id,
+                message_id,
+                guild_id=guild_id,
+                name=delivery.thread_name,
+                archive_minutes=archive_minutes,
+            )
+        except Unreachable as error:
+            log.warning("No thread on message %s: %s", message_id, error)
+            await self._store.thread_made(delivery.id, NO_THREAD)
+        except Transient as error:
+            log.info("The thread on message %s waits for the next start: %s", message_id, error)
+        else:
+            await self._store.thread_made(delivery.id, thread_id)
+
+    async def open_missing_threads(self) -> None:
+        """Threads of posts sent before a crash came between the post and its thread."""
+        for delivery, guild_id in await self._store.threads_to_make():
+            assert delivery.message_id is not None
+            settings = await self._settings.get(guild_id)
+            await self.open_thread(
+                delivery,
+                delivery.message_id,
+                guild_id,
+                int(settings.thread_archive.total_seconds()) // 60,
+            )
 
     async def _dm_closed(self, delivery: Delivery, post: _Post) -> None:
         """Mention them in the channel instead, tell them why once, and stop trying DMs."""

@@ -78,6 +78,8 @@ class ReminderEngine:
     async def start(self) -> None:
         """Resume what a previous run left half-sent, then set the timer from the database."""
         self._launch(await self.store.in_flight())
+        # In the background: a thread needs its server loaded, which the gateway does later.
+        self._track(asyncio.create_task(self._deliverer.open_missing_threads()))
         await self.timer.reschedule()
 
     async def stop(self) -> None:
@@ -173,9 +175,11 @@ class ReminderEngine:
             # A date change is announced before any countdown computed for the new date, and
             # posts go out in the order their moments came.
             items.sort(key=lambda item: (item[0].kind is not Kind.MOVED, item[0].due))
-            task = asyncio.create_task(self._deliver_all(items))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._track(asyncio.create_task(self._deliver_all(items)))
+
+    def _track(self, task: asyncio.Task[None]) -> None:
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _deliver_all(self, items: list[tuple[Reminder, Style]]) -> None:
         retry_pending = False

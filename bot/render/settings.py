@@ -22,6 +22,7 @@ PERMISSION_NAMES = {
     "embed_links": "Embed Links",
     "manage_events": "Manage Events",
     "mention_everyone": "Mention Everyone",
+    "create_public_threads": "Create Public Threads",
 }
 
 

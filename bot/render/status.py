@@ -109,6 +109,8 @@ def permission_lines(gaps: PermissionGaps) -> list[str]:
         line = f"In <#{gaps.channel_id}> I'm missing {permission_names(gaps.in_channel)}."
         if "mention_everyone" in gaps.in_channel:
             line += " Without Mention Everyone, the reminder role isn't mentionable."
+        if "create_public_threads" in gaps.in_channel:
+            line += " Without Create Public Threads, posts go out without their thread."
         lines.append(line)
     if "manage_events" in gaps.in_server:
         lines.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sandbox.double import DiscordDouble, DoubleConfig
+from bot.sandbox.double import DiscordDouble, DoubleConfig, Perm
 from tests.double.conftest import Raw
 
 
@@ -215,3 +215,40 @@ async def test_command_sync_refuses_invalid_definitions(raw: Raw, double: Discor
     assert status == 400
     assert not double.global_commands
     double.problems.clear()
+
+
+async def test_threads_follow_discords_rules(raw: Raw, double: DiscordDouble) -> None:
+    guild = double.add_guild()
+    general = double.channel_named(guild, "general")
+    _, message, _ = await raw.call(
+        "POST", f"/channels/{general.id}/messages", {"content": "Premiering now"}
+    )
+    threads = f"/channels/{general.id}/messages/{message['id']}/threads"
+
+    status, body, _ = await raw.call("POST", threads, {"name": "x" * 101})
+    assert (status, body["code"]) == (400, 50035)
+    assert "name: 101 characters" in str(body["errors"])
+    status, body, _ = await raw.call("POST", threads, {"name": "ok", "auto_archive_duration": 5})
+    assert (status, body["code"]) == (400, 50035)
+    double.problems.clear()
+
+    status, thread, _ = await raw.call(
+        "POST", threads, {"name": "Severance S2 · premiere discussion", "auto_archive_duration": 60}
+    )
+    assert status == 200 and thread["id"] == message["id"] and thread["type"] == 11
+    assert thread["parent_id"] == str(general.id)
+    assert thread["thread_metadata"]["auto_archive_duration"] == 60
+    status, body, _ = await raw.call("POST", threads, {"name": "again"})
+    assert (status, body["code"]) == (400, 160004)  # one thread per message
+
+
+async def test_a_thread_needs_create_public_threads(raw: Raw, double: DiscordDouble) -> None:
+    guild = double.add_guild()
+    general = double.channel_named(guild, "general")
+    double.deny_bot(general, Perm.CREATE_PUBLIC_THREADS)  # @everyone has it by default
+    _, message, _ = await raw.call("POST", f"/channels/{general.id}/messages", {"content": "x"})
+    status, body, _ = await raw.call(
+        "POST", f"/channels/{general.id}/messages/{message['id']}/threads", {"name": "talk"}
+    )
+    assert (status, body["code"]) == (403, 50013)
+    assert double.thread_of(double.messages[int(message["id"])]) is None

@@ -22,6 +22,8 @@ AUTOCOMPLETE_CHOICES_MAX = 25
 CHOICE_NAME_MAX = 100
 CHOICE_VALUE_MAX = 100
 MODAL_TITLE_MAX = 45
+THREAD_NAME_MAX = 100
+THREAD_ARCHIVE_MINUTES = (60, 1440, 4320, 10080)
 
 
 def message_errors(body: dict[str, Any]) -> list[str]:
@@ -108,4 +110,17 @@ def modal_errors(body: dict[str, Any]) -> list[str]:
         errors.append(f"title: between 1 and {MODAL_TITLE_MAX} characters")
     if not body.get("custom_id"):
         errors.append("custom_id: required")
+    return errors
+
+
+def thread_errors(body: dict[str, Any]) -> list[str]:
+    """Every limit a "start a thread from a message" body breaks."""
+    errors: list[str] = []
+    name = body.get("name")
+    if not isinstance(name, str) or not 1 <= len(name) <= THREAD_NAME_MAX:
+        length = len(name) if isinstance(name, str) else 0
+        errors.append(f"name: {length} characters, from 1 to {THREAD_NAME_MAX}")
+    archive = body.get("auto_archive_duration")
+    if archive is not None and archive not in THREAD_ARCHIVE_MINUTES:
+        errors.append(f"auto_archive_duration: {archive}, one of {THREAD_ARCHIVE_MINUTES}")
     return errors

@@ -36,6 +36,8 @@ class Perm(IntFlag):
     MENTION_EVERYONE = 1 << 17
     USE_APPLICATION_COMMANDS = 1 << 31
     MANAGE_EVENTS = 1 << 33
+    CREATE_PUBLIC_THREADS = 1 << 35
+    SEND_MESSAGES_IN_THREADS = 1 << 38
 
     @classmethod
     def all(cls) -> int:
@@ -60,6 +62,8 @@ PERMISSION_NAMES = {
     Perm.MENTION_EVERYONE: "Mention @everyone, @here, and All Roles",
     Perm.USE_APPLICATION_COMMANDS: "Use Application Commands",
     Perm.MANAGE_EVENTS: "Manage Events",
+    Perm.CREATE_PUBLIC_THREADS: "Create Public Threads",
+    Perm.SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
 }
 
 
@@ -75,7 +79,9 @@ def permission_names(bits: int) -> list[str]:
 
 # What @everyone can do in a fresh Discord server, roughly.
 DEFAULT_EVERYONE = (
-    Perm.VIEW_CHANNEL
+    Perm.CREATE_PUBLIC_THREADS
+    | Perm.SEND_MESSAGES_IN_THREADS
+    | Perm.VIEW_CHANNEL
     | Perm.SEND_MESSAGES
     | Perm.EMBED_LINKS
     | Perm.ATTACH_FILES
@@ -171,9 +177,12 @@ class Channel:
     id: int
     name: str
     guild_id: int | None = None
-    type: int = 0  # 0 text, 1 DM
+    type: int = 0  # 0 text, 1 DM, 11 a public thread
     recipient_id: int | None = None
     overwrites: list[Overwrite] = field(default_factory=list)
+    parent_id: int | None = None  # a thread's channel
+    owner_id: int | None = None  # who started a thread
+    auto_archive_duration: int = 1440  # a thread's, in minutes
 
     def to_json(self, users: dict[int, User] | None = None) -> dict[str, Any]:
         if self.type == 1:
@@ -184,6 +193,28 @@ class Channel:
                 "recipients": recipients,
                 "last_message_id": None,
                 "flags": 0,
+            }
+        if self.type == PUBLIC_THREAD:
+            return {
+                "id": str(self.id),
+                "type": PUBLIC_THREAD,
+                "guild_id": str(self.guild_id),
+                "parent_id": str(self.parent_id),
+                "owner_id": str(self.owner_id),
+                "name": self.name,
+                "last_message_id": None,
+                "rate_limit_per_user": 0,
+                "message_count": 0,
+                "member_count": 1,
+                "total_message_sent": 0,
+                "flags": 0,
+                "thread_metadata": {
+                    "archived": False,
+                    "auto_archive_duration": self.auto_archive_duration,
+                    "archive_timestamp": iso_now(),
+                    "locked": False,
+                    "create_timestamp": iso_now(),
+                },
             }
         return {
             "id": str(self.id),
@@ -199,6 +230,9 @@ class Channel:
             "rate_limit_per_user": 0,
             "flags": 0,
         }
+
+
+PUBLIC_THREAD = 11
 
 
 @dataclass

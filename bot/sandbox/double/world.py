@@ -218,6 +218,11 @@ class World:
                 async with asyncio.timeout(min(TICK, left)):
                     await changed.wait()
 
+    def thread_of(self, message: Message) -> Channel | None:
+        """The thread started from a message (Discord gives it the message's id), if any."""
+        thread = self.channels.get(message.id)
+        return thread if thread is not None and thread.parent_id is not None else None
+
     def channel_messages(self, channel: Channel) -> list[Message]:
         """What members see in a channel, oldest first (ephemeral replies excluded)."""
         return [

@@ -7,7 +7,7 @@ import time
 from aiohttp import web
 
 from .. import limits
-from ..state import Channel, Message, Perm
+from ..state import PUBLIC_THREAD, Channel, Message, Perm
 from ..wire import Route, body_of, error_response, json_response, limit_refusal, match_int
 from ..world import World
 from .interactions import edited
@@ -31,6 +31,7 @@ class ChannelRoutes:
             ("GET", message, self.get_message),
             ("PATCH", message, self.edit_message),
             ("DELETE", message, self.delete_message),
+            ("POST", f"{message}/threads", self.start_thread),
         ]
 
     def _channel(self, request: web.Request) -> Channel | web.Response:
@@ -115,3 +116,37 @@ class ChannelRoutes:
             return message
         message.deleted = True
         return web.Response(status=204)
+
+    async def start_thread(self, request: web.Request) -> web.Response:
+        """A public thread from a message, as Discord makes one: its id is the message's, and a
+        message has one thread at most."""
+        world = self.world
+        message = self._channel_message(request)
+        if isinstance(message, web.Response):
+            return message
+        channel = world.channels[message.channel_id]
+        if channel.guild_id is None or channel.type != 0:
+            return error_response(400, 50024, "Cannot execute action on this channel type")
+        body = body_of(request) or {}
+        if refusal := limit_refusal(world.problem, "thread", limits.thread_errors(body)):
+            return refusal
+        guild = world.guild_of(channel)
+        if not guild.permissions_in(world.bot_member(guild), channel) & Perm.CREATE_PUBLIC_THREADS:
+            return error_response(403, 50013, "Missing Permissions")
+        if message.id in world.channels:
+            return error_response(
+                400, 160004, "A thread has already been created for this message"
+            )
+        thread = Channel(
+            message.id,
+            str(body["name"]),
+            guild.id,
+            type=PUBLIC_THREAD,
+            parent_id=channel.id,
+            owner_id=world.bot_user.id,
+            auto_archive_duration=int(body.get("auto_archive_duration") or 1440),
+        )
+        guild.channels[thread.id] = thread
+        world.channels[thread.id] = thread
+        world.send_event("THREAD_CREATE", {**thread.to_json(), "newly_created": True})
+        return json_response(thread.to_json())
