@@ -177,7 +177,9 @@ _NETWORK_DISTRACTOR = re.compile(
 )
 # How prose marks a capitalised run as a show: a season after it, or "the premiere of" or
 # "the new drama" before it; or, weaker, a premiere verb after it.
-_SHOW_AFTER = re.compile(r"(?i)(?:['’]s)?\s*(?:\(|season|series|part|cycle|—|–|-\s|:)")
+_SHOW_AFTER = re.compile(
+    r"(?i)(?:['’]s|[!?](?=\s*\())?\s*(?:\(|season|series|part|cycle|—|–|-\s|:)"
+)
 _SHOW_BEFORE = re.compile(
     r"(?i)(?:premiere|return|debut|(?:seasons?|series|parts?)(?:\s+\w+)?|launch|arrival)\s+of\s+"
     r"(?:the\s+)?$"
@@ -1333,10 +1335,14 @@ _BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\
 
 
 def _headline_network(headline: str, lead: str | None) -> str | None:
-    for mention in networks.find_networks(headline):
-        if not (lead and mention.name.lower() in lead.lower()):
-            return mention.name
-    return None
+    """The network the headline names; none when it names three or more ("Premiere Dates
+    for A&E, TBS, TNT, Starz"): a round-up, whose rows each have their own."""
+    names = [
+        m.name
+        for m in networks.find_networks(headline)
+        if not (lead and m.name.lower() in lead.lower())
+    ]
+    return names[0] if names and len(set(names)) < 3 else None
 
 
 # "Fall TV Preview (Part 2)", "Anime Preview, Part 2": the article's part, not a season's.

@@ -115,6 +115,8 @@ def split_sentences(body: str) -> list[Sentence]:
             word = last.group(1).lower().lstrip("(\"'“‘") if last else ""
             if _is_abbreviation(word, line[boundary.start()] == "."):
                 continue
+            if line[boundary.start()] in "!?" and _inside_a_title(line, piece_start, boundary):
+                continue
             text = line[piece_start : boundary.end()].strip()
             sentences.append(Sentence(text, start + piece_start, paragraph, False))
             piece_start = boundary.end()
@@ -122,6 +124,18 @@ def split_sentences(body: str) -> list[Sentence]:
         if text:
             sentences.append(Sentence(text, start + piece_start, paragraph, is_line))
     return [piece for sentence in sentences for piece in _bounded(sentence)]
+
+
+def _inside_a_title(line: str, start: int, boundary: re.Match[str]) -> bool:
+    """ "JEOPARDY! The Greatest of All Time" premieres...", "Hey Lady! (8 x 8 minutes), a
+    new comedy": the mark belongs to a title, inside open quotes or before its aside."""
+    after = line[boundary.end() : boundary.end() + 2]
+    if after.startswith("(") and not after[1:].isupper():
+        return True
+    if any(mark in boundary.group() for mark in '"”'):
+        return False  # the quotes close with the mark: 'He said "Stop!" Then...'
+    before = line[start : boundary.start()]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _bounded(sentence: Sentence) -> list[Sentence]:

@@ -13,6 +13,7 @@ from bot.articles import analyse
 from bot.articles.extract import address_day, address_month
 from bot.articles.facts import about_tv
 from bot.articles.preview import premiere_value
+from bot.articles.text import split_sentences
 from bot.articles.titles import plausible_title
 from tests.unit.articles.conftest import Preview
 
@@ -366,3 +367,17 @@ def test_will_be_aired_is_a_premiere_verb() -> None:
 )
 def test_a_timeslot_is_no_date(text: str) -> None:
     assert read(text)[2] is None
+
+
+def test_an_exclamation_mark_in_a_title_ends_no_sentence() -> None:
+    text = (
+        'ABC Sets Winter Dates\n\nThe event "QUIZ NIGHT! The Greatest of All Time" premieres '
+        "Jan. 6.\n\nHey Neighbor! (8 x 10 minutes), a new comedy, will bow on ABC on Feb. 13."
+    )
+    assert [s.text[:9] for s in split_sentences(text.split("\n\n", 1)[1])] == [
+        "The event",
+        "Hey Neigh",
+    ]
+    article = analyse(text=text, published=date(2025, 11, 20))
+    dated = {f.show: premiere_value(f)[0] for f in (article.facts, *article.other_premieres)}
+    assert dated["Hey Neighbor"] == "2026-02-13"
