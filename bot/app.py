@@ -28,6 +28,7 @@ from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.shards import IdentifyBuckets, Partition
 from bot.events.scheduled import ScheduledEvents
 from bot.news.desk import NewsDesk
+from bot.news.digest import WeeklyDigest
 from bot.news.offers import SeasonOfferDesk
 from bot.news.poller import FeedPoller
 from bot.outbox.discord_sender import DEFAULT_SEND_RATE, DiscordSender
@@ -125,6 +126,7 @@ class PremiereBot(commands.AutoShardedBot):
     sole_runner: SoleRunner
     reminders: ReminderEngine
     feeds: FeedPoller
+    digest: WeeklyDigest
     events: ScheduledEvents
     sync_result: SyncResult | None
 
@@ -235,9 +237,20 @@ class PremiereBot(commands.AutoShardedBot):
             fetcher=self.article_fetcher,
         )
         self.services.feeds.listeners.append(self.feeds.feeds_changed)
+        self.digest = WeeklyDigest(
+            self.db,
+            self.clock,
+            sender,
+            self.scheduler,
+            entries=self.services.calendars.entries,
+            partition=self.partition,
+        )
+        self.services.settings.digest_listeners.append(self.digest)
+        self.services.tvmaze.episode_listeners.append(self.digest.episodes_changed)
         offers = SeasonOfferDesk(SettingsRepository(self.db), sender)
         self.services.tvmaze.offer_poster = offers.post
         self.services.shows.listeners += [self.reminders, self.events]
+        self.services.shows.listeners.append(self.digest)  # last: after the plan is made
         self.services.settings.listeners.append(self.reminders)
         self.services.tvmaze.episode_listeners.append(self.reminders.episodes_changed)
         self.services.settings.events_listeners.append(self.events)
@@ -254,6 +267,7 @@ class PremiereBot(commands.AutoShardedBot):
         self.scheduler.start()
         await self.reminders.start()
         await self.feeds.start()
+        await self.digest.start()
         if self.settings.tvmaze_refresh_hours:
             self.sole_runner.every(
                 "tvmaze:refresh",
@@ -285,6 +299,8 @@ class PremiereBot(commands.AutoShardedBot):
                 await self.sole_runner.stop()  # another process may take the shared work now
             if hasattr(self, "feeds"):
                 await self.feeds.stop()
+            if hasattr(self, "digest"):
+                await self.digest.stop()
             if hasattr(self, "reminders"):
                 await self.reminders.stop()
             if hasattr(self, "events"):
