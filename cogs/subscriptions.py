@@ -10,7 +10,7 @@ from discord.ext import commands
 from bot.domain.subscriptions import Delivery
 from bot.render import components
 from bot.render import subscriptions as render
-from cogs._autocomplete import show_choices
+from cogs._autocomplete import show_choices, timezone_choices
 from cogs._subscribing import subscribe, unsubscribe
 from cogs._typing import Interaction
 from cogs._ui import IdButton
@@ -86,12 +86,34 @@ class Subscriptions(commands.Cog):
     async def list_(self, interaction: Interaction) -> None:
         """The shows you follow here, and how you're told."""
         assert interaction.guild_id is not None
-        pairs = await self.bot.services.subscriptions.of_member(
-            interaction.guild_id, interaction.user.id
-        )
+        services = self.bot.services
+        pairs = await services.subscriptions.of_member(interaction.guild_id, interaction.user.id)
+        quiet = await services.subscriptions.quiet_hours(interaction.guild_id, interaction.user.id)
         await interaction.response.send_message(
-            embed=render.member_subscriptions(pairs), ephemeral=True
+            embed=render.member_subscriptions(pairs, quiet=quiet), ephemeral=True
         )
+
+    @mine.command(name="quiet")
+    @app_commands.describe(
+        start="When your quiet hours begin, 24-hour HH:MM, e.g. 23:00 (leave start and end "
+        "empty to turn them off)",
+        end="When they end, e.g. 08:00",
+        timezone="Your timezone, e.g. Europe/Berlin (default: the server's)",
+    )
+    @app_commands.autocomplete(timezone=timezone_choices)
+    async def quiet(
+        self,
+        interaction: Interaction,
+        start: app_commands.Range[str, 1, 10] | None = None,
+        end: app_commands.Range[str, 1, 10] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        """No direct messages from the bot during these hours: they wait, and arrive together."""
+        assert interaction.guild_id is not None
+        quiet = await self.bot.services.subscriptions.set_quiet_hours(
+            interaction.guild_id, interaction.user.id, start=start, end=end, timezone=timezone
+        )
+        await interaction.response.send_message(render.quiet_hours(quiet), ephemeral=True)
 
     @mine.command(name="clear")
     async def clear(self, interaction: Interaction) -> None:

@@ -36,7 +36,8 @@ SELECT_REMINDERS = """
 """
 SELECT_DELIVERIES = """
     SELECT id, reminder_id, target, channel_id, user_id, part, mention_role_id,
-           mention_user_ids, note, status, attempts, message_id, error, thread_name, thread_id
+           mention_user_ids, note, status, attempts, message_id, error, thread_name, thread_id,
+           held_until
     FROM deliveries
 """
 
@@ -82,10 +83,16 @@ NEXT_RETRY = ShardedSql(
         ),
     }
 )
+HELD_FOR = SELECT_DELIVERIES + (  # noqa: S608 - two constants: nothing from outside
+    """WHERE target = ? AND user_id = ? AND status = ? AND held_until IS NOT NULL
+         AND held_until <= ?
+         AND reminder_id IN (SELECT id FROM reminders WHERE guild_id = ?)
+       ORDER BY id"""
+)
 THREADS_TO_MAKE = ShardedSql(
     """SELECT d.id, d.reminder_id, d.target, d.channel_id, d.user_id, d.part,
               d.mention_role_id, d.mention_user_ids, d.note, d.status, d.attempts,
-              d.message_id, d.error, d.thread_name, d.thread_id, r.guild_id
+              d.message_id, d.error, d.thread_name, d.thread_id, d.held_until, r.guild_id
        FROM deliveries d JOIN reminders r ON r.id = d.reminder_id
        WHERE d.thread_name IS NOT NULL AND d.thread_id IS NULL AND d.status = ?
          AND {on_my_shards:r.guild_id}
@@ -142,6 +149,7 @@ def _delivery(row: Row) -> Delivery:
         error=row["error"],
         thread_name=row["thread_name"],
         thread_id=row["thread_id"],
+        held_until=None if row["held_until"] is None else from_epoch(row["held_until"]),
     )
 
 
@@ -444,6 +452,20 @@ class ReminderRepository:
         sql, mine = THREADS_TO_MAKE.on(self._db, self._partition)
         rows = await self._db.fetch_all(sql, (DeliveryStatus.SENT, *mine))
         return [(_delivery(r), r["guild_id"]) for r in rows]
+
+    async def hold(self, delivery_id: int, until: datetime) -> None:
+        """A DM waits for the end of the member's quiet hours (the timer wakes for it then)."""
+        await self._db.execute(
+            "UPDATE deliveries SET held_until = ?, next_attempt_at = ? WHERE id = ? AND status = ?",
+            (to_epoch(until), to_epoch(until), delivery_id, DeliveryStatus.PENDING),
+        )
+
+    async def held_for(self, guild_id: int, user_id: int, now: datetime) -> list[Delivery]:
+        """The DMs held for a member of a server whose quiet hours are over, oldest first."""
+        rows = await self._db.fetch_all(
+            HELD_FOR, (Target.DM, user_id, DeliveryStatus.PENDING, to_epoch(now), guild_id)
+        )
+        return [_delivery(r) for r in rows]
 
     async def mark_failed(self, delivery_id: int, error: str) -> None:
         await self._db.execute(

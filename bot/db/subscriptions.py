@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from bot.db.connection import Database, Row
 from bot.db.shows import from_epoch, to_epoch
-from bot.domain.subscriptions import Change, Delivery, Subscription
+from bot.domain.subscriptions import Change, Delivery, QuietHours, Subscription
 
 SELECT_SUBSCRIPTIONS = """
     SELECT show_id, guild_id, user_id, delivery, created_at, dm_blocked_at, news, episodes
@@ -122,6 +122,9 @@ class SubscriptionRepository:
                 "DELETE FROM event_interest WHERE guild_id = ? AND user_id = ?",
                 (guild_id, user_id),
             )
+            await tx.execute(
+                "DELETE FROM quiet_hours WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+            )
         return subscriptions, interests
 
     async def for_member(self, guild_id: int, user_id: int) -> list[Subscription]:
@@ -143,3 +146,39 @@ class SubscriptionRepository:
             (guild_id, show_id),
         )
         return count
+
+    async def quiet_hours(self, guild_id: int, user_id: int) -> QuietHours | None:
+        row = await self._db.fetch_one(
+            """SELECT start_minute, end_minute, timezone FROM quiet_hours
+               WHERE guild_id = ? AND user_id = ?""",
+            (guild_id, user_id),
+        )
+        if row is None:
+            return None
+        return QuietHours(
+            time(*divmod(row["start_minute"], 60)),
+            time(*divmod(row["end_minute"], 60)),
+            row["timezone"],
+        )
+
+    async def set_quiet_hours(self, guild_id: int, user_id: int, quiet: QuietHours | None) -> None:
+        """A member's quiet hours in this server; None turns them off."""
+        if quiet is None:
+            await self._db.execute(
+                "DELETE FROM quiet_hours WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+            )
+            return
+        await self._db.execute(
+            """INSERT INTO quiet_hours (guild_id, user_id, start_minute, end_minute, timezone)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (guild_id, user_id) DO UPDATE SET
+                   start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                   timezone = excluded.timezone""",
+            (
+                guild_id,
+                user_id,
+                quiet.start.hour * 60 + quiet.start.minute,
+                quiet.end.hour * 60 + quiet.end.minute,
+                quiet.timezone,
+            ),
+        )

@@ -94,6 +94,7 @@ class Delivery:
     error: str | None
     thread_name: str | None = None  # a channel post that opens a discussion thread
     thread_id: int | None = None  # the thread once made (0: it could not be)
+    held_until: datetime | None = None  # a DM waiting for the end of the member's quiet hours
 
     @property
     def wants_thread(self) -> bool:

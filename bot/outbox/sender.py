@@ -46,6 +46,10 @@ class Sender(Protocol):
         """Send a direct message; returns the message id."""
         ...
 
+    async def to_user_many(self, user_id: int, *, embeds: list[discord.Embed], nonce: str) -> int:
+        """Send one direct message carrying several embeds (at most ten); returns its id."""
+        ...
+
     async def start_thread(
         self, channel_id: int, message_id: int, *, guild_id: int, name: str, archive_minutes: int
     ) -> int:

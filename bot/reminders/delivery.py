@@ -20,6 +20,7 @@ from bot.db.episodes import EpisodeRepository
 from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.episodes import (
     EPISODE_OFFLINE_WINDOW,
     Announce,
@@ -38,6 +39,7 @@ from bot.domain.reminders import (
     Style,
     Target,
 )
+from bot.domain.settings import ServerSettings
 from bot.domain.shows import Show
 from bot.outbox.mentions import MentionBatch, mention_batches
 from bot.outbox.sender import DmClosed, Sender, Transient, Unreachable
@@ -51,6 +53,7 @@ log = logging.getLogger(__name__)
 # Asks Discord who is Interested in a show's event (guild id, show id), before its reminder.
 RefreshInterest = Callable[[int, int], Awaitable[None]]
 
+EMBEDS_PER_MESSAGE = 10  # Discord's limit: more held DMs make more messages
 NO_THREAD = 0  # recorded when a post's thread cannot be made: it is not tried again
 RETRY_DELAYS = (
     timedelta(seconds=15),
@@ -79,6 +82,7 @@ class Deliverer:
         shows: ShowRepository,
         settings: SettingsRepository,
         episodes: EpisodeRepository,
+        subscriptions: SubscriptionRepository,
         sender: Sender,
         clock: Clock,
         refresh_interest: RefreshInterest | None = None,
@@ -87,6 +91,7 @@ class Deliverer:
         self._shows = shows
         self._settings = settings
         self._episodes = episodes
+        self._subscriptions = subscriptions
         self._sender = sender
         self._clock = clock
         self._refresh_interest = refresh_interest
@@ -104,26 +109,19 @@ class Deliverer:
             await self._store.skip(reminder.id, "the premiere moved", self._clock.now())
             return ReminderStatus.SKIPPED
         settings = await self._settings.get(reminder.guild_id)
+        rendered = await self._render(show, reminder, style, settings)
+        if rendered is None:
+            reason = "its episode moved or is no longer announced"
+            await self._store.cancel_deliveries(reminder.id, reason)
+            await self._store.skip(reminder.id, reason, self._clock.now())
+            return ReminderStatus.SKIPPED
+        embed, episodes = rendered
         thread: str | None = None
         if reminder.kind is Kind.EPISODE:
-            episodes = await self._episodes_to_post(show, reminder, style)
-            if not episodes:
-                reason = "its episode moved or is no longer announced"
-                await self._store.cancel_deliveries(reminder.id, reason)
-                await self._store.skip(reminder.id, reason, self._clock.now())
-                return ReminderStatus.SKIPPED
-            embed = episode_embed(show, episodes, style, names_hidden=settings.episode_names_hidden)
             recipients = await self._store.episode_recipients(reminder.guild_id, show.id)
             if show.announce is Announce.EPISODES:
                 thread = episode_thread(show, episodes)
         else:
-            embed = reminder_embed(show, reminder, style)
-            if reminder.kind is Kind.COUNTDOWN and not reminder.offset:
-                add_opening_episodes(
-                    embed,
-                    await self._opening_episodes(show),
-                    names_hidden=settings.episode_names_hidden,
-                )
             if self._refresh_interest is not None:
                 await self._refresh_interest(reminder.guild_id, reminder.show_id)
             recipients = await self._store.recipients(reminder.guild_id, reminder.show_id)
@@ -152,6 +150,26 @@ class Deliverer:
             await self._send(delivery, post)
         return await self._store.finish(reminder.id, self._clock.now())
 
+    async def _render(
+        self, show: Show, reminder: Reminder, style: Style, settings: ServerSettings
+    ) -> tuple[discord.Embed, list[Episode]] | None:
+        """The post's embed, and for an episode post its episodes; None when the episode it
+        was planned for moved or is no longer announced."""
+        if reminder.kind is Kind.EPISODE:
+            episodes = await self._episodes_to_post(show, reminder, style)
+            if not episodes:
+                return None
+            names_hidden = settings.episode_names_hidden
+            return episode_embed(show, episodes, style, names_hidden=names_hidden), episodes
+        embed = reminder_embed(show, reminder, style)
+        if reminder.kind is Kind.COUNTDOWN and not reminder.offset:
+            add_opening_episodes(
+                embed,
+                await self._opening_episodes(show),
+                names_hidden=settings.episode_names_hidden,
+            )
+        return embed, []
+
     async def _episodes_to_post(
         self, show: Show, reminder: Reminder, style: Style
     ) -> list[Episode]:
@@ -178,6 +196,8 @@ class Deliverer:
     async def _send(self, delivery: Delivery, post: _Post) -> None:
         if not await self._store.still_pending(delivery.id):
             return  # cancelled (the premiere moved) or gone (the show was removed) meanwhile
+        if delivery.target is Target.DM and await self._held(delivery, post.reminder.guild_id):
+            return
         embed = post.embed
         view = components.subscription_buttons(post.show.id)
         try:
@@ -250,6 +270,60 @@ class Deliverer:
                 guild_id,
                 int(settings.thread_archive.total_seconds()) // 60,
             )
+
+    async def _held(self, delivery: Delivery, guild_id: int) -> bool:
+        """Quiet hours: a DM due inside the member's quiet hours waits for their end; once it
+        ends, every DM held for them goes out as one message. True when this delivery is
+        taken care of (held, or sent with the others)."""
+        assert delivery.user_id is not None
+        now = self._clock.now()
+        if delivery.held_until is not None:
+            if delivery.held_until > now:
+                return True  # still quiet for them (another member's hold woke the reminder)
+            await self._send_held(guild_id, delivery.user_id)
+            return True
+        quiet = await self._subscriptions.quiet_hours(guild_id, delivery.user_id)
+        if quiet is None or not quiet.covers(now):
+            return False
+        await self._store.hold(delivery.id, quiet.ends_after(now))
+        return True
+
+    async def _send_held(self, guild_id: int, user_id: int) -> None:
+        """Every DM held for this member in this server whose quiet hours are over, as one
+        message (Discord takes ten embeds in one): written down first, so a retry after a
+        crash sends the same message with the same nonce."""
+        now = self._clock.now()
+        settings = await self._settings.get(guild_id)
+        held: list[tuple[Delivery, discord.Embed]] = []
+        for delivery in await self._store.held_for(guild_id, user_id, now):
+            reminder = await self._store.get(delivery.reminder_id)
+            show = await self._shows.get(guild_id, reminder.show_id) if reminder else None
+            rendered = (
+                await self._render(show, reminder, reminder.style or Style.ON_TIME, settings)
+                if reminder is not None and show is not None
+                else None
+            )
+            if rendered is None:
+                await self._store.mark_failed(delivery.id, "its show or episode is gone")
+                continue
+            held.append((delivery, rendered[0]))
+        for start in range(0, len(held), EMBEDS_PER_MESSAGE):
+            chunk = held[start : start + EMBEDS_PER_MESSAGE]
+            try:
+                message_id = await self._sender.to_user_many(
+                    user_id, embeds=[embed for _, embed in chunk], nonce=f"pq{chunk[0][0].id}"
+                )
+            except (DmClosed, Unreachable) as error:
+                for delivery, _ in chunk:
+                    await self._store.mark_failed(delivery.id, str(error))
+            except Transient as error:
+                for delivery, _ in chunk:
+                    await self._store.retry_later(delivery.id, str(error), now + RETRY_DELAYS[0])
+            else:
+                for delivery, _ in chunk:
+                    await self._store.mark_sent(delivery.id, message_id)
+        for reminder_id in sorted({delivery.reminder_id for delivery, _ in held}):
+            await self._store.finish(reminder_id, now)
 
     async def _dm_closed(self, delivery: Delivery, post: _Post) -> None:
         """Mention them in the channel instead, tell them why once, and stop trying DMs."""

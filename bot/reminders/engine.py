@@ -17,6 +17,7 @@ from bot.db.episodes import EpisodeRepository
 from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
+from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.episodes import Announce, episode_slots
 from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shards import EVERY_SERVER, Partition
@@ -58,6 +59,7 @@ class ReminderEngine:
             self._shows,
             self._settings,
             self._episodes,
+            SubscriptionRepository(db),
             sender,
             clock,
             refresh_interest,

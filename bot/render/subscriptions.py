@@ -8,7 +8,7 @@ import discord
 
 from bot.domain.episodes import Announce
 from bot.domain.shows import Show
-from bot.domain.subscriptions import Change, Delivery, Subscription
+from bot.domain.subscriptions import Change, Delivery, QuietHours, Subscription
 from bot.render.shows import BRAND, MUTED, premiere_text, show_line
 from bot.render.text import safe
 
@@ -65,18 +65,41 @@ def unsubscribed(show: Show, was_subscribed: bool) -> str:
     return f"Unsubscribed from {name}. You won't be reminded about it."
 
 
-def member_subscriptions(pairs: Sequence[tuple[Show, Subscription]]) -> discord.Embed:
+def member_subscriptions(
+    pairs: Sequence[tuple[Show, Subscription]], *, quiet: QuietHours | None = None
+) -> discord.Embed:
     if not pairs:
-        return discord.Embed(
+        embed = discord.Embed(
             title="Your subscriptions",
             description="You aren't subscribed to anything here. Try /subscribe or /show list.",
             colour=MUTED,
         )
-    lines = [f"{show_line(show)} — {_how(sub)}\n{premiere_text(show)}" for show, sub in pairs[:25]]
-    embed = discord.Embed(title="Your subscriptions", description="\n\n".join(lines), colour=BRAND)
-    if len(pairs) > 25:
-        embed.set_footer(text=f"and {len(pairs) - 25} more")
+    else:
+        lines = [
+            f"{show_line(show)} — {_how(sub)}\n{premiere_text(show)}" for show, sub in pairs[:25]
+        ]
+        embed = discord.Embed(
+            title="Your subscriptions", description="\n\n".join(lines), colour=BRAND
+        )
+    notes = [f"and {len(pairs) - 25} more"] if len(pairs) > 25 else []
+    if quiet is not None:
+        notes.append(f"Quiet hours {_span(quiet)}: direct messages wait until they end")
+    if notes:
+        embed.set_footer(text=" · ".join(notes))
     return embed
+
+
+def _span(quiet: QuietHours) -> str:
+    return f"{quiet.start:%H:%M}–{quiet.end:%H:%M} ({quiet.timezone})"
+
+
+def quiet_hours(quiet: QuietHours | None) -> str:
+    if quiet is None:
+        return "Quiet hours are off: direct messages arrive when they are due."
+    return (
+        f"Quiet hours: {_span(quiet)}. Direct messages due then wait until "
+        f"{quiet.end:%H:%M} and arrive together in one message. Channel posts are not affected."
+    )
 
 
 def _episode_words(announce: Announce) -> str:

@@ -54,7 +54,7 @@ class Services:
         show_service = ShowService(shows, settings, subscriptions, clock)
         return cls(
             shows=show_service,
-            subscriptions=SubscriptionService(subscriptions, shows, clock),
+            subscriptions=SubscriptionService(subscriptions, shows, clock, settings),
             settings=SettingsService(settings),
             articles=ArticleService(db, show_service, clock, fetcher=fetcher),
             feeds=FeedService(FeedRepository(db), clock, fetcher=fetcher, interval=feed_interval),

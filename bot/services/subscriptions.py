@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
+from bot.domain.settings import parse_clock_time
 from bot.domain.shows import Show
-from bot.domain.subscriptions import Change, Delivery, Subscription
-from bot.errors import ShowNotFound
+from bot.domain.subscriptions import Change, Delivery, QuietHours, Subscription
+from bot.errors import InvalidInput, ShowNotFound
+from bot.services.settings import valid_timezone
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +26,16 @@ class SubscribeResult:
 
 class SubscriptionService:
     def __init__(
-        self, subscriptions: SubscriptionRepository, shows: ShowRepository, clock: Clock
+        self,
+        subscriptions: SubscriptionRepository,
+        shows: ShowRepository,
+        clock: Clock,
+        settings: SettingsRepository,
     ) -> None:
         self._subscriptions = subscriptions
         self._shows = shows
         self._clock = clock
+        self._settings = settings
 
     async def subscribe(
         self,
@@ -82,3 +90,40 @@ class SubscriptionService:
         if show is None:
             raise ShowNotFound
         return show
+
+    async def set_quiet_hours(
+        self,
+        guild_id: int,
+        user_id: int,
+        *,
+        start: str | None,
+        end: str | None,
+        timezone: str | None,
+    ) -> QuietHours | None:
+        """A member's quiet hours for direct messages; no start and no end turns them off.
+        The timezone is theirs when given, else the server's."""
+        if start is None and end is None:
+            await self._subscriptions.set_quiet_hours(guild_id, user_id, None)
+            return None
+        if start is None or end is None:
+            raise InvalidInput(
+                "Give both start and end (24-hour HH:MM, e.g. start:23:00 end:08:00), or "
+                "neither to turn quiet hours off."
+            )
+        try:
+            begins, ends = parse_clock_time(start), parse_clock_time(end)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
+        if begins == ends:
+            raise InvalidInput(
+                "Start and end are the same time. Give a span, e.g. start:23:00 end:08:00."
+            )
+        zone = (
+            valid_timezone(timezone) if timezone else (await self._settings.get(guild_id)).timezone
+        )
+        quiet = QuietHours(begins, ends, zone)
+        await self._subscriptions.set_quiet_hours(guild_id, user_id, quiet)
+        return quiet
+
+    async def quiet_hours(self, guild_id: int, user_id: int) -> QuietHours | None:
+        return await self._subscriptions.quiet_hours(guild_id, user_id)
