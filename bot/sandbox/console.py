@@ -17,6 +17,7 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import sys
 import threading
 from collections.abc import Awaitable, Callable
@@ -689,8 +690,25 @@ async def run_sandbox(
             await tvmaze.start()
             running.push_async_callback(tvmaze.stop)
             settings = dataclasses.replace(settings, tvmaze_api_base=tvmaze.base_url)
+        if settings.public_url is None:
+            # Calendars on, served on a free local port: /calendar link gives working links.
+            port = _free_port()
+            settings = dataclasses.replace(
+                settings,
+                web_host="127.0.0.1",
+                web_port=port,
+                public_url=f"http://127.0.0.1:{port}",
+            )
         sandbox = Sandbox(double, clock, tvmaze, news)
         return await sandbox.run(settings, read, stdin or sys.stdin, out)
+
+
+def _free_port() -> int:
+    """A port nothing listens on now, for the calendar server the sandbox starts."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @dataclasses.dataclass
@@ -745,6 +763,11 @@ class Sandbox:
                 news=self.news,
             )
             console.banner(settings.database_path)
+            if bot.calendar_site is not None:
+                out.write(
+                    f"Calendars are served at {bot.calendar_site.base_url} "
+                    "(/calendar link gives this server's page and feed).\n"
+                )
             if script is not None:
                 return await console.run(script, echo=True)
             return await console.run(_stdin_reader(stdin), echo=not stdin.isatty())

@@ -436,3 +436,14 @@ async def test_advance_fast_forwards_and_the_ladder_fires_in_order(tmp_path: Pat
     assert out.count("#premieres · Premiere Bot") == 4
     assert "Sandbox time: Saturday, December 5, 2026 at 15:00 UTC" in out
     assert '"2x" is not a duration' in out
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_the_sandbox_serves_calendars_locally_and_says_where(tmp_path: Path) -> None:
+    status, output = await sandbox(tmp_path, ADD_JESSICA, "/calendar link")
+
+    assert status == 0
+    [base] = re.findall(r"Calendars are served at (http://127\.0\.0\.1:\d+) ", output)
+    [page] = re.findall(r"<(http://127\.0\.0\.1:\d+/c/[A-Za-z0-9_-]+)>", output)
+    assert page.startswith(base + "/c/")
+    assert "webcal://127.0.0.1" in output
