@@ -21,7 +21,7 @@ import socket
 import sys
 import threading
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -426,18 +426,32 @@ class Console:
     async def advance(self, rest: str) -> None:
         step = parse_duration(rest)
         target = self.clock.now() + step
-        # Step from one due time to the next, so each reminder fires on time, as it would have
-        # with the real clock, rather than all at once as after downtime.
-        while (due := await self.bot.reminders.store.next_wake()) is not None and due <= target:
+        # Step from one due time to the next, so each reminder (and weekly digest) fires on
+        # time, as it would have with the real clock, rather than all at once as after downtime.
+        while (due := await self._next_due()) is not None and due <= target:
             self.clock.move_to(due)
             await self.bot.reminders.catch_up()
+            await self.bot.digest.catch_up()
             await self.settle()
             self.show_unseen()  # now, while "in 1 day" still reads true
         self.clock.move_to(target)
         await self.bot.reminders.catch_up()
+        await self.bot.digest.catch_up()
         await self.bot.feeds.catch_up()  # feeds due by now are checked, as the timer would
         await self.settle()
         await self.time()
+
+    async def _next_due(self) -> datetime | None:
+        """The next moment a reminder or a digest is due."""
+        due = [
+            moment
+            for moment in (
+                await self.bot.reminders.store.next_wake(),
+                await self.bot.digest.store.next_wake(),
+            )
+            if moment is not None
+        ]
+        return min(due, default=None)
 
     async def time(self, _rest: str = "") -> None:
         now = self.clock.now()

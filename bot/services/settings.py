@@ -58,7 +58,10 @@ class SettingsService:
         return await self._settings.update(guild_id, mention_role_id=role_id)
 
     async def set_timezone(self, guild_id: int, name: str) -> ServerSettings:
-        return await self._settings.update(guild_id, timezone=valid_timezone(name))
+        updated = await self._settings.update(guild_id, timezone=valid_timezone(name))
+        for listener in self.digest_listeners:  # the digest's day and time are local
+            await listener.digest_changed(guild_id)
+        return updated
 
     async def set_offsets(self, guild_id: int, text: str) -> ServerSettings:
         try:

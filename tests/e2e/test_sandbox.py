@@ -447,3 +447,20 @@ async def test_the_sandbox_serves_calendars_locally_and_says_where(tmp_path: Pat
     [page] = re.findall(r"<(http://127\.0\.0\.1:\d+/c/[A-Za-z0-9_-]+)>", output)
     assert page.startswith(base + "/c/")
     assert "webcal://127.0.0.1" in output
+
+
+@pytest.mark.usefixtures("at_t0")
+async def test_advancing_a_week_posts_the_weekly_digest_on_its_day(tmp_path: Path) -> None:
+    status, output = await sandbox(
+        tmp_path,
+        '/show add title:"Jessica Jones" premiere:"2026-11-27 21:00" season:2',
+        "/settings channel channel:#general",
+        "/settings digest day:thursday time:09:00",
+        ":advance 1w",
+    )
+
+    assert status == 0
+    assert output.count("📅 This week's premieres") == 1
+    # Thursday's digest comes before Thursday evening's reminder, as the days would have it.
+    assert output.index("The week from November 26, 2026") < output.index("Premieres in 1 day")
+    assert "Jessica Jones · Season 2 premiere" in output
