@@ -31,6 +31,4 @@ def episode_thread(show: Show, episodes: Sequence[Episode]) -> str:
     first, last = episodes[0], episodes[-1]
     if len(episodes) == 1:
         return _fit(show.title, f" S{first.season}E{first.number} · episode discussion")
-    return _fit(
-        show.title, f" S{first.season}E{first.number}–E{last.number} · episodes discussion"
-    )
+    return _fit(show.title, f" S{first.season}E{first.number}–E{last.number} · episodes discussion")

@@ -12,7 +12,6 @@ from tests.e2e.reminder_support import Ladder, settle
 pytestmark = ON_BOTH_ENGINES
 
 
-
 def at(hour: int, minute: int = 0, *, day: int = 10) -> datetime:
     return datetime(2026, 12, day, hour, minute, tzinfo=UTC)
 

@@ -134,9 +134,7 @@ class ChannelRoutes:
         if not guild.permissions_in(world.bot_member(guild), channel) & Perm.CREATE_PUBLIC_THREADS:
             return error_response(403, 50013, "Missing Permissions")
         if message.id in world.channels:
-            return error_response(
-                400, 160004, "A thread has already been created for this message"
-            )
+            return error_response(400, 160004, "A thread has already been created for this message")
         thread = Channel(
             message.id,
             str(body["name"]),
