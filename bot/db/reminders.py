@@ -83,6 +83,23 @@ NEXT_RETRY = ShardedSql(
         ),
     }
 )
+# The shows among these ids that still exist; in PostgreSQL held so that a removal waits for
+# the re-plan rather than leaving posts for a show that is gone (see SHOW_STAYS).
+_SHOWS_STAYING = "SELECT id FROM shows WHERE id IN (SELECT value FROM json_each(?))"
+SHOWS_STAYING = {
+    Dialect.SQLITE: _SHOWS_STAYING,
+    Dialect.POSTGRESQL: "SELECT id FROM shows WHERE id = ANY(?::bigint[]) FOR KEY SHARE",
+}
+_PENDING_EPISODES = """
+    SELECT id, show_id, premiere_at, due_at FROM reminders
+    WHERE kind = ? AND status = ? AND {ids}
+"""
+PENDING_EPISODES = {
+    Dialect.SQLITE: _PENDING_EPISODES.replace(
+        "{ids}", "show_id IN (SELECT value FROM json_each(?))"
+    ),
+    Dialect.POSTGRESQL: _PENDING_EPISODES.replace("{ids}", "show_id = ANY(?::bigint[])"),
+}
 HELD_FOR = SELECT_DELIVERIES + (  # noqa: S608 - two constants: nothing from outside
     """WHERE target = ? AND user_id = ? AND status = ? AND held_until IS NOT NULL
          AND held_until <= ?
@@ -241,29 +258,39 @@ class ReminderRepository:
     async def replan_episodes(
         self, show: Show, slots: Sequence[EpisodeSlot], now: datetime
     ) -> None:
-        """Make the show's pending episode posts match `slots`: a slot no longer wanted (its
-        episode moved or went) is dropped, a new delay moves the rest, and a new slot is
-        planned if it is still to come. A slot already sent is never planned again."""
-        wanted = {to_epoch(slot.airs_at): to_epoch(slot.due) for slot in slots}
+        """Make the show's pending episode posts match `slots` (see replan_episodes_of)."""
+        await self.replan_episodes_of([(show, slots)], now)
+
+    async def replan_episodes_of(
+        self, plans: Sequence[tuple[Show, Sequence[EpisodeSlot]]], now: datetime
+    ) -> None:
+        """Make each show's pending episode posts match its slots, in one transaction: a slot
+        no longer wanted (its episode moved or went) is dropped, a new delay moves the rest,
+        and a new slot is planned if it is still to come. A slot already sent is never planned
+        again; a show removed meanwhile plans nothing."""
+        if not plans:
+            return
+        wanted = {
+            show.id: {to_epoch(slot.airs_at): to_epoch(slot.due) for slot in slots}
+            for show, slots in plans
+        }
         async with self._db.transaction() as tx:
-            if not await tx.scalar(SHOW_STAYS[tx.dialect], (show.id, show.guild_id)):
-                return
-            pending = await tx.fetch_all(
-                """SELECT id, premiere_at, due_at FROM reminders
-                   WHERE show_id = ? AND guild_id = ? AND kind = ? AND status = ?""",
-                (show.id, show.guild_id, Kind.EPISODE, PENDING),
-            )
+            ids = tx.list_param(sorted(wanted))
+            staying = {r["id"] for r in await tx.fetch_all(SHOWS_STAYING[tx.dialect], (ids,))}
+            pending = await tx.fetch_all(PENDING_EPISODES[tx.dialect], (Kind.EPISODE, PENDING, ids))
+            drop, move = [], []
+            planned: set[tuple[int, int]] = set()
+            for row in pending:
+                show_slots = wanted.get(row["show_id"], {})
+                due = show_slots.get(row["premiere_at"])
+                if row["show_id"] not in staying or due is None:
+                    drop.append((row["id"], PENDING))
+                elif due != row["due_at"]:
+                    move.append((due, row["id"], PENDING))
+                planned.add((row["show_id"], row["premiere_at"]))
+            await tx.executemany("DELETE FROM reminders WHERE id = ? AND status = ?", drop)
             await tx.executemany(
-                "DELETE FROM reminders WHERE id = ? AND status = ?",
-                [(r["id"], PENDING) for r in pending if r["premiere_at"] not in wanted],
-            )
-            await tx.executemany(
-                "UPDATE reminders SET due_at = ? WHERE id = ? AND status = ?",
-                [
-                    (wanted[r["premiere_at"]], r["id"], PENDING)
-                    for r in pending
-                    if r["premiere_at"] in wanted and wanted[r["premiere_at"]] != r["due_at"]
-                ],
+                "UPDATE reminders SET due_at = ? WHERE id = ? AND status = ?", move
             )
             await tx.executemany(
                 """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
@@ -272,8 +299,10 @@ class ReminderRepository:
                    ON CONFLICT DO NOTHING""",
                 [
                     (show.guild_id, show.id, Kind.EPISODE, airs_at, due)
-                    for airs_at, due in wanted.items()
-                    if due > to_epoch(now)
+                    for show, _ in plans
+                    if show.id in staying
+                    for airs_at, due in wanted[show.id].items()
+                    if due > to_epoch(now) and (show.id, airs_at) not in planned
                 ],
             )
 

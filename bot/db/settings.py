@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import time, timedelta
 from typing import Any
 
-from bot.db.connection import Database
+from bot.db.connection import Database, Dialect
 from bot.domain.settings import ArticlesWho, ServerSettings
 
 # One statement per setting a caller may change.
@@ -25,6 +26,15 @@ _UPDATES = {
     "digest_weekday": "UPDATE guild_settings SET digest_weekday = ? WHERE guild_id = ?",
     "digest_time": "UPDATE guild_settings SET digest_minute = ? WHERE guild_id = ?",
     "articles_who": "UPDATE guild_settings SET articles_who = ? WHERE guild_id = ?",
+}
+
+
+_EPISODE_DELAYS = "SELECT guild_id, episode_delay_seconds FROM guild_settings WHERE {ids}"
+EPISODE_DELAYS = {
+    Dialect.SQLITE: _EPISODE_DELAYS.replace(
+        "{ids}", "guild_id IN (SELECT value FROM json_each(?))"
+    ),
+    Dialect.POSTGRESQL: _EPISODE_DELAYS.replace("{ids}", "guild_id = ANY(?::bigint[])"),
 }
 
 
@@ -67,6 +77,15 @@ class SettingsRepository:
             digest_time=time(*divmod(row["digest_minute"], 60)),
             articles_who=ArticlesWho(row["articles_who"]),
         )
+
+    async def episode_delays(self, guild_ids: Iterable[int]) -> dict[int, timedelta]:
+        """Each of these servers' episode delay, in one query (no row: none)."""
+        wanted = sorted(set(guild_ids))
+        rows = await self._db.fetch_all(
+            EPISODE_DELAYS[self._db.dialect], (self._db.list_param(wanted),)
+        )
+        found = {r["guild_id"]: timedelta(seconds=r["episode_delay_seconds"]) for r in rows}
+        return {guild_id: found.get(guild_id, timedelta(0)) for guild_id in wanted}
 
     async def update(self, guild_id: int, **changes: Any) -> ServerSettings:
         """Set the given columns, creating the server's row with defaults if needed."""

@@ -18,7 +18,7 @@ from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
-from bot.domain.episodes import Announce, episode_slots
+from bot.domain.episodes import Announce, Episode, episode_slots
 from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
@@ -136,9 +136,23 @@ class ReminderEngine:
         await self.timer.reschedule()
 
     async def episodes_changed(self, tvmaze_id: int) -> None:
-        """TVmaze's episodes of a show were read again: every server following it re-plans."""
-        for show in await self._shows.following_episodes(tvmaze_id=tvmaze_id):
-            await self._replan_episodes(show)
+        """TVmaze's episodes of a show were read again: every server following it re-plans,
+        all in one write."""
+        now = self._clock.now()
+        followers = await self._shows.following_episodes(tvmaze_id=tvmaze_id)
+        delays = await self._settings.episode_delays(show.guild_id for show in followers)
+        seasons: dict[int, list[Episode]] = {}
+        plans = []
+        for show in followers:
+            if show.season is None:
+                continue
+            if show.season not in seasons:
+                seasons[show.season] = await self._episodes.of_season(tvmaze_id, show.season)
+            delay = delays[show.guild_id]
+            plans.append(
+                (show, episode_slots(seasons[show.season], show.season, show.announce, delay))
+            )
+        await self.store.replan_episodes_of(plans, now)
         await self.timer.reschedule()
 
     async def _replan(self, show: Show) -> None:
