@@ -250,7 +250,17 @@ class Shows(
         services = self.bot.services
         # A change acts only on the show the member picked or named exactly, never a guess.
         target = await services.shows.pick(interaction.guild_id, show)
-        if announce is None:
+        announces = Announce(announce.value) if announce else None
+        if announces not in (None, Announce.PREMIERES) and target.tvmaze_id is None:
+            # Refused at once, privately, with the reason (a show tracked by hand).
+            await services.shows.edit(interaction.guild_id, target.id, announce=announces)
+        if announces is not None:
+            # Finales and episodes are read from TVmaze first, which may take seconds.
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        before = target
+        if announces is None or any(
+            v is not None for v in (title, season, network, premiere, timezone)
+        ):
             edit = await services.shows.edit(
                 interaction.guild_id,
                 target.id,
@@ -260,29 +270,10 @@ class Shows(
                 premiere=premiere,
                 timezone=timezone,
             )
-            await interaction.response.send_message(
-                embed=render.show_edited(edit.before, edit.after)
-            )
+            before = edit.before
+        if announces is None:
+            await interaction.response.send_message(embed=render.show_edited(before, edit.after))
             return
-        announces = Announce(announce.value)
-        if announces is not Announce.PREMIERES and target.tvmaze_id is None:
-            # Refused at once, privately, with the reason (a show tracked by hand).
-            await services.shows.edit(interaction.guild_id, target.id, announce=announces)
-        # Finales and episodes are read from TVmaze first, which may take seconds.
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        before = target
-        if any(v is not None for v in (title, season, network, premiere, timezone)):
-            before = (
-                await services.shows.edit(
-                    interaction.guild_id,
-                    target.id,
-                    title=title,
-                    season=season,
-                    network=network,
-                    premiere=premiere,
-                    timezone=timezone,
-                )
-            ).before
         edit = await services.tvmaze.set_announce(interaction.guild_id, target.id, announces)
         await interaction.edit_original_response(embed=render.show_edited(before, edit.after))
 

@@ -58,12 +58,7 @@ class DiscordSender:
         self, user_id: int, *, embed: discord.Embed, view: discord.ui.View | None, nonce: str
     ) -> int:
         async with _translated_errors(f"user {user_id}"):
-            channel_id = self._dm_channels.get(user_id)
-            if channel_id is None:  # opening a DM channel is a request of its own
-                await self.pacer.wait()
-                channel_id = (await self._client.create_dm(discord.Object(user_id))).id
-                self._dm_channels[user_id] = channel_id
-            channel = self._client.get_partial_messageable(channel_id)
+            channel = await self._dm_channel(user_id)
             await self.pacer.wait()
             message = await channel.send(
                 embed=embed,
@@ -75,17 +70,20 @@ class DiscordSender:
 
     async def to_user_many(self, user_id: int, *, embeds: list[discord.Embed], nonce: str) -> int:
         async with _translated_errors(f"user {user_id}"):
-            channel_id = self._dm_channels.get(user_id)
-            if channel_id is None:
-                await self.pacer.wait()
-                channel_id = (await self._client.create_dm(discord.Object(user_id))).id
-                self._dm_channels[user_id] = channel_id
-            channel = self._client.get_partial_messageable(channel_id)
+            channel = await self._dm_channel(user_id)
             await self.pacer.wait()
             message = await channel.send(
                 embeds=embeds, allowed_mentions=discord.AllowedMentions.none(), nonce=nonce
             )
         return message.id
+
+    async def _dm_channel(self, user_id: int) -> discord.PartialMessageable:
+        channel_id = self._dm_channels.get(user_id)
+        if channel_id is None:  # opening a DM channel is a request of its own
+            await self.pacer.wait()
+            channel_id = (await self._client.create_dm(discord.Object(user_id))).id
+            self._dm_channels[user_id] = channel_id
+        return self._client.get_partial_messageable(channel_id)
 
     async def start_thread(
         self, channel_id: int, message_id: int, *, guild_id: int, name: str, archive_minutes: int

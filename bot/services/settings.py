@@ -70,24 +70,32 @@ class SettingsService:
             raise InvalidInput(str(exc)) from None
         before = await self._settings.get(guild_id)
         updated = await self._settings.update(guild_id, reminder_offsets=offsets)
+        await self._replan_or_undo(
+            guild_id,
+            undo={"reminder_offsets": before.reminder_offsets},
+            refusal="I couldn't re-plan the reminders, so the offsets were left as they were. "
+            "Try again.",
+        )
+        return updated
+
+    async def _replan_or_undo(
+        self, guild_id: int, *, undo: dict[str, object], refusal: str
+    ) -> None:
+        """Let the plan follow a change already stored. Stored settings that the plan doesn't
+        follow would make /settings and /status disagree: when re-planning fails, the old values
+        go back, and the plan with them, and the member is told nothing changed."""
         try:
             for listener in self.listeners:
                 await listener.offsets_changed(guild_id)
         except Exception as error:
-            # Stored offsets that the plan doesn't follow would make /settings and /status
-            # disagree: put the old ones back, and the plan with them.
-            log.exception("Re-planning reminders for server %s failed", guild_id)
-            await self._settings.update(guild_id, reminder_offsets=before.reminder_offsets)
+            log.exception("Re-planning for server %s failed", guild_id)
+            await self._settings.update(guild_id, **undo)
             try:
                 for listener in self.listeners:
                     await listener.offsets_changed(guild_id)
             except Exception:
-                log.exception("Re-planning with the old offsets failed too")
-            raise NotDone(
-                "I couldn't re-plan the reminders, so the offsets were left as they were. "
-                "Try again."
-            ) from error
-        return updated
+                log.exception("Re-planning with the old settings failed too")
+            raise NotDone(refusal) from error
 
     async def set_episodes(
         self, guild_id: int, *, delay: str | None = None, names_hidden: bool | None = None
@@ -106,22 +114,13 @@ class SettingsService:
         if names_hidden is not None:
             changes["episode_names_hidden"] = names_hidden
         updated = await self._settings.update(guild_id, **changes)
-        if updated.episode_delay == before.episode_delay:
-            return updated
-        try:
-            for listener in self.listeners:
-                await listener.offsets_changed(guild_id)
-        except Exception as error:
-            log.exception("Re-planning episode posts for server %s failed", guild_id)
-            await self._settings.update(guild_id, episode_delay=before.episode_delay)
-            try:
-                for listener in self.listeners:
-                    await listener.offsets_changed(guild_id)
-            except Exception:
-                log.exception("Re-planning with the old delay failed too")
-            raise NotDone(
-                "I couldn't re-plan the episode posts, so the delay was left as it was. Try again."
-            ) from error
+        if updated.episode_delay != before.episode_delay:
+            await self._replan_or_undo(
+                guild_id,
+                undo={"episode_delay": before.episode_delay},
+                refusal="I couldn't re-plan the episode posts, so the delay was left as it was. "
+                "Try again.",
+            )
         return updated
 
     async def set_threads(
