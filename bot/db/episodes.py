@@ -39,29 +39,38 @@ def _episode(row: Row) -> Episode:
     )
 
 
+def _facts(episode: Episode) -> tuple[object, ...]:
+    """What TVmaze says of an episode (its sequence is ours)."""
+    return (
+        episode.id,
+        episode.season,
+        episode.number,
+        episode.name,
+        to_epoch(episode.airs_at),
+        episode.has_time,
+        episode.finale,
+    )
+
+
 class EpisodeRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def replace(self, tvmaze_show_id: int, episodes: Sequence[Episode]) -> None:
+    async def replace(self, tvmaze_show_id: int, episodes: Sequence[Episode]) -> bool:
         """Keep exactly these episodes of the show: a moved one moves (its sequence grows, so
-        calendars update it), a removed one goes."""
+        calendars update it), a removed one goes. Returns whether anything changed."""
         async with self._db.transaction() as tx:
-            before = {
-                r["episode_id"]: (r["airs_at"], r["sequence"])
+            stored = [
+                _episode(r)
                 for r in await tx.fetch_all(
-                    """SELECT episode_id, airs_at, sequence FROM tvmaze_episodes
-                       WHERE tvmaze_show_id = ?""",
-                    (tvmaze_show_id,),
+                    SELECT_EPISODES + "WHERE tvmaze_show_id = ?", (tvmaze_show_id,)
                 )
-            }
-            await tx.execute(
-                "DELETE FROM tvmaze_episodes WHERE tvmaze_show_id = ?", (tvmaze_show_id,)
-            )
+            ]
+            before = {e.id: e for e in stored}
             rows = []
             for e in episodes:
-                airs_at = to_epoch(e.airs_at)
-                old_airs_at, sequence = before.get(e.id, (airs_at, 0))
+                old = before.get(e.id)
+                moved = old is not None and old.airs_at != e.airs_at
                 rows.append(
                     (
                         tvmaze_show_id,
@@ -69,18 +78,24 @@ class EpisodeRepository:
                         e.season,
                         e.number,
                         e.name,
-                        airs_at,
+                        to_epoch(e.airs_at),
                         int(e.has_time),
                         e.finale,
-                        sequence + (old_airs_at != airs_at),
+                        (old.sequence if old else 0) + moved,
                     )
                 )
+            if {_facts(e) for e in stored} == {_facts(e) for e in episodes}:
+                return False  # the daily re-read of a show airing soon, with nothing new
+            await tx.execute(
+                "DELETE FROM tvmaze_episodes WHERE tvmaze_show_id = ?", (tvmaze_show_id,)
+            )
             await tx.executemany(
                 """INSERT INTO tvmaze_episodes (tvmaze_show_id, episode_id, season, number, name,
                                                 airs_at, has_time, finale, sequence)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows,
             )
+        return True
 
     async def of_season(self, tvmaze_show_id: int, season: int) -> list[Episode]:
         rows = await self._db.fetch_all(

@@ -341,12 +341,13 @@ class TvmazeService:
 
     async def _keep_episodes(self, show: TvShow) -> None:
         """Read the show's episodes (and seasons, for finales) and keep them: one request each
-        however many servers follow the show. Every server following it re-plans."""
+        however many servers follow the show. When they changed, every server following it
+        re-plans (a server adding the show plans its own as it is added)."""
         episodes = await self._client.episodes(show.id, updated=show.updated)
         seasons = await self._client.seasons(show.id, updated=show.updated)
-        await self._episodes.replace(show.id, kept_episodes(show, episodes, seasons))
-        for listener in self.episode_listeners:
-            await listener(show.id)
+        if await self._episodes.replace(show.id, kept_episodes(show, episodes, seasons)):
+            for listener in self.episode_listeners:
+                await listener(show.id)
 
     async def _lookup(self, pick: str) -> TvShow:
         pick = pick.strip()
