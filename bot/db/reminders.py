@@ -9,7 +9,7 @@ from bot.db.connection import Database, Dialect, Row
 from bot.db.partition import ShardedSql
 from bot.db.shows import from_epoch, to_epoch
 from bot.domain.dates import Precision
-from bot.domain.episodes import EpisodeSlot
+from bot.domain.episodes import EPISODE_OFFLINE_WINDOW, EpisodeSlot
 from bot.domain.reminders import (
     Delivery,
     DeliveryStatus,
@@ -126,6 +126,15 @@ RECENT_FAILURES = {
     Dialect.SQLITE: _RECENT_FAILURES.replace("{errors}", "group_concat(DISTINCT d.error)"),
     Dialect.POSTGRESQL: _RECENT_FAILURES.replace("{errors}", "string_agg(DISTINCT d.error, ',')"),
 }
+
+
+def _still_news(show: Show, airs_at: int, due: int, now: datetime) -> bool:
+    """Whether an episode slot not yet planned should be: one still to come, or one that
+    aired within the offline window after the show was followed (TVmaze moved it earlier, or
+    listed it late): it goes out now. A show followed after the episode aired skips it."""
+    if due > to_epoch(now):
+        return True
+    return airs_at > to_epoch(show.added_at) and airs_at >= to_epoch(now - EPISODE_OFFLINE_WINDOW)
 
 
 def _reminder(row: Row) -> Reminder:
@@ -298,13 +307,22 @@ class ReminderRepository:
                    VALUES (?, ?, ?, 0, ?, ?)
                    ON CONFLICT DO NOTHING""",
                 [
-                    (show.guild_id, show.id, Kind.EPISODE, airs_at, due)
+                    (show.guild_id, show.id, Kind.EPISODE, airs_at, max(due, to_epoch(now)))
                     for show, _ in plans
                     if show.id in staying
                     for airs_at, due in wanted[show.id].items()
-                    if due > to_epoch(now) and (show.id, airs_at) not in planned
+                    if (show.id, airs_at) not in planned and _still_news(show, airs_at, due, now)
                 ],
             )
+
+    async def episode_moments_sent(self, show_id: int, since: datetime) -> set[datetime]:
+        """The airstamps of this show's episode posts already sent (or being sent) since."""
+        rows = await self._db.fetch_all(
+            """SELECT premiere_at FROM reminders
+               WHERE show_id = ? AND kind = ? AND status IN (?, ?) AND premiere_at >= ?""",
+            (show_id, Kind.EPISODE, ReminderStatus.SENT, SENDING, to_epoch(since)),
+        )
+        return {from_epoch(r["premiere_at"]) for r in rows}
 
     # -------------------------------------------------------------- claiming
 

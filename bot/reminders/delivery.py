@@ -182,8 +182,15 @@ class Deliverer:
         if not any(e.airs_at == reminder.premiere for e in kept):
             return []
         if style is Style.OFFLINE:
+            # What aired while the bot was away: not what it had already posted before.
             since = self._clock.now() - EPISODE_OFFLINE_WINDOW
-            return [e for e in kept if since <= e.airs_at <= reminder.premiere]
+            posted = await self._store.episode_moments_sent(show.id, since)
+            return [
+                e
+                for e in kept
+                if since <= e.airs_at <= reminder.premiere
+                and (e.airs_at == reminder.premiere or e.airs_at not in posted)
+            ]
         return [e for e in kept if e.airs_at == reminder.premiere]
 
     async def _opening_episodes(self, show: Show) -> list[Episode]:

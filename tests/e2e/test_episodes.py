@@ -370,3 +370,41 @@ async def test_the_tvmaze_poster_is_on_the_posts_show_info_and_the_calendar_page
     ):
         html = await page.text()
     assert f'<img src="{POSTER}"' in html and "S4·E3 Ferryman" in html
+
+
+async def test_after_a_restart_the_offline_post_names_only_what_was_not_posted(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
+) -> None:
+    # Episode 5 airs the same night as episode 4, two hours later.
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 5), airdate="2027-01-31", airtime="23:00")
+    first = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await follow(ladder, first)
+    ladder.traveller.move_to(airs(4) - timedelta(minutes=1))
+    await ladder.advance_to(first, airs(4) + timedelta(seconds=1))
+    assert "S4·E4 — Salt" in ladder.posts()[-1].text()
+    await first.close()
+
+    ladder.traveller.move_to(airs(4) + timedelta(hours=2, minutes=30))  # episode 5 missed
+    second = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await settle(second)
+
+    offline = ladder.posts()[-1]
+    assert offline.embed["title"] == "📺 Aired while the bot was offline"
+    assert "S4·E5 — High Water" in offline.text() and "S4·E4" not in offline.text()
+    assert sum(m.text().count("S4·E4 ") for m in episode_posts(ladder)) == 1
+
+
+async def test_an_episode_moved_earlier_into_the_past_is_posted_not_lost(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot)
+    ladder.traveller.move_to(airs(3) - timedelta(minutes=30))
+    # TVmaze now says episode 3 aired an hour ago (it was brought forward).
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 3), airdate="2027-01-24", airtime="20:00")
+    tvmaze.touch(QUIET_VALLEY)
+    await tv_bot.services.tvmaze.refresh()
+    await ladder.advance_to(tv_bot, airs(3) - timedelta(minutes=29))
+
+    assert "S4·E3 — Ferryman" in ladder.posts()[-1].text()
+    await ladder.advance_to(tv_bot, airs(3) + timedelta(hours=1))
+    assert sum(m.text().count("S4·E3 ") for m in episode_posts(ladder)) == 1
