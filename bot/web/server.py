@@ -7,7 +7,9 @@ says what exists. Each address may make RATE requests a minute (a calendar app p
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import ipaddress
 import logging
 import socket
 import time
@@ -30,7 +32,9 @@ RATE = 60  # requests a minute per address, in bursts of up to BURST
 BURST = 30
 MOST_ADDRESSES = 10_000  # the rate limiter forgets the quietest addresses beyond this
 SHOW_IDS_MAX = 100
-FEEDS_KEPT = 256  # written feeds kept for polls that find nothing changed
+# Written feeds kept for polls that find nothing changed: at most this many, and this much.
+FEEDS_KEPT = 256
+FEED_BYTES_KEPT = 16 * 1024 * 1024
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -112,6 +116,7 @@ class CalendarSite:
         self._limiter = limiter or RateLimiter()
         self._runner: web.AppRunner | None = None
         self._feeds: dict[tuple[str, bool, tuple[CalendarEntry, ...]], bytes] = {}
+        self._feed_bytes = 0
         self.address: tuple[str, int] | None = None  # where it listens, once started
         self.app = web.Application(middlewares=[self._headers, self._rate_limit])
         self.app.router.add_get(CALENDAR_PATH + ".ics", self._feed)
@@ -151,7 +156,7 @@ class CalendarSite:
 
     @web.middleware
     async def _rate_limit(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        wait = self._limiter.wait_for(request.remote or "unknown")
+        wait = self._limiter.wait_for(client_address(request))
         if wait:
             return web.Response(
                 status=429,
@@ -173,10 +178,14 @@ class CalendarSite:
         key = (name, all_day, tuple(entries))
         body = self._feeds.get(key)
         if body is None:
-            body = ical_feed(name, entries, all_day=all_day)
+            # Off the event loop: a feed of thousands of events takes a while to write, and
+            # the bot's own work must not wait for it.
+            body = await asyncio.to_thread(ical_feed, name, entries, all_day=all_day)
             self._feeds[key] = body
-            while len(self._feeds) > FEEDS_KEPT:
-                del self._feeds[next(iter(self._feeds))]  # the oldest first
+            self._feed_bytes += len(body)
+            while self._feed_bytes > FEED_BYTES_KEPT or len(self._feeds) > FEEDS_KEPT:
+                oldest = next(iter(self._feeds))  # the oldest first
+                self._feed_bytes -= len(self._feeds.pop(oldest))
         return _conditional(request, body, ICS)
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
@@ -198,6 +207,22 @@ class CalendarSite:
         if calendar is None:
             raise web.HTTPNotFound(text="Not found.\n")
         return calendar
+
+
+def client_address(request: web.Request) -> str:
+    """Who is asking, for the rate limit. Behind a reverse proxy on the same machine (the
+    README's setup) every request comes from loopback: then the proxy's X-Forwarded-For names
+    the client (its last entry, the one the proxy itself added). From anywhere else the header
+    is not trusted: a client could write any address into it."""
+    peer = request.remote or "unknown"
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    try:
+        from_loopback = ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        from_loopback = False
+    if from_loopback and forwarded.strip():
+        return forwarded.split(",")[-1].strip()[:64]
+    return peer
 
 
 def _show_ids(request: web.Request) -> set[int] | None:

@@ -191,3 +191,18 @@ async def test_without_a_public_url_calendars_are_off_and_say_how_to_turn_them_o
     answer = await world.slash(world.member, "calendar link")
     assert answer.ephemeral and "PUBLIC_URL" in answer.content
     assert bot.calendar_site is None
+
+
+async def test_each_client_is_rate_limited_by_its_own_address_even_behind_a_proxy(
+    world: World, cal_bot: PremiereBot
+) -> None:
+    path = await links(world, cal_bot)
+    # The test talks from loopback, as a reverse proxy on the same machine would.
+    first = {"X-Forwarded-For": "198.51.100.7"}
+    statuses = [(await get(cal_bot, path + ".ics", **first))[0] for _ in range(30)]
+    assert statuses == [200] * 30
+    status, headers, body = await get(cal_bot, path + ".ics", **first)
+    assert status == 429 and int(headers["Retry-After"]) >= 1 and b"try again" in body
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # Another client behind the same proxy is not held up by the first.
+    assert (await get(cal_bot, path + ".ics", **{"X-Forwarded-For": "203.0.113.9"}))[0] == 200

@@ -10,6 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from icalendar import Calendar
 
 from bot.app import PremiereBot
 from bot.domain.episodes import Announce
@@ -408,3 +409,45 @@ async def test_an_episode_moved_earlier_into_the_past_is_posted_not_lost(
     assert "S4·E3 — Ferryman" in ladder.posts()[-1].text()
     await ladder.advance_to(tv_bot, airs(3) + timedelta(hours=1))
     assert sum(m.text().count("S4·E3 ") for m in episode_posts(ladder)) == 1
+
+
+async def test_the_calendar_feed_has_each_announced_episode_and_follows_its_moves(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
+) -> None:
+    bot = await start_bot(
+        tvmaze_api_base=tvmaze.base_url,
+        tvmaze_refresh_hours=0,
+        public_url="https://premieres.example.org",
+        web_port=0,
+    )
+    await follow(ladder, bot)
+    await ladder.world.slash(ladder.world.admin, "settings episodes", names="hidden")
+    calendar = await bot.services.calendars.link(ladder.world.guild.id, "Premiere Club")
+    site = bot.calendar_site
+    assert site is not None
+
+    async def events() -> dict[str, Any]:
+        path = calendar.feed.split(".org", 1)[1]
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(site.base_url + path) as response,
+        ):
+            body = await response.read()
+        return {str(e["summary"]): e for e in Calendar.from_ical(body).walk("VEVENT")}
+
+    found = await events()
+    assert list(found) == [
+        "Quiet Valley · Season 4 premiere",
+        *(f"Quiet Valley · S4·E{n}" for n in range(2, 6)),
+        "Quiet Valley · S4·E6 (season finale)",
+    ]  # names hidden, as the server chose; the first episode is the premiere's event
+    third = found["Quiet Valley · S4·E3"]
+    assert third["dtstart"].dt == airs(3) and third["sequence"] == 0
+
+    tvmaze.move_episode(QUIET_VALLEY, episode_id(tvmaze, 3), airdate="2027-01-27")
+    tvmaze.touch(QUIET_VALLEY)
+    ladder.traveller.shift(timedelta(days=1, hours=1))
+    await bot.services.tvmaze.refresh()
+    moved = (await events())["Quiet Valley · S4·E3"]
+    assert (moved["uid"], moved["sequence"]) == (third["uid"], 1)
+    assert moved["dtstart"].dt == airs(3) + timedelta(days=3)
