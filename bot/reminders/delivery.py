@@ -246,8 +246,8 @@ class Deliverer:
         self, delivery: Delivery, message_id: int, guild_id: int, archive_minutes: int
     ) -> None:
         """The post's discussion thread, once: recorded as made, or as impossible (missing
-        Create Public Threads: /status says so). A network failure leaves it for the next
-        start."""
+        Create Public Threads: /status says so). A passing failure leaves it to be tried
+        again (open_missing_threads, every few minutes and at each start)."""
         assert delivery.channel_id is not None
         assert delivery.thread_name is not None
         try:
@@ -262,7 +262,7 @@ class Deliverer:
             log.warning("No thread on message %s: %s", message_id, error)
             await self._store.thread_made(delivery.id, NO_THREAD)
         except Transient as error:
-            log.info("The thread on message %s waits for the next start: %s", message_id, error)
+            log.info("The thread on message %s is tried again shortly: %s", message_id, error)
         else:
             await self._store.thread_made(delivery.id, thread_id)
 

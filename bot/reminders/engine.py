@@ -34,6 +34,8 @@ CONCURRENT_SERVERS = 16
 # With other processes on the same database, one of them may plan a reminder for a server of
 # this one (the TVmaze refresh moved its premiere) without telling it: look this often.
 RECHECK_SHARED_PLAN = timedelta(seconds=30)
+THREADS_JOB = "reminders:threads"
+RETRY_THREADS_EVERY = timedelta(minutes=2)
 
 
 class ReminderEngine:
@@ -82,10 +84,18 @@ class ReminderEngine:
         self._launch(await self.store.in_flight())
         # In the background: a thread needs its server loaded, which the gateway does later.
         self._track(asyncio.create_task(self._deliverer.open_missing_threads()))
+        # A thread Discord refused for a moment is tried again soon, not at the next start.
+        self.timer.scheduler.every(
+            THREADS_JOB,
+            RETRY_THREADS_EVERY,
+            self._deliverer.open_missing_threads,
+            first=RETRY_THREADS_EVERY,
+        )
         await self.timer.reschedule()
 
     async def stop(self) -> None:
         self.timer.cancel()
+        self.timer.scheduler.cancel(THREADS_JOB)
         for task in list(self._tasks):
             task.cancel()
         for task in list(self._tasks):

@@ -135,3 +135,18 @@ async def test_each_episode_post_of_a_show_announcing_episodes_opens_its_thread(
         "Quiet Valley S4 · premiere discussion",
         "Quiet Valley S4E2 · episode discussion",
     ]
+
+
+async def test_a_thread_refused_for_a_moment_is_made_minutes_later_without_a_restart(
+    ladder: Ladder, bot: PremiereBot
+) -> None:
+    await threads_on(ladder, bot)
+    await ladder.track()
+    ladder.double.inject_fault("POST", THREADS, status=503, times=1)
+    await ladder.advance_to(bot, just_after())
+    assert threads_in(ladder) == []
+
+    ladder.traveller.shift(timedelta(minutes=3))
+    bot.scheduler.wakeup()
+    await ladder.double.wait_for(lambda: threads_in(ladder))
+    assert [name for _, name, _ in threads_in(ladder)] == ["Jessica Jones · premiere discussion"]
