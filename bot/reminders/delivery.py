@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 # Asks Discord who is Interested in a show's event (guild id, show id), before its reminder.
 RefreshInterest = Callable[[int, int], Awaitable[None]]
 
-EMBEDS_PER_MESSAGE = 10  # Discord's limit: more held DMs make more messages
+EMBEDS_PER_MESSAGE = 10  # Discord's limits on one message: more held DMs make more messages
+EMBED_CHARS = 6000
 NO_THREAD = 0  # recorded when a post's thread cannot be made: it is not tried again
 RETRY_DELAYS = (
     timedelta(seconds=15),
@@ -313,9 +314,15 @@ class Deliverer:
             if rendered is None:
                 await self._store.mark_failed(delivery.id, "its show or episode is gone")
                 continue
-            held.append((delivery, rendered[0]))
-        for start in range(0, len(held), EMBEDS_PER_MESSAGE):
-            chunk = held[start : start + EMBEDS_PER_MESSAGE]
+            embed = rendered[0]
+            assert reminder is not None
+            # It says what it said when due: tell them when that was.
+            embed.set_footer(
+                text="Held for your quiet hours: this was due "
+                + reminder.due.strftime("%d %b %Y, %H:%M UTC").lstrip("0")
+            )
+            held.append((delivery, embed))
+        for chunk in _messages_of(held):
             try:
                 message_id = await self._sender.to_user_many(
                     user_id, embeds=[embed for _, embed in chunk], nonce=f"pq{chunk[0][0].id}"
@@ -325,7 +332,11 @@ class Deliverer:
                     await self._store.mark_failed(delivery.id, str(error))
             except Transient as error:
                 for delivery, _ in chunk:
-                    await self._store.retry_later(delivery.id, str(error), now + RETRY_DELAYS[0])
+                    if delivery.attempts >= len(RETRY_DELAYS):
+                        await self._store.mark_failed(delivery.id, f"gave up: {error}")
+                    else:
+                        retry_at = now + RETRY_DELAYS[delivery.attempts]
+                        await self._store.retry_later(delivery.id, str(error), retry_at)
             else:
                 for delivery, _ in chunk:
                     await self._store.mark_sent(delivery.id, message_id)
@@ -366,3 +377,19 @@ class Deliverer:
             error,
         )
         await self._store.retry_later(delivery.id, error, retry_at)
+
+
+def _messages_of(
+    held: list[tuple[Delivery, discord.Embed]],
+) -> list[list[tuple[Delivery, discord.Embed]]]:
+    """Held DMs split into messages Discord takes: ten embeds at most, 6,000 characters in all."""
+    messages: list[list[tuple[Delivery, discord.Embed]]] = []
+    size = 0
+    for item in held:
+        length = len(item[1])
+        if not messages or len(messages[-1]) == EMBEDS_PER_MESSAGE or size + length > EMBED_CHARS:
+            messages.append([])
+            size = 0
+        messages[-1].append(item)
+        size += length
+    return messages

@@ -56,6 +56,10 @@ async def test_dms_due_in_quiet_hours_wait_and_arrive_together_at_their_end(
         "**Severance**",
         "**Quiet Valley**",
     ]
+    assert [e["footer"]["text"] for e in together.embeds] == [
+        "Held for your quiet hours: this was due 10 Dec 2026, 22:30 UTC",
+        "Held for your quiet hours: this was due 10 Dec 2026, 23:30 UTC",
+    ]
     statuses = await bot.db.fetch_all("SELECT DISTINCT status FROM reminders")
     assert [r["status"] for r in statuses] == ["sent"]
 
