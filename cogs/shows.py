@@ -250,17 +250,14 @@ class Shows(
         services = self.bot.services
         # A change acts only on the show the member picked or named exactly, never a guess.
         target = await services.shows.pick(interaction.guild_id, show)
-        announces = Announce(announce.value) if announce else None
-        if announces not in (None, Announce.PREMIERES) and target.tvmaze_id is None:
-            # Refused at once, privately, with the reason (a show tracked by hand).
-            await services.shows.edit(interaction.guild_id, target.id, announce=announces)
-        if announces is not None:
-            # Finales and episodes are read from TVmaze first, which may take seconds.
-            await interaction.response.defer(ephemeral=True, thinking=True)
-        before = target
-        if announces is None or any(
-            v is not None for v in (title, season, network, premiere, timezone)
-        ):
+        changes: dict[str, Any] = {
+            "title": title,
+            "season": season,
+            "network": network,
+            "premiere": premiere,
+            "timezone": timezone,
+        }
+        if announce is None:
             edit = await services.shows.edit(
                 interaction.guild_id,
                 target.id,
@@ -270,12 +267,21 @@ class Shows(
                 premiere=premiere,
                 timezone=timezone,
             )
-            before = edit.before
-        if announces is None:
-            await interaction.response.send_message(embed=render.show_edited(before, edit.after))
+            await interaction.response.send_message(
+                embed=render.show_edited(edit.before, edit.after)
+            )
             return
-        edit = await services.tvmaze.set_announce(interaction.guild_id, target.id, announces)
-        await interaction.edit_original_response(embed=render.show_edited(before, edit.after))
+        announces = Announce(announce.value)
+        if announces is not Announce.PREMIERES and target.tvmaze_id is None:
+            # Refused at once, privately, with the reason (a show tracked by hand).
+            await services.shows.edit(interaction.guild_id, target.id, announce=announces)
+        # Finales and episodes are read from TVmaze first, which may take seconds; the reply
+        # is private, as a refusal after waiting must be.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        edit = await services.tvmaze.set_announce(
+            interaction.guild_id, target.id, announces, **changes
+        )
+        await interaction.edit_original_response(embed=render.show_edited(edit.before, edit.after))
 
     @app_commands.command(name="info")
     @app_commands.describe(show="The show to look at")

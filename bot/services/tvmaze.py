@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
+from typing import Any
 
 from bot.clock import Clock
 from bot.db.episodes import EpisodeRepository
@@ -323,9 +324,13 @@ class TvmazeService:
 
     # ----------------------------------------------------------------- what a server announces
 
-    async def set_announce(self, guild_id: int, show_id: int, announce: Announce) -> ShowEdit:
-        """Announce a tracked show's premieres, its finales too, or every episode. More than
-        premieres needs the show's episodes, read from TVmaze now (so it must be linked)."""
+    async def set_announce(
+        self, guild_id: int, show_id: int, announce: Announce, **changes: Any
+    ) -> ShowEdit:
+        """Announce a tracked show's premieres, its finales too, or every episode, with any
+        other `changes` /show edit takes, all in one edit. More than premieres needs the show's
+        episodes, read from TVmaze first (so it must be linked): when TVmaze fails, nothing
+        is changed."""
         show = await self._shows.get(guild_id, show_id)
         if announce is not Announce.PREMIERES and show.tvmaze_id is not None:
             try:
@@ -334,7 +339,7 @@ class TvmazeService:
                         await self._keep_episodes(await self._client.show(show.tvmaze_id))
             except TimeoutError:
                 raise InvalidInput(str(TvmazeUnavailable())) from None
-        edit = await self._shows.edit(guild_id, show_id, announce=announce)
+        edit = await self._shows.edit(guild_id, show_id, announce=announce, **changes)
         if announce is Announce.PREMIERES:
             await self._episodes.forget_unfollowed()
         return edit

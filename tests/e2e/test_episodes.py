@@ -451,3 +451,21 @@ async def test_the_calendar_feed_has_each_announced_episode_and_follows_its_move
     moved = (await events())["Quiet Valley · S4·E3"]
     assert (moved["uid"], moved["sequence"]) == (third["uid"], 1)
     assert moved["dtstart"].dt == airs(3) + timedelta(days=3)
+
+
+async def test_an_announce_edit_tvmaze_cannot_serve_changes_nothing(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot, announce="premieres")
+    ladder.traveller.shift(timedelta(hours=2))  # past the client's cache of the show
+    tvmaze.remove_show(QUIET_VALLEY)
+    refused = await ladder.world.slash(
+        ladder.world.admin,
+        "show edit",
+        show="Quiet Valley",
+        title="Quiet Valley (US)",
+        announce="finales",
+    )
+    assert refused.ephemeral and "TVmaze" in refused.content
+    [show] = await tv_bot.services.shows.upcoming(ladder.world.guild.id)
+    assert (show.title, show.announce) == ("Quiet Valley", "premieres")  # neither changed
