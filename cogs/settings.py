@@ -184,7 +184,13 @@ class Settings(
         settings = await self.bot.services.settings.set_digest(
             interaction.guild_id, enabled=enabled, day=day.value if day else None, at=time
         )
-        await interaction.response.send_message(render.digest_text(settings), ephemeral=True)
+        text = render.digest_text(settings)
+        if settings.digest_enabled and settings.announce_channel_id is None:
+            text += (
+                "\n⚠️ There is no announcement channel yet, so nothing can be posted. "
+                "Run /settings channel."
+            )
+        await interaction.response.send_message(text, ephemeral=True)
 
     @app_commands.command(name="articles")
     @app_commands.describe(who="Who may post article summaries in the channel")

@@ -256,3 +256,12 @@ def _options(definition: dict[str, object]) -> list[dict[str, object]]:
         found.append(option)
         found += _options(option)
     return found
+
+
+async def test_turning_it_on_without_a_channel_says_nothing_can_be_posted(
+    ladder: Ladder, bot: PremiereBot
+) -> None:
+    reply = await ladder.world.slash(
+        ladder.world.admin, "settings digest", day="wednesday", time="10:00"
+    )
+    assert reply.ephemeral and "no announcement channel" in reply.content
