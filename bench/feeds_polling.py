@@ -212,6 +212,7 @@ async def bench(args: argparse.Namespace, site: Site, folder: Path) -> None:
     from bot.clock import AdjustableClock
     from bot.db.connection import Database
     from bot.db.feeds import FeedRepository
+    from bot.db.reminders import ReminderRepository
     from bot.db.settings import SettingsRepository
     from bot.db.shows import ShowRepository, to_epoch
     from bot.db.subscriptions import SubscriptionRepository
@@ -237,7 +238,15 @@ async def bench(args: argparse.Namespace, site: Site, folder: Path) -> None:
             fetcher=fetcher,
         )
         sender = RecordingSender()
-        desk = NewsDesk(articles, shows, subscriptions, sender, fetcher=fetcher)
+        desk = NewsDesk(
+            articles,
+            shows,
+            subscriptions,
+            sender,
+            held=ReminderRepository(db),
+            clock=clock,
+            fetcher=fetcher,
+        )
         poller = FeedPoller(
             FeedRepository(db),
             desk,

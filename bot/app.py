@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.db.connection import Database, Dialect
 from bot.db.feeds import FeedRepository
 from bot.db.leases import LeaseRepository
+from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
@@ -227,8 +228,11 @@ class PremiereBot(commands.AutoShardedBot):
             ShowRepository(self.db),
             SubscriptionRepository(self.db),
             sender,
+            held=ReminderRepository(self.db, self.partition),
+            clock=self.clock,
             fetcher=self.article_fetcher,
         )
+        desk.news_held = self.reminders.timer.reschedule
         self.feeds = FeedPoller(
             FeedRepository(self.db, self.partition),
             desk,

@@ -33,9 +33,22 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("season_offers", "id"),
     ("tvmaze_episodes", "tvmaze_show_id, episode_id"),
     ("calendars", "guild_id"),
+    ("quiet_hours", "guild_id, user_id"),
+    ("digest_plans", "guild_id"),
+    ("digests", "id"),
+    ("held_news", "id"),
 )
 # Tables whose ids the target numbers itself afterwards: its counter must start past them.
-NUMBERED = ("shows", "reminders", "deliveries", "articles", "feeds", "season_offers")
+NUMBERED = (
+    "shows",
+    "reminders",
+    "deliveries",
+    "articles",
+    "feeds",
+    "season_offers",
+    "digests",
+    "held_news",
+)
 
 
 class CopyRefused(Exception):

@@ -59,6 +59,11 @@ CLAIMABLE = ShardedSql(
     }
 )
 IN_FLIGHT = ShardedSql(SELECT_REMINDERS + "WHERE status = ? AND {on_my_shards}")
+NEXT_HELD_NEWS = ShardedSql("SELECT min(held_until) FROM held_news WHERE {on_my_shards}")
+HELD_NEWS_DUE = ShardedSql(
+    """SELECT DISTINCT guild_id, user_id FROM held_news
+       WHERE held_until <= ? AND {on_my_shards} ORDER BY guild_id, user_id"""
+)
 NEXT_DUE = ShardedSql("SELECT min(due_at) FROM reminders WHERE status = ? AND {on_my_shards}")
 # A delivery is of the partition's servers through its reminder's server.
 RETRY_DUE = ShardedSql(
@@ -514,6 +519,46 @@ class ReminderRepository:
         )
         return [_delivery(r) for r in rows]
 
+    async def hold_news(
+        self, guild_id: int, user_id: int, article_id: int, embed: str, until: datetime
+    ) -> None:
+        """A feed story's DM to a member in their quiet hours, kept as its embed's JSON until
+        they end (once per member and story)."""
+        await self._db.execute(
+            """INSERT INTO held_news (guild_id, user_id, article_id, embed, held_until)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT DO NOTHING""",
+            (guild_id, user_id, article_id, embed, to_epoch(until)),
+        )
+
+    async def held_news_for(
+        self, guild_id: int, user_id: int, now: datetime
+    ) -> list[tuple[int, str]]:
+        """(id, embed JSON) of the news held for a member whose quiet hours are over."""
+        rows = await self._db.fetch_all(
+            """SELECT id, embed FROM held_news
+               WHERE guild_id = ? AND user_id = ? AND held_until <= ? ORDER BY id""",
+            (guild_id, user_id, to_epoch(now)),
+        )
+        return [(r["id"], r["embed"]) for r in rows]
+
+    async def news_sent(self, ids: Sequence[int]) -> None:
+        async with self._db.transaction() as tx:
+            await tx.executemany("DELETE FROM held_news WHERE id = ?", [(i,) for i in ids])
+
+    async def postpone_news(self, ids: Sequence[int], until: datetime) -> None:
+        async with self._db.transaction() as tx:
+            await tx.executemany(
+                "UPDATE held_news SET held_until = ? WHERE id = ?",
+                [(to_epoch(until), i) for i in ids],
+            )
+
+    async def held_news_due(self, now: datetime) -> list[tuple[int, int]]:
+        """(server, member) pairs of this partition with held news whose time has come."""
+        sql, mine = HELD_NEWS_DUE.on(self._db, self._partition)
+        rows = await self._db.fetch_all(sql, (to_epoch(now), *mine))
+        return [(r["guild_id"], r["user_id"]) for r in rows]
+
     async def mark_failed(self, delivery_id: int, error: str) -> None:
         await self._db.execute(
             "UPDATE deliveries SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ?",
@@ -609,7 +654,9 @@ class ReminderRepository:
         retry = await self._db.scalar(
             sql, (DeliveryStatus.PENDING, self._db.list_param(sorted(in_flight)), *mine)
         )
-        candidates = [t for t in (due, retry) if t is not None]
+        sql, mine = NEXT_HELD_NEWS.on(self._db, self._partition)
+        news = await self._db.scalar(sql, tuple(mine))
+        candidates = [t for t in (due, retry, news) if t is not None]
         return from_epoch(min(candidates)) if candidates else None
 
     async def retry_due(self, now: datetime) -> list[int]:

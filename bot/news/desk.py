@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.articles import Article, ArticleError, Fetcher, read_article
+from bot.clock import Clock
+from bot.db.reminders import ReminderRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.feeds import Feed
@@ -58,12 +61,18 @@ class NewsDesk:
         subscriptions: SubscriptionRepository,
         sender: Sender,
         *,
+        held: ReminderRepository,
+        clock: Clock,
         fetcher: Fetcher | None = None,
     ) -> None:
         self._articles = articles
         self._shows = shows
         self._subscriptions = subscriptions
         self._sender = sender
+        self._held = held  # DMs kept for members' quiet hours
+        self._clock = clock
+        # Told when news is held, so the timer that sends held DMs wakes at the right time.
+        self.news_held: Callable[[], Awaitable[object]] | None = None
         self._fetcher = fetcher
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
 
@@ -112,7 +121,7 @@ class NewsDesk:
 
         placed = await post_once(claim, post)
         assert placed is not None
-        await self._direct(posted.id, article, [r for r in readers if _by_dm(r)])
+        await self._direct(guild_id, posted.id, article, [r for r in readers if _by_dm(r)])
         return placed.message_id
 
     async def _read(self, entry: FeedEntry) -> Article | None:
@@ -175,10 +184,21 @@ class NewsDesk:
         return message_id
 
     async def _direct(
-        self, article_id: int, article: Article, readers: Sequence[Subscription]
+        self, guild_id: int, article_id: int, article: Article, readers: Sequence[Subscription]
     ) -> None:
-        """Members who asked for DMs get the news privately; a closed DM only costs them it."""
+        """Members who asked for DMs get the news privately; a closed DM only costs them it.
+        A member in their quiet hours gets it when they end, with their other held DMs."""
+        now = self._clock.now()
         for reader in readers:
+            quiet = await self._subscriptions.quiet_hours(guild_id, reader.user_id)
+            if quiet is not None and quiet.covers(now):
+                embed = json.dumps(render.article_embed(article).to_dict())
+                await self._held.hold_news(
+                    guild_id, reader.user_id, article_id, embed, quiet.ends_after(now)
+                )
+                if self.news_held is not None:
+                    await self.news_held()
+                continue
             try:
                 await self._sender.to_user(
                     reader.user_id,

@@ -8,7 +8,10 @@ that had in fact gone out.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -66,6 +69,20 @@ RETRY_DELAYS = (
 
 
 @dataclass(frozen=True, slots=True)
+class _HeldDm:
+    """A DM held for quiet hours: a reminder's (in the ledger) or a feed story's."""
+
+    embed: discord.Embed
+    delivery: Delivery | None = None
+    news_id: int | None = None
+
+    @property
+    def nonce(self) -> str:
+        """The nonce of a message this DM opens: fixed by its own row, so a retry repeats it."""
+        return f"pq{self.delivery.id}" if self.delivery is not None else f"pn{self.news_id}"
+
+
+@dataclass(frozen=True, slots=True)
 class _Post:
     """One reminder, rendered, and where its channel messages go."""
 
@@ -93,6 +110,7 @@ class Deliverer:
         self._settings = settings
         self._episodes = episodes
         self._subscriptions = subscriptions
+        self._held_locks: defaultdict[tuple[int, int], asyncio.Lock] = defaultdict(asyncio.Lock)
         self._sender = sender
         self._clock = clock
         self._refresh_interest = refresh_interest
@@ -288,7 +306,7 @@ class Deliverer:
         if delivery.held_until is not None:
             if delivery.held_until > now:
                 return True  # still quiet for them (another member's hold woke the reminder)
-            await self._send_held(guild_id, delivery.user_id)
+            await self.send_held(guild_id, delivery.user_id)
             return True
         quiet = await self._subscriptions.quiet_hours(guild_id, delivery.user_id)
         if quiet is None or not quiet.covers(now):
@@ -296,13 +314,18 @@ class Deliverer:
         await self._store.hold(delivery.id, quiet.ends_after(now))
         return True
 
+    async def send_held(self, guild_id: int, user_id: int) -> None:
+        """Every DM held for this member in this server whose quiet hours are over, reminders'
+        and feed news alike, as one message (Discord takes ten embeds in one), in the order they
+        were due. Each is written down before, so a retry after a crash sends the same message
+        with the same nonce; one member's held DMs go out one batch at a time."""
+        async with self._held_locks[(guild_id, user_id)]:
+            await self._send_held(guild_id, user_id)
+
     async def _send_held(self, guild_id: int, user_id: int) -> None:
-        """Every DM held for this member in this server whose quiet hours are over, as one
-        message (Discord takes ten embeds in one): written down first, so a retry after a
-        crash sends the same message with the same nonce."""
         now = self._clock.now()
         settings = await self._settings.get(guild_id)
-        held: list[tuple[Delivery, discord.Embed]] = []
+        held: list[_HeldDm] = []
         for delivery in await self._store.held_for(guild_id, user_id, now):
             reminder = await self._store.get(delivery.reminder_id)
             show = await self._shows.get(guild_id, reminder.show_id) if reminder else None
@@ -321,26 +344,37 @@ class Deliverer:
                 text="Held for your quiet hours: this was due "
                 + reminder.due.strftime("%d %b %Y, %H:%M UTC").lstrip("0")
             )
-            held.append((delivery, embed))
+            held.append(_HeldDm(embed, delivery=delivery))
+        for news_id, embed_json in await self._store.held_news_for(guild_id, user_id, now):
+            held.append(_HeldDm(discord.Embed.from_dict(json.loads(embed_json)), news_id=news_id))
         for chunk in _messages_of(held):
+            news = [item.news_id for item in chunk if item.news_id is not None]
             try:
                 message_id = await self._sender.to_user_many(
-                    user_id, embeds=[embed for _, embed in chunk], nonce=f"pq{chunk[0][0].id}"
+                    user_id, embeds=[item.embed for item in chunk], nonce=chunk[0].nonce
                 )
             except (DmClosed, Unreachable) as error:
-                for delivery, _ in chunk:
-                    await self._store.mark_failed(delivery.id, str(error))
+                log.info("Held DMs for %s not sent: %s", user_id, error)
+                for item in chunk:
+                    if item.delivery is not None:
+                        await self._store.mark_failed(item.delivery.id, str(error))
+                await self._store.news_sent(news)  # a closed DM only costs them the news
             except Transient as error:
-                for delivery, _ in chunk:
-                    if delivery.attempts >= len(RETRY_DELAYS):
-                        await self._store.mark_failed(delivery.id, f"gave up: {error}")
+                for item in chunk:
+                    if item.delivery is None:
+                        continue
+                    if item.delivery.attempts >= len(RETRY_DELAYS):
+                        await self._store.mark_failed(item.delivery.id, f"gave up: {error}")
                     else:
-                        retry_at = now + RETRY_DELAYS[delivery.attempts]
-                        await self._store.retry_later(delivery.id, str(error), retry_at)
+                        retry_at = now + RETRY_DELAYS[item.delivery.attempts]
+                        await self._store.retry_later(item.delivery.id, str(error), retry_at)
+                await self._store.postpone_news(news, now + RETRY_DELAYS[0])
             else:
-                for delivery, _ in chunk:
-                    await self._store.mark_sent(delivery.id, message_id)
-        for reminder_id in sorted({delivery.reminder_id for delivery, _ in held}):
+                for item in chunk:
+                    if item.delivery is not None:
+                        await self._store.mark_sent(item.delivery.id, message_id)
+                await self._store.news_sent(news)
+        for reminder_id in sorted({i.delivery.reminder_id for i in held if i.delivery}):
             await self._store.finish(reminder_id, now)
 
     async def _dm_closed(self, delivery: Delivery, post: _Post) -> None:
@@ -379,14 +413,12 @@ class Deliverer:
         await self._store.retry_later(delivery.id, error, retry_at)
 
 
-def _messages_of(
-    held: list[tuple[Delivery, discord.Embed]],
-) -> list[list[tuple[Delivery, discord.Embed]]]:
+def _messages_of(held: list[_HeldDm]) -> list[list[_HeldDm]]:
     """Held DMs split into messages Discord takes: ten embeds at most, 6,000 characters in all."""
-    messages: list[list[tuple[Delivery, discord.Embed]]] = []
+    messages: list[list[_HeldDm]] = []
     size = 0
     for item in held:
-        length = len(item[1])
+        length = len(item.embed)
         if not messages or len(messages[-1]) == EMBEDS_PER_MESSAGE or size + length > EMBED_CHARS:
             messages.append([])
             size = 0

@@ -190,6 +190,9 @@ class ReminderEngine:
             if reminder_id not in self._in_flight and (r := await self.store.get(reminder_id)):
                 claimed.append((r, r.style or Style.ON_TIME))
         self._launch(claimed)
+        # Feed news held for members' quiet hours goes out with their other held DMs.
+        for guild_id, user_id in await self.store.held_news_due(now):
+            await self._deliverer.send_held(guild_id, user_id)
 
     def _launch(self, claimed: Iterable[tuple[Reminder, Style]]) -> None:
         by_guild: dict[int, list[tuple[Reminder, Style]]] = defaultdict(list)

@@ -13,6 +13,7 @@ from bot.app import PremiereBot
 from bot.domain.feeds import PAUSE_AFTER_FAILURES
 from bot.sandbox.double import InvocationError, Message, Perm
 from tests.conftest import ON_BOTH_ENGINES, StartBot, World, build_world
+from tests.e2e.reminder_support import settle
 from tests.feed_site import FeedHandle, FeedSite, html_page
 
 pytestmark = ON_BOTH_ENGINES
@@ -292,6 +293,35 @@ async def test_news_subscribers_are_mentioned_and_others_are_not(
     [dm] = world.double.dms_to(dm_reader)
     assert dm.embed["title"] == "Harbor Lights Season 3 Gets a March Premiere"
     assert world.double.dms_to(world.member) == []
+
+
+async def test_news_by_dm_waits_for_the_end_of_quiet_hours(
+    world: World, news_bot: PremiereBot, site: FeedSite, at_t0: Any
+) -> None:
+    await world.slash(world.admin, "show add", title="Harbor Lights", premiere="March 12 2027")
+    dm_reader = world.double.add_member(world.guild, "dm news reader")
+    await world.slash(dm_reader, "subscribe", show="Harbor Lights", delivery="dm", news=True)
+    # The checks below run around 15:20 UTC: quiet until 16:00.
+    await world.slash(dm_reader, "subscriptions quiet", start="14:00", end="16:00", timezone="UTC")
+    feed = tv_feed(site)
+    await follow(world, feed.url)
+    publish(
+        site,
+        feed,
+        "b",
+        "Harbor Lights Season 3 Gets a March Premiere",
+        "Harbor Lights season 3 premieres on Netflix on March 12, 2027.",
+    )
+    await check_feeds(news_bot, at_t0)
+    assert len(posts(world)) == 1 and world.double.dms_to(dm_reader) == []
+
+    at_t0.move_to(datetime(2026, 11, 24, 16, 0, 1, tzinfo=UTC))
+    news_bot.reminders.timer.wakeup()
+    await settle(news_bot)
+
+    [dm] = world.double.dms_to(dm_reader)
+    assert dm.embed["title"] == "Harbor Lights Season 3 Gets a March Premiere"
+    assert await news_bot.db.scalar("SELECT count(*) FROM held_news") == 0
 
 
 async def test_the_same_story_from_two_feeds_is_posted_once(

@@ -9,7 +9,7 @@ import discord
 
 from bot.domain.reminders import Delivery, DeliveryStatus, Target
 from bot.domain.subscriptions import QuietHours
-from bot.reminders.delivery import _messages_of
+from bot.reminders.delivery import _HeldDm, _messages_of
 
 NIGHT = QuietHours(time(23, 0), time(8, 0), "Europe/Berlin")
 AFTERNOON = QuietHours(time(13, 0), time(15, 30), "America/New_York")
@@ -46,7 +46,7 @@ def delivery(n: int) -> Delivery:
 
 
 def test_held_dms_make_messages_of_ten_embeds_and_six_thousand_characters_at_most() -> None:
-    small = [(delivery(n), discord.Embed(title=f"Show {n}")) for n in range(23)]
+    small = [_HeldDm(discord.Embed(title=f"Show {n}"), delivery=delivery(n)) for n in range(23)]
     assert [len(m) for m in _messages_of(small)] == [10, 10, 3]
-    big = [(delivery(n), discord.Embed(title="x", description="y" * 2500)) for n in range(5)]
+    big = [_HeldDm(discord.Embed(title="x", description="y" * 2500), news_id=n) for n in range(5)]
     assert [len(m) for m in _messages_of(big)] == [2, 2, 1]
