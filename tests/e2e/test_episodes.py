@@ -469,3 +469,36 @@ async def test_an_announce_edit_tvmaze_cannot_serve_changes_nothing(
     assert refused.ephemeral and "TVmaze" in refused.content
     [show] = await tv_bot.services.shows.upcoming(ladder.world.guild.id)
     assert (show.title, show.announce) == ("Quiet Valley", "premieres")  # neither changed
+
+
+async def test_an_episode_post_cut_off_between_send_and_record_goes_out_once(
+    ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
+) -> None:
+    first = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await follow(ladder, first)
+    ladder.traveller.move_to(airs(2) - timedelta(minutes=1))
+    # Discord takes the episode post, but its answer never reaches the bot before it dies.
+    ladder.double.inject_fault(
+        "POST", "/channels/{channel_id}/messages", status=500, after_commit=True, delay=2.0
+    )
+    ladder.traveller.move_to(airs(2) + timedelta(seconds=1))
+    first.reminders.timer.wakeup()
+    await ladder.double.wait_for(lambda: episode_posts(ladder))
+    await first.close()
+
+    second = await start_bot(tvmaze_api_base=tvmaze.base_url, tvmaze_refresh_hours=0)
+    await settle(second)
+
+    [post] = episode_posts(ladder)
+    assert "S4·E2 — Old Roads" in post.text()
+    nonces = [
+        r.body["nonce"]
+        for r in ladder.double.requests_to("POST", "/channels/{channel_id}/messages")
+        if r.body and r.body.get("embeds") and "Old Roads" in str(r.body["embeds"])
+    ]
+    assert len(nonces) == 2 and len(set(nonces)) == 1  # the re-send reused the nonce
+    [recorded] = await second.db.fetch_all(
+        "SELECT d.status, d.message_id FROM deliveries d JOIN reminders r ON r.id = d.reminder_id"
+        " WHERE r.kind = 'episode'"
+    )
+    assert (recorded["status"], recorded["message_id"]) == ("sent", post.id)
