@@ -227,7 +227,7 @@ class ScheduledEvents:
         elif event_id is None:
             await self._attempt("create", guild_id, show_id, label, partial(self._create, show))
         else:
-            update = partial(self._update, show, event_id, now)
+            update = partial(self._update, show, event_id)
             await self._attempt("update", guild_id, show_id, label, update)
 
     async def _wanted(self, show: Show) -> bool:
@@ -305,6 +305,8 @@ class ScheduledEvents:
     async def _create(self, show: Show, guild: discord.Guild) -> None:
         details = event_details(show)
         await self._pacer.wait()
+        if show.premiere - self._clock.now() < MIN_LEAD:
+            return  # the wait for a turn (behind a big fan-out, say) made it too late
         event = await guild.create_scheduled_event(
             name=details.name,
             description=details.description,
@@ -316,14 +318,15 @@ class ScheduledEvents:
         )
         await self.store.remember(show.guild_id, show.id, event.id)
 
-    async def _update(self, show: Show, event_id: int, now: datetime, guild: discord.Guild) -> None:
+    async def _update(self, show: Show, event_id: int, guild: discord.Guild) -> None:
         # Once the premiere has begun its times stay as they are; Discord won't move a start
         # into the past, nor an event already under way.
-        movable = show.premiere - now >= MIN_LEAD
         event = await self._event(guild, event_id)
         if event is not None:
             details = event_details(show)
             await self._pacer.wait()
+            # Judged after the wait for a turn, which may have taken the start into the past.
+            movable = show.premiere - self._clock.now() >= MIN_LEAD
             try:
                 if movable:
                     await event.edit(
@@ -343,8 +346,7 @@ class ScheduledEvents:
             except discord.NotFound:
                 pass
         await self.store.forget(event_id)  # deleted in Discord meanwhile: start afresh
-        if movable:
-            await self._create(show, guild)
+        await self._create(show, guild)  # unless that is too late by now
 
     async def _delete(self, event_id: int, guild: discord.Guild) -> None:
         event = await self._event(guild, event_id)

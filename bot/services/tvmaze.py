@@ -441,7 +441,8 @@ class TvmazeService:
             if (
                 checked_at is None
                 or show.tvmaze_id in airing_soon
-                or updated.get(show.tvmaze_id, 0) > checked_at.timestamp()
+                # The same second counts: an update just after the last check is not missed.
+                or updated.get(show.tvmaze_id, 0) >= int(checked_at.timestamp())
             ):
                 by_tvmaze.setdefault(show.tvmaze_id, []).append(show)
         for tvmaze_id, tracked in by_tvmaze.items():
