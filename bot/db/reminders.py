@@ -269,12 +269,6 @@ class ReminderRepository:
                 ),
             )
 
-    async def replan_episodes(
-        self, show: Show, slots: Sequence[EpisodeSlot], now: datetime
-    ) -> None:
-        """Make the show's pending episode posts match `slots` (see replan_episodes_of)."""
-        await self.replan_episodes_of([(show, slots)], now)
-
     async def replan_episodes_of(
         self, plans: Sequence[tuple[Show, Sequence[EpisodeSlot]]], now: datetime
     ) -> None:

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from bot.clock import Clock
@@ -18,7 +18,7 @@ from bot.db.reminders import ReminderRepository
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
-from bot.domain.episodes import Announce, Episode, episode_slots
+from bot.domain.episodes import Announce, Episode, EpisodeSlot, episode_slots
 from bot.domain.reminders import Kind, Reminder, StatusReport, Style, ladder
 from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
@@ -127,7 +127,7 @@ class ReminderEngine:
             await self._replan(after)
             await self.store.plan_moved_notice(before, after, self._clock.now())
         elif (before.announce, before.season) != (after.announce, after.season):
-            await self._replan_episodes(after)
+            await self._replan_episodes([after])
         else:
             return
         await self.timer.reschedule()
@@ -141,28 +141,13 @@ class ReminderEngine:
         """The server's reminder offsets or episode delay changed."""
         for show in await self._shows.ending_after(guild_id, self._clock.now()):
             await self._replan(show)
-        for show in await self._shows.following_episodes(guild_id=guild_id):
-            await self._replan_episodes(show)
+        await self._replan_episodes(await self._shows.following_episodes(guild_id=guild_id))
         await self.timer.reschedule()
 
     async def episodes_changed(self, tvmaze_id: int) -> None:
         """TVmaze's episodes of a show were read again: every server following it re-plans,
         all in one write."""
-        now = self._clock.now()
-        followers = await self._shows.following_episodes(tvmaze_id=tvmaze_id)
-        delays = await self._settings.episode_delays(show.guild_id for show in followers)
-        seasons: dict[int, list[Episode]] = {}
-        plans = []
-        for show in followers:
-            if show.season is None:
-                continue
-            if show.season not in seasons:
-                seasons[show.season] = await self._episodes.of_season(tvmaze_id, show.season)
-            delay = delays[show.guild_id]
-            plans.append(
-                (show, episode_slots(seasons[show.season], show.season, show.announce, delay))
-            )
-        await self.store.replan_episodes_of(plans, now)
+        await self._replan_episodes(await self._shows.following_episodes(tvmaze_id=tvmaze_id))
         await self.timer.reschedule()
 
     async def _replan(self, show: Show) -> None:
@@ -170,16 +155,25 @@ class ReminderEngine:
         rungs = ladder(show.premiere, show.precision, settings.reminder_offsets, self._clock.now())
         await self.store.replan(show, rungs)
         if show.announce is not Announce.PREMIERES:
-            await self._replan_episodes(show)
+            await self._replan_episodes([show])
 
-    async def _replan_episodes(self, show: Show) -> None:
-        if show.tvmaze_id is None or show.season is None or show.announce is Announce.PREMIERES:
-            await self.store.replan_episodes(show, [], self._clock.now())
-            return
-        settings = await self._settings.get(show.guild_id)
-        episodes = await self._episodes.of_season(show.tvmaze_id, show.season)
-        slots = episode_slots(episodes, show.season, show.announce, settings.episode_delay)
-        await self.store.replan_episodes(show, slots, self._clock.now())
+    async def _replan_episodes(self, shows: Sequence[Show]) -> None:
+        """Each show's episode posts from its season's kept episodes and its server's delay
+        (none for a show announcing premieres only), in one write."""
+        delays = await self._settings.episode_delays(show.guild_id for show in shows)
+        seasons: dict[tuple[int, int], list[Episode]] = {}
+        plans = []
+        for show in shows:
+            slots: list[EpisodeSlot] = []
+            if show.tvmaze_id is not None and show.season is not None:
+                key = (show.tvmaze_id, show.season)
+                if key not in seasons:
+                    seasons[key] = await self._episodes.of_season(*key)
+                slots = episode_slots(
+                    seasons[key], show.season, show.announce, delays[show.guild_id]
+                )
+            plans.append((show, slots))
+        await self.store.replan_episodes_of(plans, self._clock.now())
 
     # -------------------------------------------------------------- waking up
 
