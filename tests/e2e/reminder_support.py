@@ -23,8 +23,10 @@ class Ladder:
         self.role: Role = self.double.add_role(world.guild, "Premiere Fans")
         self.fan: Member = self.double.add_member(world.guild, "channel fan")
         self.dm_fan: Member = self.double.add_member(world.guild, "dm fan")
+        self.bot: PremiereBot | None = None  # known once configured
 
     async def configure(self, bot: PremiereBot, *, role: bool = True) -> None:
+        self.bot = bot
         w = self.world
         await self.double.wait_for(lambda: bot.get_channel(self.channel.id))
         await w.slash(w.admin, "settings channel", channel=self.channel)
@@ -43,7 +45,15 @@ class Ladder:
             self.world.admin, "show add", title=title, premiere=premiere, **options
         )
         assert not reply.ephemeral, reply.content
+        await self.events_done()
         return reply
+
+    async def events_done(self) -> None:
+        """Wait for the Discord event a change asked for. The double judges an event's start
+        by its own clock, so a test that moves the clock while the request is in flight would
+        see the bot blamed for scheduling in the past."""
+        if self.bot is not None:
+            await self.bot.events.idle()
 
     async def subscribe_fans(self, title: str = "Jessica Jones") -> None:
         await self.world.slash(self.fan, "subscribe", show=title)
@@ -53,6 +63,7 @@ class Ladder:
         return self.double.channel_messages(self.channel)
 
     async def advance_to(self, bot: PremiereBot, when: datetime) -> None:
+        await bot.events.idle()  # see events_done
         self.traveller.move_to(when)
         bot.reminders.timer.wakeup()
         await settle(bot)

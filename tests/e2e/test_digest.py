@@ -36,6 +36,7 @@ async def settle_digest(bot: PremiereBot) -> None:
 
 
 async def advance_to(ladder: Ladder, bot: PremiereBot, when: datetime) -> None:
+    await bot.events.idle()  # see Ladder.events_done
     ladder.traveller.move_to(when)
     bot.digest.timer.wakeup()
     await settle_digest(bot)
