@@ -1171,7 +1171,11 @@ def _lead_facts(
     *,
     single: bool,
 ) -> PremiereFacts:
-    show = lead.title or (statement.show if statement else None)
+    show = lead.title
+    if show is None and statement is not None and statement.show is not None:
+        # A sentence's run is cut where a headline's is ("Nobody Wants" of "Nobody Wants
+        # This"): the text's own full spelling mends it the same way.
+        show = titles.completed_title(statement.show, body)
     show_conf = (
         lead.confidence if lead.title else (0.6 if statement and statement.show_named else 0.0)
     )

@@ -478,12 +478,14 @@ def _good_edges(words: list[_Token]) -> bool:
 
 
 def _title_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """The words as a title may be written: a slug's "handmaids" is the body's "Handmaid's"."""
+    """The words as a title may be written: a slug's "handmaids" is the body's "Handmaid's",
+    and its "survivor-cook-islands" the body's "Survivor: Cook Islands" (an address drops the
+    colon between a franchise and its edition's subtitle)."""
     parts = [
         re.escape(w[:-1]) + "['’]?s" if w.lower().endswith("s") and len(w) > 3 else re.escape(w)
         for w in words
     ]
-    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.I)
+    return re.compile(r"(?<![\w])" + r":?\s+".join(parts) + r"(?![\w])", re.I)
 
 
 def _count_in_body(title: str, body: str) -> int:
@@ -765,25 +767,62 @@ def _in_a_field(text: str, start: int) -> bool:
     return bool(_FIELD_LINE.match(text, line_start))
 
 
+def completed_title(title: str, text: str) -> str:
+    """The title as `text` writes it in full (see `_completed`): for a show a sentence names,
+    cut short the same way a headline's can be."""
+    return _completed(title, text[: LEAD_WINDOW * 2])
+
+
 def _completed(title: str, text: str) -> str:
     """The title with the capitalised word the text always writes beside it: a run cut at a
-    common word ("Nobody Wants" of "Nobody Wants This"), or an address names only its last
-    word ("Playlist" of "Secret Playlist")."""
+    common word ("Nobody Wants" of "Nobody Wants This", "Get Me Out" of "Get Me Out Of
+    Here"), or an address names only its last word ("Playlist" of "Secret Playlist")."""
     for _ in range(3):
         core = r"\s+".join(re.escape(w) for w in title.split())
         total = len(re.findall(rf"(?<![\w’']){core}(?![\w’'])", text))
-        after = re.findall(rf"(?<![\w’']){core}\s+({_NEIGHBOUR})(?![\w’'])", text)
+        after = re.findall(rf"(?<![\w’']){core}\s+({_NEIGHBOUR_AFTER})(?![\w’'])", text)
         before = re.findall(rf"(?<![\w’'])({_NEIGHBOUR})\s+{core}(?![\w’'])", text)
         for neighbours, word_first in ((after, False), (before, True)):
             # Three times in four: "Hospital Playlist" elsewhere leaves "Secret Playlist" it.
             word, times = Counter(neighbours).most_common(1)[0] if neighbours else ("", 0)
-            fits = _belongs_to_title(word) or (word_first and word.lower() in _TITLE_OPENERS)
-            if times >= 2 and times * 4 >= total * 3 and fits:
+            last = word.split()[-1] if word else ""
+            fits = _belongs_to_title(last) or (word_first and word.lower() in _TITLE_OPENERS)
+            every_time = times == total and not word_first
+            # A country after a franchise's name is its national edition ("Big Brother
+            # Canada", "MasterChef Australia"): written so every time, once is enough.
+            edition = every_time and last.lower().rstrip(".") in _EDITIONS
+            # A word headlines break titles at ("News", "Update"), written after the title
+            # every time and three times or more, is the title's own: "Small Town News".
+            own_word = every_time and times >= 3 and _headline_word_in_title(last)
+            if (times >= 2 and times * 4 >= total * 3 and fits) or edition or own_word:
                 title = f"{word} {title}" if word_first else f"{title} {word}"
                 break
         else:
             return title
     return title
+
+
+# After a title, a capitalised small word and the word it leads to: a title-case title runs
+# on through its small words ("... Get Me Out Of Here"), where prose writes them lowercase.
+_NEIGHBOUR_AFTER = (
+    r"(?:(?:Of|The|In|On|To|For|At|A|An|And|With|From|By|Or|Is|Are)\s+)?" + _NEIGHBOUR
+)
+_EDITIONS = _PLACES - _words("world global international national hollywood asia europe")
+# Headline words that still never end a title: a season, an episode, the piece's own nouns.
+_NEVER_LAST = _words(
+    "season seasons series episode episodes part finale trailer trailers teaser cast casting "
+    "premiere premieres date dates review recap renewal"
+)
+
+
+def _headline_word_in_title(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in _HEADLINE_BREAK
+        and lowered not in _NEVER_LAST
+        and not word.endswith(("’s", "'s"))
+        and canonical_network(word) is None
+    )
 
 
 def _opener_from_slug(title: str, slug_words: str, text: str) -> str:

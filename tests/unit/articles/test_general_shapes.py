@@ -1,0 +1,72 @@
+"""Shapes of real premiere news that recur across outlets, each in our own sentences: titles
+cut short where a headline or an address drops a word, dates that are guesses or past, and
+a season that already aired elsewhere arriving on another service."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.articles import analyse
+from bot.articles.preview import premiere_value
+
+TODAY = date(2026, 11, 28)
+
+
+def read(text: str, url: str | None = None) -> tuple[str | None, int | None, str | None]:
+    article = analyse(text=text, url=url, today=TODAY)
+    premiere, _ = premiere_value(article.facts)
+    return article.facts.show, article.facts.season, premiere
+
+
+# ---------------------------------------------------------------------------- titles
+
+
+def test_an_address_that_drops_a_subtitles_colon_still_names_the_whole_title() -> None:
+    text = (
+        "date 2021-05-03 NBC said on Monday that Rescue Crew: Lake District, the reality "
+        "series' newest edition, will premiere on Thursday, September 16 at 8 p.m. ET.\n"
+        "Rescue Crew: Lake District follows volunteers on the fells."
+    )
+    url = "https://tv.example/news/rescue-crew-lake-district-opens-nbc-fall-4411.php"
+    assert read(text, url)[0] == "Rescue Crew: Lake District"
+
+
+def test_a_country_after_a_franchise_name_is_its_national_edition() -> None:
+    text = (
+        "date 2018-06-04 Last spring the owners of the Global network put Bake Squad Canada "
+        "on ice. This year they changed course, saying that season 4 will debut in 2019."
+    )
+    url = "https://paper.example/entertainment/2018/06/04/bake-squad-is-back-on-global.html"
+    assert read(text, url)[0] == "Bake Squad Canada"
+
+
+def test_a_headline_word_the_text_always_writes_after_the_title_is_part_of_it() -> None:
+    text = (
+        "HBO's Valley Radio News follows a tiny desert station\n"
+        "HBO's Valley Radio News follows a tiny desert station\n"
+        "Valley Radio News (HBO, 9 p.m.): the new documentary series premieres on Monday, "
+        "August 2, 2021, with two episodes. Valley Radio News airs weekly after that."
+    )
+    assert read(text)[0] == "Valley Radio News"
+
+
+def test_a_title_case_title_runs_on_through_its_small_words() -> None:
+    text = (
+        "Channel Nine Unveils Its 2022 Slate\n"
+        "Nine used its upfronts to show off the year ahead.\n"
+        "On January 3, the hosts will return to the bush for the fifth season of "
+        "Camp Lost In Here!.\n"
+        "“Camp Lost In Here! is the perfect show for summer,” one host said."
+    )
+    assert read(text)[0] == "Camp Lost In Here"
+
+
+def test_a_title_a_sentence_cuts_at_a_common_word_is_mended_from_the_text() -> None:
+    # Two shows and no headline: no lead, so the show is the one the date's sentence names.
+    text = (
+        "date 2024-10-11 Netflix has renewed its romantic comedy series Everybody Loves This "
+        "for a second season, and its thriller series The Envoy for a third ahead of The "
+        "Envoy season 2.\nIts creator called Everybody Loves This a career high.\n"
+        "Season 2 of Everybody Loves This will arrive on Netflix in 2025."
+    )
+    assert read(text)[:2] == ("Everybody Loves This", 2)
