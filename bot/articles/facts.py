@@ -595,6 +595,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "It seems safe to assume, then, that it will kick off in January"
     if _service_launch(text, scan.nets, named):
         return None
+    if _LOOKS_BACK.search(text, 0, mention.start):
+        return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
         return None  # "weekly through April 5", "free from May 1 to May 7": a run, not its start
     if _IMPORTED.search(text):
@@ -724,6 +726,15 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
     return bool(_PAST_VERB.search(text))
 
 
+# What news writes before a date it looks back to: "Back in March 2019, the finale
+# confirmed...", "dating back to its debut in 2015", "ever since January". Only a clause that
+# opens on "back in" counts: "the show is back in March" looks ahead.
+_LOOKS_BACK = re.compile(
+    r"(?i)(?:(?:^|[,;(—–]\s*|\b(?:and|but)\s+)(?:way\s+)?back(?:\s+in)?|\bdating\s+back\s+to"
+    r"|\bas\s+far\s+back\s+as|\b(?:ever\s+)?since)"
+    r"(?:\s+(?:its|their|the\s+show['’]s)\s+(?:debut|premiere|launch|first\s+season)"
+    r"(?:\s+in)?)?\s+(?:(?:early|late|mid)[\s-]+)?$"
+)
 # The end of a run: "new episodes each week through early April".
 _RUN_END = re.compile(r"(?i)\b(?:through|thru|between\s+now\s+and)\s+$")
 _WINDOW_JOIN = re.compile(r"(?i)\s*(?:to|until|till|through|thru|-|–)\s*")

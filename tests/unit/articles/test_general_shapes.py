@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.articles import analyse
 from bot.articles.preview import premiere_value
 
@@ -70,3 +72,21 @@ def test_a_title_a_sentence_cuts_at_a_common_word_is_mended_from_the_text() -> N
         "Season 2 of Everybody Loves This will arrive on Netflix in 2025."
     )
     assert read(text)[:2] == ("Everybody Loves This", 2)
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Every earlier season, dating back to its debut in 2015, premiered in the spring.",
+        "Back in March 2019, the show's debut season was set to stream on Hulu.",
+    ],
+)
+def test_a_date_the_text_looks_back_to_is_no_premiere(history: str) -> None:
+    text = (
+        "Everything We Know About the Last Season of Saltmarsh\n"
+        f"Saltmarsh has no date for its sixth season yet. {history}"
+    )
+    assert read(text)[2] is None
