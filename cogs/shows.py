@@ -87,7 +87,9 @@ async def list_page(
             )
         )
     now = interaction.client.clock.now()
-    return render.show_list(shows, page=page, now=now, days=days, subscribed=mine), view
+    airing = await services.tvmaze.airing(interaction.guild_id) if days is None else []
+    embed = render.show_list(shows, page=page, now=now, days=days, subscribed=mine, airing=airing)
+    return embed, view
 
 
 async def tvmaze_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -130,7 +132,7 @@ async def add_from_tvmaze(
         # An ordinary post, not a followup: the first followup would fill the private answer.
         assert isinstance(channel, discord.abc.Messageable)
         message = await channel.send(
-            embed=render.show_added_from_tvmaze(show),
+            embed=render.show_added_from_tvmaze(show, now=interaction.client.clock.now()),
             view=components.subscription_buttons(show.id),
         )
     except discord.Forbidden:
@@ -152,7 +154,7 @@ class SeasonOfferButton(IdButton, template=components.OFFER_PATTERN):
             interaction.guild_id, self.target_id, interaction.user.id
         )
         await interaction.response.send_message(
-            embed=render.show_added_from_tvmaze(show),
+            embed=render.show_added_from_tvmaze(show, now=interaction.client.clock.now()),
             view=components.subscription_buttons(show.id),
         )
 

@@ -10,7 +10,7 @@ import discord
 from discord.utils import format_dt
 
 from bot.domain.dates import Precision, format_partial
-from bot.domain.episodes import Announce
+from bot.domain.episodes import Announce, Episode
 from bot.domain.shows import SeasonOffer, Show
 from bot.render.text import safe
 
@@ -56,13 +56,28 @@ def show_added(show: Show) -> discord.Embed:
     return with_poster(embed, show)
 
 
-def show_added_from_tvmaze(show: Show) -> discord.Embed:
-    embed = show_added(show)
+def show_added_from_tvmaze(show: Show, *, now: datetime) -> discord.Embed:
+    if show.is_upcoming(now):
+        embed = show_added(show)
+        embed.set_footer(
+            text="Dates from TVmaze, kept current: if the premiere moves, reminders follow. "
+            "Members can follow it with /subscribe."
+        )
+        return embed
+    # A season already airing, followed for what is still to come of it.
+    still_to_come = (
+        "Each episode still to come"
+        if show.announce is Announce.EPISODES
+        else "The season finale, when it airs"
+    )
+    embed = discord.Embed(title="Now following", description=show_line(show), colour=BRAND)
+    embed.add_field(name="Premiered", value=premiere_text(show), inline=False)
+    embed.add_field(name="Announces", value=still_to_come, inline=False)
     embed.set_footer(
-        text="Dates from TVmaze, kept current: if the premiere moves, reminders follow. "
+        text="Dates from TVmaze, kept current: if an episode moves, its post follows. "
         "Members can follow it with /subscribe."
     )
-    return embed
+    return with_poster(embed, show)
 
 
 def season_offer(offer: SeasonOffer) -> discord.Embed:
@@ -151,16 +166,19 @@ def show_list(
     now: datetime,
     days: int | None = None,
     subscribed: Collection[int] = (),
+    airing: Sequence[tuple[Show, Episode]] = (),
 ) -> discord.Embed:
-    """One page of upcoming premieres, soonest first."""
+    """One page of upcoming premieres, soonest first; the first page also lists the seasons
+    under way that the server follows episode by episode, with what airs next."""
     pages = page_count(len(shows))
     window = f" in the next {days} days" if days is not None else ""
     if not shows:
-        return discord.Embed(
+        embed = discord.Embed(
             title="Upcoming premieres",
             description=f"No premieres{window}. A manager can add one with /show add.",
-            colour=MUTED,
+            colour=MUTED if not airing else BRAND,
         )
+        return _with_airing(embed, airing, subscribed)
     start = page * SHOWS_PER_PAGE
     lines = []
     for show in shows[start : start + SHOWS_PER_PAGE]:
@@ -173,4 +191,24 @@ def show_list(
     legend = f" · {SUBSCRIBED_MARK} you are subscribed" if subscribed else ""
     embed.set_footer(text=f"Page {page + 1} of {pages} · {len(shows)} shows{legend}")
     embed.timestamp = now
+    return _with_airing(embed, airing, subscribed) if page == 0 else embed
+
+
+AIRING_LISTED = 8  # keeps the field within Discord's 1,024 characters
+
+
+def _with_airing(
+    embed: discord.Embed, airing: Sequence[tuple[Show, Episode]], subscribed: Collection[int]
+) -> discord.Embed:
+    if not airing:
+        return embed
+    lines = []
+    for show, episode in airing[:AIRING_LISTED]:
+        mark = f"{SUBSCRIBED_MARK} " if show.id in subscribed else ""
+        finale = f" ({episode.finale.value} finale)" if episode.finale is not None else ""
+        when = format_dt(episode.airs_at, "R" if episode.has_time else "D")
+        lines.append(f"{mark}{show_line(show)}: next {episode.code}{finale} {when}")
+    if len(airing) > AIRING_LISTED:
+        lines.append(f"…and {len(airing) - AIRING_LISTED} more")
+    embed.add_field(name="Airing now", value="\n".join(lines)[:1024], inline=False)
     return embed

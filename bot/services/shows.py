@@ -89,15 +89,23 @@ class ShowService:
         tvmaze_id: int | None = None,
         announce: Announce = Announce.PREMIERES,
         poster_url: str | None = None,
+        airing: bool = False,
     ) -> Show:
-        """Track a show. The premiere is read in `timezone`, else the server's timezone."""
+        """Track a show. The premiere is read in `timezone`, else the server's timezone.
+
+        `airing` takes a season that has already begun (its premiere in the past), followed
+        for its episodes still to come: only a TVmaze-linked show announcing more than
+        premieres may be added so."""
         now = self._clock.now()
         _valid_announce(announce, tvmaze_id)
+        if airing and announce is Announce.PREMIERES:
+            raise ValueError("a season already airing is followed only for its episodes")
         title = _valid_title(title)
         network = _valid_network(network)
         _valid_season(season)
         parsed = _parse(premiere, now, await self._zone(guild_id, timezone))
-        _refuse_past(premiere, parsed.instant, parsed.precision, parsed.timezone, now)
+        if not airing:
+            _refuse_past(premiere, parsed.instant, parsed.precision, parsed.timezone, now)
         draft = NewShow(
             guild_id,
             title,

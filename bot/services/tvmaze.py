@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,7 +30,7 @@ from bot.db.season_offers import SeasonOfferRepository
 from bot.db.shows import ShowRepository
 from bot.db.subscriptions import SubscriptionRepository
 from bot.domain.dates import Precision, zone_for
-from bot.domain.episodes import Announce, Episode, SeasonFacts, finale_of
+from bot.domain.episodes import Announce, Episode, SeasonFacts, announced, finale_of
 from bot.domain.shows import TITLE_MAX, SeasonOffer, Show
 from bot.errors import InvalidInput, NotFound, UserError
 from bot.services.once import Placed, post_once
@@ -55,6 +55,7 @@ CHECK_AT_MOST_EVERY = timedelta(days=1)
 # TVmaze's updates list does not name it: a late change to tonight's episode still counts.
 EPISODE_SOON = timedelta(hours=48)
 ENDED = "Ended"  # TVmaze's status of a show that will make no more episodes
+EpisodeLists = tuple[Sequence[TvEpisode], Sequence[TvSeason]]  # a show's, as TVmaze lists them
 # Told after TVmaze's episodes of a show were read again (the TVmaze show's id).
 EpisodesChanged = Callable[[int], Awaitable[None]]
 # Offers are posted by the Discord side: where it was shown, or None when the server has
@@ -168,6 +169,16 @@ def season_premiere(
     if found is None or not found.opens_season:
         return None
     return premiere_of(show, found.episode)
+
+
+def season_opener(show: TvShow, episodes: Iterable[TvEpisode], season: int) -> Premiere | None:
+    """When a season began: its first dated regular episode. None when none is dated."""
+    dated = [
+        (when, e)
+        for e in episodes
+        if e.is_regular and e.season == season and (when := premiere_of(show, e)) is not None
+    ]
+    return min(dated, key=lambda pair: _order(*pair))[0] if dated else None
 
 
 def needs_episodes(show: TvShow) -> bool:
@@ -293,13 +304,26 @@ class TvmazeService:
                 f"announce: {announce.value} follows TVmaze's episodes, so the premiere must "
                 "come from TVmaze too: leave premiere empty, or keep announce: premieres."
             )
+        follows_episodes = announce is not Announce.PREMIERES
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 show = await self._lookup(pick)
-                found = await self._next_premiere(show, season) if linked else None
-                if announce is not Announce.PREMIERES:
+                lists = None
+                if follows_episodes:
                     with _as_refusals():
-                        await self._keep_episodes(show)
+                        lists = await self._episode_lists(show)
+                found = (
+                    await self._next_premiere(
+                        show,
+                        season,
+                        lists[0] if lists is not None else None,
+                        airing_ok=follows_episodes,
+                    )
+                    if linked
+                    else None
+                )
+                if lists is not None:
+                    await self._keep_episodes(show, lists)
         except TimeoutError:
             # Out of time: stuck behind the bot's own queue of lookups, or TVmaze was slow.
             busy = self._client.queued > 0
@@ -320,6 +344,8 @@ class TvmazeService:
             tvmaze_id=show.id if linked else None,
             announce=announce,
             poster_url=show.image_url,
+            # A season already airing: followed for its episodes still to come.
+            airing=follows_episodes and found is not None and found.instant <= self._clock.now(),
         )
 
     # ----------------------------------------------------------------- what a server announces
@@ -344,12 +370,36 @@ class TvmazeService:
             await self._episodes.forget_unfollowed()
         return edit
 
-    async def _keep_episodes(self, show: TvShow) -> None:
-        """Read the show's episodes (and seasons, for finales) and keep them: one request each
-        however many servers follow the show. When they changed, every server following it
-        re-plans (a server adding the show plans its own as it is added)."""
+    async def airing(self, guild_id: int) -> list[tuple[Show, Episode]]:
+        """The server's shows whose season has begun and is followed for what is still to
+        come, each with the next episode it will announce, soonest first."""
+        now = self._clock.now()
+        following = [
+            s
+            for s in await self._show_rows.following_episodes(guild_id=guild_id)
+            if s.tvmaze_id is not None and not s.is_upcoming(now)
+        ]
+        episodes = await self._episodes.of_seasons(
+            [(s.tvmaze_id, s.season) for s in following if s.tvmaze_id and s.season is not None]
+        )
+        found = []
+        for show in following:
+            mine = [e for e in episodes if e.tvmaze_show_id == show.tvmaze_id]
+            ahead = [e for e in announced(mine, show.season, show.announce) if e.airs_at > now]
+            if ahead:
+                found.append((show, ahead[0]))
+        return sorted(found, key=lambda pair: (pair[1].airs_at, pair[0].title.casefold()))
+
+    async def _episode_lists(self, show: TvShow) -> EpisodeLists:
         episodes = await self._client.episodes(show.id, updated=show.updated)
         seasons = await self._client.seasons(show.id, updated=show.updated)
+        return episodes, seasons
+
+    async def _keep_episodes(self, show: TvShow, lists: EpisodeLists | None = None) -> None:
+        """Read the show's episodes (and seasons, for finales), unless already read, and keep
+        them: one request each however many servers follow the show. When they changed, every
+        server following it re-plans (a server adding the show plans its own as it is added)."""
+        episodes, seasons = lists if lists is not None else await self._episode_lists(show)
         if await self._episodes.replace(show.id, kept_episodes(show, episodes, seasons)):
             for listener in self.episode_listeners:
                 await listener(show.id)
@@ -367,14 +417,25 @@ class TvmazeService:
                 )
             return await self._client.show(found[0].id)
 
-    async def _next_premiere(self, show: TvShow, season: int | None) -> Premiere:
+    async def _next_premiere(
+        self,
+        show: TvShow,
+        season: int | None,
+        episodes: Sequence[TvEpisode] | None = None,
+        *,
+        airing_ok: bool = False,
+    ) -> Premiere:
+        """The premiere to track: the season TVmaze dates next. With `airing_ok` (a show
+        followed episode by episode) a season already airing counts too: its premiere has
+        passed, and its episodes still to come are what the server follows."""
         if show.next_episode is None:
             raise InvalidInput(
                 f"TVmaze has no upcoming episode of {show.name} yet. Add it with premiere: "
                 "once a date is announced."
             )
-        with _as_refusals():
-            episodes = await self._episodes_if_needed(show)
+        if episodes is None:
+            with _as_refusals():
+                episodes = await self._episodes_if_needed(show)
         found = next_regular(show, episodes, now=self._clock.now())
         if found is None:
             # Only a special is coming (a preview, a documentary): specials are never premieres.
@@ -390,10 +451,14 @@ class TvmazeService:
                 "empty."
             )
         if not found.opens_season:
+            opener = season_opener(show, episodes, episode.season) if airing_ok else None
+            if opener is not None:
+                return opener
             raise InvalidInput(
                 f"Season {episode.season} of {show.name} is already airing (episode "
                 f"{episode.number} is next), and TVmaze has no date for a next season yet. "
-                "Add it with premiere: once one is announced."
+                "To be told of its episodes still to come, add it with announce: episodes "
+                "(or finales); for the next season's premiere, add it once one is announced."
             )
         premiere = premiere_of(show, episode)
         if premiere is None:

@@ -13,6 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from bot.app import PremiereBot
+from bot.db.shows import ShowRepository
 from bot.domain.episodes import Announce
 from bot.sandbox.double import Message, Perm
 from bot.sandbox.tvmaze import TvmazeDouble
@@ -115,6 +116,61 @@ async def test_every_episode_gets_one_post_at_its_airtime_and_the_premiere_names
     assert "S4·E6 — The Long Night" in ladder.posts()[-1].text()
     await ladder.advance_to(tv_bot, airs(6) + 3 * WEEK)
     assert len(ladder.posts()) == 9  # exactly one post per episode, and nothing after
+
+
+async def test_a_season_already_airing_is_followed_from_its_next_episode(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    ladder.traveller.move_to(airs(3) + timedelta(hours=3))  # episodes 1–3 have aired
+    tvmaze.advance_next_episode(QUIET_VALLEY)  # so TVmaze's next episode is episode 4
+    await ladder.configure(tv_bot, role=False)
+    world = ladder.world
+    pick = f"tvmaze:{QUIET_VALLEY}"
+    refused = await world.slash(world.admin, "show add", title=pick)
+    assert refused.ephemeral and "already airing (episode 4 is next)" in refused.content
+    assert "announce: episodes" in refused.content  # and says how to follow it
+    assert await ShowRepository(tv_bot.db).all_in_guild(world.guild.id) == []
+
+    answer = await world.slash(world.admin, "show add", title=pick, announce="episodes")
+    assert answer.ephemeral and "Added" in answer.content, answer.content
+    [added] = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    assert added.embed["title"] == "Now following"
+    assert "Each episode still to come" in added.text()
+    [show] = await ShowRepository(tv_bot.db).all_in_guild(world.guild.id)
+    assert (show.season, show.premiere) == (4, FIRST)  # the season's own premiere
+    await world.slash(ladder.fan, "subscribe", show="Quiet Valley", episodes=True)
+    await ladder.events_done()
+    await settle(tv_bot)
+    assert ladder.posts() == []  # no countdown to a premiere gone by, no episode already aired
+    listed = await world.slash(ladder.fan, "show list")
+    [airing] = [f for f in listed.embed["fields"] if f["name"] == "Airing now"]
+    assert "Quiet Valley" in airing["value"] and "next S4·E4" in airing["value"]
+    assert "🔔" in airing["value"]  # the fan is subscribed
+
+    for number in (4, 5, 6):
+        await ladder.advance_to(tv_bot, airs(number) + timedelta(seconds=1))
+    assert titles(ladder.posts()) == ["📺 New episode", "📺 New episode", "🏁 Season finale"]
+    assert "S4·E4 — Salt" in ladder.posts()[0].text()
+    listed = await world.slash(ladder.fan, "show list")  # the season is over: nothing airs
+    assert "Airing now" not in [f["name"] for f in listed.embed.get("fields", [])]
+    assert all(post.pings.users == {ladder.fan.id} for post in ladder.posts())
+    assert ladder.double.problems == []  # nor a Discord event for a premiere in the past
+
+
+async def test_a_season_already_airing_in_finales_mode_posts_only_its_finale(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    ladder.traveller.move_to(airs(5) - timedelta(days=2))
+    tvmaze.advance_next_episode(QUIET_VALLEY)
+    await follow(ladder, tv_bot, announce="finales")
+    [added] = [m for m in ladder.world.double.channel_messages(ladder.world.channel) if m.embeds]
+    assert "The season finale, when it airs" in added.text()
+    listed = await ladder.world.slash(ladder.world.member, "show list")
+    [airing] = [f for f in listed.embed["fields"] if f["name"] == "Airing now"]
+    assert "next S4·E6 (season finale)" in airing["value"]  # finales mode: the finale is next
+
+    await ladder.advance_to(tv_bot, airs(6) + timedelta(seconds=1))
+    assert titles(ladder.posts()) == ["🏁 Season finale"]
 
 
 async def test_finales_mode_with_a_delay_and_hidden_names_posts_only_the_finale_late(
