@@ -306,6 +306,10 @@ def find_facts(
         # "Anime on hiatus will return in July": the piece is about returns from a break;
         # only a date the text gives a season number is a season's premiere.
         statements = [s for s in statements if s.season is not None and not s.season_implied]
+    aired = _seasons_aired_before(body) if statements else set()
+    # A season the text says has aired already, arriving on another service or in another
+    # country, is a second run: its date is no season's premiere.
+    statements = [s for s in statements if s.season_implied or s.season not in aired]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
@@ -321,10 +325,49 @@ def find_facts(
         ctx,
         single=not others,
     )
+    if (
+        lead_statement is not None
+        and (lead_statement.season is None or lead_statement.season_implied)
+        and lead_facts.season in aired
+    ):
+        # "The final season will hit Netflix on October 7" in a piece saying season 6
+        # originally aired on another network: the date the sentence names is its second run.
+        lead_facts = replace(
+            lead_facts,
+            premiere=None,
+            premiere_precision=None,
+            timezone=None,
+            evidence=None,
+            confidence={**lead_facts.confidence, "premiere": 0.0},
+        )
     # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
     default_network = head_network or lead_facts.network
     other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
     return lead_facts, other_facts
+
+
+# A season told as already shown: "Season 6 originally aired on Pop TV", "season 11 of the
+# Australian version, which was broadcast in 2015". Only right after the season it names.
+_AIRED_BEFORE = re.compile(
+    r"(?i)\b(?:originally|already|previously|first)\s+(?:aired|ran|premiered|broadcast|screened"
+    r"|debuted|streamed)\b|\b(?:that|which)\s+(?:(?:was|were)\s+)?(?:originally\s+|first\s+"
+    r"|already\s+)?(?:broadcast|aired|shown|screened|premiered|ran|debuted)\s+in\s+(?:(?:19|20)"
+    r"\d\d|the\s+(?:US|U\.S\.|UK|U\.K\.)|(?-i:[A-Z]))"
+)
+# What else a season has that airs: its trailer, an episode, its finale.
+_NOT_THE_SEASON = re.compile(r"(?i)[.;!?]|trailer|teaser|episode|finale|clip|poster|special")
+
+
+def _seasons_aired_before(body: str) -> set[int]:
+    aired: set[int] = set()
+    for match in _AIRED_BEFORE.finditer(body):
+        start = max(0, match.start() - 70)
+        for found in seasons.find_seasons(body[start : match.start()]):
+            if not found.implied and not _NOT_THE_SEASON.search(
+                body, start + found.end, match.start()
+            ):
+                aired.add(found.number)
+    return aired
 
 
 # ---------------------------------------------------------------------------- TV or not

@@ -90,3 +90,34 @@ def test_a_date_the_text_looks_back_to_is_no_premiere(history: str) -> None:
         f"Saltmarsh has no date for its sixth season yet. {history}"
     )
     assert read(text)[2] is None
+
+
+# ---------------------------------------------------------------------------- second runs
+
+
+def test_a_season_that_already_aired_elsewhere_has_no_premiere_on_its_new_service() -> None:
+    text = (
+        "date 2020-09-21 Copper Valley (CBC)\n"
+        "Fans in the US finally know when the sixth and final season of Copper Valley will "
+        "hit Netflix: October 7.\n"
+        "Copper Valley Season 6 originally aired on CBC between January and April of this year."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_new_season_after_an_older_one_that_aired_elsewhere_keeps_its_date() -> None:
+    text = (
+        "date 2020-09-21 Copper Valley season 7 moves to Hulu\n"
+        "Copper Valley Season 6 originally aired on CBC between January and April. Season 7 "
+        "of Copper Valley will premiere on Hulu on October 7."
+    )
+    assert read(text)[1:] == (7, "2020-10-07")
+
+
+def test_an_imported_season_said_to_have_aired_in_an_earlier_year_is_a_second_run() -> None:
+    text = (
+        "date 2019-10-10 Channel Seven is bringing back the renovation show Flip House.\n"
+        "Seven will start with season 9 of the Canadian Flip House, which was broadcast in "
+        "2016.\nSeason 9 of Flip House will start on Tuesday 29 October at 18:00 on Seven."
+    )
+    assert read(text)[2] is None
