@@ -1385,8 +1385,32 @@ def _anchor(
     latest = (today or datetime.now(UTC).date()).year + 1
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned:
-        return date(max(mentioned), 1, 1), "mentioned"
+        year = max(mentioned)
+        # "The cast was revealed at the end of 2022": the piece is written after that, so a
+        # "January 6" it announces is the next year's.
+        for late in _LATE_IN_YEAR.finditer(text):
+            if int(late[1]) == year and _told_as_past(_sentence_around(text, late.start())):
+                return date(year, 12, 1), "mentioned"
+        return date(year, 1, 1), "mentioned"
     return today, "today" if today is not None else "none"
+
+
+_LATE_IN_YEAR = re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|close)\s+of|late)\s+((?:19|20)\d\d)\b")
+_AHEAD = re.compile(
+    r"(?i)\b(?:will|set\s+(?:to|for)|slated|scheduled|expected|due|coming|to\s+(?:premiere"
+    r"|debut|air|return|arrive|launch))\b"
+)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "\n", "! ", "? ")) + 1
+    ends = [e for e in (text.find(mark, at) for mark in (". ", "\n")) if e != -1]
+    return text[start : min(ends, default=len(text))]
+
+
+def _told_as_past(sentence: str) -> bool:
+    """The sentence tells what happened ("were revealed at the end of 2022"), nothing ahead."""
+    return bool(_PAST_VERB.search(sentence)) and not _AHEAD.search(sentence)
 
 
 _BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\d)")  # not "1980s"

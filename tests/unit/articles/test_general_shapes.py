@@ -92,6 +92,24 @@ def test_a_date_the_text_looks_back_to_is_no_premiere(history: str) -> None:
     assert read(text)[2] is None
 
 
+def test_a_year_told_as_past_at_its_end_puts_a_january_date_in_the_next_year() -> None:
+    # No publication day: the only year is one the text tells as already over.
+    text = (
+        "A new season of Kitchen Duel is upon us, and it's on a new channel: the cooking "
+        "contest moves to Bravo with a two-part premiere on January 6 at 8pm ET.\n"
+        "The twelve cooks were revealed at the end of 2022 in a special livestream."
+    )
+    assert read(text)[2] == "2023-01-06T20:00-05:00"
+
+
+def test_a_year_ahead_at_its_end_leaves_the_estimate_at_the_years_start() -> None:
+    text = (
+        "A new season of Kitchen Duel is coming: the cooking contest will air on Bravo "
+        "from March 6 at 8pm ET, and a holiday edition is set for the end of 2022."
+    )
+    assert read(text)[2] == "2022-03-06T20:00-05:00"
+
+
 # ---------------------------------------------------------------------------- second runs
 
 
