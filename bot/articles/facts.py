@@ -93,6 +93,7 @@ _CUE_RE = re.compile(
         |rescheduled\s+(?:for|to)|new\s+(?:premiere\s+|release\s+)?date|instead|will\s+now
         |bumped\s+(?:up\s+)?to|(?:delayed|postponed)\s+(?:to|until)(?!\s+further))\b)
     | (?P<strong>\b(?:(?:series|season)\s+premiere|premier(?:e|es|ing)(?!d)|debut(?:s|ing)?\b
+        |(?:with|brings?|bringing)\s+(?:a\s+)?new\s+seasons?\s+of
         |(?<=will\s)premier\b|(?<=to\s)premier\b
         |ahead\s+of\s+(?:its|their|the)\s+(?:return|premiere|debut|launch)
         |bows?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled

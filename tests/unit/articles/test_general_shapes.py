@@ -92,6 +92,18 @@ def test_a_date_the_text_looks_back_to_is_no_premiere(history: str) -> None:
     assert read(text)[2] is None
 
 
+def test_a_lineup_that_comes_back_with_new_seasons_of_shows_dates_them() -> None:
+    # A network's schedule release: the first row's shows lead, with the row's own date.
+    text = (
+        "date 2019-07-19 CBC has announced premiere dates for its fall slate.\n"
+        "Crime Mondays come back to CBC with new seasons of MAPLE HOLLOW and GLASS ORCHARD on "
+        "September 16\n"
+        "COPPER VALLEY returns with new episodes on Sunday, September 22\n"
+        "PAPER MOONS returns for a 14th season on Thursday, September 26"
+    )
+    assert read(text)[0::2] == ("Maple Hollow", "2019-09-16")
+
+
 def test_a_year_told_as_past_at_its_end_puts_a_january_date_in_the_next_year() -> None:
     # No publication day: the only year is one the text tells as already over.
     text = (
