@@ -270,12 +270,20 @@ class ReminderRepository:
             )
 
     async def replan_episodes_of(
-        self, plans: Sequence[tuple[Show, Sequence[EpisodeSlot]]], now: datetime
+        self,
+        plans: Sequence[tuple[Show, Sequence[EpisodeSlot]]],
+        now: datetime,
+        *,
+        newly_followed: Collection[int] = (),
     ) -> None:
         """Make each show's pending episode posts match its slots, in one transaction: a slot
         no longer wanted (its episode moved or went) is dropped, a new delay moves the rest,
         and a new slot is planned if it is still to come. A slot already sent is never planned
-        again; a show removed meanwhile plans nothing."""
+        again; a show removed meanwhile plans nothing.
+
+        The shows in `newly_followed` have just begun announcing more of their episodes: what
+        was due before that is written down as skipped, so neither now nor a later re-plan
+        posts it as if the bot had been offline."""
         if not plans:
             return
         wanted = {
@@ -310,9 +318,26 @@ class ReminderRepository:
                     for show, _ in plans
                     if show.id in staying
                     for airs_at, due in wanted[show.id].items()
-                    if (show.id, airs_at) not in planned and _still_news(show, airs_at, due, now)
+                    if (show.id, airs_at) not in planned
+                    and _still_news(show, airs_at, due, now)
+                    and not (show.id in newly_followed and due <= to_epoch(now))
                 ],
             )
+            await tx.executemany(
+                """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
+                                          due_at, status, outcome, finished_at)
+                   VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
+                   ON CONFLICT DO NOTHING""",
+                [
+                    (show.guild_id, show.id, Kind.EPISODE, airs_at, due, SKIPPED,
+                     "due before the server followed these episodes", to_epoch(now))
+                    for show, _ in plans
+                    if show.id in staying and show.id in newly_followed
+                    for airs_at, due in wanted[show.id].items()
+                    if (show.id, airs_at) not in planned and due <= to_epoch(now)
+                    and _still_news(show, airs_at, due, now)
+                ],
+            )  # fmt: skip
 
     async def episode_moments_sent(self, show_id: int, since: datetime) -> set[datetime]:
         """The airstamps of this show's episode posts already sent (or being sent) since."""

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import timedelta
 
 from bot.clock import Clock
@@ -122,12 +122,15 @@ class ReminderEngine:
 
     async def show_changed(self, before: Show, after: Show) -> None:
         premiere_moved = (before.premiere, before.precision) != (after.premiere, after.precision)
+        # Episodes that were no news to this server before the change are not news after it.
+        followed = (before.announce, before.season) != (after.announce, after.season)
+        newly_followed = {after.id} if followed else set()
         if premiere_moved:
             await self.store.cancel_in_flight(after.id, "the premiere moved")
-            await self._replan(after)
+            await self._replan(after, newly_followed=newly_followed)
             await self.store.plan_moved_notice(before, after, self._clock.now())
-        elif (before.announce, before.season) != (after.announce, after.season):
-            await self._replan_episodes([after])
+        elif followed:
+            await self._replan_episodes([after], newly_followed=newly_followed)
         else:
             return
         await self.timer.reschedule()
@@ -150,14 +153,16 @@ class ReminderEngine:
         await self._replan_episodes(await self._shows.following_episodes(tvmaze_id=tvmaze_id))
         await self.timer.reschedule()
 
-    async def _replan(self, show: Show) -> None:
+    async def _replan(self, show: Show, *, newly_followed: Collection[int] = ()) -> None:
         settings = await self._settings.get(show.guild_id)
         rungs = ladder(show.premiere, show.precision, settings.reminder_offsets, self._clock.now())
         await self.store.replan(show, rungs)
         if show.announce is not Announce.PREMIERES:
-            await self._replan_episodes([show])
+            await self._replan_episodes([show], newly_followed=newly_followed)
 
-    async def _replan_episodes(self, shows: Sequence[Show]) -> None:
+    async def _replan_episodes(
+        self, shows: Sequence[Show], *, newly_followed: Collection[int] = ()
+    ) -> None:
         """Each show's episode posts from its season's kept episodes and its server's delay
         (none for a show announcing premieres only), in one write."""
         delays = await self._settings.episode_delays(show.guild_id for show in shows)
@@ -173,7 +178,7 @@ class ReminderEngine:
                     seasons[key], show.season, show.announce, delays[show.guild_id]
                 )
             plans.append((show, slots))
-        await self.store.replan_episodes_of(plans, self._clock.now())
+        await self.store.replan_episodes_of(plans, self._clock.now(), newly_followed=newly_followed)
 
     # -------------------------------------------------------------- waking up
 

@@ -336,6 +336,34 @@ async def test_announce_is_shown_and_changed_back_to_premieres_plans_nothing_mor
     assert "S4·E1" not in ladder.posts()[-1].text()  # episodes are not kept for it any more
 
 
+async def test_switching_to_episodes_after_one_aired_announces_only_the_next(
+    ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
+) -> None:
+    await follow(ladder, tv_bot, announce="premieres")
+    await through_premiere(ladder, tv_bot)
+    await ladder.advance_to(tv_bot, airs(2) + timedelta(hours=3))  # episode 2 aired
+    world = ladder.world
+    changed = await world.slash(world.admin, "show edit", show="Quiet Valley", announce="episodes")
+    assert "Every episode" in changed.text()
+    await settle(tv_bot)
+    # Not news to this server before, not news now: no "aired while the bot was offline".
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
+
+    tvmaze.touch(QUIET_VALLEY)  # TVmaze changes something: the episodes are re-planned
+    ladder.traveller.shift(timedelta(hours=2))
+    await tv_bot.services.tvmaze.refresh()
+    await settle(tv_bot)
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now"]
+
+    await ladder.advance_to(tv_bot, airs(3) + timedelta(seconds=1))
+    assert titles(episode_posts(ladder)) == ["🎬 Premiering now", "📺 New episode"]
+    assert "S4·E3 — Ferryman" in ladder.posts()[-1].text()
+    skipped = await tv_bot.db.fetch_all(
+        "SELECT outcome FROM reminders WHERE kind = 'episode' AND status = 'skipped'"
+    )
+    assert [r["outcome"] for r in skipped] == ["due before the server followed these episodes"]
+
+
 async def test_the_refresh_reads_each_tvmaze_show_once_and_plans_new_episodes_everywhere(
     ladder: Ladder, tv_bot: PremiereBot, tvmaze: TvmazeDouble
 ) -> None:
