@@ -352,7 +352,7 @@ def headline_show(
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
             return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
-        found = _best_span(headline, body, blocker(headline))
+        found = _best_span(headline, body, blocker(headline), marks=True)
         if found is not None:
             title, verified = found
             if verified:
@@ -386,7 +386,7 @@ def _slug_show(
 
 
 def _best_span(
-    headline: str, body: str, blocked: Sequence[tuple[int, int]]
+    headline: str, body: str, blocked: Sequence[tuple[int, int]], *, marks: bool = False
 ) -> tuple[str, bool] | None:
     """The longest run of headline words the body also writes as a title; else the first."""
     tokens = _tokens(headline)
@@ -408,6 +408,7 @@ def _best_span(
         if token.breaks_after or token.colon_after or token.core in ("-", "–", "—", "|"):
             segments.append([])
     found: list[tuple[int, int, str]] = []  # (segment, first word, text)
+    marked: set[str] = set()
     for number, segment in enumerate(segments):
         for i in range(len(segment)):
             for j in range(i + 1, min(len(segment), i + 9) + 1):
@@ -417,6 +418,12 @@ def _best_span(
                 text = _strip_possessive(headline[words[0].start : words[-1].end])
                 if plausible_title(text):
                     found.append((number, i, text))
+                    start, end = words[0].start, words[-1].end
+                    if marks and (
+                        _MARKED_BEFORE.search(headline[max(0, start - 40) : start])
+                        or _MARKED_AFTER.match(headline[end : end + 30])
+                    ):
+                        marked.add(text)
     if not found:
         return None
     counted = [
@@ -433,7 +440,17 @@ def _best_span(
                 for other, _ in verified
             )
         ]
-        best = max(maximal, key=lambda item: (-item[0][0], len(item[0][2].split()), item[1]))
+        # A headline that writes a title as a show ("... on the season premiere of SURVIVOR",
+        # "X Season 3") names its subject there, whatever place words come first.
+        best = max(
+            maximal,
+            key=lambda item: (
+                item[0][2] in marked,
+                -item[0][0],
+                len(item[0][2].split()),
+                item[1],
+            ),
+        )
         return _body_spelling(best[0][2], body), True
     # Nothing confirmed: the first segment's longest span, in the headline's own words, unless
     # the body writes it in lowercase ("midseason"): then it is a word, not a title.

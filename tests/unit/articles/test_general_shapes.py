@@ -74,6 +74,17 @@ def test_a_title_a_sentence_cuts_at_a_common_word_is_mended_from_the_text() -> N
     assert read(text)[:2] == ("Everybody Loves This", 2)
 
 
+def test_a_headline_that_writes_a_title_as_a_show_names_its_subject_there() -> None:
+    # A press release's headline in capitals: a place comes first, the show after "premiere of".
+    text = (
+        "TWELVE STRANGERS ARE LEFT ON THE ISLANDS OF TONGA TO FIGHT FOR A PRIZE, ON THE "
+        "SEASON PREMIERE OF CASTAWAY CLUB, WEDNESDAY, SEPT. 24\n"
+        "Twelve strangers are left on the islands of Tonga with a prize to win, on the "
+        "two-hour season premiere of CASTAWAY CLUB, Wednesday, Sept. 24 on CBS."
+    )
+    assert read(text)[0] == "Castaway Club"
+
+
 # ---------------------------------------------------------------------------- dates
 
 
