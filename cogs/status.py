@@ -87,6 +87,7 @@ class Status(commands.Cog):
                 gaps,
                 feeds=feeds,
                 shards=await shard_report(self.bot, interaction.guild),
+                digest_failures=await self.bot.digest.failures(guild_id),
             ),
             ephemeral=True,
         )

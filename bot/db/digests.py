@@ -11,6 +11,7 @@ from enum import StrEnum
 from bot.db.connection import Database, Row
 from bot.db.partition import ShardedSql
 from bot.db.shows import from_epoch, to_epoch
+from bot.domain.digests import DigestFailure
 from bot.domain.shards import EVERY_SERVER, Partition
 
 WEEK = timedelta(days=7)
@@ -210,6 +211,16 @@ class DigestRepository:
             _SELECT_POSTS + "WHERE guild_id = ? ORDER BY week_start", (guild_id,)
         )
         return [_post(r) for r in rows]
+
+    async def failures(self, guild_id: int, since: datetime, limit: int) -> list[DigestFailure]:
+        """The server's digests of weeks from `since` that failed, newest first."""
+        rows = await self._db.fetch_all(
+            """SELECT week_start, outcome FROM digests
+               WHERE guild_id = ? AND status = 'failed' AND week_start >= ?
+               ORDER BY week_start DESC LIMIT ?""",
+            (guild_id, to_epoch(since), limit),
+        )
+        return [DigestFailure(from_epoch(r["week_start"]), r["outcome"] or "unknown") for r in rows]
 
     async def posted(self, digest_id: int, message_id: int, content_hash: str) -> None:
         await self._db.execute(

@@ -25,11 +25,18 @@ import discord
 
 from bot.clock import Clock
 from bot.db.connection import Database
-from bot.db.digests import WEEK, DigestPlan, DigestPost, DigestRepository, DigestStatus
+from bot.db.digests import (
+    WEEK,
+    DigestPlan,
+    DigestPost,
+    DigestRepository,
+    DigestStatus,
+)
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.calendar import CalendarEntry
 from bot.domain.dates import zone_for
+from bot.domain.digests import DigestFailure
 from bot.domain.settings import ServerSettings
 from bot.domain.shards import EVERY_SERVER, Partition
 from bot.domain.shows import Show
@@ -41,6 +48,8 @@ log = logging.getLogger(__name__)
 
 LATE_AFTER = timedelta(minutes=5)  # posted this long after its moment, a digest says it is late
 MISSED_AFTER = timedelta(days=1)  # missed by this long, it is skipped rather than posted late
+FAILURES_SHOWN_FOR = 4 * WEEK  # /status names the failed digests of this many weeks back
+FAILURES_SHOWN = 3
 BATCH = 500  # plans (or posts) handled per wake-up; more wake it again at once
 CONCURRENT_POSTS = 16  # the pacer sets the pace; this only keeps it fed
 FIRST_RETRY = timedelta(minutes=1)
@@ -162,6 +171,11 @@ class WeeklyDigest:
         else:
             await self.store.unplan(guild_id)
         await self.timer.reschedule()
+
+    async def failures(self, guild_id: int) -> list[DigestFailure]:
+        """This server's digests of the last few weeks that could not be posted, for /status."""
+        since = self._clock.now() - FAILURES_SHOWN_FOR
+        return await self.store.failures(guild_id, since, FAILURES_SHOWN)
 
     async def show_added(self, show: Show) -> None:
         self.refresh_soon(show.guild_id)

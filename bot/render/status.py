@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import discord
 from discord.utils import format_dt
 
+from bot.domain.digests import DigestFailure
 from bot.domain.events import EventProblem
 from bot.domain.feeds import Feed
 from bot.domain.reminders import Kind, Reminder, StatusReport
@@ -85,7 +86,11 @@ def upcoming_lines(report: StatusReport) -> list[str]:
     ]
 
 
-def failure_lines(report: StatusReport, event_problems: Sequence[EventProblem]) -> list[str]:
+def failure_lines(
+    report: StatusReport,
+    event_problems: Sequence[EventProblem],
+    digest_failures: Sequence[DigestFailure] = (),
+) -> list[str]:
     lines = [
         f"• {_label(show)} · {which_reminder(reminder)} ({format_dt(reminder.due, 'f')}): "
         f"{safe(reason, limit=REASON_MAX)}"
@@ -95,6 +100,11 @@ def failure_lines(report: StatusReport, event_problems: Sequence[EventProblem]) 
         f"• **{safe(problem.label, limit=100)}** ({format_dt(problem.at, 'R')}): "
         f"{safe(problem.problem, limit=REASON_MAX)}"
         for problem in event_problems
+    ]
+    lines += [
+        f"• Weekly digest ({format_dt(failure.week_start, 'f')}): "
+        f"{safe(failure.outcome, limit=REASON_MAX)}"
+        for failure in digest_failures
     ]
     return lines
 
@@ -198,6 +208,7 @@ def status(
     *,
     feeds: Sequence[Feed] = (),
     shards: ShardReport | None = None,
+    digest_failures: Sequence[DigestFailure] = (),
 ) -> discord.Embed:
     embed = discord.Embed(title="Premiere bot status", colour=BRAND)
     embed.add_field(
@@ -207,7 +218,7 @@ def status(
     )
     embed.add_field(
         name="Recent failures",
-        value=_field(failure_lines(report, event_problems), "None."),
+        value=_field(failure_lines(report, event_problems, digest_failures), "None."),
         inline=False,
     )
     if feeds:

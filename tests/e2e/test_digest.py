@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from bot.app import PremiereBot
 from bot.db.connection import Database
 from bot.render.digest import NOTHING_THIS_WEEK, TITLE
-from bot.sandbox.double import Message
+from bot.sandbox.double import Message, Perm
 from tests.conftest import ON_BOTH_ENGINES, StartBot
 from tests.e2e.reminder_support import SETTLE_POLL, SETTLE_TIMEOUT, Ladder
 
@@ -138,6 +138,24 @@ async def test_enabled_false_stops_it(ladder: Ladder, bot: PremiereBot) -> None:
 
     assert digests(ladder) == []
     assert await bot.digest.store.plan_of(ladder.world.guild.id) is None
+
+
+async def test_a_digest_that_cannot_be_posted_is_named_in_status(
+    ladder: Ladder, bot: PremiereBot
+) -> None:
+    await digest_on_wednesdays(ladder, bot)
+    await ladder.track("Jessica Jones", "2026-11-27 21:00")
+    ladder.double.deny_bot(ladder.channel, Perm.SEND_MESSAGES)
+
+    await advance_to(ladder, bot, JUST_AFTER)
+
+    assert digests(ladder) == []
+    status = await ladder.world.slash(ladder.world.admin, "status")
+    assert status.ephemeral
+    [failures] = [f for f in status.embed["fields"] if f["name"] == "Recent failures"]
+    assert "Weekly digest" in failures["value"]
+    assert f"<t:{int(DIGEST_AT.timestamp())}:f>" in failures["value"]
+    assert "missing permission to post" in failures["value"]
 
 
 async def test_a_deleted_digest_is_not_posted_again(ladder: Ladder, bot: PremiereBot) -> None:
