@@ -18,6 +18,7 @@ from bot.render import components
 from bot.render import shows as show_render
 from bot.services.articles import (
     ArticleService,
+    PreviewLimitReached,
     SharingLimitReached,
     TrackPlan,
     posts_publicly,
@@ -68,6 +69,11 @@ async def publish(
     public = posts_publicly(settings.articles_who, manager=interaction.permissions.manage_guild)
     if public:
         await within_sharing_limit(service.ensure_may_share(guild_id, member_id))
+    else:
+        try:
+            service.ensure_may_preview(guild_id, member_id)
+        except PreviewLimitReached as limit:
+            raise UserError(render.preview_limit_text(limit.retry_at)) from None
     await service.ensure_new(guild_id, url=url, text=text)
     article = await service.read(url=url, text=text, spoiler_safe=spoiler_safe)
     tracked = await service.already_tracked(guild_id, article.facts)

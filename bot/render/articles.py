@@ -14,7 +14,7 @@ from bot.domain.shows import Show
 from bot.render.components import StaticView
 from bot.render.shows import BRAND, premiere_text, show_line
 from bot.render.text import safe
-from bot.services.articles import SHARES_PER_HOUR, unsure_fields
+from bot.services.articles import PREVIEWS_PER_HOUR, SHARES_PER_HOUR, unsure_fields
 
 TRACK_ID = "article:track:{article_id}"
 TRACK_PATTERN = r"article:track:(?P<article_id>\d+)"
@@ -39,6 +39,13 @@ def sharing_limit_text(retry_at: datetime) -> str:
     return (
         f"You have shared {SHARES_PER_HOUR} articles in this server in the last hour, the most "
         f"allowed. You can post again {format_dt(retry_at, 'R')}. Nothing was posted."
+    )
+
+
+def preview_limit_text(retry_at: datetime) -> str:
+    return (
+        f"You have asked for {PREVIEWS_PER_HOUR} article previews in this server in the last "
+        f"hour, the most allowed. You can ask again {format_dt(retry_at, 'R')}."
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -33,7 +34,9 @@ UNSURE_BELOW = 0.6  # a fact less sure than this is marked, and Track asks to co
 SAME_STORY_WINDOW = timedelta(days=14)
 # A member may make the bot post this many stories in a server in any rolling hour.
 SHARES_PER_HOUR = 5
+PREVIEWS_PER_HOUR = 20  # private previews, for members the server doesn't let post news
 SHARING_WINDOW = timedelta(hours=1)
+PREVIEW_MEMBERS_KEPT = 1024  # past this many, members who asked over an hour ago are forgotten
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,18 @@ class AlreadyPosted(UserError):
         where = f": {jump_url}" if jump_url else "."
         super().__init__(f"That article was already posted in this server{where}")
         self.jump_url = jump_url
+
+
+class PreviewLimitReached(UserError):
+    """The member asked for PREVIEWS_PER_HOUR private previews here within the hour: each is
+    a page fetched for them, so they are counted too. The cog says when `retry_at` is."""
+
+    def __init__(self, retry_at: datetime) -> None:
+        super().__init__(
+            f"You have asked for {PREVIEWS_PER_HOUR} article previews here in the last hour, "
+            "the most allowed. Try again later."
+        )
+        self.retry_at = retry_at
 
 
 class SharingLimitReached(UserError):
@@ -99,6 +114,24 @@ class ArticleService:
         self._shows = shows
         self._show_rows = ShowRepository(db)
         self._clock = clock
+        # When each member asked for their recent previews, per server. Kept in memory: a
+        # preview stores nothing, and a server's commands all reach the process of its shard.
+        self._previews: dict[tuple[int, int], deque[datetime]] = {}
+
+    def ensure_may_preview(self, guild_id: int, member_id: int) -> None:
+        """Count a private preview the member asks for, before anything is fetched; refuse the
+        one past PREVIEWS_PER_HOUR within the hour."""
+        now = self._clock.now()
+        if len(self._previews) > PREVIEW_MEMBERS_KEPT:
+            stale = [k for k, asked in self._previews.items() if asked[-1] <= now - SHARING_WINDOW]
+            for key in stale:
+                del self._previews[key]  # nobody asked within the hour: forget them
+        asked = self._previews.setdefault((guild_id, member_id), deque())
+        while asked and asked[0] <= now - SHARING_WINDOW:
+            asked.popleft()
+        if len(asked) >= PREVIEWS_PER_HOUR:
+            raise PreviewLimitReached(asked[0] + SHARING_WINDOW)
+        asked.append(now)
 
     async def read(
         self, *, url: str | None = None, text: str | None = None, spoiler_safe: bool = False

@@ -15,6 +15,7 @@ from aiohttp import web
 from bot.articles import Fetcher, FetchPolicy
 from bot.sandbox.double import DiscordDouble, InvocationError, Member, Message
 from bot.sandbox.double.state import Pings
+from bot.services.articles import PREVIEWS_PER_HOUR
 from tests.conftest import ON_BOTH_ENGINES, StartBot, World
 
 pytestmark = [pytest.mark.usefixtures("at_t0"), ON_BOTH_ENGINES]
@@ -431,6 +432,30 @@ async def test_previews_do_not_count_toward_the_hourly_limit(world: World, news_
     await world.slash(world.admin, "settings articles", who="everyone")
     answer, posted = await post(world, text=story(7))
     assert posted is not None and answer.content.startswith("Posted:")
+
+
+async def test_previews_have_an_hourly_limit_of_their_own(
+    world: World, news_bot, at_t0: Any
+) -> None:
+    await world.slash(world.admin, "settings articles", who="managers")
+    for number in range(1, PREVIEWS_PER_HOUR + 1):
+        answer, _ = await post(world, text=story(number))
+        assert "private preview" in answer.content
+        at_t0.shift(timedelta(minutes=1))
+
+    refused, posted = await post(world, text=story(99))
+    assert posted is None and refused.ephemeral and refused.embeds == []
+    assert f"{PREVIEWS_PER_HOUR} article previews" in refused.content
+    # Open again when the first of them, 20 minutes ago, is an hour old.
+    wait = retry_time(refused) - datetime.now(UTC)
+    assert timedelta(minutes=39) < wait <= timedelta(minutes=40)
+    second = world.double.add_member(world.guild, "second member")
+    other, _ = await post(world, second, text=story(99))  # each member has their own
+    assert "private preview" in other.content
+
+    at_t0.move_to(retry_time(refused) + timedelta(seconds=1))
+    again, _ = await post(world, text=story(99))
+    assert "private preview" in again.content
 
 
 @pytest.mark.parametrize("poster", ["member", "admin"])
