@@ -639,7 +639,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "It seems safe to assume, then, that it will kick off in January"
     if _service_launch(text, scan.nets, named):
         return None
-    if _LOOKS_BACK.search(text, 0, mention.start):
+    if _LOOKS_BACK.search(text, max(0, mention.start - 80), mention.start):
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
         return None  # "weekly through April 5", "free from May 1 to May 7": a run, not its start

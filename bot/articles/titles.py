@@ -410,6 +410,12 @@ def _best_span(
     found: list[tuple[int, int, str]] = []  # (segment, first word, text)
     marked: set[str] = set()
     for number, segment in enumerate(segments):
+        # Whether the headline writes a show's mark before each word, or after it.
+        before = [
+            marks and bool(_MARKED_BEFORE.search(headline[max(0, w.start - 40) : w.start]))
+            for w in segment
+        ]
+        after = [marks and bool(_MARKED_AFTER.match(headline[w.end : w.end + 30])) for w in segment]
         for i in range(len(segment)):
             for j in range(i + 1, min(len(segment), i + 9) + 1):
                 words = segment[i:j]
@@ -418,11 +424,7 @@ def _best_span(
                 text = _strip_possessive(headline[words[0].start : words[-1].end])
                 if plausible_title(text):
                     found.append((number, i, text))
-                    start, end = words[0].start, words[-1].end
-                    if marks and (
-                        _MARKED_BEFORE.search(headline[max(0, start - 40) : start])
-                        or _MARKED_AFTER.match(headline[end : end + 30])
-                    ):
+                    if before[i] or after[j - 1]:
                         marked.add(text)
     if not found:
         return None
