@@ -30,9 +30,9 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Disney+", _US, (r"Disney\+(?! ?Hotstar)", r"Disney Plus(?! Hotstar)", r"Disney\s*\+")),
     ("Disney Channel", _US, (r"Disney Channel", r"Disney Junior", r"Disney Jr\b\.?", r"Disney XD")),
     ("Apple TV+", _US, (r"Apple TV\+", r"Apple TV Plus", r"Apple TV(?!\s+app)", r"AppleTV\+")),
-    ("Paramount+", _US, (
-        r"Paramount\+(?: with Showtime)?", r"Paramount Plus", r"Paramount Network",
-    )),
+    ("Paramount+", _US, (r"Paramount\+(?: with Showtime)?", r"Paramount Plus")),
+    # The cable channel (Yellowstone's), not the streaming service.
+    ("Paramount Network", _US, (r"Paramount Network",)),
     ("CBS All Access", _US, (r"CBS All Access",)),
     ("Peacock", _US, (r"Peacock",)),
     ("Adult Swim", _US, (r"Adult Swim", r"Toonami", r"\[adult swim\]")),
