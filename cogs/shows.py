@@ -87,7 +87,9 @@ async def list_page(
             )
         )
     now = interaction.client.clock.now()
-    airing = await services.tvmaze.airing(interaction.guild_id) if days is None else []
+    # Only the first page of the whole list shows the seasons under way.
+    first_of_all = days is None and page == 0
+    airing = await services.tvmaze.airing(interaction.guild_id) if first_of_all else []
     embed = render.show_list(shows, page=page, now=now, days=days, subscribed=mine, airing=airing)
     return embed, view
 

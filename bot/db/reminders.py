@@ -133,6 +133,9 @@ RECENT_FAILURES = {
 }
 
 
+FOLLOWED_AFTER_DUE = "due before the server followed these episodes"
+
+
 def _still_news(show: Show, airs_at: int, due: int, now: datetime) -> bool:
     """Whether an episode slot not yet planned should be: one still to come, or one that
     aired within the offline window after the show was followed (TVmaze moved it earlier, or
@@ -308,36 +311,35 @@ class ReminderRepository:
             await tx.executemany(
                 "UPDATE reminders SET due_at = ? WHERE id = ? AND status = ?", move
             )
+            # A new slot is planned, or, for a show that has just begun following it after it
+            # was due, written down as skipped.
+            at = to_epoch(now)
+            plan, skip = [], []
+            for show, _ in plans:
+                if show.id not in staying:
+                    continue
+                for airs_at, due in wanted[show.id].items():
+                    if (show.id, airs_at) in planned or not _still_news(show, airs_at, due, now):
+                        continue
+                    slot = (show.guild_id, show.id, Kind.EPISODE, airs_at)
+                    if show.id in newly_followed and due <= at:
+                        skip.append((*slot, due, SKIPPED, FOLLOWED_AFTER_DUE, at))
+                    else:
+                        plan.append((*slot, max(due, at)))
             await tx.executemany(
                 """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
                                           due_at)
                    VALUES (?, ?, ?, 0, ?, ?)
                    ON CONFLICT DO NOTHING""",
-                [
-                    (show.guild_id, show.id, Kind.EPISODE, airs_at, max(due, to_epoch(now)))
-                    for show, _ in plans
-                    if show.id in staying
-                    for airs_at, due in wanted[show.id].items()
-                    if (show.id, airs_at) not in planned
-                    and _still_news(show, airs_at, due, now)
-                    and not (show.id in newly_followed and due <= to_epoch(now))
-                ],
+                plan,
             )
             await tx.executemany(
                 """INSERT INTO reminders (guild_id, show_id, kind, offset_seconds, premiere_at,
                                           due_at, status, outcome, finished_at)
                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
                    ON CONFLICT DO NOTHING""",
-                [
-                    (show.guild_id, show.id, Kind.EPISODE, airs_at, due, SKIPPED,
-                     "due before the server followed these episodes", to_epoch(now))
-                    for show, _ in plans
-                    if show.id in staying and show.id in newly_followed
-                    for airs_at, due in wanted[show.id].items()
-                    if (show.id, airs_at) not in planned and due <= to_epoch(now)
-                    and _still_news(show, airs_at, due, now)
-                ],
-            )  # fmt: skip
+                skip,
+            )
 
     async def episode_moments_sent(self, show_id: int, since: datetime) -> set[datetime]:
         """The airstamps of this show's episode posts already sent (or being sent) since."""

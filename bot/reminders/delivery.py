@@ -322,28 +322,34 @@ class Deliverer:
         async with self._held_locks[(guild_id, user_id)]:
             await self._send_held(guild_id, user_id)
 
+    async def _held_embed(
+        self, guild_id: int, delivery: Delivery, settings: ServerSettings
+    ) -> discord.Embed | None:
+        """A held reminder's DM as it was when due, saying when that was; None when its show
+        or episode is gone."""
+        reminder = await self._store.get(delivery.reminder_id)
+        show = await self._shows.get(guild_id, reminder.show_id) if reminder else None
+        if reminder is None or show is None:
+            return None
+        rendered = await self._render(show, reminder, reminder.style or Style.ON_TIME, settings)
+        if rendered is None:
+            return None
+        embed, _ = rendered
+        embed.set_footer(
+            text="Held for your quiet hours: this was due "
+            + reminder.due.strftime("%d %b %Y, %H:%M UTC").lstrip("0")
+        )
+        return embed
+
     async def _send_held(self, guild_id: int, user_id: int) -> None:
         now = self._clock.now()
         settings = await self._settings.get(guild_id)
         held: list[_HeldDm] = []
         for delivery in await self._store.held_for(guild_id, user_id, now):
-            reminder = await self._store.get(delivery.reminder_id)
-            show = await self._shows.get(guild_id, reminder.show_id) if reminder else None
-            rendered = (
-                await self._render(show, reminder, reminder.style or Style.ON_TIME, settings)
-                if reminder is not None and show is not None
-                else None
-            )
-            if rendered is None:
+            embed = await self._held_embed(guild_id, delivery, settings)
+            if embed is None:
                 await self._store.mark_failed(delivery.id, "its show or episode is gone")
                 continue
-            embed = rendered[0]
-            assert reminder is not None
-            # It says what it said when due: tell them when that was.
-            embed.set_footer(
-                text="Held for your quiet hours: this was due "
-                + reminder.due.strftime("%d %b %Y, %H:%M UTC").lstrip("0")
-            )
             held.append(_HeldDm(embed, delivery=delivery))
         for news_id, embed_json in await self._store.held_news_for(guild_id, user_id, now):
             held.append(_HeldDm(discord.Embed.from_dict(json.loads(embed_json)), news_id=news_id))

@@ -168,7 +168,7 @@ def show_list(
     subscribed: Collection[int] = (),
     airing: Sequence[tuple[Show, Episode]] = (),
 ) -> discord.Embed:
-    """One page of upcoming premieres, soonest first; the first page also lists the seasons
+    """One page of upcoming premieres, soonest first, and under them any `airing`: seasons
     under way that the server follows episode by episode, with what airs next."""
     pages = page_count(len(shows))
     window = f" in the next {days} days" if days is not None else ""
@@ -191,7 +191,7 @@ def show_list(
     legend = f" · {SUBSCRIBED_MARK} you are subscribed" if subscribed else ""
     embed.set_footer(text=f"Page {page + 1} of {pages} · {len(shows)} shows{legend}")
     embed.timestamp = now
-    return _with_airing(embed, airing, subscribed) if page == 0 else embed
+    return _with_airing(embed, airing, subscribed)
 
 
 AIRING_LISTED = 8  # keeps the field within Discord's 1,024 characters

@@ -85,17 +85,19 @@ class SettingsService:
         follow would make /settings and /status disagree: when re-planning fails, the old values
         go back, and the plan with them, and the member is told nothing changed."""
         try:
-            for listener in self.listeners:
-                await listener.offsets_changed(guild_id)
+            await self._replan(guild_id)
         except Exception as error:
             log.exception("Re-planning for server %s failed", guild_id)
             await self._settings.update(guild_id, **undo)
             try:
-                for listener in self.listeners:
-                    await listener.offsets_changed(guild_id)
+                await self._replan(guild_id)
             except Exception:
                 log.exception("Re-planning with the old settings failed too")
             raise NotDone(refusal) from error
+
+    async def _replan(self, guild_id: int) -> None:
+        for listener in self.listeners:
+            await listener.offsets_changed(guild_id)
 
     async def set_episodes(
         self, guild_id: int, *, delay: str | None = None, names_hidden: bool | None = None

@@ -312,16 +312,12 @@ class TvmazeService:
                 if follows_episodes:
                     with _as_refusals():
                         lists = await self._episode_lists(show)
-                found = (
-                    await self._next_premiere(
-                        show,
-                        season,
-                        lists[0] if lists is not None else None,
-                        airing_ok=follows_episodes,
+                episodes = lists[0] if lists is not None else None
+                found = None
+                if linked:
+                    found = await self._next_premiere(
+                        show, season, episodes, airing_ok=follows_episodes
                     )
-                    if linked
-                    else None
-                )
                 if lists is not None:
                     await self._keep_episodes(show, lists)
         except TimeoutError:

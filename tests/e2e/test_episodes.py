@@ -74,6 +74,21 @@ async def through_premiere(ladder: Ladder, bot: PremiereBot) -> None:
         await ladder.advance_to(bot, FIRST - before + timedelta(seconds=1))
 
 
+async def start_with_calendars(start_bot: StartBot, tvmaze: TvmazeDouble) -> PremiereBot:
+    return await start_bot(
+        tvmaze_api_base=tvmaze.base_url,
+        tvmaze_refresh_hours=0,
+        public_url="https://premieres.example.org",
+        web_port=0,
+    )
+
+
+def show_announcements(ladder: Ladder) -> list[Message]:
+    """What /show add posted where it was run (the general channel, not the premieres one)."""
+    world = ladder.world
+    return [m for m in world.double.channel_messages(world.channel) if m.embeds]
+
+
 def episode_posts(ladder: Ladder) -> list[Message]:
     return [m for m in ladder.posts() if m.embeds and not m.embed["title"].startswith("⏰")]
 
@@ -133,7 +148,7 @@ async def test_a_season_already_airing_is_followed_from_its_next_episode(
 
     answer = await world.slash(world.admin, "show add", title=pick, announce="episodes")
     assert answer.ephemeral and "Added" in answer.content, answer.content
-    [added] = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    [added] = show_announcements(ladder)
     assert added.embed["title"] == "Now following"
     assert "Each episode still to come" in added.text()
     [show] = await ShowRepository(tv_bot.db).all_in_guild(world.guild.id)
@@ -163,7 +178,7 @@ async def test_a_season_already_airing_in_finales_mode_posts_only_its_finale(
     ladder.traveller.move_to(airs(5) - timedelta(days=2))
     tvmaze.advance_next_episode(QUIET_VALLEY)
     await follow(ladder, tv_bot, announce="finales")
-    [added] = [m for m in ladder.world.double.channel_messages(ladder.world.channel) if m.embeds]
+    [added] = show_announcements(ladder)
     assert "The season finale, when it airs" in added.text()
     listed = await ladder.world.slash(ladder.world.member, "show list")
     [airing] = [f for f in listed.embed["fields"] if f["name"] == "Airing now"]
@@ -430,15 +445,10 @@ async def test_a_show_with_an_episode_within_two_days_is_read_daily_without_an_u
 async def test_the_tvmaze_poster_is_on_the_posts_show_info_and_the_calendar_page(
     ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
 ) -> None:
-    bot = await start_bot(
-        tvmaze_api_base=tvmaze.base_url,
-        tvmaze_refresh_hours=0,
-        public_url="https://premieres.example.org",
-        web_port=0,
-    )
+    bot = await start_with_calendars(start_bot, tvmaze)
     await follow(ladder, bot)
     world = ladder.world
-    [announced] = [m for m in world.double.channel_messages(world.channel) if m.embeds]
+    [announced] = show_announcements(ladder)
     assert announced.embed["thumbnail"]["url"] == POSTER
     info = await world.slash(world.member, "show info", show="Quiet Valley")
     assert info.embed["image"]["url"] == POSTER
@@ -498,12 +508,7 @@ async def test_an_episode_moved_earlier_into_the_past_is_posted_not_lost(
 async def test_the_calendar_feed_has_each_announced_episode_and_follows_its_moves(
     ladder: Ladder, start_bot: StartBot, tvmaze: TvmazeDouble, at_t0: Any
 ) -> None:
-    bot = await start_bot(
-        tvmaze_api_base=tvmaze.base_url,
-        tvmaze_refresh_hours=0,
-        public_url="https://premieres.example.org",
-        web_port=0,
-    )
+    bot = await start_with_calendars(start_bot, tvmaze)
     await follow(ladder, bot)
     await ladder.world.slash(ladder.world.admin, "settings episodes", names="hidden")
     calendar = await bot.services.calendars.link(ladder.world.guild.id, "Premiere Club")
