@@ -41,9 +41,9 @@ class Outcome:
         return self.label["kind"] == "announcement"
 
 
-def load_labels() -> list[dict[str, Any]]:
+def load_labels(pattern: str = "*.jsonl") -> list[dict[str, Any]]:
     labels = []
-    for path in sorted((SET / "labels").glob("*.jsonl")):
+    for path in sorted((SET / "labels").glob(pattern)):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 try:
@@ -165,8 +165,11 @@ def _count(outcomes: list[Outcome], name: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every miss of the dev part")
+    parser.add_argument(
+        "--labels", default="*.jsonl", help="which label files to score (a glob, e.g. 'g-*')"
+    )
     args = parser.parse_args()
-    labels = load_labels()
+    labels = load_labels(args.labels)
     missing = [
         label["id"] for label in labels if not (SET / "texts" / f"{label['id']}.txt").exists()
     ]

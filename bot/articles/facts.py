@@ -564,8 +564,13 @@ def _heading_title(line: str) -> str | None:
         and titles.plausible_title(bare)
     ):
         return bare
-    found = (titles.quoted_titles(line) or titles.title_runs(line, _blocked_spans(line)))[:1]
-    letters = len(re.findall(r"\w", line))
+    blocked = _blocked_spans(line)
+    found = (titles.quoted_titles(line) or titles.title_runs(line, blocked))[:1]
+    # Its season, network and date are the entry's fields, not words of some other title.
+    rest = list(line)
+    for start, end in blocked:
+        rest[start:end] = " " * (end - start)
+    letters = len(re.findall(r"\w", _ASIDE.sub("", "".join(rest))))
     if found and found[0].start <= 2 and len(re.findall(r"\w", found[0].text)) * 2 >= letters:
         return found[0].text
     return None
@@ -582,7 +587,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         if cue.kind not in _CUE_STRENGTH:
             continue
         if cue.end <= mention.start:
-            distance = _gap_without_asides(text, cue.end, mention.start)
+            distance = _gap_without_asides(text, cue.end, mention.start, named)
             if distance > 90:
                 continue
             weight = _CUE_STRENGTH[cue.kind] - distance / 30
@@ -671,6 +676,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )
     if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
         return None
+    if _is_dateline(scan, mention, resolved, ctx):
+        return None  # "Article Pixel Nov. 21, 2019" above the headline: when it was written
     score += 1.5 if winner else 0.0
     score -= 1.0 if soft else 0.0
     score += {Precision.DAY: 0.3, Precision.MONTH: 0.15}.get(resolved.precision, 0.0)
@@ -704,6 +711,23 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )  # fmt: skip
 
 
+def _is_dateline(
+    scan: _Scan, mention: when.DateMention, resolved: when.Resolved, ctx: _Context
+) -> bool:
+    """The publication day written out in full on a line of its own words, with no premiere
+    word on that line: the page's dateline, not a premiere on the day it was published."""
+    if not (ctx.anchor_known and mention.year is not None and resolved.day == ctx.anchor):
+        return False
+    text = scan.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return (
+        not any(line_start <= c.start < line_end for c in scan.cues if c.kind in _CUE_STRENGTH)
+        and not scan.season_mentions
+    )
+
+
 def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
     """A schedule row without a date of its own, under the date line above it."""
     season = scan.season_mentions[0] if scan.season_mentions else None
@@ -718,11 +742,16 @@ def _row_statement(scan: _Scan, header: when.Resolved) -> _Statement:
 _ASIDE = re.compile(r"\([^()]{0,120}\)")
 
 
-def _gap_without_asides(text: str, start: int, end: int) -> int:
-    """Characters between two points, not counting a bracketed aside: "hits Amazon (you need
-    an Amazon Prime membership to watch) on November 1st" keeps the verb next to its date."""
+def _gap_without_asides(
+    text: str, start: int, end: int, named: Sequence[titles.TitleMention] = ()
+) -> int:
+    """Characters between two points, not counting a bracketed aside or a show's title: "hits
+    Amazon (you need an Amazon Prime membership to watch) on November 1st" and "premieres the
+    new drama "For Life" on Feb. 11" keep the verb next to its date."""
     between = text[start:end]
-    return len(between) - sum(len(m.group()) for m in _ASIDE.finditer(between))
+    asides = sum(len(m.group()) for m in _ASIDE.finditer(between))
+    shows = sum(t.end - t.start for t in named if start <= t.start and t.end <= end)
+    return len(between) - asides - shows
 
 
 def _speaks_of_tv(scan: _Scan) -> bool:
@@ -980,6 +1009,8 @@ def _named_titles(
 
 
 _LEAD_POINTER = re.compile(r"(?i)\bthe\s+(?:show|series|drama|comedy|sitcom|programme)\b")
+# A new clause whose subject is "it": the sentence's subject again, not the title just before.
+_SUBJECT_PRONOUN = re.compile(r"(?i)(?:,|\band|\bbut)\s+it\s+(?:is|will|was|has|premieres|airs)\b")
 
 
 def _bind_show(
@@ -1001,6 +1032,14 @@ def _bind_show(
             # 'The new "Fab 5" announced the show is returning on March 15': "the show" stands
             # between the name and the date, and it is the story's own.
             return lead, None
+        if (
+            len(before) > 1
+            and before[0].start <= 2
+            and _SUBJECT_PRONOUN.search(text, chosen.end, mention.start)
+        ):
+            # '"The K2" will be replacing tvN's current drama, "The Good Wife", and it is
+            # slated to premiere on 23rd September': "it" is the sentence's subject.
+            return before[0].text, before[0]
         # "Following The Crown, Severance returns March 8": the nearest subject names it,
         # but the lead wins when it is one of the candidates and the other is far.
         if lead and not titles.same_show(chosen.text, lead):

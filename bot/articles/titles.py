@@ -347,12 +347,14 @@ def headline_show(
     A title found only in the headline (or only in the URL slug) has a lower confidence.
     """
     if headline:
-        quoted = quoted_titles(headline)
+        aside = [q for q in quoted_titles(headline) if _set_aside(headline, q)]
+        quoted = [q for q in quoted_titles(headline) if q not in aside]
         if quoted:
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
             return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
-        found = _best_span(headline, body, blocker(headline), marks=True)
+        blocked = [*blocker(headline), *((q.start, q.end) for q in aside)]
+        found = _best_span(headline, body, blocked, marks=True)
         if found is not None:
             title, verified = found
             if verified:
@@ -364,6 +366,19 @@ def headline_show(
     if slug:
         return _slug_show(slug, body, blocker) or HeadlineShow(None, 0.0, "none")
     return HeadlineShow(None, 0.0, "none")
+
+
+# "Aside from "W", "Uncontrollably Fond", and ..., here's another K-drama": titles listed to
+# be set aside are not what the story is about.
+_SET_ASIDE = re.compile(
+    r"""(?i)\b(?:aside\s+from|apart\s+from|besides|other\s+than|unlike|beyond|in\s+addition\s+to)
+    \s+(?:[“"‘'][^“”"‘’']{1,60}[”"’']\s*,?\s*(?:and\s+|or\s+)?)*$""",
+    re.VERBOSE,
+)
+
+
+def _set_aside(headline: str, mention: TitleMention) -> bool:
+    return bool(_SET_ASIDE.search(headline[: mention.start].rstrip("“\"‘'")))
 
 
 def _slug_show(
@@ -702,7 +717,8 @@ def lead_show(
         points = {"quoted": 4.0, "headline": 3.5, "slug": 3.0, "slug-only": 1.5}
         add(head.title, 1.5 if episode else points.get(head.source, 1.5), -1)
     for mention in quotes:
-        add(mention.text, 1.5, -1)
+        if not _set_aside(headline, mention):
+            add(mention.text, 1.5, -1)
     for run in season_marked:
         add(run.text, 3.5 if episode else 1.5, -1)
     for mention in quoted_titles(opening):

@@ -162,3 +162,57 @@ def test_an_imported_season_said_to_have_aired_in_an_earlier_year_is_a_second_ru
         "2016.\nSeason 9 of Flip House will start on Tuesday 29 October at 18:00 on Seven."
     )
     assert read(text)[2] is None
+
+
+# ------------------------------------------------------------------ who a date is for
+
+
+def test_a_long_title_between_the_verb_and_its_date_keeps_them_together() -> None:
+    text = (
+        "date 2019-11-21 Fox sets its winter dates\n"
+        'Fox launches the third season of "The Extraordinary Voyages of Captain Marigold and '
+        'Her Friends" on Sunday, Feb. 16 at 8 p.m.'
+    )
+    assert read(text)[2] == "2020-02-16T20:00-05:00"
+
+
+def test_a_list_entry_headed_by_its_title_season_and_service_names_its_show() -> None:
+    text = (
+        "date 2021-01-03 The shows returning with new seasons this year\n"
+        "Tin Drum, season 2 (SonyLIV)\n"
+        "The first season of this family comedy was a quiet delight. We are glad to have the "
+        "Mishra household back. The season 2 of the show will release on January 15.\n"
+        "Harbour Lane, season 3 (Eros Now)\n"
+        "The comedy set in Leeds keeps its cast."
+    )
+    assert read(text) == ("Tin Drum", 2, "2021-01-15")
+
+
+def test_the_pages_own_dateline_is_not_a_premiere() -> None:
+    text = (
+        "date 2019-11-21 ABC Unveils Midseason Premiere Dates\n"
+        "Staff Writer Nov. 21, 2019\n"
+        "ABC Unveils Midseason Premiere Dates\n"
+        'ABC premieres the new drama "Quiet Harbour" on Tuesday, Feb. 11 at 10 p.m.'
+    )
+    article = analyse(text=text, today=TODAY)
+    assert read(text) == ("Quiet Harbour", 1, "2020-02-11T22:00-05:00")
+    assert article.other_premieres == ()
+
+
+def test_it_after_a_second_title_is_the_sentences_subject() -> None:
+    text = (
+        "date 2016-08-30 tvN releases stills of its new Friday drama\n"
+        "“The Lantern Keeper” will replace the channel’s current Friday drama, “Moon Tide”, "
+        "and it is slated to premiere at 8pm on 23rd September 2016 on tvN."
+    )
+    assert read(text)[0] == "The Lantern Keeper"
+
+
+def test_titles_a_headline_sets_aside_are_not_its_show() -> None:
+    text = (
+        "Aside from “Iron Orchard” and “Glass River”, here’s another drama to watch this month\n"
+        "date 2016-08-30 The channel has released stills from its upcoming drama “The Lantern "
+        "Keeper”, which premieres on September 23. “Iron Orchard” and “Glass River” air already."
+    )
+    assert read(text) == ("The Lantern Keeper", 1, "2016-09-23")
