@@ -151,6 +151,17 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
             published = _first_full_date(line)
             if published is not None:
                 raw_lines.pop(index)
+    # The other timestamps beside it ("Updated : Jan 8, 2017") are furniture too.
+    raw_lines = [
+        line
+        for index, line in enumerate(raw_lines)
+        if not (
+            index < 12
+            and len(line) < 80
+            and _STAMP_LINE.match(line)
+            and _first_full_date(line) is not None
+        )
+    ]
     lines = clean_lines("\n".join(raw_lines))
     if not lines:
         if not title:

@@ -544,6 +544,14 @@ _NOT_A_HEADING = re.compile(
 _BY_LINE = re.compile(r"(?i)\W*by\b")
 
 
+def _sentence_case(line: str) -> bool:
+    """A section's heading in sentence case ("Tighten your seat belts"): most of its words after
+    the first are lowercase, as a title's are not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)[1:] if len(w) > 3]
+    lower = [w for w in words if w[0].islower()]
+    return len(lower) >= 2 and len(lower) * 2 > len(words)
+
+
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
@@ -562,6 +570,7 @@ def _heading_title(line: str) -> str | None:
         and not re.search(r"[,;()\[\]|]", bare)
         and not _blocked_spans(bare)
         and titles.plausible_title(bare)
+        and not _sentence_case(bare)
     ):
         return bare
     blocked = _blocked_spans(line)
@@ -676,7 +685,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )
     if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
         return None
-    if _is_dateline(scan, mention, resolved, ctx):
+    if _is_dateline(scan, mention, resolved, ctx) or _WIRE_DATELINE.match(text, mention.end):
         return None  # "Article Pixel Nov. 21, 2019" above the headline: when it was written
     score += 1.5 if winner else 0.0
     score -= 1.0 if soft else 0.0
@@ -709,6 +718,12 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         mention.year is not None or mention.year_offset is not None,
         show_named or names_show,
     )  # fmt: skip
+
+
+# "May 24 (UPI) --", "SEOUL, Nov. 2 (Yonhap) --": a wire story's dateline, the day it was filed.
+_WIRE_DATELINE = re.compile(
+    r"\s*\((?:UPI|AP|Reuters|AFP|Yonhap|IANS|PTI|ANI|CNN|Xinhua|dpa|Kyodo)\)\s*(?:--|[-–—])"
+)
 
 
 def _is_dateline(
@@ -1424,6 +1439,10 @@ def _anchor(
         return date(max(years), 1, 1), "estimated"
     latest = (today or datetime.now(UTC).date()).year + 1
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
+    if mentioned and not _weekdays_fit(text, max(mentioned)):
+        # "Sunday, Nov. 14" fits no year near the one it mentions ("smoking weed in 1969"):
+        # the piece is from some other year, and nothing says which.
+        return None, "none"
     if mentioned:
         year = max(mentioned)
         # "The cast was revealed at the end of 2022": the piece is written after that, so a
@@ -1433,6 +1452,30 @@ def _anchor(
                 return date(year, 12, 1), "mentioned"
         return date(year, 1, 1), "mentioned"
     return today, "today" if today is not None else "none"
+
+
+def _weekdays_fit(text: str, year: int) -> bool:
+    """Whether the text's weekday dates ("Sunday, Nov. 14") fall on their weekdays within a
+    year of `year`: a year the text only mentions ("smoking weed in 1969") is no anchor for
+    them otherwise."""
+    written = [
+        m
+        for m in when.find_dates(text)
+        if m.kind == "day" and m.weekday is not None and m.month and m.day and m.year is None
+    ]
+    return not written or any(
+        _on_weekday(y, m.month, m.day, m.weekday)
+        for m in written
+        for y in (year - 1, year, year + 1)
+        if m.month is not None and m.day is not None and m.weekday is not None
+    )
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
 
 
 _LATE_IN_YEAR = re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|close)\s+of|late)\s+((?:19|20)\d\d)\b")

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-_US, _UK, _CA, _KR, _JP, _AU, _IN = (
+_US, _UK, _CA, _KR, _JP, _AU, _IN, _CN = (
     "America/New_York", "Europe/London", "America/Toronto", "Asia/Seoul", "Asia/Tokyo",
-    "Australia/Sydney", "Asia/Kolkata",
+    "Australia/Sydney", "Asia/Kolkata", "Asia/Shanghai",
 )  # fmt: skip
 
 # canonical name, the zone its schedule is given in, its spellings (regex, case-sensitive).
@@ -75,7 +75,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("tvN", _KR, (r"tvN", r"TVN")),
     ("JTBC", _KR, (r"JTBC",)),
     ("KBS2", _KR, (r"KBS 2TV", r"KBS2TV", r"KBS2", r"KBS 2")),
-    ("KBS", _KR, (r"KBS(?!2| 2)",)),
+    ("KBS World", _KR, (r"KBS World",)),
+    ("KBS", _KR, (r"KBS(?!2| 2| World)",)),
     ("MBC every1", _KR, (r"MBC [Ee]very ?1",)),
     ("MBC", _KR, (r"MBC(?! [Ee]very ?1)",)),
     ("SBS", _KR, (r"SBS",)),
@@ -84,6 +85,13 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("TVING", _KR, (r"TVING", r"Tving")),
     ("Coupang Play", _KR, (r"Coupang Play",)),
     ("Wavve", _KR, (r"Wavve",)),
+    ("TV Chosun", _KR, (r"TV Chosun", r"TV CHOSUN")),
+    ("Channel A", _KR, (r"Channel A(?![\w-])",)),
+    ("Tencent Video", _CN, (r"Tencent Video", r"WeTV")),
+    ("iQIYI", _CN, (r"iQIYI", r"iQiyi", r"IQIYI")),
+    ("Youku", _CN, (r"Youku",)),
+    ("Mango TV", _CN, (r"Mango TV", r"Hunan TV")),
+    ("Zhejiang TV", _CN, (r"Zhejiang TV", r"Zhejiang Satellite TV")),
     ("TV Tokyo", _JP, (r"TV Tokyo",)),
     ("Tokyo MX", _JP, (r"Tokyo MX",)),
     ("Fuji TV", _JP, (r"Fuji TV", r"Fuji Television")),
@@ -104,6 +112,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Showmax", "Africa/Johannesburg", (r"Showmax",)),
     ("Stan", _AU, (r"?Stan(?!\s+[A-Z])",)),
     ("Foxtel", _AU, (r"Foxtel",)),
+    ("FOX8", _AU, (r"FOX8", r"Fox8", r"FOX 8")),
+    ("TVNZ", "Pacific/Auckland", (r"TVNZ(?:\+| ?[12]| OnDemand)?",)),
     ("Binge", _AU, (r"BINGE", r"?Binge(?![-\s]?(?:watch|worthy|able))")),
     ("Nine", _AU, (r"Nine Network", r"Channel 9", r"Channel Nine", r"9Now")),
     ("Seven", _AU, (r"Seven Network", r"Channel 7", r"Channel Seven", r"7plus")),
@@ -115,6 +125,10 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("RTÉ Player", "Europe/Dublin", (r"RT[ÉE] Player",)),
     ("RTÉ", "Europe/Dublin", (r"RT[ÉE](?!\s*(?:One|1|2|Two|Player|News))",)),
     ("Virgin Media One", "Europe/Dublin", (r"Virgin Media One", r"Virgin Media 1")),
+    ("Virgin Media", "Europe/Dublin", (
+        r"Virgin Media(?! One| 1)(?: Television| Player| Two| Three| More)?",
+        r"VIRGIN MEDIA(?! ONE)",
+    )),
     ("TG4", "Europe/Dublin", (r"TG4",)),
     ("ABC iview", _AU, (r"ABC iview", r"ABC iView")),
     ("AMC+", _US, (r"AMC\+", r"AMC Plus")),
@@ -138,6 +152,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Syfy", _US, (r"Syfy", r"SYFY", r"Sci-Fi Channel")),
     ("Bravo", _US, (r"?Bravo",)),
     ("Freeform", _US, (r"Freeform", r"ABC Family")),
+    ("Pop TV", _US, (r"Pop TV", r"POP TV", r"Pop Network")),
+    ("El Rey Network", _US, (r"El Rey Network", r"El Rey")),
     ("Lifetime", _US, (r"?Lifetime",)),
     ("A&E", _US, (r"A&E",)),
     ("History", _US, (r"History Channel", r"?History")),

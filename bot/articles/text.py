@@ -30,16 +30,23 @@ _TOP_FURNITURE = re.compile(
       | new\s+this\s+week | menu | home | search | or | main\s+menu | navigation | breaking
       | tag\s+archives?\b.* | archives?\s*:.* | category\s*:.* | posted\s+in\b.*
       | [-+]?\d+(?:\.\d+)?\s*°\s*[CF]\b.* | (?:[^|/>\n]{1,25}\s*[|>/]\s*){2,}[^|/>\n]{0,25}
+      | [^|/>\n]{1,25}\s*>\s*[^|/>\n]{1,25}
       | [\s,;|·•]*
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
+# "By Rick Marshall" above the headline: the writer's name.
+_BYLINE_ALONE = re.compile(r"\W*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\W*")
+
+
 def is_top_furniture(line: str) -> bool:
     """A line above the story that is the site's, not the article's ("Skip to main content",
-    "Tag Archives: Crave", "TV | Film | Music", "4.8°C Dublin")."""
-    return len(line) < 160 and bool(_FURNITURE.match(line) or _TOP_FURNITURE.match(line))
+    "Tag Archives: Crave", "TV | Film | Music", "Home > TV", "4.8°C Dublin", a byline)."""
+    return len(line) < 160 and bool(
+        _FURNITURE.match(line) or _TOP_FURNITURE.match(line) or _BYLINE_ALONE.fullmatch(line)
+    )
 
 
 # A line after which nothing belongs to the article (checked in the last part of the text).

@@ -59,7 +59,7 @@ _HEADLINE_BREAK = _words(
     sneak peek plot details spoilers theories rumors says said talks explains interview vs
     fans viewers via amid ahead after before about report look first-look sets stream
     including starring featuring additional eyes shows adds add added joins join joined taps
-    tapped cant can't wait
+    tapped cant can't wait slated scheduled launching
     """
 )
 # Words that make a capitalised run a place, a people, a company, an office or page furniture:
@@ -90,7 +90,7 @@ _FURNITURE = _words(
     k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags link links listen live page category categories roundup round-up upfronts upfront
-    originals original
+    originals original media tca
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events shonen shojo seinen isekai independent herald times
     post tribune gazette
@@ -388,8 +388,7 @@ def _slug_show(
     if not words:
         return None
     # Slugs are lowercase: "nbc" is a network all the same, and never part of the title.
-    words = ["|" if canonical_network(w.upper()) or canonical_network(w.capitalize()) else w
-             for w in words]  # fmt: skip
+    words = ["|" if _slug_network(w) else w for w in words]
     text = " ".join(w if w.lower() in _CONNECTORS else w.capitalize() for w in words)
     found = _best_span(text, body, blocker(text))
     if found is None:
@@ -398,6 +397,14 @@ def _slug_show(
     if verified:
         return HeadlineShow(_body_spelling(title, body), 0.7, "slug")
     return HeadlineShow(title, 0.35, "slug-only")
+
+
+def _slug_network(word: str) -> bool:
+    """A slug's word that is a network, possessive too ("netflixs" of "one-of-netflixs-...")."""
+    return any(
+        canonical_network(w.upper()) or canonical_network(w.capitalize())
+        for w in (word, word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    )
 
 
 def _best_span(
@@ -444,7 +451,12 @@ def _best_span(
     if not found:
         return None
     counted = [
-        (span, 0 if _a_person_in(span[2], body) else _count_in_body(span[2], body))
+        (
+            span,
+            0
+            if _a_person_in(span[2], body) or _a_word(span[2], body)
+            else _count_in_body(span[2], body),
+        )
         for span in found
     ]
     verified = [(span, count) for span, count in counted if count]
@@ -474,7 +486,10 @@ def _best_span(
     found = [
         span
         for span in found
-        if not _written_lowercase(span[2], body) and not _a_person_in(span[2], body)
+        if not _written_lowercase(span[2], body)
+        and not _a_person_in(span[2], body)
+        # One capitalised word of a headline the body never writes ("Launching") is a word.
+        and (len(span[2].split()) > 1 or not marks)
     ]
     if not found:
         return None
@@ -493,6 +508,12 @@ def _a_person_in(span: str, body: str) -> bool:
         return False
     rest = _REST_OF_NAME.match(body, match.end())  # "Dana" of "Dana Whitfield has joined"
     return names_a_person(body, match.start(), rest.end() if rest else match.end())
+
+
+def _a_word(span: str, body: str) -> bool:
+    """A one-word candidate the body also writes in lowercase: "Formats" of "10 Confirms
+    Returning Formats" is the word "formats"."""
+    return " " not in span.strip() and _written_lowercase(span, body)
 
 
 def _written_lowercase(span: str, body: str) -> bool:

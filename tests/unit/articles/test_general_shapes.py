@@ -202,11 +202,15 @@ def test_the_pages_own_dateline_is_not_a_premiere() -> None:
 
 def test_it_after_a_second_title_is_the_sentences_subject() -> None:
     text = (
-        "date 2016-08-30 tvN releases stills of its new Friday drama\n"
-        "“The Lantern Keeper” will replace the channel’s current Friday drama, “Moon Tide”, "
-        "and it is slated to premiere at 8pm on 23rd September 2016 on tvN."
+        "tvN sets its autumn dramas: “Glass River” opens the season\n"
+        "date 2016-08-30 “Glass River” premieres on tvN on 2nd September 2016. “The Lantern "
+        "Keeper” will replace the channel’s current Friday drama, “The Quiet Wife”, and it is "
+        "slated to premiere at 8pm on 23rd September 2016."
     )
-    assert read(text)[0] == "The Lantern Keeper"
+    article = analyse(text=text, today=TODAY)
+    assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
+        ("The Lantern Keeper", "2016-09-23T20:00+09:00")
+    ]
 
 
 def test_titles_a_headline_sets_aside_are_not_its_show() -> None:
@@ -216,3 +220,68 @@ def test_titles_a_headline_sets_aside_are_not_its_show() -> None:
         "Keeper”, which premieres on September 23. “Iron Orchard” and “Glass River” air already."
     )
     assert read(text) == ("The Lantern Keeper", 1, "2016-09-23")
+
+
+# ------------------------------------------------------------------------- datelines
+
+
+def test_a_wire_storys_dateline_is_when_it_was_filed_not_a_premiere() -> None:
+    text = (
+        "'Harbour Watch' Season 2 coming to Prime Video in September\n"
+        "May 24 (UPI) -- Harbour Watch will premiere its second season on Prime Video. The "
+        "streamer shared a premiere date, Sept. 1, and first-look photos on Wednesday."
+    )
+    url = "https://news.example/entertainment/2023/05/24/harbour-watch-season-2/8921/"
+    assert read(text, url) == ("Harbour Watch", 2, "2023-09-01")
+
+
+def test_a_year_the_weekdays_do_not_fit_dates_nothing() -> None:
+    # Nov. 14 fell on a Sunday in 1965 and 1971, never in 1968-1970: the year the plot
+    # mentions is not the one the piece was written in, and nothing else says which is.
+    text = (
+        "Tubi sets a premiere date for its animated comedy Dope Hares\n"
+        "Dope Hares, the animated comedy about two friends who wake up from a 50-year nap "
+        "they began in 1969, premieres on Tubi on Sunday, Nov. 14. Following the Nov. 14 "
+        "premiere, Tubi will add a new episode every Sunday."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_year_the_weekdays_fit_still_dates_the_piece() -> None:
+    text = (
+        "Dope Hares season 4 gets its Netflix premiere date\n"
+        "The fourth season of Dope Hares has eight episodes and will premiere on Netflix on "
+        "Friday, July 19. Netflix has also ordered a fifth season, coming in 2020."
+    )
+    assert read(text)[2] == "2019-07-19"
+
+
+# ----------------------------------------------------------------- page furniture
+
+
+def test_a_byline_or_breadcrumb_above_the_story_is_no_headline() -> None:
+    for furniture in ("By Rick Marshall", "Home > TV"):
+        text = (
+            f"{furniture}\n"
+            "date 2018-11-28 HBO has set a premiere date for the third season of its crime "
+            "anthology Lantern Road: it returns Sunday, January 13."
+        )
+        assert read(text) == ("Lantern Road", 3, "2019-01-13"), furniture
+
+
+def test_a_networks_possessive_in_an_address_is_no_part_of_a_title() -> None:
+    text = (
+        "date 2025-07-20 The second half of the season will be released a little later, on "
+        "September 3rd, on Netflix."
+    )
+    url = "https://tv.example/one-of-netflixs-biggest-hits-splits-its-season-2-in-two"
+    assert "Netflix" not in (read(text, url)[0] or "")
+
+
+def test_a_section_heading_in_sentence_case_names_no_show() -> None:
+    text = (
+        "date 2017-01-08 Upcoming dramas take viewers on a ride\n"
+        "Tighten your seat belts\n"
+        "A number of series set to hit Korean television early this year feature time travel."
+    )
+    assert read(text)[0] is None
