@@ -84,7 +84,8 @@ _CUE_RE = re.compile(
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:
         |(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:nd|rd|th))
           \s+episode)\b)
-    | (?P<superseded>\b(?:originally|initially|previously|had\s+been|formerly
+    | (?P<superseded>\b(?:originally|initially|previously|had\s+been|formerly|no\s+longer
+        |bail(?:s|ed|ing)?\s+on|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|call(?:s|ed)?\s+off
         |(?:was|were)\s+(?:originally\s+|initially\s+)?(?:set|scheduled|slated|due|supposed
           |planned|meant|expected|going)
         |instead\s+of|rather\s+than|(?:moved|pushed|delayed|bumped|shifted)\s+(?:up\s+|back\s+
@@ -388,6 +389,12 @@ _SPORT = re.compile(
     r"|campaign|relegat\w*|promoted|promotion|division|league|matches|goals?|striker|midfielder"
     r"|season\s+tickets?|transfer\s+window|away\s+(?:trip|game|match))\b"
 )
+# A product line's "series": phones, laptops, cars.
+_GADGETS = re.compile(
+    r"(?i)\b(?:smartphones?|phones?|handsets?|laptops?|tablets?|batter(?:y|ies)|charging"
+    r"|processors?|chips?|cameras?|screens?|displays?|storage|\d+\s*gb|mah|vehicles?|cars?"
+    r"|models?|price[ds]?|pricing|shipments?|retail|store|online\s+sales)\b"
+)
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
     r"(?i)\b(?:new|next|upcoming|another|second|third|fourth|fifth|final|sophomore)\s+season\b"
@@ -417,6 +424,10 @@ def about_tv(headline: str, body: str) -> bool:
     words = set(found)
     if not words - {"season"} and len(set(_SPORT.findall(f"{headline}\n{opening}".lower()))) >= 3:
         return False  # a club's new season: fixtures and kick-offs, whatever channel shows them
+    if not words - {"serie", "season", "streaming service"} and (
+        len(set(_GADGETS.findall(f"{headline}\n{opening}".lower()))) >= 3
+    ):
+        return False  # "a new series of budget smartphones", sold on Amazon: no show
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):

@@ -285,3 +285,30 @@ def test_a_section_heading_in_sentence_case_names_no_show() -> None:
         "A number of series set to hit Korean television early this year feature time travel."
     )
     assert read(text)[0] is None
+
+
+# ------------------------------------------------------------- premieres called off
+
+
+def test_a_premiere_a_show_no_longer_has_is_not_announced() -> None:
+    text = (
+        "date 2020-03-20 Networks pull spring premieres\n"
+        "FX's Lantern Road bailed on its planned April 19 premiere date as production "
+        "stopped. AMC's Glass River will no longer premiere April 12 after the season finale "
+        "of its parent show."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert premiere_value(article.facts)[0] is None
+    assert article.other_premieres == ()
+
+
+def test_a_series_of_phones_is_no_show() -> None:
+    text = (
+        "Brand launching a new India-first series of phones for young buyers\n"
+        "The maker plans to launch a new series of budget smartphones in India in January, "
+        "ahead of their global release. It will sell the three new Q-series phones only "
+        "through its online store and Amazon India, with large batteries and quick charging, "
+        "priced below 20,000 rupees."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert (article.facts.show, premiere_value(article.facts)[0]) == (None, None)
