@@ -317,6 +317,19 @@ def find_facts(
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
     if lead_statement is not None and not (lead.title or lead_statement.show):
         lead_statement = None  # a date with no show to bind it to announces nothing to track
+    if lead_statement is not None and lead_statement.time is None:
+        # "Series two is set to begin on Wednesday 14th February. Damned returns to Channel 4
+        # on Wednesday 14th February at 10pm.": the same day, told again with its hour.
+        timed = [
+            s
+            for s in statements
+            if s.time is not None
+            and s.resolved.day == lead_statement.resolved.day
+            and s.resolved.precision is lead_statement.resolved.precision
+            and (s.show is None or titles.same_show(s.show, lead_statement.show))
+        ]
+        if timed:
+            lead_statement = replace(lead_statement, time=timed[0].time)
     lead_facts = _lead_facts(
         lead_statement,
         lead,
@@ -926,14 +939,26 @@ def _negated(
     return any(c.kind == "neg" and _NEG_AFTER.match(c.text) for c in after)
 
 
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;!?]{3,120}?\s[–—]\s")
+
+
 def _clause(
     text: str, mention: when.DateMention, dates: Sequence[when.DateMention]
 ) -> tuple[int, int]:
     """The clause around a date: commas inside dates ("March 8, 2018") do not split it."""
     start, end = 0, len(text)
     appositive = text[: mention.start].rstrip().endswith(",")
+    # "Series two of the sitcom – written by Jo Brand – is set to begin on ...": a dash
+    # aside the date stands outside of splits nothing.
+    asides = [
+        (m.start(), m.end())
+        for m in _DASH_ASIDE.finditer(text)
+        if not m.start() <= mention.start < m.end()
+    ]
     for match in _CLAUSE_BREAK.finditer(text):
         if any(d.start <= match.start() < d.end for d in dates):
+            continue
+        if any(low <= match.start() < high for low, high in asides):
             continue
         if match.group().startswith(",") and (
             0 <= mention.start - match.end() <= 1

@@ -141,8 +141,10 @@ _NOT_A_TITLE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?i)\b(?:hosts?|hosted\s+by|co-?hosts?|starring|stars|star|actor|actress|creator|showrunner"
     r"|director|directed\s+by|narrated\s+by|narrator|led\s+by|presenter|presented\s+by|judges?"
-    r"|comedian|singer|rapper|chef|writer|written\s+by|produced\s+by|executive\s+producer)"
-    r"\s+(?:and\s+\w+\s+)?$"
+    r"|comedian|singer|rapper|chef|writer|written\s+by|produced\s+by|executive\s+producer"
+    r"|role\s+as|plays|played\s+by|portrayed\s+by|voiced\s+by)"
+    # "starring Scott Patterson, Chad Michael Murray and ...": each name of the list.
+    r"\s+(?:(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+,\s+){0,4}(?:and\s+\w+\s+)?$"
 )
 
 
@@ -150,7 +152,9 @@ _ROLE_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(
     r"(?i)^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:has\s+)?join(?:s|ed)\s+the\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:cast|season|series)\b|will\s+(?:play|portray|star\s+as)\b|has\s+been\s+cast\b"
-    r"|(?:is|was)\s+cast\s+as\b|stars\s+as\b)"
+    r"|(?:is|was)\s+cast\s+as\b|stars\s+as\b"
+    r"|['’]s\s+(?:production\s+company|(?:older\s+|younger\s+)?(?:brother|sister|husband|wife"
+    r"|son|daughter|father|mother|character|role)\b)|,?\s+(?:said|says|told|explained)\b)"
 )
 
 
@@ -166,7 +170,8 @@ def names_a_person(text: str, start: int, end: int | None = None) -> bool:
 # Inside a name: a zone with a time ("EDT/7"), or an epithet ("Emmy-winning", "Oscar-nominated").
 _NOT_A_TITLE_PART = re.compile(
     r"(?i)\b(?:[ECMP][SD]?T|GMT|BST|UTC|JST|KST|AES?T|AEDT)/\d"
-    r"|^[\w-]+-(?:winning|nominated|acclaimed|starring|led|based|themed|inspired|produced)$"
+    r"|(?:^|\s)[\w-]+-(?:winning|nominated|acclaimed|starring|led|based|themed|inspired"
+    r"|produced)$"
 )
 
 
@@ -176,6 +181,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     than three letters ("Em", "TW") only in quotes ("W" is a drama; "Em" is someone's name)."""
     if not title or not re.search(r"[^\W\d_]", title):
         return False
+    if re.search(r"[“”\"]", title.strip(' “”"')):
+        return False  # 'Jimmy Kimmel Live” Pre-Empted': a quote's end inside is two phrases
     if not quoted and len(re.findall(r"[^\W_]", title)) < 3:
         return False
     if _NOT_A_TITLE.match(title.strip()) or _NOT_A_TITLE_PART.search(title):

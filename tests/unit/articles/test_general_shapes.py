@@ -312,3 +312,34 @@ def test_a_series_of_phones_is_no_show() -> None:
     )
     article = analyse(text=text, today=TODAY)
     assert (article.facts.show, premiere_value(article.facts)[0]) == (None, None)
+
+
+# ------------------------------------------------------------------ people and asides
+
+
+def test_every_name_a_starring_list_gives_is_a_person() -> None:
+    text = (
+        "date 2023-08-10 The CW sets its fall dates\n"
+        "The second season of the drama series starring Scott Pellman, Chad Michael Morrow "
+        "and Morgan Kale begins on Wednesday, October 4 (8:00-9:00pm ET/PT)."
+    )
+    assert read(text)[0] is None
+
+
+def test_a_producers_epithet_is_no_title() -> None:
+    text = (
+        "date 2025-09-10 The network shuffles its Sunday\n"
+        "The news comes days ahead of the third season premiere of the Taylor Shannon-produced "
+        "crime drama, which is back on September 21st."
+    )
+    assert read(text)[0] != "Taylor Shannon-produced"
+
+
+def test_a_dash_aside_does_not_cut_a_season_from_its_date() -> None:
+    text = (
+        "date 2018-01-20 Channel 4 brings back its sitcom Doomed\n"
+        "The first series of Doomed aired in late 2016. Series two of the sitcom – written by "
+        "Jo Brand and Morwenna Banks – is set to begin on Wednesday 14th February. Doomed "
+        "returns to Channel 4 on Wednesday 14th February at 10pm."
+    )
+    assert read(text) == ("Doomed", 2, "2018-02-14T22:00+00:00")
