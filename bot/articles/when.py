@@ -56,7 +56,9 @@ _NOT_A_DAY_AFTER = (
 )
 
 _DATE_RE = re.compile(
-    rf"""
+    # Every kind starts a word (or a capital glued to one, "Pop CultureOctober 24"): one look
+    # back skips the positions inside words at once.
+    rf"""(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?:
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<num>(?<![\w.,/:$£€])(?P<n_a>\d{{1,2}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)
           (?P<n_y>\d{{4}}|\d{{2}})(?![\w/.-]?\d))
@@ -96,7 +98,7 @@ _DATE_RE = re.compile(
           |\s+(?:night|evening|morning|afternoon)s\b
           |\s+(?:night|evening|morning|afternoon)\s+(?:[\w-]+\s+)?(?i:line-?up|block|slot
             |schedule|programming|comedy|drama))(?:\s+(?:night|evening|morning|afternoon))?)
-    """,
+    )""",
     re.VERBOSE,
 )
 _MAYBE_DATE = re.compile(
