@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.articles.networks import canonical_network
 
@@ -543,6 +544,11 @@ def _title_pattern(words: Sequence[str]) -> re.Pattern[str]:
     """The words as a title may be written: a slug's "handmaids" is the body's "Handmaid's",
     and its "survivor-cook-islands" the body's "Survivor: Cook Islands" (an address drops the
     colon between a franchise and its edition's subtitle)."""
+    return _compiled_title_pattern(tuple(words))  # the same titles are looked for often
+
+
+@lru_cache(maxsize=1024)
+def _compiled_title_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = [
         re.escape(w[:-1]) + "['’]?s" if w.lower().endswith("s") and len(w) > 3 else re.escape(w)
         for w in words
