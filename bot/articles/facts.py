@@ -317,19 +317,8 @@ def find_facts(
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
     if lead_statement is not None and not (lead.title or lead_statement.show):
         lead_statement = None  # a date with no show to bind it to announces nothing to track
-    if lead_statement is not None and lead_statement.time is None:
-        # "Series two is set to begin on Wednesday 14th February. Damned returns to Channel 4
-        # on Wednesday 14th February at 10pm.": the same day, told again with its hour.
-        timed = [
-            s
-            for s in statements
-            if s.time is not None
-            and s.resolved.day == lead_statement.resolved.day
-            and s.resolved.precision is lead_statement.resolved.precision
-            and (s.show is None or titles.same_show(s.show, lead_statement.show))
-        ]
-        if timed:
-            lead_statement = replace(lead_statement, time=timed[0].time)
+    if lead_statement is not None:
+        lead_statement = _told_again(lead_statement, statements)
     lead_facts = _lead_facts(
         lead_statement,
         lead,
@@ -359,6 +348,30 @@ def find_facts(
     default_network = head_network or lead_facts.network
     other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
     return lead_facts, other_facts
+
+
+def _told_again(chosen: _Statement, statements: Sequence[_Statement]) -> _Statement:
+    """The lead premiere with what its other tellings add: "Series two is set to begin on
+    Wednesday 14th February. Damned returns to Channel 4 on Wednesday 14th February at 10pm."
+    gives the hour; "Colors is set to premiere the 16th season of Bigg Boss on October 1" the
+    season of "Colors to launch Bigg Boss on Oct 1"."""
+    same = [
+        s
+        for s in statements
+        if s is not chosen
+        and s.resolved.day == chosen.resolved.day
+        and s.resolved.precision is chosen.resolved.precision
+        and (s.show is None or titles.same_show(s.show, chosen.show))
+    ]
+    if chosen.time is None:
+        timed = [s for s in same if s.time is not None]
+        if timed:
+            chosen = replace(chosen, time=timed[0].time)
+    if chosen.season is None or chosen.season_implied:
+        numbered = {s.season for s in same if s.season is not None and not s.season_implied}
+        if len(numbered) == 1:
+            chosen = replace(chosen, season=numbered.pop(), season_implied=False)
+    return chosen
 
 
 # A season told as already shown: "Season 6 originally aired on Pop TV", "season 11 of the
@@ -1333,7 +1346,9 @@ def _lead_facts(
         show_conf = max(show_conf, 0.9)
     season, season_conf = _lead_season(statement, head_season, body, show if single else None)
     numbered = _NUMBERED_TITLE.fullmatch(show or "")
-    if numbered and (season is None or season_conf < 0.85 or season == 1):
+    if numbered and (
+        season is None or season_conf < 0.85 or season in (1, int(numbered["season"]))
+    ):
         # "Survivor 47", "Tiger King 2" beside "Survivor", "Tiger King": the number is the
         # season ("Station 19", never written without its number, keeps it).
         base = numbered["title"].removeprefix("The ")

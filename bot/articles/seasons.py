@@ -1,5 +1,5 @@
 """Season numbers the way the press writes them: "season 2", "second season", "series two",
-"S2", "cycle 17", "Part 2", and a new series (season 1)."""
+"S2", "cycle 17", "Part 2", "13th edition", and a new series (season 1)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ _SEASON_RE = re.compile(
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b
           (?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b
             |\s+of\s+(?:the|this|its)\s+season)
+    | \b(?P<ed>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?-i:[A-Z])[\w'’:!-]*\s+){{0,3}}
+          edition\b                            # "this fall's thirteenth Survivor edition"
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s*E\d{{1,3}})?\b)
     | (?P<new>\bseries\s+premiere
           |\b(?:(?:brand[-\s])?new|upcoming)\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)
@@ -74,7 +76,7 @@ def _seasons_in(text: str) -> tuple[SeasonMention, ...]:
         if match["new"]:
             found.append(SeasonMention(match.start(), match.end(), 1, True))
             continue
-        word = (match["n"] or match["ord"] or match["s"] or "").lower()
+        word = (match["n"] or match["ord"] or match["ed"] or match["s"] or "").lower()
         number = int(word) if word.isdigit() else _number(word)
         if number is None or not 1 <= number <= MAX_SEASON:
             continue

@@ -343,3 +343,16 @@ def test_a_dash_aside_does_not_cut_a_season_from_its_date() -> None:
         "returns to Channel 4 on Wednesday 14th February at 10pm."
     )
     assert read(text) == ("Doomed", 2, "2018-02-14T22:00+00:00")
+
+
+# ------------------------------------------------------------------------- seasons
+
+
+def test_an_edition_of_a_reality_franchise_is_its_season() -> None:
+    text = (
+        "Castaway: Coral Islands to launch the CBS fall lineup\n"
+        "date 2006-08-10 CBS has announced that Castaway: Coral Islands, the formal title for "
+        "this fall's thirteenth Castaway edition, will premiere Thursday, September 14 at 8PM."
+    )
+    url = "https://tv.example/news/castaway-coral-islands-debut-september-14-launch-cbs-4258.php"
+    assert read(text, url)[1:] == (13, "2006-09-14T20:00-04:00")
