@@ -66,13 +66,13 @@ _CUE_RE = re.compile(
         |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
-          |preview|look|guest|effects|screening))
+          |preview|look|guest|effects|screening|time))
         |festivals?|screen(?:s|ed|ings?)?|SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
         |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
-        |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game
+        |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
         |convention|live\s+event|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
@@ -186,9 +186,11 @@ _SHOW_BEFORE = re.compile(
     r"(?i)(?:premiere|return|debut|(?:seasons?|series|parts?)(?:\s+\w+)?|launch|arrival)\s+of\s+"
     r"(?:the\s+)?$"
     r"|(?:new|upcoming|hit|acclaimed|original|limited|animated|anime|reality|docu-?)\s*"
+    r"(?:(?:game|talk|quiz|cooking|dating)\s+)?"
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
-    r"|spin-off|prequel|sequel|reboot|revival)\s+$"
-    r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama)\s+$"
+    r"|spin-off|prequel|sequel|reboot|revival),?\s+$"  # "the hit game show, Family Feud,"
+    r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama"
+    r"|(?:game|talk|quiz|cooking|dating)\s+show),?\s+$"
     r"|\b(?:replacement|rival|companion|sister|new)\s+(?:show|series|programme)\s+$"
 )
 _SUBJECT_AFTER = re.compile(

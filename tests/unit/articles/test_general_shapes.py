@@ -356,3 +356,13 @@ def test_an_edition_of_a_reality_franchise_is_its_season() -> None:
     )
     url = "https://tv.example/news/castaway-coral-islands-debut-september-14-launch-cbs-4258.php"
     assert read(text, url)[1:] == (13, "2006-09-14T20:00-04:00")
+
+
+def test_a_game_show_named_in_apposition_is_the_show_its_date_is_for() -> None:
+    text = (
+        "date 2019-11-20 Having picked up the rights to make its own version of the "
+        "long-running hit game show, Family Quarrel, the broadcaster has a host for the show, "
+        "which will air four nights a week, starting Monday, December 16 at a special time of "
+        "8PM on CBC."
+    )
+    assert read(text)[::2] == ("Family Quarrel", "2019-12-16T20:00-05:00")
