@@ -38,7 +38,9 @@ _ADDRESS_WORDS_DAY = re.compile(
 _ONLY_A_DATE = re.compile(
     r"(?i)\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)\w*,?\s+)?"
     r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}"
-    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\W*"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    # and the hour it was posted: "26 Aug 2021 | 12.31 pm", "March 3, 2020 at 9:15 AM"
+    r"(?:\W*(?:at\s+)?\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*"
 )
 _ADDRESS_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/([01]?\d))?/")
 # A timestamp line at the top of a page's text ("date 2019-07-19", "Published: 2019-07-19").
@@ -127,8 +129,8 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
     while len(raw_lines) > 1 and _names_the_site(raw_lines[0], url):
         raw_lines = raw_lines[1:]
     # A dateline alone above the headline ("September 30, 2024") dates the piece.
-    if published is None and len(raw_lines) > 1 and _ONLY_A_DATE.fullmatch(raw_lines[0]):
-        published = _first_full_date(raw_lines[0])
+    if len(raw_lines) > 1 and _ONLY_A_DATE.fullmatch(raw_lines[0]):
+        published = published or _first_full_date(raw_lines[0])
         raw_lines = raw_lines[1:]
     title = ""
     first = raw_lines[0].lstrip("# ").strip()

@@ -126,8 +126,9 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("RTÉ", "Europe/Dublin", (r"RT[ÉE](?!\s*(?:One|1|2|Two|Player|News))",)),
     ("Virgin Media One", "Europe/Dublin", (r"Virgin Media One", r"Virgin Media 1")),
     ("Virgin Media", "Europe/Dublin", (
-        r"Virgin Media(?! One| 1)(?: Television| Player| Two| Three| More)?",
-        r"VIRGIN MEDIA(?! ONE)",
+        # "Virgin Media Television" is the company that owns the channels, not a channel.
+        r"Virgin Media(?! One| 1| Television)(?: Player| Two| Three| More)?",
+        r"VIRGIN MEDIA(?! ONE| TELEVISION)",
     )),
     ("TG4", "Europe/Dublin", (r"TG4",)),
     ("ABC iview", _AU, (r"ABC iview", r"ABC iView")),

@@ -113,7 +113,7 @@ _BRANDS = _words(
 )
 _COMPANY_END = _words(
     "corp corp. corporation ltd ltd. llc plc studios studio group "
-    "holdings technologies pictures productions entertainment media networks partners"
+    "holdings technologies pictures productions entertainment media networks partners television"
 )
 _OFFICES = _words(
     "president prime minister senator sen. governor gov. chancellor mayor secretary ambassador "
@@ -197,7 +197,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     if all(
         w in _PLACES
         or w in _FURNITURE
-        or _strip_possessive(w) in _GENERIC
+        # In quotes, plain words are a title: "The Big Deal", "The Event".
+        or (_strip_possessive(w) in _GENERIC and not (quoted and len(lowered) > 1))
         or w in _BRANDS
         or w in _CONNECTORS
         or w.isdigit()
@@ -396,7 +397,7 @@ def _slug_show(
     if not words:
         return None
     # Slugs are lowercase: "nbc" is a network all the same, and never part of the title.
-    words = ["|" if _slug_network(w) else w for w in words]
+    words = _networks_marked(words)
     text = " ".join(w if w.lower() in _CONNECTORS else w.capitalize() for w in words)
     found = _best_span(text, body, blocker(text))
     if found is None:
@@ -405,6 +406,16 @@ def _slug_show(
     if verified:
         return HeadlineShow(_body_spelling(title, body), 0.7, "slug")
     return HeadlineShow(title, 0.35, "slug-only")
+
+
+def _networks_marked(words: list[str]) -> list[str]:
+    """The slug's words with each network's, one word or two ("virgin-media"), made "|"."""
+    marked = list(words)
+    for i in range(len(words) - 1):
+        pair = f"{words[i].capitalize()} {words[i + 1].capitalize()}"
+        if canonical_network(pair) or canonical_network(pair.upper()):
+            marked[i] = marked[i + 1] = "|"
+    return ["|" if _slug_network(w) else w for w in marked]
 
 
 def _slug_network(word: str) -> bool:
@@ -726,9 +737,9 @@ def lead_show(
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
 
-    def add(title: str, points: float, at: int) -> None:
+    def add(title: str, points: float, at: int, *, quoted: bool = False) -> None:
         title = display_title(_strip_possessive(title.strip(" -–—:|,;.")))
-        if not plausible_title(title) or _names_the_outlet(title, outlet):
+        if not plausible_title(title, quoted=quoted) or _names_the_outlet(title, outlet):
             return
         key = title_key(title)
         if not key:
@@ -752,14 +763,15 @@ def lead_show(
         add(head.title, 1.5 if episode else points.get(head.source, 1.5), -1)
     for mention in quotes:
         if not _set_aside(headline, mention):
-            add(mention.text, 1.5, -1)
+            add(mention.text, 1.5, -1, quoted=True)
     for run in season_marked:
         add(run.text, 3.5 if episode else 1.5, -1)
     for mention in quoted_titles(opening):
         before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
         # Quoted, and more so after "the new drama" or "will premiere": 'tvN's upcoming
         # drama "Is It Fate?"'.
-        add(mention.text, 2.0 if _MARKED_BEFORE.search(before) else 1.0, mention.start)
+        points = 2.0 if _MARKED_BEFORE.search(before) else 1.0
+        add(mention.text, points, mention.start, quoted=True)
     runs = [
         r
         for r in title_runs(opening, blocker(opening))

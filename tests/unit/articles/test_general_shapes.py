@@ -366,3 +366,14 @@ def test_a_game_show_named_in_apposition_is_the_show_its_date_is_for() -> None:
         "8PM on CBC."
     )
     assert read(text)[::2] == ("Family Quarrel", "2019-12-16T20:00-05:00")
+
+
+def test_a_quoted_title_of_plain_words_is_a_title() -> None:
+    text = (
+        "date 2021-08-26 26 Aug 2021 | 12.31 pm\n"
+        "The broadcaster has announced details of its new autumn schedule.\n"
+        "The flagship show ‘The Big Deal’ begins broadcasting on Virgin Media One on Saturday "
+        "September 4."
+    )
+    url = "https://tv.example/virgin-media-television-autumn-schedule-2021"
+    assert read(text, url) == ("The Big Deal", None, "2021-09-04")

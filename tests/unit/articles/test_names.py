@@ -65,6 +65,7 @@ def test_canonical_names(name: str, canonical: str) -> None:
         "Amazon Studios produces the series.",
         "BBC Studios is a co-producer.",
         "The USA Today review was kind.",
+        "Virgin Media Television has announced its autumn line-up.",
     ],
 )
 def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
