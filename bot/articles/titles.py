@@ -770,8 +770,8 @@ def lead_show(
         before = _OPENING_QUOTE.sub("", opening[max(0, mention.start - 41) : mention.start])
         # Quoted, and more so after "the new drama" or "will premiere": 'tvN's upcoming
         # drama "Is It Fate?"'.
-        points = 2.0 if _MARKED_BEFORE.search(before) else 1.0
-        add(mention.text, points, mention.start, quoted=True)
+        quote_points = 2.0 if _MARKED_BEFORE.search(before) else 1.0
+        add(mention.text, quote_points, mention.start, quoted=True)
     runs = [
         r
         for r in title_runs(opening, blocker(opening))
