@@ -576,11 +576,23 @@ def _count_in_body(title: str, body: str) -> int:
     count = 0
     for match in pattern.finditer(body):
         found = match.group().split()
-        if _is_capitalised(found[0]) and all(
-            _is_capitalised(w) or w.lower() in _CONNECTORS for w in found
+        if (
+            _is_capitalised(found[0])
+            and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in found)
+            and not _in_title_case_line(body, match.start())
         ):
             count += 1
     return count
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether `at` is in a line that capitalises nearly every word (the headline again, a
+    caption, a menu): such a line capitalises a phrase without making it a title."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end != -1 else None])]
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _body_spelling(title: str, body: str) -> str:
