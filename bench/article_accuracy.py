@@ -76,6 +76,7 @@ def _facts(article: Article) -> dict[str, Any]:
         "network": article.facts.network,
         "premiere": premiere,
         "precision": precision,
+        "trackable": article.facts.trackable,
     }
 
 
@@ -133,6 +134,16 @@ class Scores:
             and o.label["expect"]["premiere"][:10] == o.got["premiere"][:10]
         ]
         abstained = [o for o in ann if not (o.got and o.got["premiere"])]
+        # Where the Track button is offered, is it for the show the page is about?
+        offered = [o for o in self.outcomes if o.got and o.got["trackable"]]
+        offered_right = [
+            o
+            for o in offered
+            if any(
+                _same_title(name, o.got["show"])
+                for name in [o.label["expect"]["show"], *o.label["expect"].get("show_aliases", [])]
+            )
+        ]
         return [
             ("pages (announcements / none)", f"{len(self.outcomes)} ({len(ann)} / {len(none)})"),
             ("show", _share(ann, "show")),
@@ -143,6 +154,7 @@ class Scores:
             ("precision", _share(ann, "precision")),
             ("claimed day dates right", _ratio(len(claimed_right), len(claimed_day))),
             ("abstained (no premiere)", f"{len(abstained)} of {len(ann)}"),
+            ("Track offered for the right show", _ratio(len(offered_right), len(offered))),
             ("claimed on non-announcements", f"{_count(none, 'claimed')} of {len(none)}"),
             ("a show on non-TV pages", f"{_count(not_tv, 'show')} of {len(not_tv)}"),
             ("a premiere on non-TV pages", f"{_count(not_tv, 'claimed')} of {len(not_tv)}"),

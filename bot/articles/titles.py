@@ -590,8 +590,8 @@ def _in_title_case_line(text: str, at: int) -> bool:
     caption, a menu): such a line capitalises a phrase without making it a title."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end != -1 else None])]
-    long = [w for w in words if len(w) > 3]
+    line = text[start : end if end != -1 else None]
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
@@ -841,7 +841,8 @@ def lead_show(
         return HeadlineShow(None, 0.0, "none")
     if from_head and head is not None and head.source in ("slug-only", "headline-only"):
         return HeadlineShow(spelling[best], head.confidence, head.source)
-    confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.6
+    # A title only the body's runs suggest, with little behind it, is shown as a guess.
+    confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
 
 

@@ -377,3 +377,16 @@ def test_a_quoted_title_of_plain_words_is_a_title() -> None:
     )
     url = "https://tv.example/virgin-media-television-autumn-schedule-2021"
     assert read(text, url) == ("The Big Deal", None, "2021-09-04")
+
+
+# ------------------------------------------------------------------ the Track button
+
+
+def test_a_title_only_the_body_suggests_is_shown_but_not_offered_to_track() -> None:
+    text = (
+        "Autumn on the box: what we are watching\n"
+        "date 2021-09-01 ITV has commissioned the new drama Harbour Lights, from the makers of "
+        "a much-loved crime series. Filming starts next spring."
+    )
+    facts = analyse(text=text, today=TODAY).facts
+    assert (facts.show, facts.trackable) == ("Harbour Lights", False)
