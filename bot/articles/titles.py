@@ -843,7 +843,29 @@ def lead_show(
         return HeadlineShow(spelling[best], head.confidence, head.source)
     # A title only the body's runs suggest, with little behind it, is shown as a guess.
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.5
+    if " " not in spelling[best] and not _written_as_show(spelling[best], f"{headline}\n{body}"):
+        # One word the text never writes as a show ("Applause", "Network", "Seven"): as
+        # likely a word of the headline or the address as a title.
+        confidence = min(confidence, 0.5)
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _written_as_show(title: str, text: str) -> bool:
+    """Whether the text writes the title as a show somewhere: quoted, with its season or a
+    premiere verb after it, a show noun or "the premiere of" before it, or a network's."""
+    for match in _title_pattern(title.split()).finditer(text):
+        start, end = match.start(), match.end()
+        quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end : end + 1] in "\"”’'"
+        before = text[max(0, start - 40) : start]
+        if (
+            quoted
+            or _MARKED_AFTER.match(text[end : end + 30])
+            or _PERHAPS_AFTER.match(text[end : end + 30])
+            or _MARKED_BEFORE.search(before)
+            or _network_possessive(before)
+        ):
+            return True
+    return False
 
 
 _NEIGHBOUR = r"[A-Z][\w’'&.-]*"

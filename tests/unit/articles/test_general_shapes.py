@@ -390,3 +390,14 @@ def test_a_title_only_the_body_suggests_is_shown_but_not_offered_to_track() -> N
     )
     facts = analyse(text=text, today=TODAY).facts
     assert (facts.show, facts.trackable) == ("Harbour Lights", False)
+
+
+def test_one_word_the_text_never_writes_as_a_show_is_not_offered_to_track() -> None:
+    text = (
+        "Applause sets up its next streaming drama\n"
+        "date 2022-02-10 The studio behind several hit streaming dramas said on Thursday that "
+        "Applause will produce a second season of the legal drama Undersea, which streams on "
+        "SonyLIV from March 4."
+    )
+    url = "https://news.example/applause-sets-up-next-streaming-drama-2022"
+    assert not analyse(text=text, url=url, today=TODAY).facts.trackable
