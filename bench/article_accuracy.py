@@ -134,15 +134,13 @@ class Scores:
             and o.label["expect"]["premiere"][:10] == o.got["premiere"][:10]
         ]
         abstained = [o for o in ann if not (o.got and o.got["premiere"])]
-        # Where the Track button is offered, is it for the show the page is about?
+        # Where the Track button is offered, is it for a show the page announces (or, for a
+        # page that announces nothing, the show it is about)?
         offered = [o for o in self.outcomes if o.got and o.got["trackable"]]
         offered_right = [
             o
             for o in offered
-            if any(
-                _same_title(name, o.got["show"])
-                for name in [o.label["expect"]["show"], *o.label["expect"].get("show_aliases", [])]
-            )
+            if any(_same_title(name, o.got["show"]) for name in _shows_of(o.label))
         ]
         return [
             ("pages (announcements / none)", f"{len(self.outcomes)} ({len(ann)} / {len(none)})"),
@@ -154,11 +152,21 @@ class Scores:
             ("precision", _share(ann, "precision")),
             ("claimed day dates right", _ratio(len(claimed_right), len(claimed_day))),
             ("abstained (no premiere)", f"{len(abstained)} of {len(ann)}"),
-            ("Track offered for the right show", _ratio(len(offered_right), len(offered))),
+            ("Track offered for a right show", _ratio(len(offered_right), len(offered))),
             ("claimed on non-announcements", f"{_count(none, 'claimed')} of {len(none)}"),
             ("a show on non-TV pages", f"{_count(not_tv, 'show')} of {len(not_tv)}"),
             ("a premiere on non-TV pages", f"{_count(not_tv, 'claimed')} of {len(not_tv)}"),
         ]
+
+
+def _shows_of(label: dict[str, Any]) -> list[str]:
+    premieres = [label["expect"], *label.get("others", [])]
+    return [
+        name
+        for premiere in premieres
+        for name in [premiere.get("show"), *premiere.get("show_aliases", [])]
+        if name
+    ]
 
 
 def _share(outcomes: list[Outcome], name: str) -> str:
