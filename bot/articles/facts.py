@@ -643,7 +643,10 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
             distance = cue.start - mention.end
             if cue.kind == "report" and "," in text[mention.end : cue.start]:
                 continue  # "…moved to April 26, the network said": said is not about the date
-            if fronted and cue.kind in ("strong", "weak") and distance <= 90:
+            reported = any(
+                c.kind == "report" and mention.end <= c.start < cue.start for c in cues
+            )  # "On Wednesday, ABC confirmed that X is set to join": the day it was said
+            if fronted and cue.kind in ("strong", "weak") and distance <= 90 and not reported:
                 weight = _CUE_STRENGTH[cue.kind] - 0.5  # "On Feb. 19 at 8 a.m., PBS will premiere"
             elif distance > 50:
                 continue

@@ -94,6 +94,7 @@ _DATE_RE = re.compile(
     | (?P<rel>(?i:tonight|today|tomorrow(?:\ night)?|yesterday|last\ night))
     | (?P<rw>(?:(?P<rw_mod>(?i:this\ coming|this\ past|this|next|last|coming|on|early\ on
           |late\ on))\s+)?(?P<rw_wd>{_WEEKDAY_FULL})(?![a-z]|s\b|\s*,?\s*\(?\s*{_MONTH}
+          |\s+(?i:season|series|part)\b|\s+S\d        # "Wednesday season 2": the show
           |\s*,?\s*\d{{1,2}}\b
           |\s+(?:night|evening|morning|afternoon)s\b
           |\s+(?:night|evening|morning|afternoon)\s+(?:[\w-]+\s+)?(?i:line-?up|block|slot

@@ -401,3 +401,12 @@ def test_one_word_the_text_never_writes_as_a_show_is_not_offered_to_track() -> N
     )
     url = "https://news.example/applause-sets-up-next-streaming-drama-2022"
     assert not analyse(text=text, url=url, today=TODAY).facts.trackable
+
+
+def test_the_day_a_casting_was_confirmed_is_no_premiere() -> None:
+    text = (
+        "date 2022-07-08 Harbour General is getting ready to welcome a new doctor. On "
+        "Wednesday, ABC confirmed that Harry Shore is set to join Harbour General's 19th "
+        "season, playing a first-year surgical resident."
+    )
+    assert read(text)[2] is None

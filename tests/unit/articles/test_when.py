@@ -131,3 +131,8 @@ def test_times_and_zones(text: str, hour: int, minute: int, zone: str | None) ->
     [time] = find_times(text)
 
     assert (time.hour, time.minute, time.zone) == (hour, minute, zone)
+
+
+def test_a_show_named_for_a_weekday_is_no_date() -> None:
+    assert find_dates("Wednesday season 2 does not yet have a date.") == []
+    assert [m.text for m in find_dates("It premieres on Wednesday.")] == ["on Wednesday"]
