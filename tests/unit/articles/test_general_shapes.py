@@ -10,6 +10,7 @@ import pytest
 
 from bot.articles import analyse
 from bot.articles.preview import premiere_value
+from bot.articles.titles import plausible_title
 
 TODAY = date(2026, 11, 28)
 
@@ -396,11 +397,22 @@ def test_one_word_the_text_never_writes_as_a_show_is_not_offered_to_track() -> N
     text = (
         "Applause sets up its next streaming drama\n"
         "date 2022-02-10 The studio behind several hit streaming dramas said on Thursday that "
+        "Applause will produce a second season of the legal drama Undersea for SonyLIV."
+    )
+    url = "https://news.example/applause-sets-up-next-streaming-drama-2022"
+    assert not analyse(text=text, url=url, today=TODAY).facts.trackable
+
+
+def test_a_guess_no_premiere_is_about_gives_way_to_the_show_the_premiere_names() -> None:
+    text = (
+        "Applause sets up its next streaming drama\n"
+        "date 2022-02-10 The studio behind several hit streaming dramas said on Thursday that "
         "Applause will produce a second season of the legal drama Undersea, which streams on "
         "SonyLIV from March 4."
     )
     url = "https://news.example/applause-sets-up-next-streaming-drama-2022"
-    assert not analyse(text=text, url=url, today=TODAY).facts.trackable
+    facts = analyse(text=text, url=url, today=TODAY).facts
+    assert (facts.show, facts.season, facts.trackable) == ("Undersea", 2, True)
 
 
 def test_the_day_a_casting_was_confirmed_is_no_premiere() -> None:
@@ -410,3 +422,12 @@ def test_the_day_a_casting_was_confirmed_is_no_premiere() -> None:
         "season, playing a first-year surgical resident."
     )
     assert read(text)[2] is None
+
+
+def test_a_count_of_episodes_is_no_title_but_a_shows_number_is() -> None:
+    assert [plausible_title(t) for t in ("10-episode", "Two-Hour", "48 Hours", "60 Minutes")] == [
+        False,
+        False,
+        True,
+        True,
+    ]
