@@ -441,7 +441,11 @@ _SHOWS_SEASON = re.compile(
 # An imported show's arrival in another market: not its season's premiere.
 _FOREIGN_AIRING = re.compile(
     r"(?i)\b(?:heading|coming|arriving|returning|comes|heads|arrives|returns)\s+(?:back\s+)?to"
-    r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:screens|TVs|shores)"
+    r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:(?:TV|television)\s+)?"
+    r"(?:screens|TVs|shores)"
+    # "5 US TV shows returning to Sky this month": imports, in a headline
+    r"|\b(?:US|U\.S\.|American)\s+(?:TV\s+)?(?:shows|series|dramas|imports)\s+(?:returning|coming"
+    r"|heading|arriving)\s+to\b"
 )
 # A ratings story reports how a premiere did; the day it names has been.
 _RATINGS_STORY = re.compile(

@@ -431,3 +431,14 @@ def test_a_count_of_episodes_is_no_title_but_a_shows_number_is() -> None:
         True,
         True,
     ]
+
+
+def test_us_shows_returning_to_an_irish_channel_are_second_runs() -> None:
+    text = (
+        "5 great US TV shows returning to Sky this month\n"
+        "date 2013-10-01 There are still plenty of shows heading our way.\n"
+        "1. Quiver, Sky 1 HD, Monday October 21st at 8pm\n"
+        "2. Baker Street, Sky Living, Tuesday October 22nd at 9pm"
+    )
+    article = analyse(text=text, today=TODAY)
+    assert (premiere_value(article.facts)[0], article.other_premieres) == (None, ())
