@@ -316,16 +316,8 @@ def find_facts(
     statements = [s for s in statements if s.season_implied or s.season not in aired]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
-    if (
-        lead.title
-        and lead.confidence < TRACK_CONFIDENCE
-        and not any(s.show is None or titles.same_show(s.show, lead.title) for s in statements)
-        and any(s.show_named for s in statements)
-    ):
-        # A guess ("Network" of a press release's masthead) that no premiere in the text is
-        # about, where the text names the shows its premieres are for: the first of those
-        # leads, as in a schedule.
-        lead = titles.HeadlineShow(None, 0.0, "none")
+    if _unsupported_guess(lead, statements):
+        lead = titles.HeadlineShow(None, 0.0, "none")  # the first premiere named leads
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
     if lead_statement is not None and not (lead.title or lead_statement.show):
         lead_statement = None  # a date with no show to bind it to announces nothing to track
@@ -360,6 +352,17 @@ def find_facts(
     default_network = head_network or lead_facts.network
     other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
     return lead_facts, other_facts
+
+
+def _unsupported_guess(lead: titles.HeadlineShow, statements: Sequence[_Statement]) -> bool:
+    """A low-confidence lead ("Network" of a press release's masthead) that no premiere in the
+    text is about, where the text names the shows its premieres are for."""
+    return (
+        lead.title is not None
+        and lead.confidence < TRACK_CONFIDENCE
+        and not any(s.show is None or titles.same_show(s.show, lead.title) for s in statements)
+        and any(s.show_named for s in statements)
+    )
 
 
 def _told_again(chosen: _Statement, statements: Sequence[_Statement]) -> _Statement:
