@@ -364,7 +364,9 @@ def headline_show(
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
             return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
-        blocked = [*blocker(headline), *((q.start, q.end) for q in aside)]
+        # "CloverWorks’ Tokyo 24th Ward": the studio whose show it is, never the show.
+        owners = [m.span("plural") for m in _OWNER.finditer(headline) if m["plural"]]
+        blocked = [*blocker(headline), *((q.start, q.end) for q in aside), *owners]
         found = _best_span(headline, body, blocked, marks=True)
         if found is not None:
             title, verified = found
@@ -731,6 +733,8 @@ _OWNER = re.compile(
     r"(?P<owner>[A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.-]*)*)['’]s\s+"
     r"(?:(?:new|upcoming|latest|next|hit|first|romantic|original)\s+)*"
     r"(?:drama|series|show|comedy|sitcom|thriller|docuseries|anime|k-drama|film)\b"
+    # "CloverWorks’ Tokyo 24th Ward": a studio's (plural) possessive before a title
+    r"|(?P<plural>[A-Z][\w.-]*s)['’]\s+(?=[A-Z0-9])"
 )
 
 
@@ -803,7 +807,7 @@ def lead_show(
         )
         add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
     for owner in _OWNER.finditer(headline):
-        key = title_key(_strip_possessive(owner["owner"]))
+        key = title_key(_strip_possessive(owner["owner"] or owner["plural"]))
         if key in scores:
             scores[key] -= 3.0
     if not scores:

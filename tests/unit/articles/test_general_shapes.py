@@ -442,3 +442,12 @@ def test_us_shows_returning_to_an_irish_channel_are_second_runs() -> None:
     )
     article = analyse(text=text, today=TODAY)
     assert (premiere_value(article.facts)[0], article.other_premieres) == (None, ())
+
+
+def test_a_studios_plural_possessive_in_a_headline_is_the_owner_not_the_show() -> None:
+    text = (
+        "StarWorks’ Harbour Ward Anime Gets New Trailer\n"
+        "date 2021-12-10 The studio StarWorks has released a new trailer for its original "
+        "anime Harbour Ward, which premieres on January 5."
+    )
+    assert read(text)[0] == "Harbour Ward"
