@@ -95,7 +95,7 @@ class Sentence:
 def clean_lines(text: str) -> list[str]:
     """The article's lines with page furniture dropped and everything after a bio or tag cut."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line.removeprefix("- ").removeprefix("• ") for line in lines if line]
+    lines = _unwrapped([line.removeprefix("- ").removeprefix("• ") for line in lines if line])
     # Tail markers only count in the back part: "Related" in an intro is a word, not a footer.
     cut_from = len(lines) // 3
     for index in range(max(1, cut_from), len(lines)):
@@ -103,6 +103,24 @@ def clean_lines(text: str) -> list[str]:
             lines = lines[:index]
             break
     return [line for line in lines if not (len(line) < 160 and _FURNITURE.match(line))]
+
+
+# A line that stops on one of these words was cut by a hard wrap, not ended: "Sophomore Hart of"
+# above "Dixie is the first to bow".
+_WRAPPED = re.compile(
+    r"(?i)(?:^|\s)(?:of|the|and|a|an|to|in|on|for|with|at|by|from|its|their|his|her|is|are|will"
+    r"|as|that)$|,$"
+)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        if joined and _WRAPPED.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -40,7 +40,7 @@ _GENERIC = _words(
     fall autumn holiday weekend week month year years price prices deal deals service services
     so far far canceled cancelled renewed shows series every best worst top biggest ratings
     including starring featuring additional another eyes stream announced sets starting
-    anticipated join coming soon
+    anticipated join coming soon sophomore freshman
     hosted narrated presented directed produced created written led
     """
 )

@@ -451,3 +451,13 @@ def test_a_studios_plural_possessive_in_a_headline_is_the_owner_not_the_show() -
         "anime Harbour Ward, which premieres on January 5."
     )
     assert read(text)[0] == "Harbour Ward"
+
+
+def test_a_hard_wrapped_text_keeps_a_title_split_across_lines() -> None:
+    text = (
+        "date 2012-05-20 As it first said at its upfront in May, The CW will launch its fall "
+        "season in October.\n"
+        "Sophomore Heart of\n"
+        "Dover is the first to bow on Tuesday, Oct. 2, at 8 p.m. on The CW."
+    )
+    assert read(text)[::2] == ("Heart of Dover", "2012-10-02T20:00-04:00")
