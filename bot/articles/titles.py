@@ -273,11 +273,22 @@ def same_show(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     ka, kb = title_key(a), title_key(b)
-    if ka == kb:
+    if ka == kb or _initials_of(a, b) or _initials_of(b, a):
         return True
     short, long = sorted((ka, kb), key=len)
     # "Jessica Jones" is "Marvel's Jessica Jones"; one word alone is not enough to say so.
     return len(short) >= 6 and " " in short and f" {short} " in f" {long} "
+
+
+def _initials_of(short: str, title: str) -> bool:
+    """Whether `short` is the title's initials: "MAFS" for "Married At First Sight", "RHOP"
+    for "The Real Housewives of Potomac"."""
+    if not (3 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return False
+    words = re.findall(r"[^\W\d_]+", title)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return len(words) == len(short) and "".join(w[0] for w in words).upper() == short
 
 
 def quoted_titles(text: str) -> list[TitleMention]:

@@ -461,3 +461,12 @@ def test_a_hard_wrapped_text_keeps_a_title_split_across_lines() -> None:
         "Dover is the first to bow on Tuesday, Oct. 2, at 8 p.m. on The CW."
     )
     assert read(text)[::2] == ("Heart of Dover", "2012-10-02T20:00-04:00")
+
+
+def test_a_shows_initials_are_the_show() -> None:
+    text = (
+        "date 2022-01-10 Save The Date: Here’s When ‘Wed At First Glance’ Will Premiere In "
+        "2022\n"
+        "Expect the first episode of WAFG season nine to drop on Monday, January 31, on Nine."
+    )
+    assert read(text) == ("Wed At First Glance", 9, "2022-01-31")
