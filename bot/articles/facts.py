@@ -428,7 +428,9 @@ _OTHER_MEDIA = re.compile(
 _SPORT = re.compile(
     r"(?i)\b(?:sports?|football|soccer|rugby|cricket|fixtures?|kick-?off|clubs?|managers?|squad"
     r"|campaign|relegat\w*|promoted|promotion|division|league|matches|goals?|striker|midfielder"
-    r"|season\s+tickets?|transfer\s+window|away\s+(?:trip|game|match))\b"
+    r"|season\s+tickets?|transfer\s+window|away\s+(?:trip|game|match)|basketball|baseball"
+    r"|hockey|NBA|NFL|NHL|MLB|teams?|tip-?off|playoffs?|championship|coach(?:es)?|roster"
+    r"|opening\s+night|games)\b"
 )
 # A product line's "series": phones, laptops, cars.
 _GADGETS = re.compile(

@@ -470,3 +470,14 @@ def test_a_shows_initials_are_the_show() -> None:
         "Expect the first episode of WAFG season nine to drop on Monday, January 31, on Nine."
     )
     assert read(text) == ("Wed At First Glance", 9, "2022-01-31")
+
+
+def test_a_basketball_seasons_opening_night_is_not_tv() -> None:
+    text = (
+        "The NBA season tips off next week\n"
+        "date 2022-10-10 Opening night of the new season is Tuesday, October 18, with two games "
+        "on TNT. The Nuggets and the Jazz meet first; then the Suns host the Mavericks. Both "
+        "teams reached the playoffs last season, and the Nuggets return their whole roster."
+    )
+    facts = analyse(text=text, today=TODAY).facts
+    assert (facts.show, facts.network, facts.premiere) == (None, None, None)
