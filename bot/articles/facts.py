@@ -1417,8 +1417,8 @@ def _lead_season(
     explicit = [s.number for s in found if not s.implied]
     if explicit:
         return (explicit[0], 0.5) if len(set(explicit)) == 1 else (None, 0.0)
-    if found:
-        return 1, 0.55
+    if found or _told_as_new(body, show):
+        return 1, 0.55  # "the upcoming Tokyo 24th Ward anime", "miniseries When We Rise"
     return None, 0.0
 
 
@@ -1632,6 +1632,33 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
             if found:
                 return found[0].number, 0.75
     return None, 0.0
+
+
+_KIND = (
+    r"(?:series|drama|k-drama|comedy|sitcom|thriller|docuseries|docu-series|anime|show"
+    r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation)"
+)
+_NEW_BEFORE = re.compile(
+    r"(?i)(?:\b(?:new|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+    + _KIND
+    + r"|\bmini-?series|\blimited\s+series)\s*[,:]?\s*[\"“‘']?$|\bupcoming\s+$"
+)
+_NEW_AFTER = re.compile(
+    r"(?i)^[\"”’']?\s*(?:,\s*(?:an?\s+)?(?:new|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+    + _KIND
+    + r"\b|\s+(?:anime|series)\s+(?:adaptation|debut)\b)"
+)
+
+
+def _told_as_new(body: str, show: str) -> bool:
+    """The text calls the show itself new: "the upcoming X anime", "the new drama X", "X, a
+    new comedy", "miniseries X". A new series is season 1."""
+    for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body):
+        before = body[max(0, match.start() - 60) : match.start()]
+        after = body[match.end() : match.end() + 60]
+        if _NEW_BEFORE.search(before) or _NEW_AFTER.match(after):
+            return True
+    return False
 
 
 def _body_network(body: str, url_slug: str | None) -> tuple[str | None, float]:

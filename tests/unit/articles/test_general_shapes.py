@@ -481,3 +481,12 @@ def test_a_basketball_seasons_opening_night_is_not_tv() -> None:
     )
     facts = analyse(text=text, today=TODAY).facts
     assert (facts.show, facts.network, facts.premiere) == (None, None, None)
+
+
+def test_a_show_the_text_calls_upcoming_is_a_new_series() -> None:
+    text = (
+        "date 2021-12-10 StarWorks’ Harbour Ward Anime Gets New Trailer\n"
+        "The upcoming Harbour Ward anime, from the studio StarWorks, released a new trailer on "
+        "Friday. Harbour Ward premieres on January 5."
+    )
+    assert read(text) == ("Harbour Ward", 1, "2022-01-05")
