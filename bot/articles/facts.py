@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.articles import networks, seasons, titles, when
-from bot.articles.text import Sentence, split_sentences
+from bot.articles.text import Sentence, line_around, split_sentences
 from bot.domain.dates import Precision
 from bot.domain.shows import window_end
 
@@ -634,10 +634,7 @@ def _heading_title(line: str) -> str | None:
     blocked = _blocked_spans(line)
     found = (titles.quoted_titles(line) or titles.title_runs(line, blocked))[:1]
     # Its season, network and date are the entry's fields, not words of some other title.
-    rest = list(line)
-    for start, end in blocked:
-        rest[start:end] = " " * (end - start)
-    letters = len(re.findall(r"\w", _ASIDE.sub("", "".join(rest))))
+    letters = len(re.findall(r"\w", _ASIDE.sub("", _blanked(line, blocked))))
     if found and found[0].start <= 2 and len(re.findall(r"\w", found[0].text)) * 2 >= letters:
         return found[0].text
     return None
@@ -794,10 +791,7 @@ def _is_dateline(
     word on that line: the page's dateline, not a premiere on the day it was published."""
     if not (ctx.anchor_known and mention.year is not None and resolved.day == ctx.anchor):
         return False
-    text = scan.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_around(scan.text, mention.start)
     return (
         not any(line_start <= c.start < line_end for c in scan.cues if c.kind in _CUE_STRENGTH)
         and not scan.season_mentions
@@ -825,9 +819,18 @@ def _gap_without_asides(
     Amazon (you need an Amazon Prime membership to watch) on November 1st" and "premieres the
     new drama "For Life" on Feb. 11" keep the verb next to its date."""
     between = text[start:end]
-    asides = sum(len(m.group()) for m in _ASIDE.finditer(between))
-    shows = sum(t.end - t.start for t in named if start <= t.start and t.end <= end)
-    return len(between) - asides - shows
+    shows = [(t.start - start, t.end - start) for t in named if start <= t.start and t.end <= end]
+    asides = [m.span() for m in _ASIDE.finditer(between)]
+    left_out = {at for low, high in shows + asides for at in range(low, high)}
+    return len(between) - len(left_out)  # a title inside an aside is left out once
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with each span overwritten by spaces, every offset kept."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _speaks_of_tv(scan: _Scan) -> bool:
@@ -1536,21 +1539,12 @@ def _weekdays_fit(text: str, year: int) -> bool:
     written = [
         m
         for m in when.find_dates(text)
-        if m.kind == "day" and m.weekday is not None and m.month and m.day and m.year is None
+        if m.kind == "day" and m.weekday is not None and m.year is None
     ]
+    near = date(year, 1, 1)
     return not written or any(
-        _on_weekday(y, m.month, m.day, m.weekday)
-        for m in written
-        for y in (year - 1, year, year + 1)
-        if m.month is not None and m.day is not None and m.weekday is not None
+        when.resolve(m, near, anchor_known=False, weekday_years=1) is not None for m in written
     )
-
-
-def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
-    try:
-        return date(year, month, day).weekday() == weekday
-    except ValueError:
-        return False
 
 
 _LATE_IN_YEAR = re.compile(r"(?i)\b(?:(?:the\s+)?(?:end|close)\s+of|late)\s+((?:19|20)\d\d)\b")

@@ -123,6 +123,12 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return joined
 
 
+def line_around(text: str, at: int) -> tuple[int, int]:
+    """Where the line holding position `at` starts and ends in `text`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences per paragraph (one line each); abbreviations and initials do not end one."""
     sentences: list[Sentence] = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.articles.networks import canonical_network
+from bot.articles.text import line_around
 
 
 def _words(text: str) -> frozenset[str]:
@@ -369,8 +370,9 @@ def headline_show(
     A title found only in the headline (or only in the URL slug) has a lower confidence.
     """
     if headline:
-        aside = [q for q in quoted_titles(headline) if _set_aside(headline, q)]
-        quoted = [q for q in quoted_titles(headline) if q not in aside]
+        quotes = quoted_titles(headline)
+        aside = [q for q in quotes if _set_aside(headline, q)]
+        quoted = [q for q in quotes if q not in aside]
         if quoted:
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
@@ -435,10 +437,8 @@ def _networks_marked(words: list[str]) -> list[str]:
 
 def _slug_network(word: str) -> bool:
     """A slug's word that is a network, possessive too ("netflixs" of "one-of-netflixs-...")."""
-    return any(
-        canonical_network(w.upper()) or canonical_network(w.capitalize())
-        for w in (word, word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    )
+    forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
+    return any(canonical_network(w.upper()) or canonical_network(w.capitalize()) for w in forms)
 
 
 def _best_span(
@@ -603,9 +603,8 @@ def _count_in_body(title: str, body: str) -> int:
 def _in_title_case_line(text: str, at: int) -> bool:
     """Whether `at` is in a line that capitalises nearly every word (the headline again, a
     caption, a menu): such a line capitalises a phrase without making it a title."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end != -1 else None]
+    start, end = line_around(text, at)
+    line = text[start:end]
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
@@ -808,14 +807,9 @@ def lead_show(
     ]
     for run in runs:
         after = opening[run.end : run.end + 30]
-        before = opening[max(0, run.start - 40) : run.start]
         if _CREDIT_AFTER.match(after):
             continue  # "The Americans and Luke Cage actress Karen Pittman": her credits
-        marked = bool(
-            _MARKED_AFTER.match(after)
-            or _MARKED_BEFORE.search(before)
-            or _network_possessive(before)
-        )
+        marked = _marked_as_show(opening, run.start, run.end)
         add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
     for owner in _OWNER.finditer(headline):
         key = title_key(_strip_possessive(owner["owner"] or owner["plural"]))
@@ -858,12 +852,12 @@ def lead_show(
         return HeadlineShow(None, 0.0, "none")
     if from_head and head is not None and head.source in ("slug-only", "headline-only"):
         return HeadlineShow(spelling[best], head.confidence, head.source)
-    # A title only the body's runs suggest, with little behind it, is shown as a guess.
+    # A title only the body's runs suggest, with little behind it, is shown as a guess; so is
+    # one word the text never writes as a show ("Applause", "Network", "Seven"): as likely a
+    # word of the headline or the address as a title.
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.5
     if " " not in spelling[best] and not _written_as_show(spelling[best], f"{headline}\n{body}"):
-        # One word the text never writes as a show ("Applause", "Network", "Seven"): as
-        # likely a word of the headline or the address as a title.
-        confidence = min(confidence, 0.5)
+        confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
 
 
@@ -873,16 +867,24 @@ def _written_as_show(title: str, text: str) -> bool:
     for match in _title_pattern(title.split()).finditer(text):
         start, end = match.start(), match.end()
         quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end : end + 1] in "\"”’'"
-        before = text[max(0, start - 40) : start]
         if (
             quoted
-            or _MARKED_AFTER.match(text[end : end + 30])
+            or _marked_as_show(text, start, end)
             or _PERHAPS_AFTER.match(text[end : end + 30])
-            or _MARKED_BEFORE.search(before)
-            or _network_possessive(before)
         ):
             return True
     return False
+
+
+def _marked_as_show(text: str, start: int, end: int) -> bool:
+    """The words at start:end written as a show: its season or "premieres" after them, a show
+    noun or "the premiere of" before them, or a network's possessive."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        _MARKED_AFTER.match(text[end : end + 30])
+        or _MARKED_BEFORE.search(before)
+        or _network_possessive(before)
+    )
 
 
 _NEIGHBOUR = r"[A-Z][\w’'&.-]*"
@@ -896,8 +898,7 @@ _FIELD_LINE = re.compile(
 
 
 def _in_a_field(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_FIELD_LINE.match(text, line_start))
+    return bool(_FIELD_LINE.match(text, line_around(text, start)[0]))
 
 
 def completed_title(title: str, text: str) -> str:
