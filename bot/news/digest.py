@@ -25,13 +25,7 @@ import discord
 
 from bot.clock import Clock
 from bot.db.connection import Database
-from bot.db.digests import (
-    WEEK,
-    DigestPlan,
-    DigestPost,
-    DigestRepository,
-    DigestStatus,
-)
+from bot.db.digests import WEEK, DigestPlan, DigestPost, DigestRepository, DigestStatus
 from bot.db.settings import SettingsRepository
 from bot.db.shows import ShowRepository
 from bot.domain.calendar import CalendarEntry

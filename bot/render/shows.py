@@ -59,12 +59,18 @@ def show_added(show: Show) -> discord.Embed:
 def show_added_from_tvmaze(show: Show, *, now: datetime) -> discord.Embed:
     if show.is_upcoming(now):
         embed = show_added(show)
-        embed.set_footer(
-            text="Dates from TVmaze, kept current: if the premiere moves, reminders follow. "
-            "Members can follow it with /subscribe."
-        )
-        return embed
-    # A season already airing, followed for what is still to come of it.
+        kept = "if the premiere moves, reminders follow"
+    else:
+        embed = _now_following(show)
+        kept = "if an episode moves, its post follows"
+    embed.set_footer(
+        text=f"Dates from TVmaze, kept current: {kept}. Members can follow it with /subscribe."
+    )
+    return embed
+
+
+def _now_following(show: Show) -> discord.Embed:
+    """A season already airing, followed for what is still to come of it."""
     still_to_come = (
         "Each episode still to come"
         if show.announce is Announce.EPISODES
@@ -73,10 +79,6 @@ def show_added_from_tvmaze(show: Show, *, now: datetime) -> discord.Embed:
     embed = discord.Embed(title="Now following", description=show_line(show), colour=BRAND)
     embed.add_field(name="Premiered", value=premiere_text(show), inline=False)
     embed.add_field(name="Announces", value=still_to_come, inline=False)
-    embed.set_footer(
-        text="Dates from TVmaze, kept current: if an episode moves, its post follows. "
-        "Members can follow it with /subscribe."
-    )
     return with_poster(embed, show)
 
 
