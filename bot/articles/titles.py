@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.articles.given_names import GIVEN_NAMES
 from bot.articles.networks import canonical_network
 from bot.articles.text import line_around
 
@@ -769,6 +770,14 @@ def lead_show(
         title = display_title(_strip_possessive(title.strip(" -–—:|,;.")))
         if not plausible_title(title, quoted=quoted) or _names_the_outlet(title, outlet):
             return
+        if (
+            not quoted
+            and not _title_pattern(title.split()).search(headline)
+            and _a_name_not_a_show(title, f"{headline}\n{body}")
+        ):
+            # "sophie-turner-joan-itv-drama": the star leads the address, not the show (a
+            # headline's capitals say more: "Jack Ryan is back again!")
+            return
         key = title_key(title)
         if not key:
             return
@@ -859,6 +868,23 @@ def lead_show(
     if " " not in spelling[best] and not _written_as_show(spelling[best], f"{headline}\n{body}"):
         confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _a_name_not_a_show(title: str, text: str) -> bool:
+    """A given name and a surname ("Alan Davies", "Taylor Sheridan") that the text never
+    writes as a show: never quoted, no season or premiere after it, no show noun before it."""
+    words = title.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in GIVEN_NAMES:
+        return False
+    rest = [w.lower() for w in words[1:]]
+    if any(w in _CONNECTORS or _strip_possessive(w) in _GENERIC for w in rest):
+        return False
+    for match in _title_pattern(words).finditer(text):
+        start, end = match.start(), match.end()
+        quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end : end + 1] in "\"”’'"
+        if quoted or _marked_as_show(text, start, end):
+            return False
+    return True
 
 
 def _written_as_show(title: str, text: str) -> bool:

@@ -490,3 +490,22 @@ def test_a_show_the_text_calls_upcoming_is_a_new_series() -> None:
         "Friday. Harbour Ward premieres on January 5."
     )
     assert read(text) == ("Harbour Ward", 1, "2022-01-05")
+
+
+def test_a_star_leading_the_address_is_a_person_not_the_show() -> None:
+    text = (
+        "date 2023-04-02 Marsh Lane, the comedy about two tired ferry pilots, is coming back "
+        "for a second series on Channel 4 later this year.\n"
+        "Helen Brightwater, who wrote the first run, returns to the harbour town for it."
+    )
+    url = "https://tv.example/news/helen-brightwater-comedy-marsh-lane-returns"
+    assert read(text, url)[:2] == ("Marsh Lane", 2)
+
+
+def test_a_show_named_after_a_person_and_written_as_a_show_stays_the_show() -> None:
+    text = (
+        "date 2023-04-02 The spy drama Owen Calloway is coming back: Owen Calloway season 3 "
+        "premieres on Prime Video on Friday, June 9."
+    )
+    url = "https://tv.example/news/owen-calloway-returns-june"
+    assert read(text, url) == ("Owen Calloway", 3, "2023-06-09")
