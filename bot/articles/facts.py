@@ -193,6 +193,12 @@ _SHOW_BEFORE = re.compile(
     r"|(?:game|talk|quiz|cooking|dating)\s+show),?\s+$"
     r"|\b(?:replacement|rival|companion|sister|new)\s+(?:show|series|programme)\s+$"
 )
+# "the prequel series to Game of Thrones premieres": the show it comes from, not the show.
+_PARENT_BEFORE = re.compile(
+    r"(?i)\b(?:prequel|sequel|spin-?off|follow-up|successor|remake|reboot|adaptation)"
+    r"(?:\s+(?:series|show|drama))?\s+(?:to|of|from)\s+(?:the\s+)?[\"“‘']?$"
+    r"|\bbased\s+on\s+(?:the\s+)?[\"“‘']?$"
+)
 _SUBJECT_AFTER = re.compile(
     r"(?i)\s*(?:returns?|premieres?|debuts?|will|is|arrives?|bows?|kicks?|launch|lands?|hits?"
     r"|drops?|comes?|heads?|gets?|has|follows?|streams?|airs?|opens?|starts?|begins?)\b"
@@ -509,8 +515,10 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             header = None
         if not dates and header is None:
             continue
-        if text.rstrip().endswith("?"):
-            continue  # "What's returning to Seven in 2019?": a question announces nothing
+        if text.rstrip().endswith("?") and _QUESTION_OPENER.match(text):
+            # "What's returning to Seven in 2019?": a question announces nothing (a title's
+            # own mark ending a sentence, "the comedy Am I OK?", makes none)
+            continue
         cues = [
             _Cue(m.start(), m.end(), m.lastgroup or "", m.group()) for m in _CUE_RE.finditer(text)
         ]
@@ -542,6 +550,10 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
     return found
 
 
+_QUESTION_OPENER = re.compile(
+    r"(?i)\W*(?:what|when|where|who|whose|which|why|how|is|are|was|were|will|would|can|could"
+    r"|should|shall|does|do|did|has|have|had|any|anyone)(?:['’]s)?\b"
+)
 # A sentence that opens on a guess governs every date in it.
 _HEDGED = re.compile(
     r"(?i)^\W*(?:[\w'’]+\W+){0,3}?(?:seems|appears|assum\w*|guess\w*|predict\w*|speculat\w*"
@@ -846,7 +858,12 @@ _GENRE_NOUN = (
 
 
 _POINTS_BACK = re.compile(
-    r"(?i)\s*(?:it|the\s+" + _GENRE_NOUN + r"|(?:the\s+)?(?:new\s+)?(?:season|series)\s+\w+)\b"
+    r"(?i)\s*(?:it|the\s+(?:(?:new|upcoming|prequel|sequel|spin-?off)\s+)?"
+    + _GENRE_NOUN
+    + r"|(?:the\s+)?(?:new\s+)?(?:season|series)\s+\w+"
+    # "A second installment of the prequel series premieres mid-month"
+    r"|(?:a|the|its)\s+(?:(?:new|next|second|third|fourth|fifth|final|latest)\s+)?"
+    r"(?:installment|instalment|chapter|outing))\b"
 )
 
 
@@ -1091,7 +1108,12 @@ def _named_titles(
             or (lead is None and _SUBJECT_AFTER.match(after))
         ):
             named.append(run)
-    named = [m for m in named if m.quoted or not titles.names_a_person(text, m.start, m.end)]
+    named = [
+        m
+        for m in named
+        if (m.quoted or not titles.names_a_person(text, m.start, m.end))
+        and not _PARENT_BEFORE.search(text, 0, m.start)
+    ]
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:
         if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):

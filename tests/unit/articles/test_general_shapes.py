@@ -509,3 +509,31 @@ def test_a_show_named_after_a_person_and_written_as_a_show_stays_the_show() -> N
     )
     url = "https://tv.example/news/owen-calloway-returns-june"
     assert read(text, url) == ("Owen Calloway", 3, "2023-06-09")
+
+
+def test_a_title_ending_in_a_question_mark_does_not_make_its_sentence_a_question() -> None:
+    text = (
+        "date 2024-05-20 Next month brings the return of the courtroom drama Verdict Row, "
+        "whose third season premieres on Sunday 16 June, and before it the stand-up film "
+        "Are We There Yet?\n"
+        "What else is coming in June?"
+    )
+    assert read(text) == ("Verdict Row", 3, "2024-06-16")
+
+
+def test_the_show_a_prequel_comes_from_is_not_the_show_that_premieres() -> None:
+    text = (
+        "date 2024-05-20 Among next month's highlights is the second season of Ember Throne. "
+        "The prequel series to Kingdom of Ash premieres mid-month (Sunday 16 June)."
+    )
+    assert read(text)[0] == "Ember Throne"
+
+
+def test_a_second_installment_points_back_at_the_show_named_before() -> None:
+    text = (
+        "date 2024-05-20 Among next month's highlights on Max is the much-anticipated Season 2 "
+        "of Ember Throne. A second installment of the prequel series to Kingdom of Ash "
+        "premieres mid-month (Sunday 16 June). The comedy Sure Thing arrives on June 6. "
+        "Fenwick Road lands on 13 June."
+    )
+    assert read(text) == ("Ember Throne", 2, "2024-06-16")
