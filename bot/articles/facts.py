@@ -67,7 +67,7 @@ _CUE_RE = re.compile(
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
-        |festivals?|screen(?:s|ed|ings?)?|SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
+        |festivals?|(?<!our\s)(?<!your\s)screen(?:s|ed|ings?)?|SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
         |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
@@ -76,7 +76,7 @@ _CUE_RE = re.compile(
         |convention|live\s+event|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
-        |(?:our|Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
+        |(?:Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)
         |(?:US|U\.S\.)\s+(?:premiere|debut)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
         |World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
@@ -452,7 +452,8 @@ _SHOWS_SEASON = re.compile(
 # An imported show's arrival in another market: not its season's premiere.
 _FOREIGN_AIRING = re.compile(
     r"(?i)\b(?:heading|coming|arriving|returning|comes|heads|arrives|returns)\s+(?:back\s+)?to"
-    r"\s+(?:our|Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:(?:TV|television)\s+)?"
+    # "our screens" is as often a home broadcaster's own drama coming back: a nation says more
+    r"\s+(?:Irish|British|UK|Australian|Canadian|Kiwi|Indian)\s+(?:(?:TV|television)\s+)?"
     r"(?:screens|TVs|shores)"
     # "5 US TV shows returning to Sky this month": imports, in a headline
     r"|\b(?:US|U\.S\.|American)\s+(?:TV\s+)?(?:shows|series|dramas|imports)\s+(?:returning|coming"

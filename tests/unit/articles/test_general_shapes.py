@@ -537,3 +537,11 @@ def test_a_second_installment_points_back_at_the_show_named_before() -> None:
         "Fenwick Road lands on 13 June."
     )
     assert read(text) == ("Ember Throne", 2, "2024-06-16")
+
+
+def test_a_home_drama_returning_to_our_screens_is_a_premiere() -> None:
+    text = (
+        "date 2023-08-28 Harbour Watch returns to our screens this Sunday, September 3rd, on "
+        "RTÉ One, with a six-part second season set between Cork and Bilbao."
+    )
+    assert read(text)[0::2] == ("Harbour Watch", "2023-09-03")
