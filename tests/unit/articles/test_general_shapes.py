@@ -541,7 +541,8 @@ def test_a_second_installment_points_back_at_the_show_named_before() -> None:
 
 def test_a_home_drama_returning_to_our_screens_is_a_premiere() -> None:
     text = (
-        "date 2023-08-28 Harbour Watch returns to our screens this Sunday, September 3rd, on "
+        "First look at the new season of drama on RTÉ\n"
+        "date 2023-08-28 Glenmore Bay returns to our screens this Sunday, September 3rd, on "
         "RTÉ One, with a six-part second season set between Cork and Bilbao."
     )
-    assert read(text)[0::2] == ("Harbour Watch", "2023-09-03")
+    assert read(text)[0::2] == ("Glenmore Bay", "2023-09-03")
