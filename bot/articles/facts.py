@@ -251,6 +251,9 @@ class _Scan:
     nets: list[networks.NetworkMention]
     season_mentions: list[seasons.SeasonMention]
     named: list[titles.TitleMention]  # the show titles it names as a subject
+    # A listing's field line under its entry's title: "50m2 (Netflix)" above "Launches
+    # globally January 27" names the show the line's verb is about.
+    under_heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,7 +536,15 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             + [(t.start, t.end) for t in times]
         )
         named = _named_titles(text, blocked, ctx.lead.title, sentence.is_line)
-        scan = _Scan(sentence, text, dates, cues, times, nets, season_mentions, named)
+        under_heading = (
+            sentence.is_line
+            and index > 0
+            and sentences[index - 1].is_line
+            and _heading_title(sentences[index - 1].text) is not None
+        )
+        scan = _Scan(
+            sentence, text, dates, cues, times, nets, season_mentions, named, under_heading
+        )
         if not dates and header is not None:
             # A grid row under a date line: "8 p.m. — The Voice (season premiere)".
             if named and ctx.schedule:
@@ -703,7 +714,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         score, kind = 1.5, "grid"
     else:
         kind = "strong" if chosen.kind == "winner" else chosen.kind
-    names_show = _names_its_show(scan, ctx)
+    names_show = _names_its_show(scan, ctx) or scan.under_heading
     if kind != "grid" and not (names_show or _speaks_of_tv(scan)):
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
     if kind == "weak" and not (names_show or scan.season_mentions or _airs_on_a_network(scan)):

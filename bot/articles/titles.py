@@ -44,6 +44,9 @@ _GENERIC = _words(
     including starring featuring additional another eyes stream announced sets starting
     anticipated join coming soon sophomore freshman
     hosted narrated presented directed produced created written led
+    airs airing streams dramas k-dramas kdramas cdramas jdramas doramas dorama bl ott otts anime
+    picks preview previews recommendation recommendations calendar listings roundup round-up
+    publish published posted launches excited highly miss due
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").

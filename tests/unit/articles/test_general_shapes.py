@@ -546,3 +546,13 @@ def test_a_home_drama_returning_to_our_screens_is_a_premiere() -> None:
         "RTÉ One, with a six-part second season set between Cork and Bilbao."
     )
     assert read(text)[0::2] == ("Glenmore Bay", "2023-09-03")
+
+
+def test_a_listing_line_under_its_entrys_title_is_about_that_show() -> None:
+    text = (
+        "Streaming roundup: winter 2021\n"
+        "date 2021-01-10 Winter is here, and so are plenty of new series to stream.\n\n"
+        "Glass Harbour (Netflix)\n"
+        "Launches globally January 27, 2021\n"
+    )
+    assert read(text)[0::2] == ("Glass Harbour", "2021-01-27")
