@@ -556,3 +556,14 @@ def test_a_listing_line_under_its_entrys_title_is_about_that_show() -> None:
         "Launches globally January 27, 2021\n"
     )
     assert read(text)[0::2] == ("Glass Harbour", "2021-01-27")
+
+
+def test_a_listings_own_words_are_not_a_title() -> None:
+    text = (
+        "date 2023-12-28 Winter Anime Picks\n"
+        "A new anime season is almost here, and these are the series I will be watching.\n\n"
+        "Frozen Orchard\n\n"
+        "Airs January 9th on Crunchyroll\n\n"
+        "A quiet story about two sisters who run an apple farm."
+    )
+    assert read(text)[0::2] == ("Frozen Orchard", "2024-01-09")
