@@ -650,7 +650,11 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
         words.pop(0)
     while words and (
         words[-1].core.lower() in _CONNECTORS
-        or (_strip_possessive(words[-1].core).lower() in _GENERIC and not _ends_title(words))
+        or (
+            _strip_possessive(words[-1].core).lower() in _GENERIC
+            and not _ends_title(words)
+            and not _pronoun_ends_title(words)
+        )
     ):
         words.pop()
     if not words or not any(w.core.lower() not in _GENERIC for w in words):
@@ -660,6 +664,17 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     if not plausible_title(title):
         return None  # a number, a date, a place, a company, an office: not a show
     return TitleMention(title, start, start + len(title))
+
+
+def _pronoun_ends_title(words: list[_Token]) -> bool:
+    """'Doctor Who', 'The Thick Of It': a capitalised "Who" or "It" right after a title's
+    own word (or its "Of") is the title's last word, not the sentence's next one."""
+    if len(words) < 2 or words[-1].core not in ("Who", "It"):
+        return False
+    before = words[-2].core
+    return before in ("Of", "of") or (
+        _is_capitalised(before) and before.lower() not in _GENERIC | _HEADLINE_BREAK
+    )
 
 
 def _ends_title(words: list[_Token]) -> bool:

@@ -567,3 +567,17 @@ def test_a_listings_own_words_are_not_a_title() -> None:
         "A quiet story about two sisters who run an apple farm."
     )
     assert read(text)[0::2] == ("Frozen Orchard", "2024-01-09")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The new series of Doctor Who premieres on BBC One on Saturday, May 11.", "Doctor Who"),
+        (
+            "The Thick Of It returns to BBC Two for a fourth series on Saturday, May 11.",
+            "The Thick Of It",
+        ),
+    ],
+)
+def test_a_title_may_end_in_who_or_it(sentence: str, title: str) -> None:
+    assert read(f"date 2024-04-02 {sentence}")[0::2] == (title, "2024-05-11")
