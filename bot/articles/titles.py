@@ -642,7 +642,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
-    words = list(run)
+    words = _without_owner(list(run))
     while words and (
         words[0].core.lower() in _GENERIC
         and not (words[0].core.lower() in ("the", "a", "an") and len(words) > 1)
@@ -664,6 +664,30 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     if not plausible_title(title):
         return None  # a number, a date, a place, a company, an office: not a show
     return TitleMention(title, start, start + len(title))
+
+
+# The same, written out: "Sally Rooney’s Normal People" of an address's words found in the body.
+_OWNER_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z][\w-]+\s+)?[A-Z][\w-]*['’]s\s+(?=[A-Z0-9])")
+
+
+def _without_owner_name(title: str) -> str:
+    owner = _OWNER_NAME.match(title)
+    if owner and owner.group(1).lower() in GIVEN_NAMES:
+        return title[owner.end() :]
+    return title
+
+
+def _without_owner(words: list[_Token]) -> list[_Token]:
+    """'Sally Rooney's Normal People': the person whose show it is comes off the front."""
+    for index in (1, 2):
+        if (
+            index < len(words) - 1
+            and words[0].core.lower() in GIVEN_NAMES
+            and _POSSESSIVE.search(words[index].core)
+            and all(_is_capitalised(w.core) for w in words[: index + 1])
+        ):
+            return words[index + 1 :]
+    return words
 
 
 def _pronoun_ends_title(words: list[_Token]) -> bool:
@@ -785,7 +809,7 @@ def lead_show(
     first_seen: dict[str, int] = {}
 
     def add(title: str, points: float, at: int, *, quoted: bool = False) -> None:
-        title = display_title(_strip_possessive(title.strip(" -–—:|,;.")))
+        title = display_title(_strip_possessive(_without_owner_name(title.strip(" -–—:|,;."))))
         if not plausible_title(title, quoted=quoted) or _names_the_outlet(title, outlet):
             return
         if (

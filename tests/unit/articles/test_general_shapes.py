@@ -581,3 +581,12 @@ def test_a_listings_own_words_are_not_a_title() -> None:
 )
 def test_a_title_may_end_in_who_or_it(sentence: str, title: str) -> None:
     assert read(f"date 2024-04-02 {sentence}")[0::2] == (title, "2024-05-11")
+
+
+def test_the_author_whose_show_it_is_is_not_part_of_its_title() -> None:
+    text = (
+        "date 2020-03-30 We finally know when the TV adaptation of Megan Corrigan’s Quiet "
+        "Tides arrives.\nRTÉ One will air the drama series on Tuesday 28 April."
+    )
+    url = "https://news.example/megan-corrigans-quiet-tides-gets-rte-date"
+    assert read(text, url)[0::2] == ("Quiet Tides", "2020-04-28")
