@@ -108,6 +108,16 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Zee TV", _IN, (r"Zee TV", r"ZEE TV")),
     ("ZEE5", _IN, (r"ZEE5", r"Zee5")),
     ("JioCinema", _IN, (r"JioCinema", r"Jio Cinema", r"JioHotstar")),
+    ("Voot Select", _IN, (r"Voot Select", r"VOOT Select")),
+    ("ARY Digital", "Asia/Karachi", (r"ARY Digital", r"ARY")),
+    ("Hum TV", "Asia/Karachi", (r"Hum TV", r"HUM TV")),
+    ("GMA", "Asia/Manila", (r"GMA Network", r"GMA-7", r"GMA 7", r"GMA(?!\s+News)")),
+    ("ABS-CBN", "Asia/Manila", (r"ABS-CBN",)),
+    ("GMM TV", "Asia/Bangkok", (r"GMMTV", r"GMM TV", r"GMM 25", r"GMM25")),
+    ("Show TV", "Europe/Istanbul", (r"Show TV",)),
+    ("ATV", "Europe/Istanbul", (r"?ATV",)),
+    ("Star TV", "Europe/Istanbul", (r"Star TV",)),
+    ("Kanal D", "Europe/Istanbul", (r"Kanal D",)),
     ("M-Net", "Africa/Johannesburg", (r"M-Net", r"MNet")),
     ("Showmax", "Africa/Johannesburg", (r"Showmax",)),
     ("Stan", _AU, (r"?Stan(?!\s+[A-Z])",)),
@@ -183,6 +193,9 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Spectrum Originals", _US, (r"Spectrum Originals",)),
     ("Oxygen", _US, (r"?Oxygen",)),
     ("E!", _US, (r"E!",)),
+    ("Univision", _US, (r"Univision",)),
+    ("Telemundo", _US, (r"Telemundo",)),
+    ("S4C", _UK, (r"S4C",)),
 )
 # fmt: on
 # Where an ambiguous spelling counts: a preposition before it, or a possessive or verb after.

@@ -46,7 +46,8 @@ _GENERIC = _words(
     hosted narrated presented directed produced created written led
     airs airing streams dramas k-dramas kdramas cdramas jdramas doramas dorama bl ott otts anime
     picks preview previews recommendation recommendations calendar listings roundup round-up
-    publish published posted launches excited highly miss due
+    publish published posted launches excited highly miss due showing covid covid-19
+    coronavirus pandemic
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").

@@ -51,6 +51,17 @@ from bot.articles.seasons import find_seasons
         ("FOX8", "FOX8"),
         ("Pop TV", "Pop TV"),
         ("El Rey Network", "El Rey Network"),
+        ("Univision", "Univision"),
+        ("Telemundo", "Telemundo"),
+        ("S4C", "S4C"),
+        ("Show TV", "Show TV"),
+        ("Kanal D", "Kanal D"),
+        ("GMMTV", "GMM TV"),
+        ("GMA-7", "GMA"),
+        ("ABS-CBN", "ABS-CBN"),
+        ("ARY Digital", "ARY Digital"),
+        ("HUM TV", "Hum TV"),
+        ("Voot Select", "Voot Select"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:
@@ -66,6 +77,8 @@ def test_canonical_names(name: str, canonical: str) -> None:
         "BBC Studios is a co-producer.",
         "The USA Today review was kind.",
         "Virgin Media Television has announced its autumn line-up.",
+        "The ATV trails were closed for the winter.",
+        "GMA News reported the casting first.",
     ],
 )
 def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
