@@ -328,9 +328,10 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
             current.clear()
 
     for index, token in enumerate(tokens):
-        if token.opens or _inside(token, spans):
+        blocked_here = _inside(token, spans)
+        if token.opens or blocked_here:
             close()
-        if _inside(token, spans):
+        if blocked_here:
             continue
         lowered = token.core.lower()
         capital = _is_capitalised(token.core)
@@ -622,6 +623,9 @@ def _body_spelling(title: str, body: str) -> str:
     return title
 
 
+_BREAKS_TITLE = frozenset(",;)]}.!?\"”’'")  # after a word: a title does not go on past it
+
+
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN_RE.finditer(text):
@@ -635,7 +639,7 @@ def _tokens(text: str) -> list[_Token]:
             continue
         trailing = raw[lead + len(core) :]
         start = match.start() + lead
-        breaks = any(ch in trailing for ch in ',;)]}.!?"”') or ("’" in trailing or "'" in trailing)
+        breaks = bool(trailing) and not _BREAKS_TITLE.isdisjoint(trailing)
         # A title never runs on to the next line.
         breaks = breaks or text.startswith("\n", match.end()) or text.startswith(" \n", match.end())
         tokens.append(_Token(core, start, start + len(core), breaks, ":" in trailing, lead > 0))
