@@ -67,7 +67,8 @@ _CUE_RE = re.compile(
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
-        |festivals?|(?<!our\s)(?<!your\s)screen(?:s|ed|ings?)?|SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
+        |festivals?|(?<!our\s)(?<!your\s)screen(?:s|ed|ings?)?  # "back on our screens": TV
+        |SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
         |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
@@ -566,6 +567,7 @@ _QUESTION_OPENER = re.compile(
     r"(?i)\W*(?:what|when|where|who|whose|which|why|how|is|are|was|were|will|would|can|could"
     r"|should|shall|does|do|did|has|have|had|any|anyone)(?:['’]s)?\b"
 )
+
 # A sentence that opens on a guess governs every date in it.
 _HEDGED = re.compile(
     r"(?i)^\W*(?:[\w'’]+\W+){0,3}?(?:seems|appears|assum\w*|guess\w*|predict\w*|speculat\w*"

@@ -671,17 +671,6 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     return TitleMention(title, start, start + len(title))
 
 
-# The same, written out: "Sally Rooney’s Normal People" of an address's words found in the body.
-_OWNER_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z][\w-]+\s+)?[A-Z][\w-]*['’]s\s+(?=[A-Z0-9])")
-
-
-def _without_owner_name(title: str) -> str:
-    owner = _OWNER_NAME.match(title)
-    if owner and owner.group(1).lower() in GIVEN_NAMES:
-        return title[owner.end() :]
-    return title
-
-
 def _without_owner(words: list[_Token]) -> list[_Token]:
     """'Sally Rooney's Normal People': the person whose show it is comes off the front."""
     for index in (1, 2):
@@ -695,6 +684,20 @@ def _without_owner(words: list[_Token]) -> list[_Token]:
     return words
 
 
+# The same for a title already written out (an address's words, as the body spells them).
+_OWNER_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z][\w-]+\s+)?[A-Z][\w-]*['’]s\s+(?=[A-Z0-9])")
+
+
+def _without_owner_name(title: str) -> str:
+    owner = _OWNER_NAME.match(title)
+    if owner and owner.group(1).lower() in GIVEN_NAMES:
+        return title[owner.end() :]
+    return title
+
+
+_NOT_OF_A_TITLE = _GENERIC | _HEADLINE_BREAK
+
+
 def _pronoun_ends_title(words: list[_Token]) -> bool:
     """'Doctor Who', 'The Thick Of It': a capitalised "Who" or "It" right after a title's
     own word (or its "Of") is the title's last word, not the sentence's next one."""
@@ -702,7 +705,7 @@ def _pronoun_ends_title(words: list[_Token]) -> bool:
         return False
     before = words[-2].core
     return before in ("Of", "of") or (
-        _is_capitalised(before) and before.lower() not in _GENERIC | _HEADLINE_BREAK
+        _is_capitalised(before) and before.lower() not in _NOT_OF_A_TITLE
     )
 
 
@@ -919,31 +922,27 @@ def lead_show(
 
 def _a_name_not_a_show(title: str, text: str) -> bool:
     """A given name and a surname ("Alan Davies", "Taylor Sheridan") that the text never
-    writes as a show: never quoted, no season or premiere after it, no show noun before it."""
+    writes as a show. "Returns" after it is no mark here: people return as well."""
     words = title.split()
     if not 2 <= len(words) <= 3 or words[0].lower() not in GIVEN_NAMES:
         return False
     rest = [w.lower() for w in words[1:]]
     if any(w in _CONNECTORS or _strip_possessive(w) in _GENERIC for w in rest):
         return False
-    for match in _title_pattern(words).finditer(text):
-        start, end = match.start(), match.end()
-        quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end : end + 1] in "\"”’'"
-        if quoted or _marked_as_show(text, start, end):
-            return False
-    return True
+    return not _written_as_show(title, text, people_too=False)
 
 
-def _written_as_show(title: str, text: str) -> bool:
+def _written_as_show(title: str, text: str, *, people_too: bool = True) -> bool:
     """Whether the text writes the title as a show somewhere: quoted, with its season or a
-    premiere verb after it, a show noun or "the premiere of" before it, or a network's."""
+    premiere verb after it, a show noun or "the premiere of" before it, or a network's; with
+    `people_too`, also by what people do as well as shows ("X returns")."""
     for match in _title_pattern(title.split()).finditer(text):
         start, end = match.start(), match.end()
         quoted = start > 0 and text[start - 1] in "\"“‘'" and text[end : end + 1] in "\"”’'"
         if (
             quoted
             or _marked_as_show(text, start, end)
-            or _PERHAPS_AFTER.match(text[end : end + 30])
+            or (people_too and _PERHAPS_AFTER.match(text[end : end + 30]))
         ):
             return True
     return False
