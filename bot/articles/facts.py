@@ -538,7 +538,8 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
         )
         named = _named_titles(text, blocked, ctx.lead.title, sentence.is_line)
         under_heading = (
-            sentence.is_line
+            bool(dates)
+            and sentence.is_line
             and index > 0
             and sentences[index - 1].is_line
             and _heading_title(sentences[index - 1].text) is not None

@@ -647,7 +647,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
-    words = _without_owner(list(run))
+    words = list(run)
     while words and (
         words[0].core.lower() in _GENERIC
         and not (words[0].core.lower() in ("the", "a", "an") and len(words) > 1)
@@ -665,26 +665,16 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     if not words or not any(w.core.lower() not in _GENERIC for w in words):
         return None
     start, end = words[0].start, words[-1].end
-    title = _strip_possessive(text[start:end])
+    written = text[start:end]
+    title = _without_owner_name(written)
+    start += len(written) - len(title)
+    title = _strip_possessive(title)
     if not plausible_title(title):
         return None  # a number, a date, a place, a company, an office: not a show
     return TitleMention(title, start, start + len(title))
 
 
-def _without_owner(words: list[_Token]) -> list[_Token]:
-    """'Sally Rooney's Normal People': the person whose show it is comes off the front."""
-    for index in (1, 2):
-        if (
-            index < len(words) - 1
-            and words[0].core.lower() in GIVEN_NAMES
-            and _POSSESSIVE.search(words[index].core)
-            and all(_is_capitalised(w.core) for w in words[: index + 1])
-        ):
-            return words[index + 1 :]
-    return words
-
-
-# The same for a title already written out (an address's words, as the body spells them).
+# "Sally Rooney’s Normal People": the person whose show it is comes off the front.
 _OWNER_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:[A-Z][\w-]+\s+)?[A-Z][\w-]*['’]s\s+(?=[A-Z0-9])")
 
 
@@ -812,6 +802,7 @@ def lead_show(
     page furniture, places, people's offices and companies are never candidates.
     """
     opening = body[:LEAD_WINDOW]
+    whole = f"{headline}\n{body}"
     scores: dict[str, float] = {}
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
@@ -822,8 +813,8 @@ def lead_show(
             return
         if (
             not quoted
+            and _a_name_not_a_show(title, whole)
             and not _title_pattern(title.split()).search(headline)
-            and _a_name_not_a_show(title, f"{headline}\n{body}")
         ):
             # "sophie-turner-joan-itv-drama": the star leads the address, not the show (a
             # headline's capitals say more: "Jack Ryan is back again!")
@@ -915,7 +906,7 @@ def lead_show(
     # one word the text never writes as a show ("Applause", "Network", "Seven"): as likely a
     # word of the headline or the address as a title.
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.5
-    if " " not in spelling[best] and not _written_as_show(spelling[best], f"{headline}\n{body}"):
+    if " " not in spelling[best] and not _written_as_show(spelling[best], whole):
         confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
 
