@@ -164,6 +164,13 @@ _NEG_AFTER = re.compile(
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
 _FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
+# Verbs any broadcast takes, a special's as much as a premiere's: they end no finale's claim.
+_AIRING_VERB = re.compile(r"(?i)(?:to|will)\s+air|will\s+be\s+airing")
+# A clause with no subject of its own, after a comma: "…, to air on May 27", "…, set to
+# premiere in June". It tells of the noun before the comma.
+_REDUCED_CLAUSE = re.compile(
+    r"(?i)\s*(?:(?:set|slated|scheduled|due)\s+)?to\s+(?:air|premiere|debut|stream|launch)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,(?!\s*\d{4}\b)|\s(?:but|while|whereas|although|though|after|before|following"
     r"|which|who|unlike|when)\s|:\s"
@@ -985,7 +992,11 @@ def _negated(
     def premiere_word_between(neg: _Cue) -> bool:
         # "The finale airs May 20" stays a finale; "after the finale, season 2 premieres" not.
         return any(
-            c.kind == "strong" and neg.end <= c.start and c.end <= mention.start for c in cues
+            c.kind == "strong"
+            and neg.end <= c.start
+            and c.end <= mention.start
+            and not _AIRING_VERB.fullmatch(c.text)
+            for c in cues
         )
 
     if any(
@@ -1037,6 +1048,8 @@ def _clause(
             or (0 <= match.start() - mention.end <= 1 and appositive)
         ):
             continue  # an apposition: "drops tomorrow, May 9, on Hulu"
+        if match.end() <= mention.start and _REDUCED_CLAUSE.match(text, match.end()):
+            continue  # "a recap special, to air on May 27": the noun before is its subject
         if match.end() <= mention.start:
             start = match.end()
         elif match.start() >= mention.end:

@@ -590,3 +590,12 @@ def test_the_author_whose_show_it_is_is_not_part_of_its_title() -> None:
     )
     url = "https://news.example/megan-corrigans-quiet-tides-gets-rte-date"
     assert read(text, url)[0::2] == ("Quiet Tides", "2020-04-28")
+
+
+def test_a_special_set_to_air_before_the_premiere_is_not_the_premiere() -> None:
+    text = (
+        "date 2019-05-02 Harbour Lights returns for a third season, starting June 10.\n"
+        "ITV also plans to release an hour-long catch-up special, to air on May 27.\n"
+        "Harbour Lights returns to ITV on June 10 at 9 p.m."
+    )
+    assert read(text)[0::2] == ("Harbour Lights", "2019-06-10T21:00+01:00")
