@@ -74,7 +74,7 @@ _CUE_RE = re.compile(
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
         |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
-        |convention|live\s+event|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
+        |convention|live\s+event|(?:programming|network|annual|slate)\s+launch|upfronts?|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:Irish|British|UK|Australian|Canadian|Kiwi)\s+screens

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.articles.given_names import GIVEN_NAMES
-from bot.articles.networks import canonical_network
+from bot.articles.networks import canonical_network, find_networks
 from bot.articles.text import line_around
 
 
@@ -806,6 +806,8 @@ def lead_show(
     scores: dict[str, float] = {}
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
+    # "Nine", "Seven", "Three": the page's own network by its short name, not a show.
+    network_names = {title_key(m.name) for m in find_networks(whole)}
 
     def add(title: str, points: float, at: int, *, quoted: bool = False) -> None:
         title = display_title(_strip_possessive(_without_owner_name(title.strip(" -–—:|,;."))))
@@ -820,7 +822,7 @@ def lead_show(
             # headline's capitals say more: "Jack Ryan is back again!")
             return
         key = title_key(title)
-        if not key:
+        if not key or (key in network_names and not quoted):
             return
         scores[key] = scores.get(key, 0.0) + points
         spelling.setdefault(key, title)

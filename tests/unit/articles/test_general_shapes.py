@@ -599,3 +599,20 @@ def test_a_special_set_to_air_before_the_premiere_is_not_the_premiere() -> None:
         "Harbour Lights returns to ITV on June 10 at 9 p.m."
     )
     assert read(text)[0::2] == ("Harbour Lights", "2019-06-10T21:00+01:00")
+
+
+def test_the_pages_own_network_by_its_short_name_is_not_a_show() -> None:
+    text = (
+        "date 2019-10-21 Nine unveils its 2020 line-up\n"
+        "Nine will bring back Harbour Rescue for a fourth season on the Nine Network next "
+        "year, while Backyard Builders returns in 2020 with a new host."
+    )
+    assert read(text)[0] != "Nine"
+
+
+def test_a_networks_programming_launch_is_an_event_not_a_premiere() -> None:
+    text = (
+        "date 2018-10-22 Seven's cooking contest Dinner Duel is coming back for a tenth "
+        "season, its host said at the network’s programming launch on Friday."
+    )
+    assert read(text)[2] is None
