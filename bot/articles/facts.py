@@ -777,7 +777,11 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )
     if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
         return None
-    if _is_dateline(scan, mention, resolved, ctx) or _WIRE_DATELINE.match(text, mention.end):
+    if (
+        _is_dateline(scan, mention, resolved, ctx)
+        or _WIRE_DATELINE.match(text, mention.end)
+        or _STAMPED.search(text, max(0, mention.start - 30), mention.start)
+    ):
         return None  # "Article Pixel Nov. 21, 2019" above the headline: when it was written
     score += 1.5 if winner else 0.0
     score -= 1.0 if soft else 0.0
@@ -812,6 +816,11 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )  # fmt: skip
 
 
+# "Updated: 02-08-2021 20:50 IST", "Last modified on Mon 19 Apr 2021": the page's own stamp.
+_STAMPED = re.compile(
+    r"(?i)\b(?:updated|created|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*"
+    r"(?:[A-Z][a-z]{2,8},?\s+)?$"
+)
 # "May 24 (UPI) --", "SEOUL, Nov. 2 (Yonhap) --": a wire story's dateline, the day it was filed.
 _WIRE_DATELINE = re.compile(
     r"\s*\((?:UPI|AP|Reuters|AFP|Yonhap|IANS|PTI|ANI|CNN|Xinhua|dpa|Kyodo)\)\s*(?:--|[-–—])"
@@ -1139,7 +1148,13 @@ def _named_titles(
     named = [
         m
         for m in named
-        if (m.quoted or not titles.names_a_person(text, m.start, m.end))
+        if (
+            m.quoted
+            or not (
+                titles.names_a_person(text, m.start, m.end)
+                or (m.text != lead and titles.a_name_not_a_show(m.text, text))
+            )
+        )
         and not _PARENT_BEFORE.search(text, 0, m.start)
     ]
     unique: dict[tuple[int, int], titles.TitleMention] = {}

@@ -815,7 +815,7 @@ def lead_show(
             return
         if (
             not quoted
-            and _a_name_not_a_show(title, whole)
+            and a_name_not_a_show(title, whole)
             and not _title_pattern(title.split()).search(headline)
         ):
             # "sophie-turner-joan-itv-drama": the star leads the address, not the show (a
@@ -913,7 +913,7 @@ def lead_show(
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
 
 
-def _a_name_not_a_show(title: str, text: str) -> bool:
+def a_name_not_a_show(title: str, text: str) -> bool:
     """A given name and a surname ("Alan Davies", "Taylor Sheridan") that the text never
     writes as a show. "Returns" after it is no mark here: people return as well."""
     words = title.split()

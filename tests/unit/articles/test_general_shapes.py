@@ -257,6 +257,25 @@ def test_a_year_the_weekdays_fit_still_dates_the_piece() -> None:
     assert read(text)[2] == "2019-07-19"
 
 
+def test_a_pages_updated_or_modified_stamp_is_no_premiere() -> None:
+    updated = analyse(
+        text=(
+            "Cartoon series 'Tide Runners' returns to StreamBox with season two\n\n"
+            "Newswire | Chennai | Updated: 02-08-2021 20:50 IST | Created: 02-08-2021 20:50 IST\n"
+            "The second season of the animated series 'Tide Runners' is set to premiere on "
+            "StreamBox on August 20."
+        ),
+        today=TODAY,
+    )
+    assert [o.show for o in updated.other_premieres] == []
+    modified = (
+        "Kitchen Kings season premiere: the new cooks arrive\n\n"
+        "Last modified on Mon 19 Apr 2021 22.08 EDT\n\n"
+        "The cooking show is back for its fifth season."
+    )
+    assert read(modified)[0::2] == ("Kitchen Kings", None)
+
+
 # ----------------------------------------------------------------- page furniture
 
 
@@ -616,3 +635,15 @@ def test_a_networks_programming_launch_is_an_event_not_a_premiere() -> None:
         "season, its host said at the network’s programming launch on Friday."
     )
     assert read(text)[2] is None
+
+
+def test_a_host_named_beside_a_show_is_not_another_premiere() -> None:
+    article = analyse(
+        text=(
+            "date 2019-09-01 CBC sets its fall dates\n"
+            "Kitchen Table Talk returns for season 3 on Monday, September 16. STUDIO LIGHTS "
+            "with Laura Benton returns for season 5 on Friday, September 20."
+        ),
+        today=TODAY,
+    )
+    assert "Laura Benton" not in [o.show for o in article.other_premieres]
