@@ -563,7 +563,9 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             statement = _judge(scan, mention, ctx)
             if statement is None:
                 continue
-            if statement.show is None:
+            if statement.show is None or (not statement.show_named and _field_line(sentence)):
+                # "Premiere Date: June 14" under the next entry of a list: that entry's date,
+                # even where the piece has a lead show of its own.
                 subject = _subject_before(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
@@ -606,6 +608,11 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
     return None
 
 
+def _field_line(sentence: Sentence) -> bool:
+    field = re.match(r"\W*([^:]{2,30}):", sentence.text)
+    return sentence.is_line and bool(field and _FIELD_LABEL.fullmatch(field.group(1)))
+
+
 _ENTRY = re.compile(r"([^:.!?]{3,70}):\s+[A-Z]")
 # An entry's fields ("Thoughts: ...", "Genre: ..."), not its title.
 _FIELD_LABEL = re.compile(
@@ -613,7 +620,7 @@ _FIELD_LABEL = re.compile(
     r"|notes?|update|summary|source|airs|network|channel|platform|episodes|director|writer"
     r"|starring|rating|runtime|description|story|trailer|bottom\s+line|our\s+take|the\s+scoop"
     r"|where\s+we\s+left\s+off|where\s+to\s+watch|premiere\s+date|release\s+date|date|time"
-    r"|producer|creator|based\s+on)\W*"
+    r"|producer|creator|based\s+on|about|stars|slot|also\s+known\s+as|aka)\W*"
 )
 
 
@@ -644,6 +651,11 @@ def _sentence_case(line: str) -> bool:
     return len(lower) >= 2 and len(lower) * 2 > len(words)
 
 
+def _lowercase_words(line: str) -> bool:
+    """Any long word after the first in lowercase: prose, or a list joined by commas."""
+    return any(w[0].islower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)[1:] if len(w) > 3)
+
+
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
@@ -655,11 +667,14 @@ def _heading_title(line: str) -> str | None:
         or (field and _FIELD_LABEL.fullmatch(field.group(1)))
     ):
         return None  # "Key Highlights:", "New Shows on the Block": the piece's own sections
-    bare = line.strip(' *#"“”‘’')
+    # "At a Distance, Spring Is Green / Blue Spring From A Distance": a title and its other
+    # name; the first is the entry's.
+    bare = line.split(" / ")[0].strip(' *#"“”‘’')
     if (
         len(bare.split()) <= 8
         and bare[:1].isupper()
-        and not re.search(r"[,;()\[\]|]", bare)
+        and not re.search(r"[;()\[\]|]", bare)
+        and not (re.search(r",", bare) and _lowercase_words(bare))
         and not _blocked_spans(bare)
         and titles.plausible_title(bare)
         and not _sentence_case(bare)

@@ -47,7 +47,7 @@ _GENERIC = _words(
     airs airing streams dramas k-dramas kdramas cdramas jdramas doramas dorama bl ott otts anime
     picks preview previews recommendation recommendations calendar listings roundup round-up
     publish published posted launches excited highly miss due showing covid covid-19
-    coronavirus pandemic
+    coronavirus pandemic updated release releases development about exact must
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").
@@ -178,7 +178,7 @@ def names_a_person(text: str, start: int, end: int | None = None) -> bool:
 
 # Inside a name: a zone with a time ("EDT/7"), or an epithet ("Emmy-winning", "Oscar-nominated").
 _NOT_A_TITLE_PART = re.compile(
-    r"(?i)\b(?:[ECMP][SD]?T|GMT|BST|UTC|JST|KST|AES?T|AEDT)/\d"
+    r"(?i)\b(?:[ECMP][SD]?T|GMT|BST|UTC|JST|KST|AES?T|AEDT)/\d|\b(?:standard|daylight)\s+time$"
     r"|(?:^|\s)[\w-]+-(?:winning|nominated|acclaimed|starring|led|based|themed|inspired"
     r"|produced)$"
 )
@@ -327,11 +327,19 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
                 runs.append(mention)
             current.clear()
 
+    skip = 0
     for index, token in enumerate(tokens):
         blocked_here = _inside(token, spans)
         if token.opens or blocked_here:
             close()
         if blocked_here:
+            continue
+        if skip:
+            skip -= 1
+            continue
+        if _headline_infinitive(tokens, index):
+            close()  # "Outnumbered To Return For Christmas": a headline's verb ends the title
+            skip = 1
             continue
         lowered = token.core.lower()
         capital = _is_capitalised(token.core)
@@ -357,6 +365,22 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
                 close()
     close()
     return runs
+
+
+def _headline_infinitive(tokens: Sequence[_Token], index: int) -> bool:
+    """ "To Return", "To Premiere": a title-case headline's verb, not a word of the title
+    ("Back To The Future", "Bound To Happen" go on)."""
+    return (
+        tokens[index].core == "To"
+        and index + 1 < len(tokens)
+        and _is_capitalised(tokens[index + 1].core)
+        and tokens[index + 1].core.lower() in _HEADLINE_VERBS
+    )
+
+
+_HEADLINE_VERBS = _words(
+    "return premiere debut air stream launch arrive drop get end conclude wrap join hit"
+)
 
 
 def _all_caps(word: str) -> bool:

@@ -647,3 +647,43 @@ def test_a_host_named_beside_a_show_is_not_another_premiere() -> None:
         today=TODAY,
     )
     assert "Laura Benton" not in [o.show for o in article.other_premieres]
+
+
+@pytest.mark.parametrize(
+    "words", ["Japanese Standard Time", "Release", "Media Release", "Development", "Updated"]
+)
+def test_a_time_zone_or_a_listings_field_word_is_not_a_title(words: str) -> None:
+    assert not plausible_title(words)
+
+
+def test_a_title_case_line_ends_its_title_at_to_return() -> None:
+    article = analyse(
+        text=(
+            "date 2025-11-02 What to watch on the BBC this winter\n"
+            "Harbour Lights season 3 premieres on BBC One on December 26.\n"
+            "Dinner Ladies To Return For A Fourth Series On January 9\n"
+            "The sitcom comes back to BBC Two with six episodes."
+        ),
+        today=TODAY,
+    )
+    assert article.facts.show == "Harbour Lights"
+    assert [o.show for o in article.other_premieres] == ["Dinner Ladies"]
+
+
+def test_a_field_line_under_another_entry_is_that_entrys_date() -> None:
+    text = (
+        "date 2021-06-02 New dramas this June\n"
+        "Cedar Ward 2\n"
+        "Premiere Date: June 17\n"
+        "Network: tvN\n"
+        "About: Doctors and their patients.\n"
+        "At a Distance, Summer Is Gold / Gold Summer From Afar\n"
+        "Network: KBS\n"
+        "Premiere Date: June 14\n"
+        "About: Students whose lives look easy from afar."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert read(text)[0::2] == ("Cedar Ward 2", "2021-06-17")
+    assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
+        ("At a Distance, Summer Is Gold", "2021-06-14")
+    ]
