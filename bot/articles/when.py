@@ -263,6 +263,11 @@ def resolve(
 # ---------------------------------------------------------------------------- scanning
 
 
+# A weekday after a possessive and before a capitalised word names a programme.
+_PROGRAMME_NAME = re.compile(r"\w['’]s?\s+$")
+_NAME_GOES_ON = re.compile(rf"\s+(?!{_MONTH}|(?:At|On|From)\b)[A-Z]")
+
+
 def _mention(match: re.Match[str], text: str) -> DateMention | None:
     kind = match.lastgroup
     g = match.group
@@ -322,6 +327,8 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "rel":
         return DateMention(start, end, raw, "relative", word=" ".join(raw.lower().split()))
     if kind == "rw":
+        if _PROGRAMME_NAME.search(text, 0, start) and _NAME_GOES_ON.match(text, end):
+            return None  # "48 Hours’ Saturday Edition", "NBC's Sunday Night Football": a name
         modifier = " ".join((g("rw_mod") or "").lower().split())
         return DateMention(
             start, end, raw, "weekday", weekday=_weekday(g("rw_wd")), word=modifier or None

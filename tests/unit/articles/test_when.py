@@ -136,3 +136,11 @@ def test_times_and_zones(text: str, hour: int, minute: int, zone: str | None) ->
 def test_a_show_named_for_a_weekday_is_no_date() -> None:
     assert find_dates("Wednesday season 2 does not yet have a date.") == []
     assert [m.text for m in find_dates("It premieres on Wednesday.")] == ["on Wednesday"]
+
+
+def test_a_weekday_in_a_programmes_name_is_no_date() -> None:
+    text = "the return of Hidden Hours’ Saturday Edition on Sept. 12"
+    assert [m.text for m in find_dates(text)] == ["Sept. 12"]
+    assert find_dates("NBC's Sunday Night Football comes back") == []
+    # Lowercase after it, the weekday is the day: "its Sunday premiere".
+    assert [m.text for m in find_dates("the drama's Sunday premiere")] == ["Sunday"]
