@@ -72,8 +72,9 @@ _CUE_RE = re.compile(
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
         |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
         |clips?|tickets|on\s+sale|tour|filming|production|shoot(?:ing)?|casting|DVD|Blu-?ray
-        |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion|Emmys?
-        |Golden\s+Globes?|awards?|nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
+        |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion
+        |(?:Emmys?|Golden\s+Globes?|awards?)(?!®?[\s-]*(?:awards?[\s-]*)?(?:winning|nominated))
+        |nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
         |convention|live\s+event|(?:programming|network|annual|slate)\s+launch|upfronts?|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
@@ -199,6 +200,8 @@ _SHOW_BEFORE = re.compile(
     r"|spin-off|prequel|sequel|reboot|revival),?\s+$"  # "the hit game show, Family Feud,"
     r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama"
     r"|(?:game|talk|quiz|cooking|dating)\s+show),?\s+$"
+    r"|\b(?:weekly|studio|news|competition|anthology|magazine|sketch|variety)\s+(?:series|show)"
+    r",?\s+$"  # "the weekly studio series INSIDE THE NFL"
     r"|\b(?:replacement|rival|companion|sister|new)\s+(?:show|series|programme)\s+$"
 )
 # "the prequel series to Game of Thrones premieres": the show it comes from, not the show.
@@ -692,6 +695,12 @@ def _heading_title(line: str) -> str | None:
 def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
     """A statement if this date is a premiere the sentence announces; None otherwise."""
     text, dates, cues, named = scan.text, scan.dates, scan.cues, scan.named
+    # "the studio series INSIDE THE NFL": a show's own words are no sport, finale or festival.
+    cues = [
+        c
+        for c in cues
+        if not (c.kind == "neg" and any(t.start <= c.start and c.end <= t.end for t in named))
+    ]
     clause = _clause(text, mention, dates)
     # A date that opens its sentence ("On Feb. 19, ...") is the time of the sentence's verb.
     fronted = bool(_FRONTED.fullmatch(text[: mention.start]))

@@ -687,3 +687,19 @@ def test_a_field_line_under_another_entry_is_that_entrys_date() -> None:
     assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
         ("At a Distance, Summer Is Gold", "2021-06-14")
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "show"),
+    [
+        ("the weekly studio series INSIDE THE LEAGUE", "Inside the League"),
+        ("the Emmy Award-winning drama Harbour Lights", "Harbour Lights"),
+    ],
+)
+def test_a_shows_own_words_or_its_awards_do_not_stop_its_premiere(words: str, show: str) -> None:
+    text = (
+        "date 2023-08-10 The CW sets its fall dates\n"
+        f"The network's fall season kicks off with the premiere of {words} on Tuesday, "
+        "September 5 (8:00-9:00pm ET/PT)."
+    )
+    assert read(text)[0::2] == (show, "2023-09-05T20:00-04:00")
