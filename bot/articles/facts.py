@@ -887,7 +887,7 @@ def _gap_without_asides(
     new drama "For Life" on Feb. 11" keep the verb next to its date."""
     between = text[start:end]
     shows = [(t.start - start, t.end - start) for t in named if start <= t.start and t.end <= end]
-    asides = [m.span() for m in _ASIDE.finditer(between)]
+    asides = [m.span() for p in (_ASIDE, _CREDIT_ASIDE) for m in p.finditer(between)]
     left_out = {at for low, high in shows + asides for at in range(low, high)}
     return len(between) - len(left_out)  # a title inside an aside is left out once
 
@@ -1055,6 +1055,11 @@ def _negated(
     return any(c.kind == "neg" and _NEG_AFTER.match(c.text) for c in after)
 
 
+# ', from Curtis "50 Cent" Jackson,': who made it, set off by commas, splits nothing.
+_CREDIT_ASIDE = re.compile(
+    r",[\"”’']?\s+(?:from|by|(?:created|written|executive\s+produced|produced|directed)\s+by|starring"
+    r"|based\s+on)\s+[^,.;:!?]{2,80},"
+)
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;!?]{3,120}?\s[–—]\s")
 
 
@@ -1068,7 +1073,8 @@ def _clause(
     # aside the date stands outside of splits nothing.
     asides = [
         (m.start(), m.end())
-        for m in _DASH_ASIDE.finditer(text)
+        for pattern in (_DASH_ASIDE, _CREDIT_ASIDE)
+        for m in pattern.finditer(text)
         if not m.start() <= mention.start < m.end()
     ]
     for match in _CLAUSE_BREAK.finditer(text):
@@ -1180,7 +1186,8 @@ def _named_titles(
             )
         )
         and not _PARENT_BEFORE.search(text, 0, m.start)
-    ]
+        and not any(a.start() < m.start < a.end() for a in _CREDIT_ASIDE.finditer(text))
+    ]  # ', from Curtis "50 Cent" Jackson,': a maker's name, quoted or not
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:
         if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):

@@ -703,3 +703,12 @@ def test_a_shows_own_words_or_its_awards_do_not_stop_its_premiere(words: str, sh
         "September 5 (8:00-9:00pm ET/PT)."
     )
     assert read(text)[0::2] == (show, "2023-09-05T20:00-04:00")
+
+
+def test_a_makers_name_set_off_by_commas_does_not_part_a_show_from_its_date() -> None:
+    text = (
+        "date 2019-11-21 ABC sets its midseason dates\n"
+        'ABC premieres the new drama "Night Shift Rules," from Dana "Big D" Reyes, on '
+        "TUESDAY, FEB. 11 (10:00-11:00 p.m. EST)."
+    )
+    assert read(text) == ("Night Shift Rules", 1, "2020-02-11T22:00-05:00")
