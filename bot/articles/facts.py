@@ -566,7 +566,9 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             statement = _judge(scan, mention, ctx)
             if statement is None:
                 continue
-            if statement.show is None or (not statement.show_named and _field_line(sentence)):
+            if statement.show is None or (
+                not statement.show_named and (_field_line(sentence) or _date_and_network_line(scan))
+            ):
                 # "Premiere Date: June 14" under the next entry of a list: that entry's date,
                 # even where the piece has a lead show of its own.
                 subject = _subject_before(sentences, index, text)
@@ -609,6 +611,14 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
         ):
             return heading
     return None
+
+
+def _date_and_network_line(scan: _Scan) -> bool:
+    """ "Nov. 1, Apple TV+" on a line of its own, under a listing's entry: its premiere."""
+    if not (scan.sentence.is_line and len(scan.dates) == 1 and scan.nets):
+        return False
+    spans = [(d.start, d.end) for d in scan.dates] + [(n.start, n.end) for n in scan.nets]
+    return not re.search(r"\w", _blanked(scan.text, spans))
 
 
 def _field_line(sentence: Sentence) -> bool:
@@ -659,6 +669,9 @@ def _lowercase_words(line: str) -> bool:
     return any(w[0].islower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)[1:] if len(w) > 3)
 
 
+_OWNER_FIRST = re.compile(r"\W*(?:[A-Z][\w.-]*\s+){1,2}[A-Z][\w.-]*['’]s\s+")
+
+
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
@@ -685,9 +698,16 @@ def _heading_title(line: str) -> str | None:
         return bare
     blocked = _blocked_spans(line)
     found = (titles.quoted_titles(line) or titles.title_runs(line, blocked))[:1]
+    if not found:
+        return None
+    # The title may follow its owner's name: "Tom Clancy's Jack Ryan (Season 2)".
+    owner = _OWNER_FIRST.fullmatch(line[: found[0].start])
+    if found[0].start > 2 and not owner:
+        return None
     # Its season, network and date are the entry's fields, not words of some other title.
-    letters = len(re.findall(r"\w", _ASIDE.sub("", _blanked(line, blocked))))
-    if found and found[0].start <= 2 and len(re.findall(r"\w", found[0].text)) * 2 >= letters:
+    rest = _blanked(line, blocked)[found[0].start if owner else 0 :]
+    letters = len(re.findall(r"\w", _ASIDE.sub("", rest)))
+    if len(re.findall(r"\w", found[0].text)) * 2 >= letters:
         return found[0].text
     return None
 
@@ -739,7 +759,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         scan.sentence.is_line
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
-    )
+    ) or _date_and_network_line(scan)
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if chosen is None or chosen.kind == "report":

@@ -712,3 +712,24 @@ def test_a_makers_name_set_off_by_commas_does_not_part_a_show_from_its_date() ->
         "TUESDAY, FEB. 11 (10:00-11:00 p.m. EST)."
     )
     assert read(text) == ("Night Shift Rules", 1, "2020-02-11T22:00-05:00")
+
+
+def test_a_line_of_only_a_date_and_a_service_dates_the_entry_above() -> None:
+    text = (
+        "date 2019-09-12 Fall streaming guide\n"
+        "Quiet Harbour\n"
+        "A detective returns to the town she left twenty years ago.\n"
+        "Nov. 1, Apple TV+\n"
+        "Lantern Keepers\n"
+        "Two sisters take over their late father's lighthouse.\n"
+        "Nov. 12, Disney+\n"
+        "Tom Bexley's Night Pilot (Season 2)\n"
+        "The pilot is back in the air for a second mission.\n"
+        "Nov. 8, Amazon Prime Video"
+    )
+    article = analyse(text=text, today=TODAY)
+    assert read(text)[0::2] == ("Quiet Harbour", "2019-11-01")
+    assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
+        ("Lantern Keepers", "2019-11-12"),
+        ("Night Pilot", "2019-11-08"),
+    ]
