@@ -67,7 +67,8 @@ _CUE_RE = re.compile(
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
-        |festivals?|(?<!our\s)(?<!your\s)screen(?:s|ed|ings?)?  # "back on our screens": TV
+        |festivals?
+        |(?<!our\s)(?<!your\s)(?<!TV\s)(?<!small\s)screen(?:s|ed|ings?)?  # "TV screens": TV
         |SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
         |share\s+of|born|birthday|died|anniversary|trailers?|teasers?|first\s+look|posters?
@@ -119,7 +120,7 @@ _CUE_RE = re.compile(
     | (?P<weak>\b(?:returns?|returning|resum(?:e|es|ing)|starting|beginning|adds?|adding
         |arriv(?:e|es|ing)|com(?:ing|es?)\s+(?:back\s+)?to|back\s+
         (?:on|for)(?!\s+(?:set|screen|stage|track|the\s+set))|brings?\s+back|bringing\s+back
-        |follows?|kicks?\s+off|hits?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|screens|streaming))
+        |follows?|kicks?\s+off|hit(?:s|ting)?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|(?:TV\s+)?screens|streaming))
         |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
         stream|on|from)|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
         |on\s+screens|streams?|(?:is|are)\s+back)\b)
@@ -165,6 +166,8 @@ _NEG_AFTER = re.compile(
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
 _FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
+_SOURCE_WORK = re.compile(r"(?i)novel|book|comic|game")
+_ADAPTED = re.compile(r"(?i)\b(?:adaptation|adapted|based\s+on|inspired\s+by)\b")
 # Verbs any broadcast takes, a special's as much as a premiere's: they end no finale's claim.
 _AIRING_VERB = re.compile(r"(?i)(?:to|will)\s+air|will\s+be\s+airing")
 # A clause with no subject of its own, after a comma: "…, to air on May 27", "…, set to
@@ -719,7 +722,14 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     cues = [
         c
         for c in cues
-        if not (c.kind == "neg" and any(t.start <= c.start and c.end <= t.end for t in named))
+        if not (
+            c.kind == "neg"
+            and (
+                any(t.start <= c.start and c.end <= t.end for t in named)
+                # "the adaptation of Sally Rooney’s acclaimed novel": what it is made from
+                or (_SOURCE_WORK.fullmatch(c.text) and _ADAPTED.search(text, 0, c.start))
+            )
+        )
     ]
     clause = _clause(text, mention, dates)
     # A date that opens its sentence ("On Feb. 19, ...") is the time of the sentence's verb.
@@ -1079,6 +1089,8 @@ def _negated(
 _CREDIT_ASIDE = re.compile(
     r",[\"”’']?\s+(?:from|by|(?:created|written|executive\s+produced|produced|directed)\s+by|starring"
     r"|based\s+on)\s+[^,.;:!?]{2,80},"
+    # ", the adaptation of Sally Rooney’s novel, on Tuesday": what it is, before its date
+    r"|,\s+(?:the|an?)\s+[^,.;:!?]{2,80},(?=\s+(?:on|from|at|in|this|next)\b)"
 )
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;!?]{3,120}?\s[–—]\s")
 
@@ -1505,11 +1517,24 @@ def _lead_facts(
             # "Premieres on Tokyo MX ... Crunchyroll will stream it": an English headline names
             # the service its readers watch on; the sentence names the home broadcaster.
             network, network_conf = head_network, 0.75
+        else:
+            network = _channel_of(network, body)
     elif head_network:
         network, network_conf = head_network, 0.8
     else:
         network, network_conf = _body_network(body, url_slug)
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
+
+
+def _channel_of(broadcaster: str, body: str) -> str:
+    """ "RTÉ will air it" in a piece that names RTÉ One: the one channel of the broadcaster's
+    that the piece names is where it airs."""
+    channels = {
+        m.name
+        for m in networks.find_networks(body)
+        if re.fullmatch(rf"{re.escape(broadcaster)} (?:One|Two|Three|Four|[1-4])", m.name)
+    }
+    return channels.pop() if len(channels) == 1 else broadcaster
 
 
 def _lead_season(

@@ -733,3 +733,23 @@ def test_a_line_of_only_a_date_and_a_service_dates_the_entry_above() -> None:
         ("Lantern Keepers", "2019-11-12"),
         ("Night Pilot", "2019-11-08"),
     ]
+
+
+def test_hitting_tv_screens_is_a_premiere_not_a_screening() -> None:
+    text = (
+        "date 2020-12-01 New Channel 4 drama Paper Lanterns will be hitting TV screens on "
+        "22 January 2021."
+    )
+    assert read(text)[0::2] == ("Paper Lanterns", "2021-01-22")
+
+
+def test_the_novel_a_show_is_adapted_from_does_not_stop_its_premiere() -> None:
+    text = (
+        "date 2020-04-15 Quiet Tides gets its RTÉ date\n"
+        "RTÉ has announced that it will air Quiet Tides, the adaptation of Megan Corrigan’s "
+        "acclaimed novel, on Tuesday 28 April.\n"
+        "The first two episodes will air in a double bill on RTÉ One."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert read(text)[0::2] == ("Quiet Tides", "2020-04-28")
+    assert article.facts.network == "RTÉ One"  # the broadcaster's one channel the piece names
