@@ -305,9 +305,12 @@ def find_facts(
         return PremiereFacts(None, None, None, None, None, None), ()
     # A ratings story tells how a premiere did; an import's arrival is no season's premiere:
     # both are about a show, and announce none.
-    announces = not (
-        _RATINGS_STORY.search(headline) or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
+    # A masthead ("TV Ratings Australia") taken for the headline is not the story's: its
+    # address says what the story is.
+    ratings = _RATINGS_STORY.search(headline) and not (
+        url_slug and not _RATINGS_STORY.search(url_slug.replace("-", " "))
     )
+    announces = not (ratings or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}"))
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences

@@ -35,7 +35,7 @@ _SEASON_RE = re.compile(
     rf"""
       \b(?P<label>season|series|cycle|part|book|volume|vol\.)[\s-]+
           (?P<n>\d{{1,2}}|{_CARDINAL}|(?-i:{_ROMAN}))\b
-          (?!\s*(?:[-–]\s*\d|of\s+(?:the|its)\s+(?:interview|podcast)))
+          (?!\s*(?:[-–]\s*\d|of\s+(?:the|its)\s+(?:interview|podcast))|[.:]\d\d\s*[ap]\.?m)
     | \b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:and|&)\s+(?:final|last)\s+)?
           (?:(?:full|new|official|installment\ of\ the)\s+)?
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b

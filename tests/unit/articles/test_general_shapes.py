@@ -753,3 +753,15 @@ def test_the_novel_a_show_is_adapted_from_does_not_stop_its_premiere() -> None:
     article = analyse(text=text, today=TODAY)
     assert read(text)[0::2] == ("Quiet Tides", "2020-04-28")
     assert article.facts.network == "RTÉ One"  # the broadcaster's one channel the piece names
+
+
+def test_a_mastheads_ratings_word_does_not_make_a_ratings_story() -> None:
+    text = (
+        "TV Ratings Australia\n"
+        "Harbour Lights (image - Seven)\n\n"
+        "Harbour Lights on Channel 7 returns 8 January 2024\n\n"
+        "Harbour Lights will return for an all new season 7.00pm Monday, 8 January on "
+        "Channel 7 and 7Plus."
+    )
+    url = "https://tv.example/news/harbour-lights-on-channel-7-returns-8-january-2024/"
+    assert read(text, url) == ("Harbour Lights", None, "2024-01-08T19:00+11:00")

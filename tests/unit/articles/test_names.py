@@ -111,3 +111,8 @@ def test_a_new_series_of_a_uk_show_is_not_season_one() -> None:
 
 def test_the_second_part_of_a_season_is_no_season_number() -> None:
     assert find_seasons("July 11 (the second part of the season)") == []
+
+
+def test_a_time_right_after_season_is_no_season_number() -> None:
+    assert find_seasons("back for an all new season 7.00pm Monday") == []
+    assert find_seasons("back for an all new season 7:30pm Monday") == []
