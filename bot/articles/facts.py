@@ -62,6 +62,7 @@ _CUE_RE = re.compile(
       (?P<neg>\b(?:(?:season|series|mid-?season|winter|spring|summer|fall)\s+finales?|finales?
         |final\s+episodes?|last\s+episode|mid-?season|winter\s+premiere|hiatus
         |(?:winter|holiday|midseason|summer)\s+break|back\s+half|(?:second|latter|final|last)\s+(?:half|part)\s+of\s+(?:the\s+)?season
+        |the\s+half\s+of\s+(?:the\s+)?season
         |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
         |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
@@ -742,7 +743,9 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         if cue.kind not in _CUE_STRENGTH:
             continue
         if cue.end <= mention.start:
-            distance = _gap_without_asides(text, cue.end, mention.start, named)
+            distance = _gap_without_asides(
+                text, cue.end, mention.start, named, scan.season_mentions
+            )
             if distance > 90:
                 continue
             weight = _CUE_STRENGTH[cue.kind] - distance / 30
@@ -913,13 +916,22 @@ _ASIDE = re.compile(r"\([^()]{0,120}\)")
 
 
 def _gap_without_asides(
-    text: str, start: int, end: int, named: Sequence[titles.TitleMention] = ()
+    text: str,
+    start: int,
+    end: int,
+    named: Sequence[titles.TitleMention] = (),
+    season_mentions: Sequence[seasons.SeasonMention] = (),
 ) -> int:
-    """Characters between two points, not counting a bracketed aside or a show's title: "hits
-    Amazon (you need an Amazon Prime membership to watch) on November 1st" and "premieres the
-    new drama "For Life" on Feb. 11" keep the verb next to its date."""
+    """Characters between two points, not counting a bracketed aside, a show's title or its
+    season: "hits Amazon (you need an Amazon Prime membership to watch) on November 1st",
+    "premieres the new drama "For Life" on Feb. 11" and "returning for a second six-part
+    series later this year" keep the verb next to its date."""
     between = text[start:end]
-    shows = [(t.start - start, t.end - start) for t in named if start <= t.start and t.end <= end]
+    shows = [
+        (t.start - start, t.end - start)
+        for t in (*named, *season_mentions)
+        if start <= t.start and t.end <= end
+    ]
     asides = [m.span() for p in (_ASIDE, _CREDIT_ASIDE) for m in p.finditer(between)]
     left_out = {at for low, high in shows + asides for at in range(low, high)}
     return len(between) - len(left_out)  # a title inside an aside is left out once

@@ -765,3 +765,20 @@ def test_a_mastheads_ratings_word_does_not_make_a_ratings_story() -> None:
     )
     url = "https://tv.example/news/harbour-lights-on-channel-7-returns-8-january-2024/"
     assert read(text, url) == ("Harbour Lights", None, "2024-01-08T19:00+11:00")
+
+
+def test_returning_for_a_second_series_next_year_dates_the_year() -> None:
+    text = (
+        "date 2017-06-02 Harbour Lights renewed for series 2\n"
+        "The comedy will be returning for a second series next year, Channel 4 has "
+        "confirmed."
+    )
+    assert read(text) == ("Harbour Lights", 2, "2018")
+
+
+def test_the_return_of_the_half_of_a_season_is_no_premiere() -> None:
+    text = (
+        "date 2012-11-20 AMC has set the date for the return of the half of season 3 of "
+        "Harbour Lights and it will be on Feb. 10, 2013."
+    )
+    assert read(text)[2] is None
