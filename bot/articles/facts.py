@@ -1532,12 +1532,12 @@ def _lead_facts(
             # "Premieres on Tokyo MX ... Crunchyroll will stream it": an English headline names
             # the service its readers watch on; the sentence names the home broadcaster.
             network, network_conf = head_network, 0.75
-        else:
-            network = _channel_of(network, body)
     elif head_network:
         network, network_conf = head_network, 0.8
     else:
         network, network_conf = _body_network(body, url_slug)
+    if network:
+        network = _channel_of(network, body)
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
 
 

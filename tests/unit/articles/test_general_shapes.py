@@ -782,3 +782,12 @@ def test_the_return_of_the_half_of_a_season_is_no_premiere() -> None:
         "Harbour Lights and it will be on Feb. 10, 2013."
     )
     assert read(text)[2] is None
+
+
+def test_the_broadcasters_one_named_channel_is_the_network() -> None:
+    text = (
+        "date 2008-07-10 BBC Press Office\n"
+        "Harbour Lights returns for a third series this autumn. The BBC says the comedy, "
+        "which the BBC made with a new writer, keeps its Thursday slot on BBC Two."
+    )
+    assert analyse(text=text, today=TODAY).facts.network == "BBC Two"
