@@ -1327,6 +1327,9 @@ def _bind_season(
     return None, False
 
 
+_JOINED = re.compile(r"\s*(?:,|and|&|or|\+|/)\s*")
+
+
 def _bind_network(
     text: str, mention: when.DateMention, nets: Sequence[networks.NetworkMention]
 ) -> str | None:
@@ -1341,6 +1344,10 @@ def _bind_network(
             (mention.start - n.end) if n.end <= mention.start else (n.start - mention.end) * 1.5
         ),
     )
+    # "on BBC One and iPlayer", "on Crunchyroll and Hulu": the one named first is its home.
+    for earlier in reversed(usable):
+        if earlier.end <= chosen.start and _JOINED.fullmatch(text, earlier.end, chosen.start):
+            chosen = earlier
     return chosen.name
 
 

@@ -791,3 +791,12 @@ def test_the_broadcasters_one_named_channel_is_the_network() -> None:
         "which the BBC made with a new writer, keeps its Thursday slot on BBC Two."
     )
     assert analyse(text=text, today=TODAY).facts.network == "BBC Two"
+
+
+@pytest.mark.parametrize(
+    ("services", "network"),
+    [("BBC One and iPlayer", "BBC One"), ("Crunchyroll and Hulu", "Crunchyroll")],
+)
+def test_of_two_services_joined_the_first_is_the_home(services: str, network: str) -> None:
+    text = f"date 2022-06-01 The second series of Harbour Lights will air on {services} on 4 July."
+    assert analyse(text=text, today=TODAY).facts.network == network
