@@ -1,4 +1,5 @@
-"""Common given names, lowercase: "Sophie Turner", "Alan Davies", "Taylor Sheridan" are people.
+"""Common given names and family names, lowercase: "Sophie Turner", "Alan Davies", "Liu Yifei",
+"Rashmi Sharma" are people.
 
 News addresses and openings lead with the star or the showrunner as often as with the show
 ("sophie-turner-joan-itv-drama"). A run that starts with one of these names and that the text
@@ -49,3 +50,20 @@ tyler valerie vanessa vera veronica vicky victor vince vincent violet viola virg
 warren wayne wendy will william willie winona zac zach zachary zoe zendaya
 """
 GIVEN_NAMES = frozenset(_NAMES.split())
+
+# Family names written first, before a one-word given name ("Liu Yifei", "Zhao Liying"); only
+# those that are no English word ("Fan", "Long", "Song" are left out).
+_SURNAME_FIRST = """
+wang zhang liu chen yang zhao huang zhou xu zhu gao lin guo luo liang zheng xie tang feng dong
+xiao cheng cao yuan deng shen zeng peng jiang cai jia ding wei xia zhong tian qin qiu cui kong
+qian yin qiao lai xiong zou liao duan hou shao meng yao dai
+"""
+# Family names written last ("Rashmi Sharma", "Karan Johar").
+_SURNAME_LAST = """
+sharma kapoor khan singh patel gupta kumar mehta joshi reddy iyer nair verma agarwal chopra
+malhotra bachchan kaur banerjee mukherjee chatterjee desai pandey mishra tiwari yadav chauhan
+thakur saxena bhatt sinha dutt dixit kohli tandon bedi oberoi khanna ahuja sethi dhawan shetty
+kaushal padukone ranaut advani bhatia johar qureshi siddiqui hussain akhtar
+"""
+SURNAMES_FIRST = frozenset(_SURNAME_FIRST.split())
+SURNAMES_LAST = frozenset(_SURNAME_LAST.split())

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.articles.given_names import GIVEN_NAMES
+from bot.articles.given_names import GIVEN_NAMES, SURNAMES_FIRST, SURNAMES_LAST
 from bot.articles.networks import canonical_network, find_networks
 from bot.articles.text import line_around
 
@@ -47,7 +47,8 @@ _GENERIC = _words(
     airs airing streams dramas k-dramas kdramas cdramas jdramas doramas dorama bl ott otts anime
     picks preview previews recommendation recommendations calendar listings roundup round-up
     publish published posted launches excited highly miss due showing covid covid-19
-    coronavirus pandemic updated release releases development about exact must
+    coronavirus pandemic updated release releases development about exact must launching
+    arriving debuting premiering announces announcing unveils unveiling reveals revealing
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").
@@ -196,6 +197,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False
     if _NOT_A_TITLE.match(title.strip()) or _NOT_A_TITLE_PART.search(title):
         return False
+    if not quoted and re.search(r"(?i)\bpremieres\b", title):
+        return False  # "Simultaneous Premieres of Three Taylor Sheridan": a headline's words
     if canonical_network(title.strip()) is not None:
         return False
     words = [w.strip("\"'“”‘’()[]:;,.!?…") for w in title.split()]
@@ -938,10 +941,18 @@ def lead_show(
 
 
 def a_name_not_a_show(title: str, text: str) -> bool:
-    """A given name and a surname ("Alan Davies", "Taylor Sheridan") that the text never
-    writes as a show. "Returns" after it is no mark here: people return as well."""
+    """A given name and a surname ("Alan Davies", "Taylor Sheridan", "Liu Yifei", "Rashmi
+    Sharma") that the text never writes as a show. "Returns" after it is no mark here: people
+    return as well."""
     words = title.split()
-    if not 2 <= len(words) <= 3 or words[0].lower() not in GIVEN_NAMES:
+    if not 2 <= len(words) <= 3:
+        return False
+    lowered = [w.lower() for w in words]
+    if not (
+        lowered[0] in GIVEN_NAMES
+        or (len(words) == 2 and lowered[0] in SURNAMES_FIRST and words[1].isalpha())
+        or (len(words) == 2 and lowered[1] in SURNAMES_LAST)
+    ):
         return False
     rest = [w.lower() for w in words[1:]]
     if any(w in _CONNECTORS or _strip_possessive(w) in _GENERIC for w in rest):

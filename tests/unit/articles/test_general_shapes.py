@@ -800,3 +800,20 @@ def test_the_broadcasters_one_named_channel_is_the_network() -> None:
 def test_of_two_services_joined_the_first_is_the_home(services: str, network: str) -> None:
     text = f"date 2022-06-01 The second series of Harbour Lights will air on {services} on 4 July."
     assert analyse(text=text, today=TODAY).facts.network == network
+
+
+@pytest.mark.parametrize("name", ["Liu Yifei", "Rashmi Sharma"])
+def test_a_stars_name_leading_the_address_is_not_the_show(name: str) -> None:
+    text = (
+        "date 2023-05-02 A new palace drama is coming\n"
+        f"{name} will star in a new palace drama for Tencent Video, the studio said."
+    )
+    url = f"https://news.example/{name.lower().replace(' ', '-')}-new-palace-drama"
+    assert read(text, url)[0] != name
+
+
+@pytest.mark.parametrize(
+    "title", ["Launching", "Announces New", "Simultaneous Premieres of Three Drama"]
+)
+def test_a_headlines_verbs_are_no_title(title: str) -> None:
+    assert not plausible_title(title)
