@@ -48,7 +48,7 @@ _GENERIC = _words(
     picks preview previews recommendation recommendations calendar listings roundup round-up
     publish published posted launches excited highly miss due showing covid covid-19
     coronavirus pandemic updated release releases development about exact must launching
-    arriving debuting premiering announces announcing unveils unveiling reveals revealing
+    keep arriving debuting premiering announces announcing unveils unveiling reveals revealing
     """
 )
 # Headline words that separate a title from the rest of the headline ("... Announces X ...").
@@ -142,6 +142,7 @@ _NOT_A_TITLE = re.compile(
       | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
       | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
       | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
+      | (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)  # a number
       | (?:\d+|one|two|three|four|five|six|eight|ten|twelve)-(?:episode|part|hour|minute
           |night|week|day)s?                  # "10-episode", "two-hour" ("48 Hours" is a show)
     )$"""
@@ -924,7 +925,17 @@ def lead_show(
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
-    runner_up = max((v for k, v in scores.items() if k not in (best, address_only)), default=0.0)
+    # A shorter name of the same show ("Strange New Worlds" of "Star Trek: Strange New
+    # Worlds") is no rival; one of two titles joined ("Hidden Assets and The Dry") still is.
+    runner_up = max(
+        (
+            v
+            for k, v in scores.items()
+            if k not in (best, address_only)
+            and (f" {k} " not in f" {best} " or " and " in f" {best} ")
+        ),
+        default=0.0,
+    )
     if not (from_head or in_slug) and scores[best] < 1.5 * runner_up:
         # A round-up with no show in its headline: no one show leads it; each premiere
         # keeps the show its own sentence names.

@@ -817,3 +817,21 @@ def test_a_stars_name_leading_the_address_is_not_the_show(name: str) -> None:
 )
 def test_a_headlines_verbs_are_no_title(title: str) -> None:
     assert not plausible_title(title)
+
+
+@pytest.mark.parametrize("word", ["One", "Three", "Seven", "Keep"])
+def test_a_number_word_or_keep_alone_is_no_title(word: str) -> None:
+    assert not plausible_title(word)
+
+
+def test_a_shorter_name_of_the_lead_is_no_rival_for_it() -> None:
+    text = (
+        "date 2025-05-15 logo\n"
+        "'Star Voyage: Distant Shores' Season 3 Sets Premiere Date\n\n"
+        'It has been two years since "Star Voyage: Distant Shores" Season 2 ended, and now '
+        'we know when to expect more. Season 3 of "Distant Shores" will debut with two '
+        "episodes on Paramount+ on Thursday, July 17.\n"
+        'After that, new episodes of "Distant Shores" will debut on Thursdays.\n'
+        'Mara Quinn in "Star Voyage: Distant Shores".\n'
+    )
+    assert read(text)[0] == "Star Voyage: Distant Shores"
