@@ -1796,7 +1796,7 @@ _KIND = (
     r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation)"
 )
 _NEW_BEFORE = re.compile(
-    r"(?i)(?:\b(?:new|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)(?:\b(?:new(?:est)?|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
     + _KIND
     + r"|\bmini-?series|\blimited\s+series)\s*[,:]?\s*[\"“‘']?$|\bupcoming\s+$"
 )

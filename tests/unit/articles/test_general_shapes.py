@@ -835,3 +835,11 @@ def test_a_shorter_name_of_the_lead_is_no_rival_for_it() -> None:
         'Mara Quinn in "Star Voyage: Distant Shores".\n'
     )
     assert read(text)[0] == "Star Voyage: Distant Shores"
+
+
+def test_a_show_called_the_newest_series_is_a_first_season() -> None:
+    text = (
+        "date 2019-08-22 Harbour Lights arrives on RTÉ One this autumn\n"
+        "The stars of RTÉ’s newest TV series, Harbour Lights, say it shows the city at its best."
+    )
+    assert read(text)[1] == 1
