@@ -1222,19 +1222,25 @@ def _named_titles(
             or (lead is None and _SUBJECT_AFTER.match(after))
         ):
             named.append(run)
+    credits = [a.span() for a in _CREDIT_ASIDE.finditer(text)]
     named = [
         m
         for m in named
-        if (
-            m.quoted
-            or not (
-                titles.names_a_person(text, m.start, m.end)
-                or (m.text != lead and titles.a_name_not_a_show(m.text, text))
-            )
-        )
+        if (m.quoted or not titles.names_a_person(text, m.start, m.end))
         and not _PARENT_BEFORE.search(text, 0, m.start)
-        and not any(a.start() < m.start < a.end() for a in _CREDIT_ASIDE.finditer(text))
-    ]  # ', from Curtis "50 Cent" Jackson,': a maker's name, quoted or not
+        # ', from Curtis "50 Cent" Jackson,': a maker's name, quoted or not
+        and not any(low < m.start < high for low, high in credits)
+    ]
+    # "STUDIO LIGHTS with Laura Benton returns": after "with", or beside another title, a
+    # given name and a surname the sentence never writes as a show is a host or a star ("Ray
+    # Donovan returns Sunday" alone stays the show).
+    people = [
+        m
+        for m in named
+        if not m.quoted and m.text != lead and titles.a_name_not_a_show(m.text, text)
+    ]
+    hosts = [m for m in people if re.search(r"\bwith\s+$", text[max(0, m.start - 6) : m.start])]
+    named = [m for m in named if m not in (people if len(people) < len(named) else hosts)]
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:
         if not any(m.start <= mention.start and mention.end <= m.end for m in unique.values()):

@@ -843,3 +843,17 @@ def test_a_show_called_the_newest_series_is_a_first_season() -> None:
         "The stars of RTÉ’s newest TV series, Harbour Lights, say it shows the city at its best."
     )
     assert read(text)[1] == 1
+
+
+def test_a_show_named_like_a_person_keeps_its_own_listing_line() -> None:
+    article = analyse(
+        text=(
+            "date 2020-06-01 Showtime sets its summer dates\n"
+            "Harbour Lights returns for season 8 on Sunday, June 7.\n"
+            "Tom Donovan returns Sunday, June 28."
+        ),
+        today=TODAY,
+    )
+    assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
+        ("Tom Donovan", "2020-06-28")
+    ]
