@@ -169,8 +169,12 @@ _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|cha
 _FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
 _SOURCE_WORK = re.compile(r"(?i)novel|book|comic|game")
 _ADAPTED = re.compile(r"(?i)\b(?:adaptation|adapted|based\s+on|inspired\s+by)\b")
-# Verbs any broadcast takes, a special's as much as a premiere's: they end no finale's claim.
+# Verbs any broadcast takes, a special's as much as a premiere's: they end no special's or
+# finale's claim (a trailer's they do: "the trailer shows season 2 will air on June 3").
 _AIRING_VERB = re.compile(r"(?i)(?:to|will)\s+air|will\s+be\s+airing")
+_BROADCAST_KIND = re.compile(
+    r"(?i)special|finale|episode|repeat|rerun|re-run|encore|re-?air|marathon|after-?show"
+)
 # A clause with no subject of its own, after a comma: "…, to air on May 27", "…, set to
 # premiere in June". It tells of the noun before the comma.
 _REDUCED_CLAUSE = re.compile(
@@ -1073,7 +1077,7 @@ def _negated(
             c.kind == "strong"
             and neg.end <= c.start
             and c.end <= mention.start
-            and not _AIRING_VERB.fullmatch(c.text)
+            and not (_AIRING_VERB.fullmatch(c.text) and _BROADCAST_KIND.search(neg.text))
             for c in cues
         )
 

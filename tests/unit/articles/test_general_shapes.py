@@ -857,3 +857,17 @@ def test_a_show_named_like_a_person_keeps_its_own_listing_line() -> None:
     assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
         ("Tom Donovan", "2020-06-28")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new teaser confirms Harbour Lights season 2 will air on June 3.",
+        "The trailer shows that season 2 will air on ITV on June 3.",
+    ],
+)
+def test_a_trailer_that_tells_when_the_season_will_air_dates_it(sentence: str) -> None:
+    assert read(f"date 2020-05-01 Harbour Lights season 2 news\n{sentence}")[0::2] == (
+        "Harbour Lights",
+        "2020-06-03",
+    )
