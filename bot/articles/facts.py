@@ -936,7 +936,7 @@ def _gap_without_asides(
         for t in (*named, *season_mentions)
         if start <= t.start and t.end <= end
     ]
-    asides = [m.span() for p in (_ASIDE, _CREDIT_ASIDE) for m in p.finditer(between)]
+    asides = [m.span() for p in (_ASIDE, _CREDIT_ASIDE, _APPOSITIVE) for m in p.finditer(between)]
     left_out = {at for low, high in shows + asides for at in range(low, high)}
     return len(between) - len(left_out)  # a title inside an aside is left out once
 
@@ -1108,9 +1108,9 @@ def _negated(
 _CREDIT_ASIDE = re.compile(
     r",[\"”’']?\s+(?:from|by|(?:created|written|executive\s+produced|produced|directed)\s+by|starring"
     r"|based\s+on)\s+[^,.;:!?]{2,80},"
-    # ", the adaptation of Sally Rooney’s novel, on Tuesday": what it is, before its date
-    r"|,\s+(?:the|an?)\s+[^,.;:!?]{2,80},(?=\s+(?:on|from|at|in|this|next)\b)"
 )
+# ", the adaptation of Sally Rooney’s novel, on Tuesday": what it is, before its date.
+_APPOSITIVE = re.compile(r",\s+(?:the|an?)\s+[^,.;:!?]{2,80},(?=\s+(?:on|from|at|in|this|next)\b)")
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;!?]{3,120}?\s[–—]\s")
 
 
@@ -1124,7 +1124,7 @@ def _clause(
     # aside the date stands outside of splits nothing.
     asides = [
         (m.start(), m.end())
-        for pattern in (_DASH_ASIDE, _CREDIT_ASIDE)
+        for pattern in (_DASH_ASIDE, _CREDIT_ASIDE, _APPOSITIVE)
         for m in pattern.finditer(text)
         if not m.start() <= mention.start < m.end()
     ]
