@@ -521,6 +521,8 @@ def about_tv(headline: str, body: str) -> bool:
 
 def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement]:
     found: list[_Statement] = []
+    row_shapes = Counter(_row_shape(s, _bare_scan(s)) for s in sentences if s.is_line)
+    row_shapes[None] = 0  # not a row: never a list's entry
     header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
     for index, sentence in enumerate(sentences):
         text = sentence.text
@@ -578,10 +580,10 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             if statement is None:
                 continue
             if statement.show is None or (
-                not statement.show_named and (_field_line(sentence) or _date_and_network_line(scan))
+                not statement.show_named and row_shapes[_row_shape(sentence, scan)] >= 2
             ):
-                # "Premiere Date: June 14" under the next entry of a list: that entry's date,
-                # even where the piece has a lead show of its own.
+                # "Premiere Date: June 14" under the next entry of a list (a shape its other
+                # entries repeat): that entry's date, even where the piece has a lead show.
                 subject = _subject_before(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
@@ -632,9 +634,24 @@ def _date_and_network_line(scan: _Scan) -> bool:
     return not re.search(r"\w", _blanked(scan.text, spans))
 
 
-def _field_line(sentence: Sentence) -> bool:
+def _bare_scan(sentence: Sentence) -> _Scan | None:
+    """Just enough of a short line to tell a date-and-service row."""
+    if len(sentence.text) > 60:
+        return None
+    dates = [d for d in when.find_dates(sentence.text) if d.kind != "vague"]
+    nets = networks.find_networks(sentence.text) if dates else []
+    return _Scan(sentence, sentence.text, dates, [], [], nets, [], [])
+
+
+def _row_shape(sentence: Sentence, scan: _Scan | None = None) -> str | None:
+    """The kind of listing row a line is: a field ("Premiere Date: June 14") by its label, or
+    a line of only a date and a service ("Nov. 1, Apple TV+"); None for anything else."""
     field = re.match(r"\W*([^:]{2,30}):", sentence.text)
-    return sentence.is_line and bool(field and _FIELD_LABEL.fullmatch(field.group(1)))
+    if sentence.is_line and field and _FIELD_LABEL.fullmatch(field.group(1)):
+        return field.group(1).strip().lower()
+    if scan is not None and _date_and_network_line(scan):
+        return "date and service"
+    return None
 
 
 _ENTRY = re.compile(r"([^:.!?]{3,70}):\s+[A-Z]")

@@ -871,3 +871,13 @@ def test_a_trailer_that_tells_when_the_season_will_air_dates_it(sentence: str) -
         "Harbour Lights",
         "2020-06-03",
     )
+
+
+def test_a_single_field_line_under_a_section_heading_stays_the_lead_shows() -> None:
+    text = (
+        "date 2023-05-01 Harbour Lights season 2: release date, cast and everything we know\n"
+        "Harbour Lights is coming back to Netflix for a second season.\n"
+        "Everything We Know\n"
+        "Release date: June 3"
+    )
+    assert read(text) == ("Harbour Lights", 2, "2023-06-03")
