@@ -104,7 +104,7 @@ _CUE_RE = re.compile(
         |bows?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
         |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
         |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
-        |first\s+episode|will\s+(?:air|stream|arrive|return|drop|hit|land|begin|start|debut
+        |first\s+episode|will\s+(?:air|broadcast|stream|arrive|return|drop|hit|land|begin|start|debut
           |premiere|launch|bow|follow|be\s+(?:available|released|back|streaming|airing|aired
           |broadcast|shown|screened\s+on)|come\s+back)
         |(?:dated|dates|slated|slates|slotted|booked)\s+(?:[\w'’:&-]+\s+){0,6}?(?:for|on)\b
@@ -172,6 +172,11 @@ _ADAPTED = re.compile(r"(?i)\b(?:adaptation|adapted|based\s+on|inspired\s+by)\b"
 # Verbs any broadcast takes, a special's as much as a premiere's: they end no special's or
 # finale's claim (a trailer's they do: "the trailer shows season 2 will air on June 3").
 _AIRING_VERB = re.compile(r"(?i)(?:to|will)\s+air|will\s+be\s+airing")
+_SPORT_NEG = re.compile(
+    r"(?i)league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament|World\s+Cup|Olympics?|playoffs?"
+    r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?"
+)
+_SHOW_VERB = re.compile(r"(?i)premier|debut|bow|return|air|stream|new\s+seasons?")
 _BROADCAST_KIND = re.compile(
     r"(?i)special|finale|episode|repeat|rerun|re-run|encore|re-?air|marathon|after-?show"
 )
@@ -1095,6 +1100,9 @@ def _negated(
             and neg.end <= c.start
             and c.end <= mention.start
             and not (_AIRING_VERB.fullmatch(c.text) and _BROADCAST_KIND.search(neg.text))
+            # "The NFL ... its season will start in the fall": a league's season starts too;
+            # only a show's own words ("premieres", "returns") take the date from it.
+            and not (_SPORT_NEG.fullmatch(neg.text) and not _SHOW_VERB.search(c.text))
             for c in cues
         )
 

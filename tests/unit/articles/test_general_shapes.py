@@ -881,3 +881,21 @@ def test_a_single_field_line_under_a_section_heading_stays_the_lead_shows() -> N
         "Release date: June 3"
     )
     assert read(text) == ("Harbour Lights", 2, "2023-06-03")
+
+
+def test_a_leagues_season_starting_is_no_premiere() -> None:
+    text = (
+        "date 2020-04-20 Harbour Lights season 5 is coming, but not yet\n"
+        "The NFL is optimistic that its season will start as usual in the fall, so it is "
+        "giving the network its Thursday nights back."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_series_that_will_broadcast_this_autumn_dates_the_year() -> None:
+    text = (
+        "date 2012-06-20 Harbour Lights will return for a fourth series\n"
+        "The new series, which will consist of seven 30-minute episodes, will broadcast on "
+        "BBC Two this autumn."
+    )
+    assert read(text)[2] == "2012"
