@@ -48,6 +48,7 @@ _GENERIC = _words(
     picks preview previews recommendation recommendations calendar listings roundup round-up
     publish published posted launches excited highly miss due showing covid covid-19
     coronavirus pandemic updated release releases development about exact must launching
+    dizi dizis teleserye teleseryes telenovela telenovelas serial serials
     keep arriving debuting premiering announces announcing unveils unveiling reveals revealing
     """
 )

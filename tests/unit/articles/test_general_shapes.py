@@ -899,3 +899,8 @@ def test_a_series_that_will_broadcast_this_autumn_dates_the_year() -> None:
         "BBC Two this autumn."
     )
     assert read(text)[2] == "2012"
+
+
+@pytest.mark.parametrize("word", ["Dizi", "Teleserye", "Telenovelas"])
+def test_the_word_for_a_series_in_another_language_is_no_title(word: str) -> None:
+    assert not plausible_title(word)
