@@ -48,7 +48,7 @@ _GENERIC = _words(
     picks preview previews recommendation recommendations calendar listings roundup round-up
     publish published posted launches excited highly miss due showing covid covid-19
     coronavirus pandemic updated release releases development about exact must launching
-    dizi dizis teleserye teleseryes telenovela telenovelas serial serials
+    dizi dizis teleserye teleseryes telenovela telenovelas serial serials web going
     keep arriving debuting premiering announces announcing unveils unveiling reveals revealing
     """
 )
@@ -117,7 +117,7 @@ _BRANDS = _words(
     "disney apple amazon google alphabet microsoft meta facebook instagram twitter tiktok "
     "youtube sony warner comcast nbcuniversal paramount lionsgate universal marvel lucasfilm "
     "pixar dreamworks spotify roku samsung lg nintendo xbox playstation tesla spacex nasa "
-    "nfl nba mlb nhl mls ncaa fifa uefa ufc wwe olympics sky"
+    "nfl nba mlb nhl mls ncaa fifa uefa ufc wwe olympics sky tencent alibaba baidu bytedance"
 )
 _COMPANY_END = _words(
     "corp corp. corporation ltd ltd. llc plc studios studio group "

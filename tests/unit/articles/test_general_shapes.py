@@ -901,6 +901,6 @@ def test_a_series_that_will_broadcast_this_autumn_dates_the_year() -> None:
     assert read(text)[2] == "2012"
 
 
-@pytest.mark.parametrize("word", ["Dizi", "Teleserye", "Telenovelas"])
-def test_the_word_for_a_series_in_another_language_is_no_title(word: str) -> None:
+@pytest.mark.parametrize("word", ["Dizi", "Teleserye", "Telenovelas", "Web", "Going", "Tencent"])
+def test_a_series_word_in_another_language_or_a_listings_word_is_no_title(word: str) -> None:
     assert not plausible_title(word)
