@@ -861,7 +861,11 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         anchor_known=ctx.anchor_known,
         weekday_years=ctx.weekday_years,
     )
-    if resolved is None or (ctx.anchor_known and _is_past(resolved, ctx.anchor)):
+    if resolved is None or (
+        ctx.anchor_known
+        and _is_past(resolved, ctx.anchor)
+        and not _written_that_day(text, mention, resolved, ctx.anchor)
+    ):
         return None
     if (
         _is_dateline(scan, mention, resolved, ctx)
@@ -1197,6 +1201,19 @@ def _is_date_header(text: str, dates: Sequence[when.DateMention]) -> bool:
         return False
     rest = (text[: dates[0].start] + text[dates[0].end :]).strip(" :-–—*#|")
     return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _written_that_day(
+    text: str, mention: when.DateMention, resolved: when.Resolved, anchor: date
+) -> bool:
+    """ "Premieres globally today, February 4" on a page stamped a few days later: the piece
+    was written on the day it names, and the stamp is a later edit's."""
+    return bool(_TODAY_BEFORE.search(text, max(0, mention.start - 20), mention.start)) and (
+        0 <= (anchor - resolved.day).days <= 14
+    )
+
+
+_TODAY_BEFORE = re.compile(r"(?i)\b(?:today|tonight)\s*,\s*$")
 
 
 def _is_past(resolved: when.Resolved, anchor: date) -> bool:

@@ -904,3 +904,11 @@ def test_a_series_that_will_broadcast_this_autumn_dates_the_year() -> None:
 @pytest.mark.parametrize("word", ["Dizi", "Teleserye", "Telenovelas", "Web", "Going", "Tencent"])
 def test_a_series_word_in_another_language_or_a_listings_word_is_no_title(word: str) -> None:
     assert not plausible_title(word)
+
+
+def test_today_with_its_date_dates_a_page_stamped_days_later() -> None:
+    text = (
+        "date 2022-02-07 Apple TV+ shares its winter slate\n"
+        "“Harbour Lights” premieres globally today, February 4, on Apple TV+."
+    )
+    assert read(text)[0::2] == ("Harbour Lights", "2022-02-04")
