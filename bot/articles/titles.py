@@ -232,9 +232,29 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     people = re.split(r"\s+(?:and|&)\s+", title.strip())
     if all(_KOREAN_NAME.match(person) for person in people):
         return False  # "Kim So Hyun and Chae Jong Hyeop": the cast, not the drama
+    if not quoted and _a_list_of_people(title):
+        return False  # "Daniel Lissing, Author Janette Oke, and Erin Krakow"
     return sum(1 for w in lowered if _CODE_LIKE.match(w)) < 2
 
 
+def _a_list_of_people(title: str) -> bool:
+    """Two or more full names, at least two of them opening on a given name (a role may come
+    first: "Author Janette Oke")."""
+    parts = [p for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", title) if p.strip()]
+    if len(parts) < 2:
+        return False
+    given = 0
+    for part in parts:
+        words = part.split()
+        while words and words[0].lower() in _ROLE_WORDS:
+            words = words[1:]
+        if not (2 <= len(words) <= 3 and all(_is_capitalised(w) for w in words)):
+            return False
+        given += words[0].lower() in GIVEN_NAMES
+    return given >= 2
+
+
+_ROLE_WORDS = _words("author actor actress host star creator writer director producer showrunner")
 _QUOTED_RE = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9][^\n’]{0,80}?(?:’\w[^\n’]{0,40}?)*)’"
     r"|'(?P<b>[A-Z0-9][^\n']{0,80}?(?:'\w[^\n']{0,40}?)*)'"
@@ -770,7 +790,13 @@ def _strip_possessive(title: str) -> str:
 
 def _looks_like_title(inner: str) -> bool:
     words = inner.split()
-    if inner.count(",") > 1 or re.search(r",\s*\d", inner):
+    parts = [p.split() for p in inner.split(",")]
+    # "Signed, Sealed, Delivered" is a title; "Dallas, Texas, 1983" a dateline, a longer list
+    # of phrases a list.
+    listed = len(parts) > 2 and not all(
+        1 <= len(p) <= 2 and all(_is_capitalised(w) for w in p) for p in parts
+    )
+    if listed or re.search(r",\s*\d", inner):
         return False  # a dateline or a list, not a title
     if not 1 <= len(words) <= 9 or (inner.endswith((".", ",", "?")) and len(words) > 4):
         return False

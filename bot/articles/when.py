@@ -96,7 +96,7 @@ _DATE_RE = re.compile(
           |late\ on))\s+)?(?P<rw_wd>{_WEEKDAY_FULL})(?![a-z]|s\b|\s*,?\s*\(?\s*{_MONTH}
           |\s+(?i:season|series|part)\b|\s+S\d        # "Wednesday season 2": the show
           |\s*,?\s*\d{{1,2}}\b
-          |\s+(?:night|evening|morning|afternoon)s\b
+          |\s+(?i:night|evening|morning|afternoon)s\b
           |\s+(?:night|evening|morning|afternoon)\s+(?:[\w-]+\s+)?(?i:line-?up|block|slot
             |schedule|programming|comedy|drama))(?:\s+(?:night|evening|morning|afternoon))?)
     )""",

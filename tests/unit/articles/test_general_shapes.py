@@ -912,3 +912,14 @@ def test_today_with_its_date_dates_a_page_stamped_days_later() -> None:
         "“Harbour Lights” premieres globally today, February 4, on Apple TV+."
     )
     assert read(text)[0::2] == ("Harbour Lights", "2022-02-04")
+
+
+def test_a_list_of_people_is_no_title_and_a_quoted_list_of_words_is() -> None:
+    assert not plausible_title("Daniel Lissing, Author Janette Oke, and Erin Krakow")
+    assert plausible_title("Grace and Frankie")
+    text = (
+        "date 2014-03-01 Hallmark Channel news\n"
+        "“Sent, Sealed, Signed”, the next new Hallmark Channel drama series, will premiere "
+        "on Easter Sunday – April 20, 2014 at (8pm ET/PT, 7C)."
+    )
+    assert read(text)[0::2] == ("Sent, Sealed, Signed", "2014-04-20T20:00-04:00")

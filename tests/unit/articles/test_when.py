@@ -144,3 +144,7 @@ def test_a_weekday_in_a_programmes_name_is_no_date() -> None:
     assert find_dates("NBC's Sunday Night Football comes back") == []
     # Lowercase after it, the weekday is the day: "its Sunday premiere".
     assert [m.text for m in find_dates("the drama's Sunday premiere")] == ["Sunday"]
+
+
+def test_weekday_nights_capitalised_are_a_slot_not_a_date() -> None:
+    assert find_dates("The drama currently airs Saturday Nights on the channel.") == []
