@@ -324,7 +324,7 @@ def find_facts(
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
-    anchor, source = _anchor(published, headline + "\n" + body, today, filed)
+    anchor, source = _anchor(published, headline + "\n" + body, today, filed, url_slug)
     lead = titles.lead_show(headline, body, _blocked_spans, url_slug, outlet)
     ctx = _Context(
         # Without any anchor the date is read only for dates that name their year.
@@ -535,6 +535,12 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             text = _FALSE_RELEASE.sub(lambda m: "x" * len(m.group()), text)
         dates = [d for d in when.find_dates(text) if d.kind != "vague"]
         dates = _drop_shadowed_relatives(dates)
+        if dates and ("“" in text or '"' in text or "‘" in text or "'" in text):
+            # "The Christmas Club", "Friday Night Lights": a title's words, not its date
+            quoted = [(t.start, t.end) for t in titles.quoted_titles(text)]
+            dates = [
+                d for d in dates if not any(lo <= d.start and d.end <= hi for lo, hi in quoted)
+            ]
         if sentence.is_line and dates and _is_date_header(text, dates):
             header = when.resolve(
                 dates[0],
@@ -1708,7 +1714,11 @@ def _instant(
 
 
 def _anchor(
-    published: date | None, text: str, today: date | None, filed: date | None
+    published: date | None,
+    text: str,
+    today: date | None,
+    filed: date | None,
+    slug: str | None = None,
 ) -> tuple[date | None, str]:
     """The day dates without a year are read against, and where it comes from: "published",
     "estimated", "mentioned" (a year the text only mentions), "today" or "none".
@@ -1731,6 +1741,10 @@ def _anchor(
     if years:
         return date(max(years), 1, 1), "estimated"
     latest = (today or datetime.now(UTC).date()).year + 1
+    # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject.
+    slug_years = [int(y) for y in _SLUG_YEAR.findall(slug or "") if int(y) <= latest]
+    if len(set(slug_years)) == 1:
+        return date(slug_years[0], 1, 1), "estimated"
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned and not _weekdays_fit(text, max(mentioned)):
         # "Sunday, Nov. 14" fits no year near the one it mentions ("smoking weed in 1969"):
@@ -1745,6 +1759,9 @@ def _anchor(
                 return date(year, 12, 1), "mentioned"
         return date(year, 1, 1), "mentioned"
     return today, "today" if today is not None else "none"
+
+
+_SLUG_YEAR = re.compile(r"(?<![\w])((?:19|20)\d\d)(?![\w])")
 
 
 def _weekdays_fit(text: str, year: int) -> bool:

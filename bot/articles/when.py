@@ -263,6 +263,10 @@ def resolve(
 # ---------------------------------------------------------------------------- scanning
 
 
+_HOLIDAY_AS_ADJECTIVE = re.compile(
+    r"(?i)\s+(?:movies?|films?|specials?|episodes?|parties|party|albums?|songs?|romances?"
+    r"|rom-?coms?|stor(?:y|ies)|cards?|lights|markets?|trees?|themed)\b"
+)
 # A weekday after a possessive and before a capitalised word names a programme.
 _PROGRAMME_NAME = re.compile(r"\w['’]s?\s+$")
 _NAME_GOES_ON = re.compile(rf"\s+(?!{_MONTH}|(?:At|On|From)\b)[A-Z]")
@@ -304,6 +308,8 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
             return None
         return DateMention(start, end, raw, "numeric", None, int(g("s_a")), int(g("s_b")), word="/")
     if kind == "hol":
+        if _HOLIDAY_AS_ADJECTIVE.match(text, end):
+            return None  # "her Christmas movie debut": a kind of film, not the day
         return DateMention(start, end, raw, "holiday", _int(g("hol_y")), word=g("hol_n"))
     if kind == "my":
         return DateMention(start, end, raw, "month", int(g("my_y")), _month(g("my_m")))

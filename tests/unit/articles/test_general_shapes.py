@@ -923,3 +923,24 @@ def test_a_list_of_people_is_no_title_and_a_quoted_list_of_words_is() -> None:
         "on Easter Sunday – April 20, 2014 at (8pm ET/PT, 7C)."
     )
     assert read(text)[0::2] == ("Sent, Sealed, Signed", "2014-04-20T20:00-04:00")
+
+
+def test_a_year_in_the_address_dates_an_undated_page() -> None:
+    text = (
+        "Fall TV preview: the returning shows\n"
+        "HARBOUR LIGHTS returns Sunday, September 8 at 9PM on HBO\n"
+        "The drama is back for one more run."
+    )
+    url = "https://tv.example/2013-fall-tv-preview-the-returning-shows-1848377"
+    assert read(text, url)[0::2] == ("Harbour Lights", "2013-09-08T21:00-04:00")
+
+
+def test_a_date_inside_a_quoted_title_is_the_titles_word() -> None:
+    text = (
+        "date 2019-09-01 Fall TV 2019: shows with Seattle ties\n"
+        "Candace Reyes, the “Lost” star who grew up outside the city, makes her Hallmark "
+        "Channel Christmas movie debut in “The Christmas Club” (Nov. 17), based on a novel."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert read(text)[0::2] == ("The Christmas Club", "2019-11-17")
+    assert article.other_premieres == ()

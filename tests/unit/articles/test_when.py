@@ -148,3 +148,8 @@ def test_a_weekday_in_a_programmes_name_is_no_date() -> None:
 
 def test_weekday_nights_capitalised_are_a_slot_not_a_date() -> None:
     assert find_dates("The drama currently airs Saturday Nights on the channel.") == []
+
+
+def test_a_holiday_before_a_kind_of_film_is_no_date() -> None:
+    assert find_dates("her first Christmas movie for the channel") == []
+    assert [m.text for m in find_dates("It returns on Christmas Day")] == ["Christmas Day"]
