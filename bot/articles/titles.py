@@ -565,6 +565,7 @@ def _best_span(
             key=lambda item: (
                 item[0][2] in marked,
                 -item[0][0],
+                -item[0][1],
                 len(item[0][2].split()),
                 item[1],
             ),
@@ -591,10 +592,14 @@ _REST_OF_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
 
 
 def _a_person_in(span: str, body: str) -> bool:
-    """The body first writes the name as a person's: "Dana Whitfield has joined the cast"."""
+    """The body first writes the name as a person's: "Dana Whitfield has joined the cast", or
+    a one-word name as someone's surname ("Jo Brand", "Ben and Erin Napier")."""
     match = _title_pattern(span.split()).search(body, 0, LEAD_WINDOW)
     if match is None:
         return False
+    given = re.search(r"([A-Z][a-z]+)\s+$", body[max(0, match.start() - 20) : match.start()])
+    if " " not in span and given and given[1].lower() in GIVEN_NAMES:
+        return True
     rest = _REST_OF_NAME.match(body, match.end())  # "Dana" of "Dana Whitfield has joined"
     return names_a_person(body, match.start(), rest.end() if rest else match.end())
 

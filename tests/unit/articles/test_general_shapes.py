@@ -944,3 +944,37 @@ def test_a_date_inside_a_quoted_title_is_the_titles_word() -> None:
     article = analyse(text=text, today=TODAY)
     assert read(text)[0::2] == ("The Christmas Club", "2019-11-17")
     assert article.other_premieres == ()
+
+
+def test_of_two_shows_an_address_lists_the_first_leads() -> None:
+    text = (
+        "date 2022-05-01 New on HBO Max this month\n"
+        "Harbour Lights is back for its second season on May 12, while Quiet Tides Weekly, the "
+        "late-night show, starts May 26 on HBO Max.\n"
+        "Harbour Lights season 2 has ten episodes; Quiet Tides Weekly has six."
+    )
+    url = "https://news.example/new-on-hbo-max-in-may-2022-harbour-lights-quiet-tides-weekly"
+    assert read(text, url) == ("Harbour Lights", 2, "2022-05-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "show"),
+    [
+        (
+            "date 2021-11-20 Ben and Erin Marlow are back with more Cedar Row on HGTV.\n"
+            "The sixth season of Cedar Row premieres Sunday, Dec. 26 at 8 p.m., and Cedar Row "
+            "fans will get a new kitchen.",
+            "https://news.example/hgtv-marlow-cedar-row-season-6",
+            "Cedar Row",
+        ),
+        (
+            "date 2017-06-01 Jo Brand’s comedy is coming back. Channel 4 has confirmed that "
+            "Damp Fields will return for a second series.\n"
+            "Damp Fields, which follows social workers, returns later this year.",
+            "https://news.example/jo-brand-damp-fields-series-2",
+            "Damp Fields",
+        ),
+    ],
+)
+def test_a_surname_leading_the_address_is_not_the_show(text: str, url: str, show: str) -> None:
+    assert read(text, url)[0] == show
