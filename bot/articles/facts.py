@@ -77,7 +77,8 @@ _CUE_RE = re.compile(
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion
         |(?:Emmys?|Golden\s+Globes?|awards?)(?!®?[\s-]*(?:awards?[\s-]*)?(?:winning|nominated))
         |nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
-        |convention|live\s+event|(?:programming|network|annual|slate)\s+launch|upfronts?|auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
+        |convention|live\s+event|(?:programming|network|annual|slate)\s+launch|upfronts?
+        |auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
@@ -167,6 +168,7 @@ _NEG_AFTER = re.compile(
 _LAUNCH_CUE = re.compile(r"(?i)\b(?:launch(?:es|ed|ing)?|goes\s+live|go\s+live)\b")
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:service|platform|streamer|app|network|channel)\s*$")
 _FRONTED = re.compile(r"(?i)\s*(?:on|starting|beginning|from|come)?\s*")
+# What a show is adapted from: "the adaptation of Sally Rooney’s novel" is no book's date.
 _SOURCE_WORK = re.compile(r"(?i)novel|book|comic|game")
 _ADAPTED = re.compile(r"(?i)\b(?:adaptation|adapted|based\s+on|inspired\s+by)\b")
 # Verbs any broadcast takes, a special's as much as a premiere's: they end no special's or
@@ -526,8 +528,8 @@ def about_tv(headline: str, body: str) -> bool:
 
 def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement]:
     found: list[_Statement] = []
-    row_shapes = Counter(_row_shape(s, _bare_scan(s)) for s in sentences if s.is_line)
-    row_shapes[None] = 0  # not a row: never a list's entry
+    # A listing repeats its rows' shape ("Premiere Date: …" under each entry).
+    row_shapes = Counter(_row_shape(s) for s in sentences if s.is_line)
     header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
     for index, sentence in enumerate(sentences):
         text = sentence.text
@@ -535,7 +537,7 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             text = _FALSE_RELEASE.sub(lambda m: "x" * len(m.group()), text)
         dates = [d for d in when.find_dates(text) if d.kind != "vague"]
         dates = _drop_shadowed_relatives(dates)
-        if dates and ("“" in text or '"' in text or "‘" in text or "'" in text):
+        if dates and any(mark in text for mark in "\"“‘'"):
             # "The Christmas Club", "Friday Night Lights": a title's words, not its date
             quoted = [(t.start, t.end) for t in titles.quoted_titles(text)]
             dates = [
@@ -590,11 +592,12 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             statement = _judge(scan, mention, ctx)
             if statement is None:
                 continue
+            shape = _row_shape(sentence, dates, nets)
             if statement.show is None or (
-                not statement.show_named and row_shapes[_row_shape(sentence, scan)] >= 2
+                not statement.show_named and shape is not None and row_shapes[shape] >= 2
             ):
-                # "Premiere Date: June 14" under the next entry of a list (a shape its other
-                # entries repeat): that entry's date, even where the piece has a lead show.
+                # "Premiere Date: June 14" under the next entry of a list: that entry's date,
+                # even where the piece has a lead show.
                 subject = _subject_before(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
@@ -637,30 +640,33 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
     return None
 
 
-def _date_and_network_line(scan: _Scan) -> bool:
+def _date_and_service_line(
+    line: Sentence,
+    dates: Sequence[when.DateMention],
+    nets: Sequence[networks.NetworkMention],
+) -> bool:
     """ "Nov. 1, Apple TV+" on a line of its own, under a listing's entry: its premiere."""
-    if not (scan.sentence.is_line and len(scan.dates) == 1 and scan.nets):
+    if not (line.is_line and len(dates) == 1 and nets):
         return False
-    spans = [(d.start, d.end) for d in scan.dates] + [(n.start, n.end) for n in scan.nets]
-    return not re.search(r"\w", _blanked(scan.text, spans))
+    spans = [(d.start, d.end) for d in dates] + [(n.start, n.end) for n in nets]
+    return not re.search(r"\w", _blanked(line.text, spans))
 
 
-def _bare_scan(sentence: Sentence) -> _Scan | None:
-    """Just enough of a short line to tell a date-and-service row."""
-    if len(sentence.text) > 60:
-        return None
-    dates = [d for d in when.find_dates(sentence.text) if d.kind != "vague"]
-    nets = networks.find_networks(sentence.text) if dates else []
-    return _Scan(sentence, sentence.text, dates, [], [], nets, [], [])
-
-
-def _row_shape(sentence: Sentence, scan: _Scan | None = None) -> str | None:
+def _row_shape(
+    line: Sentence,
+    dates: Sequence[when.DateMention] | None = None,
+    nets: Sequence[networks.NetworkMention] | None = None,
+) -> str | None:
     """The kind of listing row a line is: a field ("Premiere Date: June 14") by its label, or
-    a line of only a date and a service ("Nov. 1, Apple TV+"); None for anything else."""
-    field = re.match(r"\W*([^:]{2,30}):", sentence.text)
-    if sentence.is_line and field and _FIELD_LABEL.fullmatch(field.group(1)):
+    a line of only a date and a service ("Nov. 1, Apple TV+"); None for anything else. Without
+    the line's dates and services they are found here, on a short line only."""
+    field = re.match(r"\W*([^:]{2,30}):", line.text)
+    if line.is_line and field and _FIELD_LABEL.fullmatch(field.group(1)):
         return field.group(1).strip().lower()
-    if scan is not None and _date_and_network_line(scan):
+    if dates is None and len(line.text) <= 60:
+        dates = [d for d in when.find_dates(line.text) if d.kind != "vague"]
+        nets = networks.find_networks(line.text) if dates else []
+    if dates and nets and _date_and_service_line(line, dates, nets):
         return "date and service"
     return None
 
@@ -807,7 +813,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         scan.sentence.is_line
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
-    ) or _date_and_network_line(scan)
+    ) or _date_and_service_line(scan.sentence, scan.dates, scan.nets)
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if chosen is None or chosen.kind == "report":

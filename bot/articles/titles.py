@@ -199,7 +199,7 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False
     if _NOT_A_TITLE.match(title.strip()) or _NOT_A_TITLE_PART.search(title):
         return False
-    if not quoted and re.search(r"(?i)\bpremieres\b", title):
+    if not quoted and _PREMIERES.search(title):
         return False  # "Simultaneous Premieres of Three Taylor Sheridan": a headline's words
     if canonical_network(title.strip()) is not None:
         return False
@@ -255,6 +255,7 @@ def _a_list_of_people(title: str) -> bool:
 
 
 _ROLE_WORDS = _words("author actor actress host star creator writer director producer showrunner")
+_PREMIERES = re.compile(r"(?i)\bpremieres\b")
 _QUOTED_RE = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9][^\n’]{0,80}?(?:’\w[^\n’]{0,40}?)*)’"
     r"|'(?P<b>[A-Z0-9][^\n']{0,80}?(?:'\w[^\n']{0,40}?)*)'"

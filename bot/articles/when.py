@@ -333,7 +333,9 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "rel":
         return DateMention(start, end, raw, "relative", word=" ".join(raw.lower().split()))
     if kind == "rw":
-        if _PROGRAMME_NAME.search(text, 0, start) and _NAME_GOES_ON.match(text, end):
+        if _PROGRAMME_NAME.search(text, max(0, start - 4), start) and _NAME_GOES_ON.match(
+            text, end
+        ):
             return None  # "48 Hours’ Saturday Edition", "NBC's Sunday Night Football": a name
         modifier = " ".join((g("rw_mod") or "").lower().split())
         return DateMention(
