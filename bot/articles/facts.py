@@ -969,11 +969,8 @@ def _gap_without_asides(
     "premieres the new drama "For Life" on Feb. 11" and "returning for a second six-part
     series later this year" keep the verb next to its date."""
     between = text[start:end]
-    shows = [
-        (t.start - start, t.end - start)
-        for t in (*named, *season_mentions)
-        if start <= t.start and t.end <= end
-    ]
+    spans = [(t.start, t.end) for t in named] + [(s.start, s.end) for s in season_mentions]
+    shows = [(low - start, high - start) for low, high in spans if start <= low and high <= end]
     asides = [m.span() for p in (_ASIDE, _CREDIT_ASIDE, _APPOSITIVE) for m in p.finditer(between)]
     left_out = {at for low, high in shows + asides for at in range(low, high)}
     return len(between) - len(left_out)  # a title inside an aside is left out once
