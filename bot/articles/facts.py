@@ -883,6 +883,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         _is_dateline(scan, mention, resolved, ctx)
         or _WIRE_DATELINE.match(text, mention.end)
         or _STAMPED.search(text, max(0, mention.start - 30), mention.start)
+        or _MACHINE_TIME.match(text, mention.end)
     ):
         return None  # "Article Pixel Nov. 21, 2019" above the headline: when it was written
     score += 1.5 if winner else 0.0
@@ -923,6 +924,8 @@ _STAMPED = re.compile(
     r"(?i)\b(?:updated|created|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*"
     r"(?:[A-Z][a-z]{2,8},?\s+)?$"
 )
+# "Fri, 04 Sep 2015 02:39:35 +0000": a feed's or a server's clock, to the second.
+_MACHINE_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}\b")
 # "May 24 (UPI) --", "SEOUL, Nov. 2 (Yonhap) --": a wire story's dateline, the day it was filed.
 _WIRE_DATELINE = re.compile(
     r"\s*\((?:UPI|AP|Reuters|AFP|Yonhap|IANS|PTI|ANI|CNN|Xinhua|dpa|Kyodo)\)\s*(?:--|[-–—])"

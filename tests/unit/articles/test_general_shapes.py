@@ -978,3 +978,12 @@ def test_of_two_shows_an_address_lists_the_first_leads() -> None:
 )
 def test_a_surname_leading_the_address_is_not_the_show(text: str, url: str, show: str) -> None:
     assert read(text, url)[0] == show
+
+
+def test_a_feeds_clock_to_the_second_is_no_premiere() -> None:
+    text = (
+        "date 2015-09-03 TV Tonight\n"
+        "Harbour Lights Live on air Fri, 04 Sep 2015 02:39:35 +0000\n"
+        "The drama returns."
+    )
+    assert read(text)[2] is None
