@@ -203,7 +203,7 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # "Simultaneous Premieres of Three Taylor Sheridan": a headline's words
     if canonical_network(title.strip()) is not None:
         return False
-    words = [w.strip("\"'“”‘’()[]:;,.!?…") for w in title.split()]
+    words = [w.strip("\"'“”‘’()[]:;,.!?…/") for w in title.split()]
     lowered = [w.lower() for w in words if w]
     if not lowered:
         return False

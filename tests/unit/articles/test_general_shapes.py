@@ -987,3 +987,7 @@ def test_a_feeds_clock_to_the_second_is_no_premiere() -> None:
         "The drama returns."
     )
     assert read(text)[2] is None
+
+
+def test_a_slash_after_furniture_words_leaves_them_furniture() -> None:
+    assert not plausible_title("First Look/")
