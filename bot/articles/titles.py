@@ -706,8 +706,15 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     while words and (
         words[0].core.lower() in _GENERIC
         and not (words[0].core.lower() in ("the", "a", "an") and len(words) > 1)
+        and not _title_opening_my(text, words)
     ):
         words.pop(0)
+    if (
+        len(words) >= 3
+        and words[-2].core.lower() == "with"
+        and _SUBTITLES_AFTER.match(text, words[-1].end)
+    ):
+        del words[-2:]  # "My Hero Academia with English subtitles": the language is no title's
     while words and (
         words[-1].core.lower() in _CONNECTORS
         or (
@@ -727,6 +734,19 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     if not plausible_title(title):
         return None  # a number, a date, a place, a company, an office: not a show
     return TitleMention(title, start, start + len(title))
+
+
+_SUBTITLES_AFTER = re.compile(r"(?i)\s+(?:subtitles?|subs\b|dub|dubbing|audio|captions)")
+
+
+def _title_opening_my(text: str, words: list[_Token]) -> bool:
+    """ "on My Lady Jane", "My Hero Academia season 7": a capitalised "My" inside a sentence,
+    before two or more title words, opens the title; at a sentence's start it is the writer's."""
+    first = words[0]
+    before = text[: first.start].rstrip()
+    return (
+        first.core == "My" and len(words) >= 3 and bool(before) and before[-1] not in ".!?:\n\"“‘'"
+    )
 
 
 # "Sally Rooney’s Normal People": the person whose show it is comes off the front.

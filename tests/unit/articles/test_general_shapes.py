@@ -10,7 +10,7 @@ import pytest
 
 from bot.articles import analyse
 from bot.articles.preview import premiere_value
-from bot.articles.titles import plausible_title
+from bot.articles.titles import plausible_title, title_runs
 
 TODAY = date(2026, 11, 28)
 
@@ -991,3 +991,17 @@ def test_a_feeds_clock_to_the_second_is_no_premiere() -> None:
 
 def test_a_slash_after_furniture_words_leaves_them_furniture() -> None:
     assert not plausible_title("First Look/")
+
+
+def test_a_capitalised_my_inside_a_sentence_opens_a_title() -> None:
+    runs = [r.text for r in title_runs("The return of My Harbour Diaries is near")]
+    assert runs == ["My Harbour Diaries"]
+    # At a sentence's start "My" is the writer's.
+    assert [r.text for r in title_runs("My Favourite Harbour Show is back")] == [
+        "Favourite Harbour Show"
+    ]
+
+
+def test_a_language_for_subtitles_is_no_part_of_a_title() -> None:
+    runs = [r.text for r in title_runs("It will stream Harbour Lights with English subtitles.")]
+    assert runs == ["Harbour Lights"]
