@@ -678,7 +678,8 @@ _FIELD_LABEL = re.compile(
     r"|notes?|update|summary|source|airs|network|channel|platform|episodes|director|writer"
     r"|starring|rating|runtime|description|story|trailer|bottom\s+line|our\s+take|the\s+scoop"
     r"|where\s+we\s+left\s+off|where\s+to\s+watch|premiere\s+date|release\s+date|date|time"
-    r"|producer|creator|based\s+on|about|stars|slot|also\s+known\s+as|aka)\W*"
+    r"|(?:executive\s+)?producers?|creators?|based\s+on|about|stars|slot|also\s+known\s+as|aka)"
+    r"\W*"
 )
 
 

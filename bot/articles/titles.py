@@ -383,7 +383,9 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
             close()
         elif token.colon_after:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (
+            if _FIELD_LINE.fullmatch(text, current[0].start, token.end + 1):
+                current.clear()  # "Executive Producers: R.J. Cutler": a field's label, no title
+            elif (
                 following is None
                 or following.core.lower() in _GENERIC
                 or not _is_capitalised(following.core)
@@ -1057,7 +1059,8 @@ _NEIGHBOUR = r"[A-Z][\w’'&.-]*"
 # A listing's field line: "Genre: Music, School", "Studio: Drive". Its values are no titles.
 _FIELD_LINE = re.compile(
     r"(?i)\W*(?:genres?|studios?|where\s+to\s+watch|networks?|platforms?|cast|starring"
-    r"|directors?|writers?|creators?|producers?|based\s+on|tags?|categor(?:y|ies))\s*:"
+    r"|directors?|writers?|creators?|(?:executive\s+)?producers?|based\s+on|tags?"
+    r"|categor(?:y|ies))\s*:"
 )
 
 

@@ -1005,3 +1005,22 @@ def test_a_capitalised_my_inside_a_sentence_opens_a_title() -> None:
 def test_a_language_for_subtitles_is_no_part_of_a_title() -> None:
     runs = [r.text for r in title_runs("It will stream Harbour Lights with English subtitles.")]
     assert runs == ["Harbour Lights"]
+
+
+def test_an_executive_producers_field_is_no_entry_heading() -> None:
+    article = analyse(
+        text=(
+            "date 2020-06-01 What to watch in June\n"
+            "Harbour Lights\n"
+            "Premiere date: June 5 (Apple TV+)\n"
+            "Executive Producers: Jo Smith\n"
+            "Quiet Tides\n"
+            "Executive Producers: Al Brown\n"
+            "Premiere date: June 11 (ABC)"
+        ),
+        today=TODAY,
+    )
+    assert [(o.show, premiere_value(o)[0]) for o in article.other_premieres] == [
+        ("Quiet Tides", "2020-06-11")
+    ]
+    assert not any("Producers" in r.text for r in title_runs("Executive Producers: R.J. Cutler"))
