@@ -57,6 +57,11 @@ class PremiereFacts:
 
 # ---------------------------------------------------------------------------- cue words
 
+# Leagues and their events: a season of one starts and ends too.
+_SPORTS = (
+    r"league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament|World\s+Cup|Olympics?|playoffs?"
+    r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?"
+)
 _CUE_RE = re.compile(
     r"""
       (?P<neg>\b(?:(?:season|series|mid-?season|winter|spring|summer|fall)\s+finales?|finales?
@@ -83,8 +88,9 @@ _CUE_RE = re.compile(
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)
-        |(?:US|U\.S\.)\s+(?:premiere|debut)|league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament
-        |World\s+Cup|Olympics?|playoffs?|Super\s+Bowl|Grand\s+Prix|match(?:es)?
+        |(?:US|U\.S\.)\s+(?:premiere|debut)|"""
+    + _SPORTS
+    + r"""
         |season\s+\w+\s+(?:was|has\s+been)\s+renewed
         |episode\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|next\s+week\s*:
         |(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|\d+(?:nd|rd|th))
@@ -174,10 +180,7 @@ _ADAPTED = re.compile(r"(?i)\b(?:adaptation|adapted|based\s+on|inspired\s+by)\b"
 # Verbs any broadcast takes, a special's as much as a premiere's: they end no special's or
 # finale's claim (a trailer's they do: "the trailer shows season 2 will air on June 3").
 _AIRING_VERB = re.compile(r"(?i)(?:to|will)\s+air|will\s+be\s+airing")
-_SPORT_NEG = re.compile(
-    r"(?i)league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament|World\s+Cup|Olympics?|playoffs?"
-    r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?"
-)
+_SPORT_NEG = re.compile(f"(?i){_SPORTS}")
 _SHOW_VERB = re.compile(r"(?i)premier|debut|bow|return|air|stream|new\s+seasons?")
 _BROADCAST_KIND = re.compile(
     r"(?i)special|finale|episode|repeat|rerun|re-run|encore|re-?air|marathon|after-?show"
@@ -573,6 +576,7 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             + [(t.start, t.end) for t in times]
         )
         named = _named_titles(text, blocked, ctx.lead.title, sentence.is_line)
+        cues = [c for c in cues if not _not_a_negation(c, text, named)]
         under_heading = (
             bool(dates)
             and sentence.is_line
@@ -638,6 +642,15 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
         ):
             return heading
     return None
+
+
+def _not_a_negation(cue: _Cue, text: str, named: Sequence[titles.TitleMention]) -> bool:
+    """A negative word that is no negation here: a show's own words ("the studio series INSIDE
+    THE NFL"), or what it is adapted from ("the adaptation of Sally Rooney’s novel")."""
+    return cue.kind == "neg" and (
+        any(t.start <= cue.start and cue.end <= t.end for t in named)
+        or bool(_SOURCE_WORK.fullmatch(cue.text) and _ADAPTED.search(text, 0, cue.start))
+    )
 
 
 def _date_and_service_line(
@@ -761,19 +774,6 @@ def _heading_title(line: str) -> str | None:
 def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
     """A statement if this date is a premiere the sentence announces; None otherwise."""
     text, dates, cues, named = scan.text, scan.dates, scan.cues, scan.named
-    # "the studio series INSIDE THE NFL": a show's own words are no sport, finale or festival.
-    cues = [
-        c
-        for c in cues
-        if not (
-            c.kind == "neg"
-            and (
-                any(t.start <= c.start and c.end <= t.end for t in named)
-                # "the adaptation of Sally Rooney’s acclaimed novel": what it is made from
-                or (_SOURCE_WORK.fullmatch(c.text) and _ADAPTED.search(text, 0, c.start))
-            )
-        )
-    ]
     clause = _clause(text, mention, dates)
     # A date that opens its sentence ("On Feb. 19, ...") is the time of the sentence's verb.
     fronted = bool(_FRONTED.fullmatch(text[: mention.start]))

@@ -745,10 +745,10 @@ def _title_opening_my(text: str, words: list[_Token]) -> bool:
     """ "on My Lady Jane", "My Hero Academia season 7": a capitalised "My" inside a sentence,
     before two or more title words, opens the title; at a sentence's start it is the writer's."""
     first = words[0]
+    if first.core != "My" or len(words) < 3:
+        return False  # the common case, without copying the text before the run
     before = text[: first.start].rstrip()
-    return (
-        first.core == "My" and len(words) >= 3 and bool(before) and before[-1] not in ".!?:\n\"“‘'"
-    )
+    return bool(before) and before[-1] not in ".!?:\n\"“‘'"
 
 
 # "Sally Rooney’s Normal People": the person whose show it is comes off the front.
