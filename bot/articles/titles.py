@@ -472,8 +472,8 @@ def _slug_show(
     if not words:
         return None
     # Slugs are lowercase: "nbc" is a network all the same, and never part of the title.
-    words = _networks_marked(words)
-    text = " ".join(w if w.lower() in _CONNECTORS else w.capitalize() for w in words)
+    words = _as_written(_networks_marked(words), body[:LEAD_WINDOW])
+    text = " ".join(w if w.lower() in _CONNECTORS or " " in w else w.capitalize() for w in words)
     found = _best_span(text, body, blocker(text))
     if found is None:
         return None
@@ -481,6 +481,52 @@ def _slug_show(
     if verified:
         return HeadlineShow(_body_spelling(title, body), 0.7, "slug")
     return HeadlineShow(title, 0.35, "slug-only")
+
+
+# What an address drops between a title's words: "young-restless" of "The Young and the
+# Restless", "my-600-lb-life" of "My 600-Lb Life". A lone "and" joins two titles as often
+# ("Dracula and Doctor Who"); a colon is the title rules' own ("Survivor: Cook Islands").
+_DROPPED_JOIN = (
+    r"(?:\s*[-–]\s*|\s+(?!(?:and|&)\s+(?!the\s))(?:(?:and|the|of|a|an|&|in|on|to|for)\s+){0,3})"
+)
+
+
+def _as_written(words: list[str], body: str) -> list[str]:
+    """The slug's words, where the body writes a run of them as a title joined by what the
+    address dropped (a hyphen, "and the"), with that run as the body writes it."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 8), i + 1, -1):
+            run = words[i:j]
+            if "|" in run:
+                continue
+            match = _joined_pattern(tuple(w.lower() for w in run)).search(body)
+            if match is not None and _written_as_title(match.group()):
+                out.append(" ".join(match.group().split()))
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _joined_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w-])" + _DROPPED_JOIN.join(re.escape(w) for w in words) + r"(?![\w-])", re.I
+    )
+
+
+def _written_as_title(span: str) -> bool:
+    # Only where some join is more than a space: a plain run is the headline rules' to find.
+    words = span.split()
+    return (
+        re.search(r"[-–]|\s(?:and|the|of|a|an|&|in|on|to|for)\s", span, re.I) is not None
+        and _is_capitalised(words[0])
+        and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in words)
+    )
 
 
 def _networks_marked(words: list[str]) -> list[str]:

@@ -34,6 +34,39 @@ def test_an_address_that_drops_a_subtitles_colon_still_names_the_whole_title() -
     assert read(text, url)[0] == "Rescue Crew: Lake District"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "slug", "title"),
+    [
+        (
+            "The midday serial The Harbour and the Lighthouse is back with new episodes on "
+            "Monday, August 10 at 12:30 p.m. on CBS.",
+            "harbour-lighthouse-returns-aug",
+            "Harbour and the Lighthouse",
+        ),
+        (
+            "PBS's long-running series, My 400-Acre Farm, is back with its sixth season on "
+            "Monday, August 10 at 8 p.m.",
+            "my-400-acre-farm-returns-season-6",
+            "My 400-Acre Farm",
+        ),
+    ],
+)
+def test_an_address_that_drops_a_titles_joining_words_still_names_the_whole_title(
+    sentence: str, slug: str, title: str
+) -> None:
+    text = f"date 2020-08-07 {sentence} Fans will not want to miss it."
+    assert read(text, f"https://news.example/2020/08/07/{slug}/")[0] == title
+
+
+def test_an_address_does_not_join_two_titles_the_text_lists_with_and() -> None:
+    text = (
+        "date 2020-08-07 The BBC has two big dramas this winter: Castle Keep and Blue Water "
+        "both return on Sunday, December 6 on BBC One."
+    )
+    url = "https://news.example/2020/08/07/castle-keep-blue-water-winter-dates/"
+    assert read(text, url)[0] != "Castle Keep and Blue Water"
+
+
 def test_a_country_after_a_franchise_name_is_its_national_edition() -> None:
     text = (
         "date 2018-06-04 Last spring the owners of the Global network put Bake Squad Canada "
