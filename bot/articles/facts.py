@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.articles import networks, seasons, titles, when
-from bot.articles.text import Sentence, line_around, split_sentences
+from bot.articles.text import LIST_NUMBER, Sentence, line_around, split_sentences
 from bot.domain.dates import Precision
 from bot.domain.shows import window_end
 
@@ -629,7 +629,7 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
         subject = _subject_of(sentences[index - 1])
         if subject is not None:
             return subject
-    for earlier in reversed(sentences[max(0, index - 6) : index]):
+    for earlier in reversed(sentences[max(0, index - 8) : index]):
         if earlier.is_line and (heading := _heading_title(earlier.text)) is not None:
             return heading
         # "An Angel Swooped Down On Me: Miyako is a college girl who...": a list entry that
@@ -728,23 +728,33 @@ def _lowercase_words(line: str) -> bool:
     return any(w[0].islower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)[1:] if len(w) > 3)
 
 
+_OTHER_NAME = re.compile(r"\s+\([^()]{3,80}\)\s*$")
 _OWNER_FIRST = re.compile(r"\W*(?:[A-Z][\w.-]*\s+){1,2}[A-Z][\w.-]*['’]s\s+")
+
+
+def _without_other_name(line: str) -> str:
+    """The line without a closing aside that is another name, not the entry's season, network
+    or date ("Gullak (Season 2)" keeps its aside)."""
+    aside = _OTHER_NAME.search(line)
+    return line[: aside.start()] if aside and not _blocked_spans(aside.group()) else line
 
 
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
+    line = LIST_NUMBER.sub("", line, count=1)  # "3. Murder In Successville": a list's entry
     field = re.match(r"([^:]{2,30}):", line)
     if (
         line.rstrip().endswith(":")
-        or _NOT_A_HEADING.search(line)
+        # an entry's other name is no heading's word ("... (The Genius Prince's Guide)")
+        or _NOT_A_HEADING.search(_without_other_name(line))
         or _BY_LINE.match(line)
         or (field and _FIELD_LABEL.fullmatch(field.group(1)))
     ):
         return None  # "Key Highlights:", "New Shows on the Block": the piece's own sections
-    # "At a Distance, Spring Is Green / Blue Spring From A Distance": a title and its other
-    # name; the first is the entry's.
-    bare = line.split(" / ")[0].strip(' *#"“”‘’')
+    # "At a Distance, Spring Is Green / Blue Spring From A Distance", "Tensai Ouji (The Genius
+    # Prince)": a title and its other name; the first is the entry's.
+    bare = _without_other_name(line.split(" / ")[0]).strip(' *#"“”‘’')
     if (
         len(bare.split()) <= 8
         and bare[:1].isupper()

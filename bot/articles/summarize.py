@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.articles.text import BOILERPLATE_SENTENCE, Sentence, split_sentences
+from bot.articles.text import BOILERPLATE_SENTENCE, LIST_NUMBER, Sentence, split_sentences
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
@@ -55,7 +55,11 @@ def summarize(
             key=lambda s: _score(s, sentences.index(s), show),
         )
         chosen.remove(weakest)
-    parts = [_shown(s.text, spoiler_safe and s is not forced) for s in chosen]
+    # "3. "Mad Men": It is set to begin...": a list's number reads as noise in prose.
+    parts = [
+        _shown(LIST_NUMBER.sub("", s.text, count=1), spoiler_safe and s is not forced)
+        for s in chosen
+    ]
     text = " ".join(parts)
     if len(text) > MAX_CHARS:
         text = _cut(text)

@@ -129,6 +129,11 @@ def line_around(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end
 
 
+# "3. Murder In Successville": a numbered list's entry number, then its text.
+LIST_NUMBER = re.compile(r"^\s*#?\d{1,2}[.)]\s+(?=\S)")
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}\s*$")
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences per paragraph (one line each); abbreviations and initials do not end one."""
     sentences: list[Sentence] = []
@@ -138,7 +143,12 @@ def split_sentences(body: str) -> list[Sentence]:
         offset += len(line) + 1
         if not line.strip():
             continue
-        is_line = len(line) < 100 and not line.rstrip().endswith((".", "!", "?", "…", '."', ".”"))
+        is_line = (
+            len(line) < (160 if LIST_NUMBER.match(line) else 100)
+            and not line.rstrip().endswith(("!", "?", "…", '."', ".”"))
+            # "Agents of S.H.I.E.L.D.": an initialism's point ends no sentence
+            and not (line.rstrip().endswith(".") and not _INITIALISM_END.search(line))
+        )
         piece_start = 0
         for boundary in _BOUNDARY.finditer(line):
             head = line[piece_start : boundary.start() + 1]
@@ -146,6 +156,12 @@ def split_sentences(body: str) -> list[Sentence]:
             word = last.group(1).lower().lstrip("(\"'“‘") if last else ""
             if _is_abbreviation(word, line[boundary.start()] == "."):
                 continue
+            if (
+                piece_start == 0
+                and (number := LIST_NUMBER.match(line))
+                and boundary.start() < number.end()
+            ):
+                continue  # "3. Murder In Successville": a numbered entry, not a sentence's end
             if line[boundary.start()] in "!?" and _inside_a_title(line, piece_start, boundary):
                 continue
             text = line[piece_start : boundary.end()].strip()

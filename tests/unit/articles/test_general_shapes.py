@@ -222,6 +222,38 @@ def test_a_list_entry_headed_by_its_title_season_and_service_names_its_show() ->
     assert read(text) == ("Tin Drum", 2, "2021-01-15")
 
 
+def test_a_numbered_entry_with_its_other_name_heads_the_long_paragraph_below_it() -> None:
+    text = (
+        "date 2021-12-05 Winter is nearly here, and so is a full season of new anime. Here "
+        "are the series we are most excited about.\n"
+        "1. Hoshizora Tanken no Kiroku (A Star Surveyor’s Field Guide to Faraway Lands)\n"
+        "Not every hero wants the job. Mira certainly does not. She maps comets for a living. "
+        "Her uncle hands her a ship anyway. The crew is odd. The ship is older. The jokes "
+        "land often. Keep an eye out for this title when it premieres on January 11, 2022.\n"
+        "2. Silver Orchard\n"
+        "A quieter pick, arriving later in the season."
+    )
+    show, _, premiere = read(text)
+    assert (show, premiere) == ("Hoshizora Tanken no Kiroku", "2022-01-11")
+
+
+def test_an_entry_named_by_an_initialism_heads_the_date_below_it() -> None:
+    text = (
+        "date 2015-08-20 Fall TV: the four returns we are counting down to\n"
+        "1. Night Owls\n"
+        "Season 2 premieres September 9th on FXX, stars Ann Lee and Bo Park. It is sharp.\n"
+        "2. Agents of C.O.D.E.\n"
+        "Season 3 premieres September 29th on ABC, stars Cy Moss and Di Ray. It is loud.\n"
+        "3. Harbour Lane\n"
+        "Season 2 premieres October 4th on Showtime, stars Ed Kim and Flo Tan. It is slow."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert [(o.show, o.season) for o in article.other_premieres] == [
+        ("Agents of C.O.D.E.", 3),
+        ("Harbour Lane", 2),
+    ]
+
+
 def test_the_pages_own_dateline_is_not_a_premiere() -> None:
     text = (
         "date 2019-11-21 ABC Unveils Midseason Premiere Dates\n"

@@ -51,3 +51,17 @@ def test_a_very_long_premiere_sentence_is_cut_to_fit() -> None:
 
     assert len(summary) <= MAX_CHARS
     assert summary.endswith("…")
+
+
+def test_a_numbered_entrys_number_is_left_out_and_a_later_bracket_kept() -> None:
+    body = (
+        "Five returns to plan your spring around, from thrillers to sitcoms.\n"
+        '3. "Harbor Lights": It is set to begin on Sunday, April 13 at 10 p.m. (Nov. 17) '
+        "was the old date."
+    )
+    evidence = '3. "Harbor Lights": It is set to begin on Sunday, April 13 at 10 p.m.'
+    summary = summarize(body, evidence=evidence, show="Harbor Lights")
+
+    assert "3." not in summary
+    assert '"Harbor Lights": It is set to begin' in summary
+    assert "(Nov. 17) was the old date." in summary
