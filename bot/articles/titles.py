@@ -1024,6 +1024,7 @@ def lead_show(
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
     spelling[best] = _completed(spelling[best], opening)
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
+    spelling[best] = _first_of_two(spelling[best], body)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
     in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
     # A shorter name of the same show ("Strange New Worlds" of "Star Trek: Strange New
@@ -1050,6 +1051,19 @@ def lead_show(
     if " " not in spelling[best] and not _written_as_show(spelling[best], whole):
         confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _first_of_two(title: str, body: str) -> str:
+    """ "Atlanta and Better Things": two shows a headline joins, where the body also writes
+    each on its own; the first leads. A title the body writes only whole ("Mike & Molly",
+    "Law & Order") stays one."""
+    parts = re.split(r"\s+(?:and|&)\s+", title)
+    if len(parts) != 2:
+        return title
+    alone = re.sub(_title_pattern(title.split()).pattern, " ", body, flags=re.I)
+    if all(plausible_title(p) and _count_in_body(p, alone) for p in parts):
+        return parts[0]
+    return title
 
 
 def a_name_not_a_show(title: str, text: str) -> bool:

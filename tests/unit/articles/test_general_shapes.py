@@ -67,6 +67,25 @@ def test_an_address_does_not_join_two_titles_the_text_lists_with_and() -> None:
     assert read(text, url)[0] != "Castle Keep and Blue Water"
 
 
+def test_two_shows_a_headline_joins_are_two_and_the_first_leads() -> None:
+    text = (
+        "FX Sets Spring Returns for Night Owls and Harbour Lane\n"
+        "date 2019-01-10 The network confirmed the dates on Thursday. Night Owls and Harbour "
+        "Lane both come back on April 4, with Night Owls in its third season and Harbour Lane "
+        "in its second."
+    )
+    assert read(text)[0] == "Night Owls"
+
+
+def test_a_title_the_body_only_writes_whole_keeps_its_and() -> None:
+    text = (
+        "Bread & Butter Returns for a Final Season\n"
+        "date 2019-01-10 Bread & Butter season 6 premieres Thursday, April 4 at 9 p.m. on CBS. "
+        "The sitcom about two bakers ends its run this spring."
+    )
+    assert read(text)[0] == "Bread & Butter"
+
+
 def test_a_country_after_a_franchise_name_is_its_national_edition() -> None:
     text = (
         "date 2018-06-04 Last spring the owners of the Global network put Bake Squad Canada "
