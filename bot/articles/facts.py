@@ -150,6 +150,7 @@ _WITHDRAWN_RE = re.compile(
     r"""(?ix)\b(?:until\s+further\s+notice|indefinitely|to\s+a\s+later\s+date|(?:a\s+)?new\s+date
       \s+(?:has\s+not|hasn't|is\s+yet\s+to|will\s+be)|pulled\s+from\s+(?:the\s+)?schedule
       |taken\s+off\s+the\s+schedule|no\s+longer\s+(?:premiering|airing|set)|shelved|scrapped
+      |(?:has|have)\s+been\s+(?:postponed|delayed)(?!\s+(?:to|until|till|by|for)\b)
       |(?:pulled|removed|dropped)\s+(?:[\w'’,]+\s+){0,6}?from\s+(?:[\w'’]+\s+){0,2}schedules?)\b"""
 )
 _NOUN_CUE = re.compile(r"(?i)(?:series\s+|season\s+)?premiere|debut|launch|return|release")
@@ -1080,11 +1081,17 @@ def _window(text: str, mention: when.DateMention, dates: Sequence[when.DateMenti
             first, last = other, mention
         else:
             continue
-        if _WINDOW_JOIN.fullmatch(text, first.end, last.start) and re.search(
-            r"(?i)\bfrom\s*$", text[max(0, first.start - 8) : first.start]
-        ):
+        if _WINDOW_JOIN.fullmatch(text, first.end, last.start) and _after_from(text, first):
             return True
     return False
+
+
+def _after_from(text: str, mention: when.DateMention) -> bool:
+    """ "from May 1", where "from" is before the date or, for a month, read as part of it."""
+    return bool(
+        re.search(r"(?i)\bfrom\s*$", text[max(0, mention.start - 8) : mention.start])
+        or re.match(r"(?i)from\b", mention.text)
+    )
 
 
 def _moved_from_to(
@@ -1097,13 +1104,13 @@ def _moved_from_to(
         if (
             other.start >= mention.end
             and re.fullmatch(r"\s*to\s*", text[mention.end : other.start])
-            and re.search(r"\bfrom\s*$", text[: mention.start])
+            and _after_from(text, mention)
         ):
             return "from"
         if (
             other.end <= mention.start
             and re.fullmatch(r"\s*to\s*", text[other.end : mention.start])
-            and re.search(r"\bfrom\s*$", text[: other.start])
+            and _after_from(text, other)
         ):
             return "to"
     return None

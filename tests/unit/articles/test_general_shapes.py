@@ -406,6 +406,45 @@ def test_a_premiere_a_show_no_longer_has_is_not_announced() -> None:
     assert article.other_premieres == ()
 
 
+@pytest.mark.parametrize(
+    ("update", "premiere"),
+    [
+        ("Update: the drama's release has been postponed, more here.", None),
+        ("Update: Jade Banner has been postponed to July 8, 2019.", "2019-07-08"),
+    ],
+)
+def test_a_date_an_update_says_has_been_postponed_is_withdrawn(
+    update: str, premiere: str | None
+) -> None:
+    text = (
+        "date 2019-05-20 The Chinese dramas to watch this summer\n"
+        "Jade Banner\n"
+        "Release date: June 3, 2019 at Zhejiang TV and Youku\n"
+        f"{update}\n"
+        "The epic drama Jade Banner adapts a six-volume fantasy saga."
+    )
+    assert read(text)[2] == premiere
+
+
+def test_a_span_of_months_that_many_shows_come_out_in_is_no_premiere() -> None:
+    text = (
+        "Jade Banner and the Chinese dramas to watch this summer\n"
+        "date 2019-05-20 This year, says one listings site, a total of 105 Chinese drama series "
+        "will be released from June to September 2019. The fantasy epic Jade Banner is the one "
+        "we wait for."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_premiere_pushed_from_one_month_to_another_is_the_later_month() -> None:
+    text = (
+        "Jade Banner moves to the autumn\n"
+        "date 2019-05-20 Zhejiang TV has pushed the premiere of the fantasy drama Jade Banner "
+        "from June to September 2019."
+    )
+    assert read(text)[2] == "2019-09"
+
+
 def test_a_series_of_phones_is_no_show() -> None:
     text = (
         "Brand launching a new India-first series of phones for young buyers\n"
