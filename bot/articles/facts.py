@@ -857,6 +857,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     if _LOOKS_BACK.search(text, max(0, mention.start - 80), mention.start):
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
+    if _PAST_VERB_AFTER.match(text, mention.end):
+        return None  # "who in June became the first member to debut": when that happened
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
         return None  # "weekly through April 5", "free from May 1 to May 7": a run, not its start
     if _IMPORTED.search(text):
@@ -1059,6 +1061,10 @@ _LOOKS_BACK = re.compile(
     r"(?:\s+in)?)?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 # The end of a run: "new episodes each week through early April".
+_PAST_VERB_AFTER = re.compile(
+    r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
+    r"|joined|opened)\b"
+)
 _RUN_END = re.compile(r"(?i)\b(?:through|thru|between\s+now\s+and)\s+$")
 _WINDOW_JOIN = re.compile(r"(?i)\s*(?:to|until|till|through|thru|-|–)\s*")
 # A season already shown in another country: its arrival here is no season's premiere.

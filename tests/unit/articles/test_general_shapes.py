@@ -445,6 +445,16 @@ def test_a_premiere_pushed_from_one_month_to_another_is_the_later_month() -> Non
     assert read(text)[2] == "2019-09"
 
 
+def test_a_date_a_past_verb_follows_is_when_that_happened() -> None:
+    text = (
+        "date 2022-11-30 The streamer unveiled its new Korean line-up on Wednesday. The "
+        'documentary "Stage Lights: Nine Years" follows the band on tour, while another series '
+        "in production is about Min, who in June became the first member to debut as a solo "
+        "artist."
+    )
+    assert read(text)[2] is None
+
+
 def test_a_series_of_phones_is_no_show() -> None:
     text = (
         "Brand launching a new India-first series of phones for young buyers\n"
