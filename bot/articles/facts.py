@@ -462,6 +462,8 @@ _TV_WORDS = re.compile(
     r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
     r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
 )
+_PODCASTS = re.compile(r"(?i)\bpodcast(?:s|ing|er|ers)?\b")
+_SCREENS = re.compile(r"(?i)\b(?:(?-i:TV)|television|telly|channel|streamers?|screens?|watch\w*)\b")
 _OTHER_MEDIA = re.compile(
     r"(?i)\b(?:in\s+theat(?:re|er)s|cinemas?|box\s+office|films?|movies?|video\s*games?"
     r"|(?-i:PS[45]|Xbox|Nintendo|Switch|Steam)|concerts?|tour\s+dates|album|single|gig)\b"
@@ -519,6 +521,9 @@ def about_tv(headline: str, body: str) -> bool:
     ):
         return False  # "a new series of budget smartphones", sold on Amazon: no show
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
+    podcasts = len(_PODCASTS.findall(f"{headline}\n{opening}"))
+    if not network and podcasts >= 2 and podcasts > len(_SCREENS.findall(f"{headline}\n{opening}")):
+        return False  # a podcast's new series and episodes: heard, not watched
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
     if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):
         words.discard("season")  # "the season's hottest handsets": a season of the year

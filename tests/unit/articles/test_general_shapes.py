@@ -455,6 +455,30 @@ def test_a_date_a_past_verb_follows_is_when_that_happened() -> None:
     assert read(text)[2] is None
 
 
+def test_a_podcasts_new_series_is_no_tv_premiere_and_names_no_show() -> None:
+    text = (
+        "Let's have a look at well known podcasts that are back with new series, or have new "
+        "episodes just around the corner!\n"
+        "Get Gardening, a podcast that tries to get us all growing vegetables, is returning "
+        "with a new series later this month. Previous hosts have included a chef and a "
+        "botanist. This new series will be hosted by Ann Lee.\n"
+        "Bread Tales, the popular series looking into famous bakeries, has just started a "
+        "series about Paris."
+    )
+    url = "https://pods.example/picks/gardening-bread-tales-and-ann-lee/"
+    article = analyse(text=text, url=url, today=TODAY)
+    assert (article.facts.show, premiere_value(article.facts)[0]) == (None, None)
+
+
+def test_a_tv_show_about_a_podcast_is_still_tv() -> None:
+    text = (
+        "date 2021-08-20 Hulu's new comedy Harbour Lane follows three neighbours who start "
+        "their own podcast about a crime in their building. Their podcast soon has listeners, "
+        "and a suspect. Harbour Lane premieres on Hulu on Tuesday, August 31."
+    )
+    assert read(text) == ("Harbour Lane", 1, "2021-08-31")
+
+
 def test_a_series_of_phones_is_no_show() -> None:
     text = (
         "Brand launching a new India-first series of phones for young buyers\n"
