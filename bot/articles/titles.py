@@ -981,10 +981,14 @@ def lead_show(
         # drama "Is It Fate?"'.
         quote_points = 2.0 if _MARKED_BEFORE.search(before) else 1.0
         add(mention.text, quote_points, mention.start, quoted=True)
+    # "Drama Casting & News" above every teaser of a tag page: a section's label, not a title.
+    labels = _repeated_labels(opening, headline)
     runs = [
         r
         for r in title_runs(opening, blocker(opening))
-        if not names_a_person(opening, r.start, r.end) and not _in_a_field(opening, r.start)
+        if not names_a_person(opening, r.start, r.end)
+        and not _in_a_field(opening, r.start)
+        and not (labels and _line_of(opening, r.start) in labels)
     ]
     for run in runs:
         after = opening[run.end : run.end + 30]
@@ -1051,6 +1055,17 @@ def lead_show(
     if " " not in spelling[best] and not _written_as_show(spelling[best], whole):
         confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _repeated_labels(text: str, headline: str) -> set[str]:
+    """Short lines the text repeats word for word, other than its headline: section labels."""
+    lines = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= 40)
+    return {line for line, times in lines.items() if times >= 2 and line != headline.strip()}
+
+
+def _line_of(text: str, at: int) -> str:
+    start, end = line_around(text, at)
+    return text[start:end].strip()
 
 
 def _first_of_two(title: str, body: str) -> str:

@@ -86,6 +86,34 @@ def test_a_title_the_body_only_writes_whole_keeps_its_and() -> None:
     assert read(text)[0] == "Bread & Butter"
 
 
+def test_a_label_repeated_above_each_teaser_of_a_tag_page_is_no_title() -> None:
+    teaser = "Drama Casting & News\n{headline}\nby | {day} | 12 Comments\n{text} More »\n"
+    text = "‘drama news’\n" + "\n".join(
+        teaser.format(headline=headline, day=day, text=body)
+        for headline, day, body in [
+            (
+                "Harbour Lane cut down to 10 episodes",
+                "September 26, 2014",
+                "Sad news for fans of Harbour Lane: the tvN comedy about a lighthouse keeper "
+                "has been cut from 14 episodes to 10, ending early next month.",
+            ),
+            (
+                "Glass River breaks records in its debut",
+                "February 25, 2014",
+                "New drama Glass River passed 30% with its second episode.",
+            ),
+            (
+                "Iron Orchard adds a cast member",
+                "February 20, 2014",
+                "The tvN drama Iron Orchard has cast a new lead.",
+            ),
+        ]
+    )
+    article = analyse(text=text, url="http://dramas.example/tag/drama-news/", today=TODAY)
+    assert article.facts.show != "Drama Casting"
+    assert not article.facts.trackable
+
+
 def test_a_country_after_a_franchise_name_is_its_national_edition() -> None:
     text = (
         "date 2018-06-04 Last spring the owners of the Global network put Bake Squad Canada "
