@@ -1672,13 +1672,13 @@ def _lead_season(
         return statement.season, 0.6
     if show is None:
         return None, 0.0
+    if _told_as_new(body, show):
+        return 1, 0.55  # "the upcoming Tokyo 24th Ward anime", "miniseries When We Rise"
     found = seasons.find_seasons(body)
     explicit = [s.number for s in found if not s.implied]
     if explicit:
         return (explicit[0], 0.5) if len(set(explicit)) == 1 else (None, 0.0)
-    if found or _told_as_new(body, show):
-        return 1, 0.55  # "the upcoming Tokyo 24th Ward anime", "miniseries When We Rise"
-    return None, 0.0
+    return (1, 0.55) if found else (None, 0.0)
 
 
 Sure = tuple[Any, float]  # a value and how sure we are of it
@@ -1899,15 +1899,24 @@ _KIND = (
     r"(?:series|drama|k-drama|comedy|sitcom|thriller|docuseries|docu-series|anime|show"
     r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation)"
 )
+_NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh)"
 _NEW_BEFORE = re.compile(
-    r"(?i)(?:\b(?:new(?:est)?|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)(?:\b"
+    + _NEW_WORD
+    + r"\s+(?:[\w-]+\s+){0,3}?"
     + _KIND
-    + r"|\bmini-?series|\blimited\s+series)\s*[,:]?\s*[\"“‘']?$|\bupcoming\s+$"
+    + r"s?|\bmini-?series|\blimited\s+series"
+    # "the TV adaptation of Sally Rooney's Normal People": a novel's first screen outing
+    + r"|\badaptation\s+of\s+(?:[A-Z][\w.-]*\s+){1,3}?[\w-]+['’]s)\s*[,:—–-]?\s*[\"“‘']?$"
+    + r"|\bupcoming\s+$"
 )
 _NEW_AFTER = re.compile(
-    r"(?i)^[\"”’']?\s*(?:,\s*(?:an?\s+)?(?:new|brand[-\s]new|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)^[\"”’']?\s*(?:(?:,|\s+is|\s+will\s+be)\s*(?:an?\s+|the\s+next\s+)?(?:[\w-]+\s+){0,2}?"
+    + _NEW_WORD
+    + r"\s+(?:[\w-]+\s+){0,3}?"
     + _KIND
-    + r"\b|\s+(?:anime|series)\s+(?:adaptation|debut)\b)"
+    + r"\b|\s+(?:anime|series)\s+(?:adaptation|debut)\b"
+    + r"|,\s*(?:the|an?)\s+(?:TV\s+|television\s+|screen\s+)?adaptation\s+of\b)"
 )
 
 

@@ -553,6 +553,24 @@ def test_a_dash_aside_does_not_cut_a_season_from_its_date() -> None:
 # ------------------------------------------------------------------------- seasons
 
 
+@pytest.mark.parametrize(
+    "telling",
+    [
+        "Harbour Lane is a new show that follows the staff of a seaside hospital",
+        "RTÉ will air Harbour Lane, the TV adaptation of Jo Byrne's acclaimed novel",
+        "The channel brings two fresh shows, Harbour Lane and Glass River, to its evenings",
+    ],
+)
+def test_a_show_told_as_new_is_season_one_whatever_other_seasons_the_piece_names(
+    telling: str,
+) -> None:
+    text = (
+        f"date 2024-10-01 {telling}. Harbour Lane premieres on RTÉ One on Monday, "
+        "November 4. Later in the month Iron Orchard returns for season 3."
+    )
+    assert read(text)[:2] == ("Harbour Lane", 1)
+
+
 def test_an_edition_of_a_reality_franchise_is_its_season() -> None:
     text = (
         "Castaway: Coral Islands to launch the CBS fall lineup\n"
