@@ -1883,16 +1883,38 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
     # Look only around the show's name: a scan of the whole body per pattern would be slow.
     for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body, re.IGNORECASE):
         after = body[match.end() : match.end() + 30]
-        before = body[max(0, match.start() - 30) : match.start()]
+        before = body[max(0, match.start() - 70) : match.start()]
         tail = re.match(r"(?i)(?:['’]s)?\s+((?:\w+\s+)?(?:season|series|part|cycle)\s*\w+)", after)
-        head = re.search(
-            r"(?i)\b(\w+\s+(?:season|series|part|cycle))\s+of\s+(?:\w+['’]s\s+)?$", before
-        )
+        head = _SEASON_OF.search(before)
         for piece in (tail, head):
-            found = seasons.find_seasons(piece.group(1)) if piece else []
+            # "the new series of Bad Education" (UK): its next season, whatever number that is
+            found = (
+                [s for s in seasons.find_seasons(piece.group(1)) if not s.implied] if piece else []
+            )
             if found:
                 return found[0].number, 0.75
+        if _SOPHOMORE.search(before):
+            return 2, 0.7  # "Sophomore Hart of Dixie is the first to bow"
+        sequel = _SEQUEL_NUMBER.match(after)
+        if sequel and match.group()[-1:].isalpha():
+            return int(sequel.group(1)), 0.7  # "MIRZAPUR 2: It's finally time for the second"
     return None, 0.0
+
+
+# "Season Two of Seth MacFarlane's hit space adventure THE ORVILLE"
+_SEASON_OF = re.compile(
+    r"(?i)\b(\w+\s+(?:season|series|part|cycle)|(?:season|series|part)\s+\w+)\s+of\s+"
+    r"(?:(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+)?"
+    r"(?:(?!(?:and|or|with|the)\s)[\w-]+,?\s+){0,4}$"
+)
+_SOPHOMORE = re.compile(r"(?i)\bsophomore\s+(?:(?:drama|comedy|series|show|sitcom)\s+)?$")
+# A title's own number after it, as sequels are named ("Mirzapur 2", "Bigg Boss 17"), not a
+# time or a count ("9 p.m.", "10 episodes").
+_SEQUEL_NUMBER = re.compile(
+    r"[ \t]+(\d{1,2})(?=[ \t]*(?:$|[,.:!)\]]\s|\n|\s+(?:is|will|to|premieres?|returns?"
+    r"|arrives?|streams?|releases?|launches)\b))",
+    re.MULTILINE,
+)
 
 
 _KIND = (

@@ -571,6 +571,36 @@ def test_a_show_told_as_new_is_season_one_whatever_other_seasons_the_piece_names
     assert read(text)[:2] == ("Harbour Lane", 1)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "season"),
+    [
+        (
+            "ABC today set its midseason dates. Season Two of Jo Byrne's hit space adventure "
+            "series, HARBOUR LANE, premieres Sunday, December 30 at 8 p.m.",
+            2,
+        ),
+        (
+            "The CW set its TV premiere dates today. Sophomore Harbour Lane is the first to "
+            "return, on Sunday, December 30.",
+            2,
+        ),
+        (
+            "Here are the series to watch on Netflix.\nHARBOUR LANE 3\nThe drama is finally "
+            "back: it arrives on Netflix on Sunday, December 30.",
+            3,
+        ),
+        (
+            "BBC Three's TV schedule is out. The new series of Jo Byrne's Harbour Lane starts "
+            "on BBC Three on Sunday, December 30.",
+            None,
+        ),
+    ],
+)
+def test_a_season_written_around_the_shows_name(sentence: str, season: int | None) -> None:
+    text = f"Harbour Lane is back in December\ndate 2018-12-01 {sentence}"
+    assert read(text)[:2] == ("Harbour Lane", season)
+
+
 def test_an_edition_of_a_reality_franchise_is_its_season() -> None:
     text = (
         "Castaway: Coral Islands to launch the CBS fall lineup\n"
