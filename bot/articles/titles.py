@@ -1076,7 +1076,13 @@ def _first_of_two(title: str, body: str) -> str:
     if len(parts) != 2:
         return title
     alone = re.sub(_title_pattern(title.split()).pattern, " ", body, flags=re.I)
-    if all(plausible_title(p) and _count_in_body(p, alone) for p in parts):
+    if all(
+        plausible_title(p)
+        and _count_in_body(p, alone)
+        # "Will & Grace", "Mike & Molly": a given name alone is a character's
+        and (" " in p or p.lower() not in GIVEN_NAMES)
+        for p in parts
+    ):
         return parts[0]
     return title
 

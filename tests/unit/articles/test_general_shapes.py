@@ -114,6 +114,15 @@ def test_a_label_repeated_above_each_teaser_of_a_tag_page_is_no_title() -> None:
     assert not article.facts.trackable
 
 
+def test_a_title_of_two_characters_names_stays_one_where_the_body_names_each() -> None:
+    text = (
+        "Mike & Grace Returns for a Final Season\n"
+        "date 2019-01-10 Mike & Grace season 6 premieres Thursday, April 4 at 9 p.m. on CBS. "
+        "Mike is still running the diner. Grace has opened a bakery across the street."
+    )
+    assert read(text)[0] == "Mike & Grace"
+
+
 def test_a_country_after_a_franchise_name_is_its_national_edition() -> None:
     text = (
         "date 2018-06-04 Last spring the owners of the Global network put Bake Squad Canada "
