@@ -134,6 +134,18 @@ LIST_NUMBER = re.compile(r"^\s*#?\d{1,2}[.)]\s+(?=\S)")
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}\s*$")
 
 
+def _titled_initialism(line: str) -> bool:
+    words = LIST_NUMBER.sub("", line).split()
+    return bool(_INITIALISM_END.search(line)) and all(
+        w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words
+    )
+
+
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "in", "on", "a", "an", "to", "for", "at", "with", "from", "by", "or", "&"}
+)
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences per paragraph (one line each); abbreviations and initials do not end one."""
     sentences: list[Sentence] = []
@@ -146,8 +158,9 @@ def split_sentences(body: str) -> list[Sentence]:
         is_line = (
             len(line) < (160 if LIST_NUMBER.match(line) else 100)
             and not line.rstrip().endswith(("!", "?", "…", '."', ".”"))
-            # "Agents of S.H.I.E.L.D.": an initialism's point ends no sentence
-            and not (line.rstrip().endswith(".") and not _INITIALISM_END.search(line))
+            # "Agents of S.H.I.E.L.D.": a title-case line's closing initialism is no sentence
+            # end ("It airs in the U.S." is prose all the same)
+            and not (line.rstrip().endswith(".") and not _titled_initialism(line))
         )
         piece_start = 0
         for boundary in _BOUNDARY.finditer(line):

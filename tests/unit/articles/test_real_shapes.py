@@ -381,3 +381,14 @@ def test_an_exclamation_mark_in_a_title_ends_no_sentence() -> None:
     article = analyse(text=text, published=date(2025, 11, 20))
     dated = {f.show: premiere_value(f)[0] for f in (article.facts, *article.other_premieres)}
     assert dated["Hey Neighbor"] == "2026-02-13"
+
+
+def test_a_numbered_entry_and_a_closing_initialism_end_no_line_but_prose_still_ends() -> None:
+    lines = split_sentences(
+        "2. Agents of C.O.D.E.\nThe drama airs in the U.S.\n3. The Long Night (Season 2)"
+    )
+    assert [(s.text, s.is_line) for s in lines] == [
+        ("2. Agents of C.O.D.E.", True),
+        ("The drama airs in the U.S.", False),
+        ("3. The Long Night (Season 2)", True),
+    ]
