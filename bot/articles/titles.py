@@ -1058,9 +1058,10 @@ def lead_show(
 
 
 def _repeated_labels(text: str, headline: str) -> set[str]:
-    """Short lines the text repeats word for word, other than its headline: section labels."""
+    """Short lines the text repeats word for word, other than its headline: section labels.
+    Three times at least: a show's own title line may stand twice (a caption, a heading)."""
     lines = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= 40)
-    return {line for line, times in lines.items() if times >= 2 and line != headline.strip()}
+    return {line for line, times in lines.items() if times >= 3 and line != headline.strip()}
 
 
 def _line_of(text: str, at: int) -> str:
