@@ -1065,11 +1065,12 @@ _LOOKS_BACK = re.compile(
     r"(?:\s+(?:its|their|the\s+show['’]s)\s+(?:debut|premiere|launch|first\s+season)"
     r"(?:\s+in)?)?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
-# The end of a run: "new episodes each week through early April".
+# "who in June became ...", "which in 2015 won ...": the date of a past event.
 _PAST_VERB_AFTER = re.compile(
     r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
     r"|joined|opened)\b"
 )
+# The end of a run: "new episodes each week through early April".
 _RUN_END = re.compile(r"(?i)\b(?:through|thru|between\s+now\s+and)\s+$")
 _WINDOW_JOIN = re.compile(r"(?i)\s*(?:to|until|till|through|thru|-|–)\s*")
 # A season already shown in another country: its arrival here is no season's premiere.

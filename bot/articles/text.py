@@ -134,16 +134,17 @@ LIST_NUMBER = re.compile(r"^\s*#?\d{1,2}[.)]\s+(?=\S)")
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}\s*$")
 
 
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "in", "on", "a", "an", "to", "for", "at", "with", "from", "by", "or", "&"}
+)
+
+
 def _titled_initialism(line: str) -> bool:
+    """A title-case line that ends on an initialism's point: "Agents of S.H.I.E.L.D."."""
     words = LIST_NUMBER.sub("", line).split()
     return bool(_INITIALISM_END.search(line)) and all(
         w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words
     )
-
-
-_SMALL_WORDS = frozenset(
-    {"of", "the", "and", "in", "on", "a", "an", "to", "for", "at", "with", "from", "by", "or", "&"}
-)
 
 
 def split_sentences(body: str) -> list[Sentence]:

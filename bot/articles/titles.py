@@ -1076,7 +1076,7 @@ def _first_of_two(title: str, body: str) -> str:
     parts = re.split(r"\s+(?:and|&)\s+", title)
     if len(parts) != 2:
         return title
-    alone = re.sub(_title_pattern(title.split()).pattern, " ", body, flags=re.I)
+    alone = _title_pattern(title.split()).sub(" ", body)
     if all(
         plausible_title(p)
         and _count_in_body(p, alone)
