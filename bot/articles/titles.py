@@ -486,9 +486,8 @@ def _slug_show(
 # What an address drops between a title's words: "young-restless" of "The Young and the
 # Restless", "my-600-lb-life" of "My 600-Lb Life". A lone "and" joins two titles as often
 # ("Dracula and Doctor Who"); a colon is the title rules' own ("Survivor: Cook Islands").
-_DROPPED_JOIN = (
-    r"(?:\s*[-–]\s*|\s+(?!(?:and|&)\s+(?!the\s))(?:(?:and|the|of|a|an|&|in|on|to|for)\s+){0,3})"
-)
+_JOIN_WORDS = r"(?:and|the|of|a|an|&|in|on|to|for)"
+_DROPPED_JOIN = rf"(?:\s*[-–]\s*|\s+(?!(?:and|&)\s+(?!the\s))(?:{_JOIN_WORDS}\s+){{0,3}})"
 
 
 def _as_written(words: list[str], body: str) -> list[str]:
@@ -523,7 +522,7 @@ def _written_as_title(span: str) -> bool:
     # Only where some join is more than a space: a plain run is the headline rules' to find.
     words = span.split()
     return (
-        re.search(r"[-–]|\s(?:and|the|of|a|an|&|in|on|to|for)\s", span, re.I) is not None
+        re.search(rf"[-–]|\s{_JOIN_WORDS}\s", span, re.I) is not None
         and _is_capitalised(words[0])
         and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in words)
     )
@@ -936,7 +935,8 @@ def lead_show(
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
     # "Nine", "Seven", "Three": the page's own network by its short name, not a show.
-    network_names = {title_key(m.name) for m in find_networks(whole)}
+    # (headline and body apart: the body's scan is cached and shared with the other readers)
+    network_names = {title_key(m.name) for t in (headline, body) for m in find_networks(t)}
 
     def add(title: str, points: float, at: int, *, quoted: bool = False) -> None:
         title = display_title(_strip_possessive(_without_owner_name(title.strip(" -–—:|,;."))))
