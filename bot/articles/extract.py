@@ -136,6 +136,9 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
     first = raw_lines[0].lstrip("# ").strip()
     if _looks_like_title(first) and len(raw_lines) > 1:
         title, raw_lines = first, raw_lines[1:]
+    # "News", "Listen Live: C103", a standfirst: the headline is the line the address spells.
+    if (at := _headline_the_address_spells(raw_lines, title, url)) is not None:
+        title = raw_lines.pop(at)
     # A byline or dateline near the top ("Published March 2, 2018") dates the article.
     for index, line in enumerate(raw_lines[:3]):
         if published is None and len(line) < 120 and _BYLINE.match(line):
@@ -332,6 +335,36 @@ def _reads_as_text(lines: list[str]) -> bool:
     tokens = " ".join(lines[:200]).split()[:3000]
     words = sum(1 for token in tokens if _WORDLIKE.fullmatch(token))
     return bool(tokens) and words / len(tokens) >= 0.6
+
+
+def _headline_the_address_spells(lines: list[str], title: str, url: str | None) -> int | None:
+    """Where, near the top, the line stands whose words the address's slug spells, when the
+    line taken for the headline does not: sites write the slug from the headline, not from
+    the navigation or the standfirst above it."""
+    slug_words = _content_words(url_slug(url) or "")
+    if len(slug_words) < 3:
+        return None
+
+    def spelled(line: str) -> float:
+        return len(_content_words(line) & slug_words) / len(slug_words)
+
+    if spelled(title) >= 0.5:
+        return None
+    for index, line in enumerate(lines[:12]):
+        if (
+            len(line) <= _ADDRESS_HEADLINE_CHARS
+            and _looks_like_title(line)
+            and spelled(line) >= 0.75
+        ):
+            return index
+    return None
+
+
+_ADDRESS_HEADLINE_CHARS = 150  # a headline's length; a longer line is a caption or a tweet
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and not w.isdigit()}
 
 
 def _looks_like_title(line: str) -> bool:

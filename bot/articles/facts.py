@@ -1856,7 +1856,14 @@ def _headline_season(headline: str) -> int | None:
     series" (1)."""
     found = _seasons_not_parts(headline)
     explicit = [s for s in found if not s.implied]
+    if not explicit and _RETURN_WORD.search(headline):
+        return None  # "Gogglebox Ireland return date confirmed as brand new series on the way"
     return (explicit or found)[0].number if found else None
+
+
+# A show that returns is no new one, whatever "brand new series" says of its next season; a
+# slate's "New Series and New Seasons" names no one show's.
+_RETURN_WORD = re.compile(r"(?i)\b(?:return(?:s|ing)?|back|comeback|renewed|new\s+seasons)\b")
 
 
 def _seasons_not_parts(text: str) -> list[seasons.SeasonMention]:

@@ -121,7 +121,9 @@ _BRANDS = _words(
 )
 _COMPANY_END = _words(
     "corp corp. corporation ltd ltd. llc plc studios studio group "
-    "holdings technologies pictures productions entertainment media networks partners television"
+    "holdings technologies pictures productions entertainment media networks partners television "
+    # "Television Critics Association", "The LifeStyle Channel", "WIN Network"
+    "association guild federation institute council committee channel network"
 )
 _OFFICES = _words(
     "president prime minister senator sen. governor gov. chancellor mayor secretary ambassador "
@@ -945,10 +947,13 @@ def lead_show(
         if (
             not quoted
             and a_name_not_a_show(title, whole)
-            and not _title_pattern(title.split()).search(headline)
+            and not (
+                _title_pattern(title.split()).search(headline) and not _given_a_role(title, whole)
+            )
         ):
             # "sophie-turner-joan-itv-drama": the star leads the address, not the show (a
-            # headline's capitals say more: "Jack Ryan is back again!")
+            # headline's capitals say more: "Jack Ryan is back again!", unless the text calls
+            # them an actress: "Liu Yifei Returns to Historical Drama")
             return
         key = title_key(title)
         if not key or (key in network_names and not quoted):
@@ -958,6 +963,8 @@ def lead_show(
         first_seen[key] = min(first_seen.get(key, at), at)
 
     head = headline_show(headline, body, blocker, slug) if headline or slug else None
+    if head is not None and head.source != "quoted" and _lists_titles(headline):
+        head = None  # "When Calls The Heart, Signed Sealed Delivered, Cedar Cove, and More!"
     quotes = quoted_titles(headline)
     season_marked = [
         run
@@ -1027,6 +1034,10 @@ def lead_show(
     if scores[best] < 1.5:
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
     spelling[best] = _completed(spelling[best], opening)
+    if (" " not in spelling[best] or a_name_not_a_show(spelling[best], whole)) and _given_a_role(
+        spelling[best], whole
+    ):
+        return HeadlineShow(None, 0.0, "none")  # "Yifei" was "actress Liu Yifei"
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     spelling[best] = _first_of_two(spelling[best], body)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
@@ -1055,6 +1066,27 @@ def lead_show(
     if " " not in spelling[best] and not _written_as_show(spelling[best], whole):
         confidence = 0.5
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+
+
+def _lists_titles(headline: str) -> bool:
+    """Whether the headline lists three titles or more ("When Calls The Heart, Signed Sealed
+    Delivered, Cedar Cove, and More!"): a round-up's, which leads with none of them. "Release
+    Date, Cast, Plot and More" lists what a piece tells of one show."""
+    match = _LISTED.search(headline)
+    if match is None:
+        return False
+    items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match[1]) if i]
+    return sum(1 for i in items if plausible_title(i) and not _all_generic(i)) >= 3
+
+
+def _all_generic(words: str) -> bool:
+    return all(w.lower() in _NOT_OF_A_TITLE or w.lower() in _CONNECTORS for w in words.split())
+
+
+_LISTED = re.compile(
+    r"(?:^|:\s+)((?:[A-Z][^,:]{1,40},\s+){2,}(?:and\s+|&\s+)?[A-Z][^,:]{1,40}?)"
+    r"(?:,?\s+(?:and|&)\s+(?:more|others)\b|\s*[!?.]?$)"
+)
 
 
 def _repeated_labels(text: str, headline: str) -> set[str]:
@@ -1106,6 +1138,24 @@ def a_name_not_a_show(title: str, text: str) -> bool:
     if any(w in _CONNECTORS or _strip_possessive(w) in _GENERIC for w in rest):
         return False
     return not _written_as_show(title, text, people_too=False)
+
+
+_ROLE_NOUN = re.compile(
+    r"(?i)\b(?:actor|actress|comedian|singer|rapper|star|director|showrunner|creator|presenter"
+    r"|host|chef|author|novelist|writer|producer|filmmaker|journalist)\s+$"
+)
+
+
+def _given_a_role(title: str, text: str) -> bool:
+    """Whether the text calls the name someone's: "actress Liu Yifei", "Rocky star Talia Shire"
+    (and "Yifei" of "actress Liu Yifei")."""
+    return any(
+        _ROLE_NOUN.search(_FORENAMES.sub(" ", text[max(0, m.start() - 40) : m.start()]))
+        for m in _title_pattern(title.split()).finditer(text)
+    )
+
+
+_FORENAMES = re.compile(r"(?:\s[A-Z][a-z]+){0,2}\s*$")
 
 
 def _written_as_show(title: str, text: str, *, people_too: bool = True) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.articles import analyse
-from bot.articles.extract import address_day, address_month
+from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import about_tv
 from bot.articles.preview import premiere_value
 from bot.articles.text import split_sentences
@@ -101,7 +101,8 @@ def test_address_month() -> None:
         "Turkish President Erdogan", "Article A7c6 11e9 8f03", "Netflix", "Canadian",
         "Tag Archives", "Headphones & VR", "Football", "NFL", "Disney", "E", "Prime Minister",
         "Acme Studios", "March", "Sunday", "Link", "Most Anticipated", "Fall Shows…",
-        "Join or Sign", "Listen Live", "Shonen",
+        "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
+        "The Lifestyle Channel", "WIN Network",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -392,3 +393,78 @@ def test_a_numbered_entry_and_a_closing_initialism_end_no_line_but_prose_still_e
         ("The drama airs in the U.S.", False),
         ("3. The Long Night (Season 2)", True),
     ]
+
+
+# ---------------------------------------------------------------------------- headlines
+
+
+def test_the_line_the_address_spells_is_the_headline_under_the_site_furniture() -> None:
+    text = (
+        "The valley's trusted news source\n"
+        "Morning Drive with Aoife\n"
+        "Linden Cove return date confirmed for its fourth series\n"
+        "All Buzz\n"
+        "Linden Cove is back! Its fourth series starts on Wednesday 4th September on RTÉ One."
+    )
+    url = (
+        "https://www.valleyfm.ie/news/buzz/linden-cove-return-date-confirmed-for-its-fourth-series"
+    )
+    read = extract_text(text, url)
+    assert read.title == "Linden Cove return date confirmed for its fourth series"
+    assert "The valley's trusted news source" not in read.title
+    # Without an address nothing says which line is the headline: the first one stands.
+    assert extract_text(text).title == "The valley's trusted news source"
+
+
+def test_a_headlines_brand_new_series_of_a_returning_show_is_its_next_season() -> None:
+    article = analyse(
+        text=(
+            "Linden Cove return date confirmed as brand new series on the way\n"
+            "Linden Cove is back for a brand new series! Harbour Television has confirmed that "
+            "Linden Cove’s 10th series starts on 4th September. New and returning households "
+            "are back every Wednesday night on RTÉ One. The channel's new drama Dead Water "
+            "begins on 2nd September on RTÉ One."
+        ),
+        published=date(2024, 8, 26),
+    )
+    assert (article.facts.show, article.facts.season) == ("Linden Cove", 10)
+    assert premiere_value(article.facts)[0] == "2024-09-04"
+
+
+def test_a_slates_new_series_and_new_seasons_give_the_lead_no_first_season() -> None:
+    article = analyse(
+        text=(
+            "Harvest Network Talks New Talent, New Series and New Seasons at Press Tour\n"
+            "Critics were introduced to the upcoming season of Grill Kings premiering Tuesday, "
+            "July 31st at 9pm ET on Food Network."
+        ),
+        published=date(2018, 7, 27),
+    )
+    assert (article.facts.show, article.facts.season) == ("Grill Kings", None)
+
+
+def test_a_person_the_text_gives_a_role_leads_no_headline() -> None:
+    article = analyse(
+        text=(
+            "Liu Wenya Returns to Historical Drama After 16 Long Years\n"
+            "Fans of actress Liu Wenya will soon catch her in a new historical drama, A Song "
+            "of Lanterns, to be streamed on Tencent Video."
+        ),
+        published=date(2025, 5, 2),
+    )
+    assert article.facts.show != "Liu Wenya"
+    assert not article.facts.trackable
+
+
+def test_a_headline_listing_three_titles_leads_with_none_of_them() -> None:
+    article = analyse(
+        text=(
+            "News for Hallmark Channel Series: Maple Hollow, Signed By Moonlight, Cedar Lane, "
+            "and More!\n"
+            "No news yet on a second season of Maple Hollow. The new series Signed By "
+            "Moonlight premieres Sunday, April 20, 2014 at 8 p.m. ET on Hallmark Channel."
+        ),
+        published=date(2014, 2, 10),
+    )
+    assert article.facts.show == "Signed By Moonlight"
+    assert premiere_value(article.facts)[0] == "2014-04-20T20:00-04:00"
