@@ -1086,6 +1086,11 @@ def _window(text: str, mention: when.DateMention, dates: Sequence[when.DateMenti
     screenings, not a premiere. A move ("pushed from May 1 to May 7") is told apart first."""
     if _MOVE_VERB.search(text):
         return False
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _BETWEEN_AND.search(before) or (
+        re.search(r"(?i)\bbetween\s*$", before) and re.match(r"\s*and\b", text[mention.end :])
+    ):
+        return True  # "debuting between mid-September and December 31": a season's span
     for other in dates:
         if other.start >= mention.end:
             first, last = mention, other
@@ -1096,6 +1101,9 @@ def _window(text: str, mention: when.DateMention, dates: Sequence[when.DateMenti
         if _WINDOW_JOIN.fullmatch(text, first.end, last.start) and _after_from(text, first):
             return True
     return False
+
+
+_BETWEEN_AND = re.compile(r"(?i)\bbetween\s+(?:[\w’'.-]+\s+){1,3}and\s*$")
 
 
 def _after_from(text: str, mention: when.DateMention) -> bool:

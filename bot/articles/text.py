@@ -32,6 +32,7 @@ _TOP_FURNITURE = re.compile(
       | [-+]?\d+(?:\.\d+)?\s*°\s*[CF]\b.* | (?:[^|/>\n]{1,25}\s*[|>/]\s*){2,}[^|/>\n]{0,25}
       | [^|/>\n]{1,25}\s*>\s*[^|/>\n]{1,25}
       | [\s,;|·•]*
+      | .{0,100}\b(?:picture|photo|photograph|image|credit)\s*:\s*[^.!?]{1,50}  # a caption
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -41,12 +42,22 @@ _TOP_FURNITURE = re.compile(
 _BYLINE_ALONE = re.compile(r"\W*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\W*")
 
 
-def is_top_furniture(line: str) -> bool:
+def is_top_furniture(line: str, byline: str = "") -> bool:
     """A line above the story that is the site's, not the article's ("Skip to main content",
-    "Tag Archives: Crave", "TV | Film | Music", "Home > TV", "4.8°C Dublin", a byline)."""
+    "Tag Archives: Crave", "TV | Film | Music", "Home > TV", "4.8°C Dublin", a byline, a
+    caption, and the writer's name again under `byline`)."""
     return len(line) < 160 and bool(
-        _FURNITURE.match(line) or _TOP_FURNITURE.match(line) or _BYLINE_ALONE.fullmatch(line)
+        _FURNITURE.match(line)
+        or _TOP_FURNITURE.match(line)
+        or _BYLINE_ALONE.fullmatch(line)
+        or (byline and line.strip() == byline_name(byline))
     )
+
+
+def byline_name(line: str) -> str:
+    """ "Erik Pedersen" of "By Erik Pedersen"; "" for a line that is no byline."""
+    match = _BYLINE_ALONE.fullmatch(line)
+    return match.group().strip(" \t-–—|·").removeprefix("By").strip() if match else ""
 
 
 # A line after which nothing belongs to the article (checked in the last part of the text).

@@ -34,7 +34,7 @@ _GENERIC = _words(
     everything
     here there what where why how who which today tonight tomorrow yesterday last next this
     spoilers spoiler update news report latest breaking photos video watch live streaming
-    mr mrs ms dr in on at for with from by to of up out not no yes all every each both other
+    mr mrs ms dr in on at for with from by to of out not no yes all every each both other
     another some many more most
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
@@ -83,6 +83,7 @@ _PLACES = _words(
     asian sudan ethiopia ethiopian egypt israel iran iraq syria pakistan thailand thai
     philippines filipino indonesia vietnam taiwan hong kong singapore sweden swedish norway latin
     norwegian denmark danish finland dutch netherlands poland polish greece greek portugal
+    foreign zealanders australians canadians brits indians
     argentina chile colombia peru cuba jamaica world global international national hollywood
     london paris tokyo seoul beijing washington new york los angeles toronto sydney
     """
@@ -108,6 +109,7 @@ _FURNITURE = _words(
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
     console consoles camera gadget gadgets device devices app apps deals iphone ipad android
     event special specials studio whats big
+    sitcom sitcoms favourite favourites favorite favorites returning
     football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
     fixtures fixture match matches league cup
     """
@@ -141,7 +143,7 @@ _CODE_LIKE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,}$")  # "a7c6", "1
 _NOT_A_TITLE = re.compile(
     r"""(?ix)^(?:
         [\d\s.,:/-]+(?:st|nd|rd|th|s)?                    # 24, 2019, 01:00, 3/8, 21st, 90s
-      | \d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?    # 01:00 PM, 9 p.m. ET, 7pm Eastern
+      | \d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?  # 01:00 PM, 9 p.m. ET, 10.30pm
       | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
       | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
       | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
@@ -956,8 +958,8 @@ def lead_show(
             # them an actress: "Liu Yifei Returns to Historical Drama")
             return
         key = title_key(title)
-        if not key or (key in network_names and not quoted):
-            return
+        if not key or (not quoted and (key in network_names or key[:-1] in network_names)):
+            return  # "Nine", and "ABCs" of "ABC’s" with its apostrophe lost
         scores[key] = scores.get(key, 0.0) + points
         spelling.setdefault(key, title)
         first_seen[key] = min(first_seen.get(key, at), at)

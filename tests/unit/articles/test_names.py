@@ -62,10 +62,20 @@ from bot.articles.seasons import find_seasons
         ("ARY Digital", "ARY Digital"),
         ("HUM TV", "Hum TV"),
         ("Voot Select", "Voot Select"),
+        ("Starzplay", "Starzplay"),
+        ("STARZPLAY", "Starzplay"),
+        ("Starz", "Starz"),
+        ("Viu", "Viu"),
+        ("Sohu TV", "Sohu"),
+        ("Zee TV", "Zee TV"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:
     assert canonical_network(name) == canonical
+
+
+def test_zee_alone_is_its_channel_where_the_sentence_makes_it_one() -> None:
+    assert [m.name for m in find_networks("The sitcom debuts on Zee this Sunday.")] == ["Zee TV"]
 
 
 @pytest.mark.parametrize(
@@ -79,6 +89,8 @@ def test_canonical_names(name: str, canonical: str) -> None:
         "Virgin Media Television has announced its autumn line-up.",
         "The ATV trails were closed for the winter.",
         "GMA News reported the casting first.",
+        "Zee Studios produces the series.",
+        "The interview was a view of the set.",
     ],
 )
 def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:

@@ -102,7 +102,8 @@ def test_address_month() -> None:
         "Tag Archives", "Headphones & VR", "Football", "NFL", "Disney", "E", "Prime Minister",
         "Acme Studios", "March", "Sunday", "Link", "Most Anticipated", "Fall Shows…",
         "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
-        "The Lifestyle Channel", "WIN Network",
+        "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
+        "New Zealanders", "Returning",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -468,3 +469,46 @@ def test_a_headline_listing_three_titles_leads_with_none_of_them() -> None:
     )
     assert article.facts.show == "Signed By Moonlight"
     assert premiere_value(article.facts)[0] == "2014-04-20T20:00-04:00"
+
+
+def test_the_writers_name_under_the_byline_and_a_caption_are_no_headline() -> None:
+    text = (
+        "date 2022-09-28 By Tomas Varga\n"
+        "Tomas Varga\n"
+        "Marta Quill. Picture: Lee Dobbs\n"
+        "Fall premiere dates for new and returning series\n"
+        "Here is our list of fall premiere dates.\n"
+        "Harbour Lights (FX, Season 4) premieres September 15."
+    )
+    assert extract_text(text).title == "Fall premiere dates for new and returning series"
+
+
+def test_the_end_of_a_span_between_two_times_is_no_premiere() -> None:
+    text = (
+        "Harbour Lights premiere date and more fall premieres\n"
+        "Here is the list of fall premiere dates for new and returning series. It covers "
+        "Harbour Lights and 300 series premiering between mid-September and December 31."
+    )
+    article = analyse(text=text, published=date(2022, 9, 28))
+    assert (article.facts.show, article.facts.premiere) == ("Harbour Lights", None)
+
+
+def test_a_title_may_end_on_up_and_a_network_keeps_its_lost_apostrophe() -> None:
+    article = analyse(
+        text=(
+            "Foreign dramas head to Channel 4\n"
+            "Spanish prison drama Cell Block Up returns: the second series will launch on "
+            "Channel 4 in April."
+        ),
+        published=date(2017, 3, 31),
+    )
+    assert article.facts.show == "Cell Block Up"
+    article = analyse(
+        text=(
+            "What to expect from Season 2\n"
+            "The second season of ABCs six-part drama The Morning Bulletin will stream from "
+            "Sunday 10 September on ABC iview."
+        ),
+        published=date(2023, 8, 20),
+    )
+    assert article.facts.show == "The Morning Bulletin"
