@@ -143,6 +143,12 @@ _CUE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# A date the sentence has from hearsay, whatever clause it stands in: not announced yet.
+_HEARSAY = re.compile(
+    r"(?i)\b(?:(?:latest|the)\s+buzz|according\s+to\s+(?:(?:media|recent|some|unconfirmed)\s+)?"
+    r"(?:reports|rumou?rs|sources|insiders)|as\s+per\s+(?:the\s+|some\s+)?(?:latest\s+)?"
+    r"(?:reports|buzz|rumou?rs)|(?:sources|insiders)\s+(?:say|said|claim|suggest))\b"
+)
 _CUE_STRENGTH = {"strong": 3.0, "winner": 3.0, "weak": 2.0, "past": 2.2, "report": 2.4}
 # "Press release", "release schedule": nouns, not a premiere being released.
 _FALSE_RELEASE = re.compile(r"(?i)\b(?:press|news)\s+release|release\s+schedule")
@@ -858,6 +864,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     if _HEDGED.match(text):
         return None  # "It seems safe to assume, then, that it will kick off in January"
+    if _HEARSAY.search(text, 0, mention.start):
+        return None  # "As per the latest buzz, Mirzapur 3 is expected to premiere in March"
     if _service_launch(text, scan.nets, named):
         return None
     if _LOOKS_BACK.search(text, max(0, mention.start - 80), mention.start):
@@ -1078,6 +1086,8 @@ _IMPORTED = re.compile(
     r"(?i)\b(?:aired|was\s+(?:broadcast|shown|aired)|ran|premiered|debuted)\s+(?:first\s+"
     r"|originally\s+|already\s+)?in\s+(?:the\s+)?(?:US|U\.S\.|UK|U\.K\.|America|Britain|Australia"
     r"|Canada|Korea|Japan|States)\b"
+    # "dubbed into Thai": the version for another country
+    r"|\b(?:dubbed|re-?voiced)\s+(?:in|into)\s+(?-i:[A-Z])\w+"
 )
 
 

@@ -205,6 +205,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False
     if not quoted and _PREMIERES.search(title):
         return False  # "Simultaneous Premieres of Three Taylor Sheridan": a headline's words
+    if not quoted and _LISTICLE.search(title):
+        return False  # "My Top 10 Highly Anticipated", "Five Original Latin American": a count
     if canonical_network(title.strip()) is not None:
         return False
     words = [w.strip("\"'“”‘’()[]:;,.!?…/") for w in title.split()]
@@ -260,6 +262,11 @@ def _a_list_of_people(title: str) -> bool:
 
 _ROLE_WORDS = _words("author actor actress host star creator writer director producer showrunner")
 _PREMIERES = re.compile(r"(?i)\bpremieres\b")
+_LISTICLE = re.compile(
+    r"(?i)\b(?:top|these|those)\s+\d+\b|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|twelve)\s+(?:new|original|upcoming|best|must|highly|anticipated|brand|great|returning"
+    r"|top|more|other|hottest|biggest)\b"
+)
 _QUOTED_RE = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9][^\n’]{0,80}?(?:’\w[^\n’]{0,40}?)*)’"
     r"|'(?P<b>[A-Z0-9][^\n']{0,80}?(?:'\w[^\n']{0,40}?)*)'"

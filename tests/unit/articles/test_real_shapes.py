@@ -103,7 +103,8 @@ def test_address_month() -> None:
         "Acme Studios", "March", "Sunday", "Link", "Most Anticipated", "Fall Shows…",
         "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
         "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
-        "New Zealanders", "Returning",
+        "New Zealanders", "Returning", "My Top 10 Highly Anticipated", "Don’t Miss These 10",
+        "Five Original Latin American",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -512,3 +513,28 @@ def test_a_title_may_end_on_up_and_a_network_keeps_its_lost_apostrophe() -> None
         published=date(2023, 8, 20),
     )
     assert article.facts.show == "The Morning Bulletin"
+
+
+def test_a_date_from_the_latest_buzz_is_no_announcement() -> None:
+    article = analyse(
+        text=(
+            "Harbour Lights season 3 release date\n"
+            "Fans have waited two years. As per the latest buzz, Harbour Lights 3 is expected "
+            "to premiere on Prime Video in late March 2024."
+        ),
+        published=date(2024, 1, 20),
+    )
+    assert article.facts.show == "Harbour Lights"
+    assert article.facts.premiere is None
+
+
+def test_an_old_series_dubbed_for_another_country_is_no_premiere() -> None:
+    article = analyse(
+        text=(
+            "Channel Nine to air Chinese epic\n"
+            "Chinese historical drama River Kingdoms, first shown in 2010, is dubbed into Thai "
+            "and will be broadcast on weekdays from Jan. 30."
+        ),
+        published=date(2017, 1, 21),
+    )
+    assert article.facts.premiere is None
