@@ -488,6 +488,17 @@ _GADGETS = re.compile(
     r"|processors?|chips?|cameras?|screens?|displays?|storage|\d+\s*gb|mah|vehicles?|cars?"
     r"|models?|price[ds]?|pricing|shipments?|retail|store|online\s+sales)\b"
 )
+# A game's season: its battle pass, its players, its in-game shop. A stage's: its musicals,
+# matinees and tickets.
+_GAMES = re.compile(
+    r"(?i)\b(?:battle\s+pass|in-game|gameplay|multiplayer|e-?sports|dlc|patch\s+notes|loot"
+    r"|players?|gamers?|base\s+game|video\s*games?|consoles?|playstation|xbox|nintendo|steam"
+    r"|(?-i:skins))\b"
+)
+_STAGE = re.compile(
+    r"(?i)\b(?:musicals?|(?-i:West\s+End|Broadway)|stage|playwright|theat(?:re|er)s?|matinees?"
+    r"|tickets?|box\s+office|cast\s+album|curtain|revival|opera|ballet|orchestra)\b"
+)
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
     r"(?i)\b(?:new|next|upcoming|another|second|third|fourth|fifth|final|sophomore)\s+season\b"
@@ -515,23 +526,27 @@ def about_tv(headline: str, body: str) -> bool:
     premieres) and names a network, a season or a premiere. A politician who "lands in Kenya
     on Friday" or a headset "launching this fall" is not, whatever else it mentions."""
     opening = body[: titles.LEAD_WINDOW]  # the same slice the lead show is looked for in
-    found = [m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(f"{headline}\n{opening}")]
-    other_media = len(_OTHER_MEDIA.findall(f"{headline}\n{opening}"))
+    top = f"{headline}\n{opening}"
+    found = [m.group().lower().rstrip("s") for m in _TV_WORDS.finditer(top)]
+    other_media = len(_OTHER_MEDIA.findall(top))
     if other_media >= 3 and other_media >= 2 * len(found):
         return False  # a film in cinemas, a game, a tour: "release date" is not a premiere
     words = set(found)
-    if not words - {"season"} and len(set(_SPORT.findall(f"{headline}\n{opening}".lower()))) >= 3:
+    if not words - {"season"} and len(set(_SPORT.findall(top.lower()))) >= 3:
         return False  # a club's new season: fixtures and kick-offs, whatever channel shows them
     if not words - {"serie", "season", "streaming service"} and (
-        len(set(_GADGETS.findall(f"{headline}\n{opening}".lower()))) >= 3
+        len(set(_GADGETS.findall(top.lower()))) >= 3
     ):
         return False  # "a new series of budget smartphones", sold on Amazon: no show
     network = bool(networks.find_networks(headline) or networks.find_networks(opening))
-    podcasts = len(_PODCASTS.findall(f"{headline}\n{opening}"))
-    if not network and podcasts >= 2 and podcasts > len(_SCREENS.findall(f"{headline}\n{opening}")):
+    for other_seasons in (_GAMES, _STAGE):
+        if not network and len({g.lower() for g in other_seasons.findall(top)}) >= 3:
+            return False  # a game's "Season 3" with its battle pass; a stage's musicals
+    podcasts = len(_PODCASTS.findall(top))
+    if not network and podcasts >= 2 and podcasts > len(_SCREENS.findall(top)):
         return False  # a podcast's new series and episodes: heard, not watched
     season = any(not s.implied for t in (headline, opening) for s in seasons.find_seasons(t))
-    if not (network or season or _SHOWS_SEASON.search(f"{headline}\n{opening}")):
+    if not (network or season or _SHOWS_SEASON.search(top)):
         words.discard("season")  # "the season's hottest handsets": a season of the year
     return len(words) + network + season >= 2 and bool(
         network or season or words & {"premiere", "premiering", "episode", "serie", "tv"}

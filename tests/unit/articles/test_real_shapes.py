@@ -538,3 +538,22 @@ def test_an_old_series_dubbed_for_another_country_is_no_premiere() -> None:
         published=date(2017, 1, 21),
     )
     assert article.facts.premiere is None
+
+
+def test_a_games_season_and_a_theatre_season_claim_nothing() -> None:
+    game = (
+        "Skyforge Arena Season 3 starts tomorrow\n"
+        "It's a new chapter for Skyforge Arena, as Season 3 begins tomorrow on Feb. 7. The "
+        "Season 3 battle pass brings new skins, and players can spend in-game credits in the "
+        "shop."
+    )
+    theatre = (
+        "Lakeside Stage unveils its new season\n"
+        "The musical Harbour Nights has its world premiere on Sept. 12, followed by the "
+        "premiere of a stage adaptation of the novel. Tickets for every matinee and the "
+        "Broadway transfer go on sale Monday."
+    )
+    for text in (game, theatre):
+        article = analyse(text=text, published=date(2023, 2, 6))
+        assert (article.facts.show, article.facts.premiere) == (None, None)
+        assert not about_tv(*text.split("\n", 1))
