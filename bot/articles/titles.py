@@ -972,7 +972,7 @@ def lead_show(
         first_seen[key] = min(first_seen.get(key, at), at)
 
     head = headline_show(headline, body, blocker, slug) if headline or slug else None
-    if head is not None and head.source != "quoted" and _lists_titles(headline):
+    if head is not None and head.source != "quoted" and _lists_titles(headline, blocker):
         head = None  # "When Calls The Heart, Signed Sealed Delivered, Cedar Cove, and More!"
     quotes = quoted_titles(headline)
     season_marked = [
@@ -1077,15 +1077,17 @@ def lead_show(
     return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
 
 
-def _lists_titles(headline: str) -> bool:
+def _lists_titles(headline: str, blocker: Callable[[str], Sequence[tuple[int, int]]]) -> bool:
     """Whether the headline lists three titles or more ("When Calls The Heart, Signed Sealed
     Delivered, Cedar Cove, and More!"): a round-up's, which leads with none of them. "Release
-    Date, Cast, Plot and More" lists what a piece tells of one show."""
+    Date, Cast, Plot and More" lists what a piece tells of one show; "What to expect from
+    Season 2, The Newsreader, ABC TV" a season and a network beside it."""
     match = _LISTED.search(headline)
     if match is None:
         return False
     items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match[1]) if i]
-    return sum(1 for i in items if plausible_title(i) and not _all_generic(i)) >= 3
+    titles = [i for i in items if plausible_title(i) and not _all_generic(i) and not blocker(i)]
+    return len(titles) >= 3
 
 
 def _all_generic(words: str) -> bool:

@@ -557,3 +557,15 @@ def test_a_games_season_and_a_theatre_season_claim_nothing() -> None:
         article = analyse(text=text, published=date(2023, 2, 6))
         assert (article.facts.show, article.facts.premiere) == (None, None)
         assert not about_tv(*text.split("\n", 1))
+
+
+def test_a_headline_of_a_season_a_title_and_a_network_is_no_list_of_titles() -> None:
+    article = analyse(
+        text=(
+            "What to expect from Season 2, The Morning Bulletin, ABC TV + iview\n"
+            "The cast discuss the upcoming series. The second season of the six-part drama is "
+            "coming back."
+        ),
+        published=date(2023, 8, 20),
+    )
+    assert article.facts.show == "The Morning Bulletin"
