@@ -364,7 +364,7 @@ def find_facts(
     statements = [s for s in statements if s.season_implied or s.season not in aired]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
-    if _unsupported_guess(lead, statements):
+    if _unsupported_guess(lead, statements) or _round_up_lead(lead, statements):
         lead = titles.HeadlineShow(None, 0.0, "none")  # the first premiere named leads
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
     if lead_statement is not None and not (lead.title or lead_statement.show):
@@ -411,6 +411,15 @@ def _unsupported_guess(lead: titles.HeadlineShow, statements: Sequence[_Statemen
         and not any(s.show is None or titles.same_show(s.show, lead.title) for s in statements)
         and any(s.show_named for s in statements)
     )
+
+
+def _round_up_lead(lead: titles.HeadlineShow, statements: Sequence[_Statement]) -> bool:
+    """A lead that only the body's runs suggest, in a piece whose premieres name two shows or
+    more: a round-up's, where the first premiere named leads ("The Latest Hulu and FX News"
+    opening on Atlanta's date, whatever show its paragraphs name most)."""
+    if lead.title is None or lead.source != "body":
+        return False
+    return len({titles.title_key(s.show) for s in statements if s.show and s.show_named}) >= 2
 
 
 def _told_again(chosen: _Statement, statements: Sequence[_Statement]) -> _Statement:

@@ -109,7 +109,7 @@ _FURNITURE = _words(
     headphones headset headsets vr phone phones smartphone smartphones laptop laptops tablet
     console consoles camera gadget gadgets device devices app apps deals iphone ipad android
     event special specials studio whats big
-    sitcom sitcoms favourite favourites favorite favorites returning
+    sitcom sitcoms favourite favourites favorite favorites returning tour tours
     football soccer rugby cricket tennis golf basketball baseball hockey boxing racing
     fixtures fixture match matches league cup
     """

@@ -104,7 +104,7 @@ def test_address_month() -> None:
         "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
         "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
         "New Zealanders", "Returning", "My Top 10 Highly Anticipated", "Don’t Miss These 10",
-        "Five Original Latin American",
+        "Five Original Latin American", "The Summer Press Tour",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -569,3 +569,22 @@ def test_a_headline_of_a_season_a_title_and_a_network_is_no_list_of_titles() -> 
         published=date(2023, 8, 20),
     )
     assert article.facts.show == "The Morning Bulletin"
+
+
+def test_in_a_round_up_the_first_premiere_leads_not_the_show_named_most() -> None:
+    article = analyse(
+        text=(
+            "The Latest Streaming and Cable News from the Summer Press Tour\n"
+            "This week the networks revealed details of upcoming shows.\n"
+            "FX’s award-winning comedy “Harbour Lights” will return for its fourth and final "
+            "season on Thursday, September 15, at 10 p.m. ET on FX.\n"
+            "The Quiet Patient\n"
+            "FX’s new limited series “The Quiet Patient” will premiere Tuesday, August 30, "
+            "exclusively on Hulu.\n"
+            "A thriller, “The Quiet Patient” follows a therapist held by a patient. “The Quiet "
+            "Patient” stars a comedian in a dark role."
+        ),
+        published=date(2022, 7, 22),
+    )
+    assert (article.facts.show, article.facts.season) == ("Harbour Lights", 4)
+    assert [other.show for other in article.other_premieres] == ["The Quiet Patient"]
