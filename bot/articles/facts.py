@@ -165,7 +165,7 @@ _PAST_VERB = re.compile(
     r"|(?!(?:schedul|slat|dat|set|expect|announc|confirm|reveal|plann|need)ed\b)[a-z]{3,}ed)\b"
 )
 _MOVE_VERB = re.compile(
-    r"(?i)\b(?:mov|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
+    r"(?i)\b(?:mov(?:e[sd]?|ing)\b|push|delay|shift|bump|reschedul|postpon|chang|advanc|brought)\w*"
 )
 _BREAK = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|mid-?season")
 # A headline about returns from a break ("midseason premieres" are often new shows' dates).
@@ -349,7 +349,8 @@ def find_facts(
         weekday_years=3 if source == "mentioned" else 15,
         day_first=bool(_UK_CUES.search(body)) if day_first is None else day_first,
         article_zone=when.article_zone(body),
-        schedule=bool(_SCHEDULE_HEADLINE.search(headline)),
+        # a headline lost from the copy still names its list in the address
+        schedule=bool(_SCHEDULE_HEADLINE.search(headline or (url_slug or "").replace("-", " "))),
         lead=lead,
     )
     statements = _statements(everything, ctx) if announces else []

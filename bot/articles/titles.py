@@ -147,6 +147,7 @@ _NOT_A_TITLE = re.compile(
       | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
       | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
       | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
+      | (?:midnight|noon|midday)                                    # a time of day
       | (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)  # a number
       | (?:\d+|one|two|three|four|five|six|eight|ten|twelve)-(?:episode|part|hour|minute
           |night|week|day)s?                  # "10-episode", "two-hour" ("48 Hours" is a show)

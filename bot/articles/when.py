@@ -270,6 +270,9 @@ _HOLIDAY_AS_ADJECTIVE = re.compile(
 # A weekday after a possessive and before a capitalised word names a programme.
 _PROGRAMME_NAME = re.compile(r"\w['’]s?\s+$")
 _NAME_GOES_ON = re.compile(rf"\s+(?!{_MONTH}|(?:At|On|From)\b)[A-Z]")
+_TITLE_GOES_ON = re.compile(
+    rf"[ \t]+(?!{_MONTH}|{_WEEKDAY}|(?:At|On|From|In|And|The|This)\b)[A-Z][a-z]"
+)
 
 
 def _mention(match: re.Match[str], text: str) -> DateMention | None:
@@ -310,6 +313,8 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "hol":
         if _HOLIDAY_AS_ADJECTIVE.match(text, end):
             return None  # "her Christmas movie debut": a kind of film, not the day
+        if not g("hol_y") and _TITLE_GOES_ON.match(text, end):
+            return None  # "Halloween Wars (Food Network, Season 12)": a title's first word
         return DateMention(start, end, raw, "holiday", _int(g("hol_y")), word=g("hol_n"))
     if kind == "my":
         return DateMention(start, end, raw, "month", int(g("my_y")), _month(g("my_m")))

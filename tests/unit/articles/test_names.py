@@ -68,6 +68,10 @@ from bot.articles.seasons import find_seasons
         ("Viu", "Viu"),
         ("Sohu TV", "Sohu"),
         ("Zee TV", "Zee TV"),
+        ("Tokyo Mx", "Tokyo MX"),
+        ("TV Aichi", "TV Aichi"),
+        ("TVQ Kyushu", "TVQ Kyushu"),
+        ("ThreeNow", "Three"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:

@@ -104,7 +104,7 @@ def test_address_month() -> None:
         "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
         "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
         "New Zealanders", "Returning", "My Top 10 Highly Anticipated", "Don’t Miss These 10",
-        "Five Original Latin American", "The Summer Press Tour",
+        "Five Original Latin American", "The Summer Press Tour", "Midnight",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -588,3 +588,23 @@ def test_in_a_round_up_the_first_premiere_leads_not_the_show_named_most() -> Non
     )
     assert (article.facts.show, article.facts.season) == ("Harbour Lights", 4)
     assert [other.show for other in article.other_premieres] == ["The Quiet Patient"]
+
+
+def test_a_list_under_date_lines_is_read_where_only_the_address_says_it_is_one() -> None:
+    text = (
+        "date 2022-09-28 Normalcy is returning to the fall schedule. Here is our list of "
+        "premieres; it covers shows debuting between mid-September and December 31 but does "
+        "not include movies or specials.\n"
+        "September 15:\n"
+        "Harbour Lights (FX, Season 4; final season)\n"
+        "Halloween Bakers (Food Network, Season 12)"
+    )
+    url = "https://tvnews.example.com/fall-tv-premiere-dates-new-returning-series-1235"
+    article = analyse(text=text, url=url)
+    assert (article.facts.show, article.facts.season, article.facts.network) == (
+        "Harbour Lights",
+        4,
+        "FX",
+    )
+    assert premiere_value(article.facts)[0] == "2022-09-15"
+    assert [o.show for o in article.other_premieres] == ["Halloween Bakers"]
