@@ -1658,7 +1658,7 @@ def _lead_facts(
         and titles.same_show(statement.show, lead.title)
     ):
         show_conf = max(show_conf, 0.9)
-    season, season_conf = _lead_season(statement, head_season, body, show if single else None)
+    season, season_conf = _lead_season(statement, head_season, body, show, single=single)
     numbered = _NUMBERED_TITLE.fullmatch(show or "")
     if numbered and (
         season is None or season_conf < 0.85 or season in (1, int(numbered["season"]))
@@ -1697,11 +1697,16 @@ def _channel_of(broadcaster: str, body: str) -> str:
 
 
 def _lead_season(
-    statement: _Statement | None, head_season: int | None, body: str, show: str | None
+    statement: _Statement | None,
+    head_season: int | None,
+    body: str,
+    show: str | None,
+    *,
+    single: bool,
 ) -> tuple[int | None, float]:
     """The premiere sentence's season, else the headline's, else one written by the show's
-    name, else the highest season the body names, else 1 for a new series. Without `show`
-    (none, or an article about several) only the sentence and the headline count."""
+    name, else (in an article about one show) the highest season the body names, else 1 for
+    a new series. What stands by the show's own name counts in a round-up too."""
     if statement and statement.season is not None and not statement.season_implied:
         return statement.season, 0.9
     if head_season is not None:
@@ -1718,6 +1723,8 @@ def _lead_season(
         return None, 0.0
     if _told_as_new(body, show):
         return 1, 0.55  # "the upcoming Tokyo 24th Ward anime", "miniseries When We Rise"
+    if not single:
+        return None, 0.0  # another show's season is no evidence of this one's
     found = seasons.find_seasons(body)
     explicit = [s.number for s in found if not s.implied]
     if explicit:

@@ -608,3 +608,24 @@ def test_a_list_under_date_lines_is_read_where_only_the_address_says_it_is_one()
     )
     assert premiere_value(article.facts)[0] == "2022-09-15"
     assert [o.show for o in article.other_premieres] == ["Halloween Bakers"]
+
+
+def test_in_a_round_up_a_show_told_as_new_by_its_own_name_is_a_first_season() -> None:
+    article = analyse(
+        text=(
+            "Here are the new TV series coming out this month.\n"
+            "‘Harbour Medical’\n"
+            "From the creators of a hit sitcom, “Harbour Medical” is a new show that follows "
+            "the staff of a hospital in Oregon.\n"
+            "Premiere date: Nov. 12\n"
+            "Where to watch: Peacock\n"
+            "‘The Quiet Valley’\n"
+            "A detective returns to her home town.\n"
+            "Premiere date: Nov. 14\n"
+            "Where to watch: Peacock"
+        ),
+        published=date(2024, 11, 5),
+    )
+    assert (article.facts.show, article.facts.season) == ("Harbour Medical", 1)
+    # The other show's season is its own: nothing by its name says it is new.
+    assert [(o.show, o.season) for o in article.other_premieres] == [("The Quiet Valley", None)]
