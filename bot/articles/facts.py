@@ -1983,7 +1983,7 @@ _NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh)"
 _NEW_BEFORE = re.compile(
     r"(?i)(?:\b"
     + _NEW_WORD
-    + r"\s+(?:[\w-]+\s+){0,3}?"
+    + r"\s+(?:[\w-]+\s+){0,3}?(?:\w+-)?"  # "NEW ACTION-DRAMA"
     + _KIND
     + r"s?|\bmini-?series|\blimited\s+series"
     # "the TV adaptation of Sally Rooney's Normal People": a novel's first screen outing
@@ -1996,14 +1996,17 @@ _NEW_AFTER = re.compile(
     + r"\s+(?:[\w-]+\s+){0,3}?"
     + _KIND
     + r"\b|\s+(?:anime|series)\s+(?:adaptation|debut)\b"
-    + r"|,\s*(?:the|an?)\s+(?:TV\s+|television\s+|screen\s+)?adaptation\s+of\b)"
+    + r"|(?:,|\s+is)\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}?adaptation\s+of\b"
+    # "Young Sheldon, The Big Bang Theory's spin-off prequel,": a show of its own, starting
+    + r"|,\s*(?!which|that|who)(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,4}?(?:spin-?off|prequel)\b"
+    + r"|\s+will\s+first\s+(?:air|premiere|stream|debut))"  # "will first air July, 2018"
 )
 
 
 def _told_as_new(body: str, show: str) -> bool:
     """The text calls the show itself new: "the upcoming X anime", "the new drama X", "X, a
     new comedy", "miniseries X". A new series is season 1."""
-    for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body):
+    for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body, re.IGNORECASE):
         before = body[max(0, match.start() - 60) : match.start()]
         after = body[match.end() : match.end() + 60]
         if _NEW_BEFORE.search(before) or _NEW_AFTER.match(after):

@@ -629,3 +629,30 @@ def test_in_a_round_up_a_show_told_as_new_by_its_own_name_is_a_first_season() ->
     assert (article.facts.show, article.facts.season) == ("Harbour Medical", 1)
     # The other show's season is its own: nothing by its name says it is new.
     assert [(o.show, o.season) for o in article.other_premieres] == [("The Quiet Valley", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'NEW ACTION-DRAMA "HARBOUR CREW" TO PREMIERE THURSDAY, MAY 22 ON FOX.',
+        "“Harbour Crew” will first air on Fox on Thursday, May 22.",
+        "“Harbour Crew” is a Korean drama adaptation of the Chinese novel. It premieres May 22 "
+        "on Fox.",
+        "Harbour Crew, the Dockside spin-off prequel, premieres Thursday, May 22 on Fox.",
+    ],
+)
+def test_a_show_told_as_new_in_real_shapes_is_a_first_season(sentence: str) -> None:
+    article = analyse(text=f"Harbour Crew premiere date\n{sentence}", published=date(2014, 5, 1))
+    assert (article.facts.show, article.facts.season) == ("Harbour Crew", 1)
+
+
+def test_a_spin_off_it_once_was_says_nothing_of_the_season_now() -> None:
+    article = analyse(
+        text=(
+            "Harbour Crew returns\n"
+            "Thirteen new episodes of Harbour Crew will air in 2019. Harbour Crew, which was a "
+            "spin-off from a film, drew half a million viewers on TVNZ 2."
+        ),
+        published=date(2018, 11, 1),
+    )
+    assert article.facts.season != 1
