@@ -223,7 +223,7 @@ _SHOW_BEFORE = re.compile(
     r"(?:(?:game|talk|quiz|cooking|dating)\s+)?"
     r"(?:drama|comedy|series|show|thriller|sitcom|docuseries|adaptation|anime|spinoff"
     r"|spin-off|prequel|sequel|reboot|revival),?\s+$"  # "the hit game show, Family Feud,"
-    r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama"
+    r"|\b(?:drama|comedy|sitcom|thriller|docuseries|documentary|docudrama|program|programme"
     r"|(?:game|talk|quiz|cooking|dating)\s+show),?\s+$"
     r"|\b(?:weekly|studio|news|competition|anthology|magazine|sketch|variety)\s+(?:series|show)"
     r",?\s+$"  # "the weekly studio series INSIDE THE NFL"
@@ -234,6 +234,11 @@ _PARENT_BEFORE = re.compile(
     r"(?i)\b(?:prequel|sequel|spin-?off|follow-up|successor|remake|reboot|adaptation)"
     r"(?:\s+(?:series|show|drama))?\s+(?:to|of|from)\s+(?:the\s+)?[\"“‘']?$"
     r"|\bbased\s+on\s+(?:the\s+)?[\"“‘']?$"
+)
+# What only a show does: "Monsterland is set to premiere", "Lantern Road will debut". People
+# return and arrive; they do not premiere.
+_PREMIERES_AFTER = re.compile(
+    r"(?i)\s*(?:(?:is|are)\s+(?:set|scheduled|slated|due)\s+to\s+|will\s+)?(?:premiere|debut)s?\b"
 )
 _SUBJECT_AFTER = re.compile(
     r"(?i)\s*(?:returns?|premieres?|debuts?|will|is|arrives?|bows?|kicks?|launch|lands?|hits?"
@@ -1351,6 +1356,7 @@ def _named_titles(
             _SHOW_AFTER.match(after)
             or _SHOW_BEFORE.search(before)
             or (lead is None and _SUBJECT_AFTER.match(after))
+            or _PREMIERES_AFTER.match(after)
         ):
             named.append(run)
     credits = [a.span() for a in _CREDIT_ASIDE.finditer(text)]

@@ -38,7 +38,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Adult Swim", _US, (r"Adult Swim", r"Toonami", r"\[adult swim\]")),
     ("PBS Masterpiece", _US, (
         r"PBS Masterpiece", r"Masterpiece on PBS", r"PBS'?s? Masterpiece", r"Masterpiece Theatre",
-        r"?Masterpiece(?= on| series|'s)",
+        r"Masterpiece (?:Mystery!|Classic|Contemporary)", r"MASTERPIECE",
+        r"?Masterpiece(?= on| series|'s|’s)",
     )),
     ("PBS", _US, (r"PBS(?! Kids)", r"PBS Kids")),
     ("CBC Gem", _CA, (r"CBC Gem",)),

@@ -656,3 +656,29 @@ def test_a_spin_off_it_once_was_says_nothing_of_the_season_now() -> None:
         published=date(2018, 11, 1),
     )
     assert article.facts.season != 1
+
+
+def test_a_title_set_to_premiere_is_a_show_whatever_the_lead() -> None:
+    article = analyse(
+        text=(
+            "Toon Parade reboot heads to Hulu this fall\n"
+            "The Toon Parade reboot comes to Hulu on Friday, November 20. Also premiering this "
+            "fall is an anthology. Harbour Fog is set to premiere on Friday, October 2."
+        ),
+        published=date(2020, 8, 20),
+    )
+    assert article.facts.show == "Toon Parade"
+    dated = [(o.show, premiere_value(o)[0]) for o in article.other_premieres]
+    assert dated == [("Harbour Fog", "2020-10-02")]
+
+
+def test_a_news_programme_named_after_its_noun_is_the_show() -> None:
+    article = analyse(
+        text=(
+            "CBS sets its fall schedule\n"
+            "Highlights include: television’s #1 news program, Harbour Lights, premiering Sunday, "
+            "Sept. 20 (7:30-8:30 PM, ET/PT)."
+        ),
+        published=date(2020, 8, 28),
+    )
+    assert article.facts.show == "Harbour Lights"
