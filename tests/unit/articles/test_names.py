@@ -72,6 +72,8 @@ from bot.articles.seasons import find_seasons
         ("TV Aichi", "TV Aichi"),
         ("TVQ Kyushu", "TVQ Kyushu"),
         ("ThreeNow", "Three"),
+        ("MASTERPIECE", "PBS Masterpiece"),
+        ("Masterpiece Mystery!", "PBS Masterpiece"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:
