@@ -130,7 +130,8 @@ _CUE_RE = re.compile(
         (?:on|for)(?!\s+(?:set|screen|stage|track|the\s+set))|brings?\s+back|bringing\s+back
         |follows?|kicks?\s+off|hit(?:s|ting)?(?=\s+(?:on\s+)?(?:[A-Z]|the\s+(?:small\s+)?screen|(?:TV\s+)?screens|streaming))
         |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
-        stream|on|from)|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
+        stream|on|from)|available(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue
+          |wed|thu|fri|sat|sun|\d))|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
         |on\s+screens|streams?|(?:is|are)\s+back)\b)
     | (?P<report>\b(?:announced|announces|announcing|revealed|reveals|revealing|confirmed|confirms
         |unveiled|unveils|said|says|told|shared|teased|tweeted|posted|reported|renewed|ordered

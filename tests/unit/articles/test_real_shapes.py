@@ -682,3 +682,18 @@ def test_a_news_programme_named_after_its_noun_is_the_show() -> None:
         published=date(2020, 8, 28),
     )
     assert article.facts.show == "Harbour Lights"
+
+
+def test_available_before_a_date_is_a_release() -> None:
+    article = analyse(
+        text=(
+            "Six telenovelas Netflix is launching this year\n"
+            "The streamer is betting on Latin American drama.\n"
+            '"Harbour Lights" — available April 6'
+        ),
+        published=date(2022, 3, 20),
+    )
+    assert (article.facts.show, premiere_value(article.facts)[0]) == (
+        "Harbour Lights",
+        "2022-04-06",
+    )
