@@ -1391,6 +1391,13 @@ _LEAD_POINTER = re.compile(r"(?i)\bthe\s+(?:show|series|drama|comedy|sitcom|prog
 _SUBJECT_PRONOUN = re.compile(r"(?i)(?:,|\band|\bbut)\s+it\s+(?:is|will|was|has|premieres|airs)\b")
 
 
+# Between two titles of a list: a comma, or "and" between quoted titles ("Eastbound & Down"
+# unquoted is one title).
+_LIST_JOIN = re.compile(
+    r"[\"”’']\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[\"“‘']|\s*,\s*(?:and\s+|&\s+)?"
+)
+
+
 def _bind_show(
     mention: when.DateMention,
     named: Sequence[titles.TitleMention],
@@ -1418,6 +1425,13 @@ def _bind_show(
             # '"The K2" will be replacing tvN's current drama, "The Good Wife", and it is
             # slated to premiere on 23rd September': "it" is the sentence's subject.
             return before[0].text, before[0]
+        # '"Señorita 89", "Malayerba" and "El Refugio" will arrive in 2022': the list's date
+        # is each title's; the first one leads.
+        at = len(before) - 1
+        while at > 0 and _LIST_JOIN.fullmatch(text, before[at - 1].end, before[at].start):
+            at -= 1
+        if at < len(before) - 1:
+            return before[at].text, before[at]
         # "Following The Crown, Severance returns March 8": the nearest subject names it,
         # but the lead wins when it is one of the candidates and the other is far.
         if lead and not titles.same_show(chosen.text, lead):

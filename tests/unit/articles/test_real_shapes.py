@@ -697,3 +697,15 @@ def test_available_before_a_date_is_a_release() -> None:
         "Harbour Lights",
         "2022-04-06",
     )
+
+
+def test_the_first_of_a_list_of_titles_before_a_date_leads() -> None:
+    article = analyse(
+        text=(
+            "Streamer launches five original Latin American series in Mexico\n"
+            "The originals “Harbour Lights”, “Salt Garden”, “Lantern Road” and “Quiet Valley” "
+            "will arrive on the platform in 2022."
+        ),
+        published=date(2021, 11, 20),
+    )
+    assert article.facts.show == "Harbour Lights"
