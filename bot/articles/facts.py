@@ -1594,13 +1594,24 @@ def _choose(
                 round(s.score),
                 s.show_named,  # "Gogglebox's series starts on 4th September" beats a drama
                 # whose title the sentence does not name as one
-                s.year_given,  # "February 27th next year" says what "Feb 27th" leaves open
                 s.resolved.explicit,  # "March 8" beats "Friday" wherever they stand
                 _PRECISION_RANK[s.resolved.precision],
                 s.time is not None,
                 -s.resolved.day.toordinal(),
             ),
         )
+    if chosen is not None and not chosen.year_given:
+        # "February 27th next year" says what "Feb 27th" leaves open: the same day, its year.
+        dated = [
+            s
+            for s in candidates
+            if s.year_given
+            and round(s.score) == round(chosen.score)
+            and (s.resolved.day.month, s.resolved.day.day)
+            == (chosen.resolved.day.month, chosen.resolved.day.day)
+        ]
+        if dated:
+            chosen = dated[0]
     if chosen is not None and chosen.resolved.precision in (Precision.MONTH, Precision.YEAR):
         # "Premieres in October" in the headline, "Thursday, Oct. 10" in the body: the day.
         inside = [

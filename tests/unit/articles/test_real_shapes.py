@@ -709,3 +709,16 @@ def test_the_first_of_a_list_of_titles_before_a_date_leads() -> None:
         published=date(2021, 11, 20),
     )
     assert article.facts.show == "Harbour Lights"
+
+
+def test_of_two_parts_the_first_is_the_premiere_though_only_the_second_gives_its_year() -> None:
+    article = analyse(
+        text=(
+            "Harbour Lights final season date\n"
+            "The fifth and final season of Harbour Lights launches in September on Netflix. It "
+            "has ten episodes in two volumes: the first volume will be available from September "
+            "3, while the second will be broadcast on December 3, 2021."
+        ),
+        published=date(2021, 5, 24),
+    )
+    assert premiere_value(article.facts)[0] == "2021-09-03"
