@@ -86,6 +86,7 @@ _PLACES = _words(
     foreign zealanders australians canadians brits indians
     argentina chile colombia peru cuba jamaica world global international national hollywood
     london paris tokyo seoul beijing washington new york los angeles toronto sydney
+    las vegas nevada california florida texas ohio michigan boston chicago miami melbourne
     """
 )
 _FURNITURE = _words(

@@ -104,7 +104,7 @@ def test_address_month() -> None:
         "Join or Sign", "Listen Live", "Shonen", "Television Critics Association",
         "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
         "New Zealanders", "Returning", "My Top 10 Highly Anticipated", "Don’t Miss These 10",
-        "Five Original Latin American", "The Summer Press Tour", "Midnight",
+        "Five Original Latin American", "The Summer Press Tour", "Midnight", "Las Vegas",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
