@@ -590,12 +590,18 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                 d for d in dates if not any(lo <= d.start and d.end <= hi for lo, hi in quoted)
             ]
         if sentence.is_line and dates and _is_date_header(text, dates):
-            header = when.resolve(
-                dates[0],
-                ctx.anchor,
-                day_first=ctx.day_first,
-                anchor_known=ctx.anchor_known,
-                weekday_years=ctx.weekday_years,
+            # "Wednesday Sept. 14" over a copy of unknown age dates its rows no better than a
+            # sentence's "Sept. 14": which year is unknowable.
+            header = (
+                None
+                if ctx.undated and dates[0].year is None
+                else when.resolve(
+                    dates[0],
+                    ctx.anchor,
+                    day_first=ctx.day_first,
+                    anchor_known=ctx.anchor_known,
+                    weekday_years=ctx.weekday_years,
+                )
             )
             continue
         if not sentence.is_line:

@@ -722,3 +722,17 @@ def test_of_two_parts_the_first_is_the_premiere_though_only_the_second_gives_its
         published=date(2021, 5, 24),
     )
     assert premiere_value(article.facts)[0] == "2021-09-03"
+
+
+def test_a_date_line_over_rows_in_a_copy_of_unknown_age_dates_nothing() -> None:
+    text = (
+        "NBC Announces Fall Premiere Dates\n"
+        "Here's the premiere schedule:\n"
+        "Wednesday Sept. 14\n"
+        '10 p.m. "Harbour Lights"\n'
+        "Monday, Sept. 19\n"
+        '8 p.m. "Quiet Valley"'
+    )
+    article = analyse(text=text, url="https://tvnews.example.com/news/nbc-fall-premiere-dates")
+    assert article.facts.premiere is None
+    assert not article.other_premieres
