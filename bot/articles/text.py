@@ -32,7 +32,8 @@ _TOP_FURNITURE = re.compile(
       | [-+]?\d+(?:\.\d+)?\s*°\s*[CF]\b.* | (?:[^|/>\n]{1,25}\s*[|>/]\s*){2,}[^|/>\n]{0,25}
       | [^|/>\n]{1,25}\s*>\s*[^|/>\n]{1,25}
       | [\s,;|·•]*
-      | .{0,100}\b(?:picture|photo|photograph|image|credit)\s*:\s*[^.!?]{1,50}  # a caption
+      # a caption: "Rachel Griffiths. Picture: Richard Dobson", "... Credit: ITV"
+      | .{0,100}\b(?:picture|photo|photograph|image|credit)\s*:\s*(?-i:[A-Z][\w.&'’-]*[\s/,]*){1,5}
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )

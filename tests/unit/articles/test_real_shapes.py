@@ -13,7 +13,7 @@ from bot.articles import analyse
 from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import about_tv
 from bot.articles.preview import premiere_value
-from bot.articles.text import split_sentences
+from bot.articles.text import is_top_furniture, split_sentences
 from bot.articles.titles import plausible_title
 from tests.unit.articles.conftest import Preview
 
@@ -482,6 +482,8 @@ def test_the_writers_name_under_the_byline_and_a_caption_are_no_headline() -> No
         "Harbour Lights (FX, Season 4) premieres September 15."
     )
     assert extract_text(text).title == "Fall premiere dates for new and returning series"
+    # A headline that only begins like a caption stays a headline.
+    assert not is_top_furniture("Exclusive image: First look at The Crown season 5")
 
 
 def test_the_end_of_a_span_between_two_times_is_no_premiere() -> None:
