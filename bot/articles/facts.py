@@ -513,7 +513,7 @@ _GAMES = re.compile(
 )
 _STAGE = re.compile(
     r"(?i)\b(?:musicals?|(?-i:West\s+End|Broadway)|stage|playwright|theat(?:re|er)s?|matinees?"
-    r"|tickets?|box\s+office|cast\s+album|curtain|revival|opera|ballet|orchestra)\b"
+    r"|tickets?|box\s+office|cast\s+album|curtain|opera|ballet|orchestra)\b"
 )
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
