@@ -71,6 +71,8 @@ from bot.articles.seasons import find_seasons
         ("Tokyo Mx", "Tokyo MX"),
         ("TV Aichi", "TV Aichi"),
         ("TVQ Kyushu", "TVQ Kyushu"),
+        ("Sun TV", "Sun TV"),
+        ("KBS Kyoto", "KBS Kyoto"),
         ("ThreeNow", "Three"),
         ("MASTERPIECE", "PBS Masterpiece"),
         ("Masterpiece Mystery!", "PBS Masterpiece"),
