@@ -121,12 +121,12 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         if not raw_lines:
             raise NotAnArticle("There is no article text in that.")
     # Navigation, mastheads and archive labels above the story are not its headline.
-    byline = ""  # "By Erik Pedersen" above "Erik Pedersen": the writer's name twice
+    writer = ""  # "By Erik Pedersen" above "Erik Pedersen": the writer's name twice
     while len(raw_lines) > 1 and (
-        is_top_furniture(raw_lines[0], byline)
+        is_top_furniture(raw_lines[0], writer)
         or canonical_network(raw_lines[0].strip(" |·")) is not None
     ):
-        byline = byline or (raw_lines[0] if byline_name(raw_lines[0]) else "")
+        writer = writer or byline_name(raw_lines[0])
         raw_lines = raw_lines[1:]  # "ABC" above the story is its section, not its headline
     # The site's own name above the story ("The Korea Herald" on koreaherald.com).
     while len(raw_lines) > 1 and _names_the_site(raw_lines[0], url):

@@ -591,10 +591,10 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             ]
         if sentence.is_line and dates and _is_date_header(text, dates):
             # "Wednesday Sept. 14" over a copy of unknown age dates its rows no better than a
-            # sentence's "Sept. 14": which year is unknowable.
+            # sentence's "Sept. 14".
             header = (
                 None
-                if ctx.undated and dates[0].year is None
+                if _year_unknowable(dates[0], ctx)
                 else when.resolve(
                     dates[0],
                     ctx.anchor,
@@ -830,6 +830,12 @@ def _heading_title(line: str) -> str | None:
     return None
 
 
+def _year_unknowable(mention: when.DateMention, ctx: _Context) -> bool:
+    """ "March 8" (even "Sunday, March 8": it fits one year in six) in a copy of unknown age:
+    which year it means is unknowable."""
+    return ctx.undated and mention.year is None
+
+
 def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement | None:
     """A statement if this date is a premiere the sentence announces; None otherwise."""
     text, dates, cues, named = scan.text, scan.dates, scan.cues, scan.named
@@ -922,9 +928,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
-    if ctx.undated and mention.year is None:
-        # "March 8" (even "Sunday, March 8": it fits one year in six) in a copy of unknown
-        # age: which year is unknowable.
+    if _year_unknowable(mention, ctx):
         return None
     if ctx.estimated and (
         mention.kind in ("relative", "weekday") or (mention.kind == "year" and mention.year is None)

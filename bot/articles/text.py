@@ -43,15 +43,15 @@ _TOP_FURNITURE = re.compile(
 _BYLINE_ALONE = re.compile(r"\W*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\W*")
 
 
-def is_top_furniture(line: str, byline: str = "") -> bool:
+def is_top_furniture(line: str, writer: str = "") -> bool:
     """A line above the story that is the site's, not the article's ("Skip to main content",
     "Tag Archives: Crave", "TV | Film | Music", "Home > TV", "4.8°C Dublin", a byline, a
-    caption, and the writer's name again under `byline`)."""
+    caption, and the `writer`'s name again under their byline)."""
     return len(line) < 160 and bool(
         _FURNITURE.match(line)
         or _TOP_FURNITURE.match(line)
         or _BYLINE_ALONE.fullmatch(line)
-        or (byline and line.strip() == byline_name(byline))
+        or (writer and line.strip() == writer)
     )
 
 
