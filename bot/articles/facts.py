@@ -216,6 +216,9 @@ _NETWORK_DISTRACTOR = re.compile(
 # "the new drama" before it; or, weaker, a premiere verb after it.
 _SHOW_AFTER = re.compile(
     r"(?i)(?:['’]s|[!?](?=\s*\())?\s*(?:\(|season|series|part|cycle|—|–|-\s|:)"
+    # "Harbour of Ash, a new prime time series for TVNZ 2,": a title in apposition
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:series|drama|comedy|sitcom|thriller"
+    r"|docuseries|documentary|anime)\b"
 )
 _SHOW_BEFORE = re.compile(
     r"(?i)(?:premiere|return|debut|(?:seasons?|series|parts?)(?:\s+\w+)?|launch|arrival)\s+of\s+"
@@ -740,7 +743,8 @@ _FIELD_LABEL = re.compile(
     r"|notes?|update|summary|source|airs|network|channel|platform|episodes|director|writer"
     r"|starring|rating|runtime|description|story|trailer|bottom\s+line|our\s+take|the\s+scoop"
     r"|where\s+we\s+left\s+off|where\s+to\s+watch|premiere\s+date|release\s+date|date|time"
-    r"|(?:executive\s+)?producers?|creators?|based\s+on|about|stars|slot|also\s+known\s+as|aka)"
+    r"|(?:executive\s+)?producers?|creators?|based\s+on|about|stars|slot|also\s+known\s+as|aka"
+    r"|(?:press|media|news)\s+release)"
     r"\W*"
 )
 
@@ -1597,10 +1601,14 @@ def _choose(
     if candidates:
         # Best supported first; among equals the finer precision, then the earliest day
         # (a two-night premiere starts on the first night).
+        # A day the text tells three times over is the one it announces, whatever month it
+        # was once "postponed to".
+        told = Counter((s.resolved.day, s.resolved.precision) for s in candidates)
         chosen = max(
             candidates,
             key=lambda s: (
                 s.winner and s.names_show,  # "now moved to": for this show, not another
+                told[(s.resolved.day, s.resolved.precision)] >= 3,
                 round(s.score),
                 s.show_named,  # "Gogglebox's series starts on 4th September" beats a drama
                 # whose title the sentence does not name as one

@@ -493,6 +493,11 @@ def _slug_show(
     title, verified = found
     if verified:
         return HeadlineShow(_body_spelling(title, body), 0.7, "slug")
+    written = _joined_pattern(tuple(title.lower().split())).search(body)
+    if written is not None and not _written_as_title(f"{written.group()} -"):
+        return None  # "netflix-working-first-dutch-original": the page's words in lowercase
+    if _has_plain_words(title, body):
+        return None  # "more-laugh-therapy": the body's "laugh" is a word, not a title's
     return HeadlineShow(title, 0.35, "slug-only")
 
 
@@ -669,6 +674,16 @@ def _a_word(span: str, body: str) -> bool:
     """A one-word candidate the body also writes in lowercase: "Formats" of "10 Confirms
     Returning Formats" is the word "formats"."""
     return " " not in span.strip() and _written_lowercase(span, body)
+
+
+def _has_plain_words(title: str, body: str) -> bool:
+    """Whether the body writes a word of this title as a plain word ("highlights", "your",
+    "preview"): a headline's or an address's phrase the body never confirms is no title then."""
+    return any(
+        _written_lowercase(word, body)
+        for word in re.findall(r"[^\W\d_][\w'’-]*", title)
+        if word.lower() not in _CONNECTORS
+    )
 
 
 def _written_lowercase(span: str, body: str) -> bool:
@@ -894,10 +909,10 @@ def _looks_like_title(inner: str) -> bool:
 # ---------------------------------------------------------------------------- the lead show
 
 # How prose marks a run as a show: a season after it, or "the premiere of" / "the new drama"
-# before it.
+# before it. A sequel's number may stand between ("... The Animation 2 will premiere").
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _MARKED_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s*(?:season\b|series\s+"
+    r"(?i)^(?:['’]s)?(?:\s+\d{1,2}(?=\s))?\s*(?:season\b|series\s+"
     + _NUMBER_WORD
     + r"|part\s+"
     + _NUMBER_WORD
@@ -1205,7 +1220,7 @@ _NEIGHBOUR = r"[A-Z][\w’'&.-]*"
 _FIELD_LINE = re.compile(
     r"(?i)\W*(?:genres?|studios?|where\s+to\s+watch|networks?|platforms?|cast|starring"
     r"|directors?|writers?|creators?|(?:executive\s+)?producers?|based\s+on|tags?"
-    r"|categor(?:y|ies))\s*:"
+    r"|categor(?:y|ies)|(?:press|media|news)\s+release)\s*:"
 )
 
 

@@ -738,3 +738,68 @@ def test_a_date_line_over_rows_in_a_copy_of_unknown_age_dates_nothing() -> None:
     article = analyse(text=text, url="https://tvnews.example.com/news/nbc-fall-premiere-dates")
     assert article.facts.premiere is None
     assert not article.other_premieres
+
+
+def test_a_sequels_number_before_will_premiere_stays_with_its_whole_title() -> None:
+    article = analyse(
+        text=(
+            "Lantern Rise The Animation 2 will premiere on Tokyo MX on October 7\n"
+            "LANTERN RISE Animation 2 is ready to air on October 7. The anime Lantern Rise The "
+            "Animation season 2 follows the idol unit through a second year."
+        ),
+        published=date(2020, 9, 1),
+    )
+    assert article.facts.show == "Lantern Rise The Animation"
+
+
+def test_a_day_told_three_times_beats_a_month_it_was_once_postponed_to() -> None:
+    # An undated copy: the years come from the text's own ("April 2020").
+    article = analyse(
+        text=(
+            "Lantern Rise season 2 will premiere on Tokyo MX on October 7\n"
+            "LANTERN RISE season 2 is set to premiere on October 7. The anime Lantern Rise "
+            "season 2 is finally ready to premiere on October 7 on several stations. The new "
+            "season will air on Tokyo MX on October 7 at 10:30 p.m. The premiere date was first "
+            "postponed to April 2020, then to July 2020 because of the pandemic, and the final "
+            "date is October 2020."
+        )
+    )
+    assert premiere_value(article.facts) == ("2020-10-07T22:30+09:00", "day")
+
+
+LAUGHS = (
+    "More laugh therapy ordered for viewers\n"
+    "Friday, 27 September 2019\n"
+    "Press Release: Screen Fund\n"
+    "Audiences have plenty to laugh about, with more comedy on local screens. The fund has "
+    "backed one new and three returning comedy projects. Harbour of Ash, a new prime time "
+    "series for TVNZ 2, premieres in 2020."
+)
+
+
+@pytest.mark.parametrize(
+    ("slug", "text"),
+    [
+        # the headline's words, which the address keeps without "on"
+        (
+            "streamer-working-first-dutch-original-series",
+            "Streamer working on first Dutch original series\n"
+            "The streamer is working on its first Dutch original series, Harbour of Ash.",
+        ),
+        # words the body writes plainly ("laugh"), that only the address puts together
+        ("more-laugh-therapy-ordered-for-viewers", LAUGHS),
+    ],
+)
+def test_an_address_phrase_the_page_writes_in_plain_words_is_no_show(slug: str, text: str) -> None:
+    article = analyse(text=text, url=f"https://tvnews.example.com/news/{slug}", today=TODAY)
+    assert article.facts.show not in ("Streamer Working First Dutch Original", "More Laugh Therapy")
+
+
+def test_a_press_release_line_names_its_sender_not_a_show() -> None:
+    article = analyse(text=LAUGHS.replace("Harbour of Ash, a", "A"), today=TODAY)
+    assert article.facts.show is None
+
+
+def test_a_title_in_apposition_to_a_new_series_is_the_show() -> None:
+    article = analyse(text=LAUGHS, today=TODAY)
+    assert (article.facts.show, premiere_value(article.facts)[1]) == ("Harbour of Ash", "year")
