@@ -40,7 +40,7 @@ _GENERIC = _words(
     monday tuesday wednesday thursday friday saturday sunday
     nationwide worldwide global national international launch lineup slate summer winter spring
     fall autumn holiday weekend week month year years price prices deal deals service services
-    so far far canceled cancelled renewed shows series every best worst top biggest ratings
+    so far far canceled cancelled renewed shows series every best worst biggest ratings
     including starring featuring additional another eyes stream announced sets starting
     anticipated join coming soon sophomore freshman
     hosted narrated presented directed produced created written led

@@ -14,7 +14,7 @@ from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import about_tv
 from bot.articles.preview import premiere_value
 from bot.articles.text import is_top_furniture, split_sentences
-from bot.articles.titles import plausible_title
+from bot.articles.titles import plausible_title, title_runs
 from tests.unit.articles.conftest import Preview
 
 TODAY = date(2026, 11, 28)  # what "today" would wrongly anchor an old article to
@@ -117,6 +117,11 @@ def test_what_never_reads_as_a_title(name: str) -> None:
 )
 def test_titles_that_look_like_other_things_still_read_as_titles(name: str) -> None:
     assert plausible_title(name)
+
+
+def test_a_title_opening_with_top_keeps_it() -> None:
+    runs = title_runs("Top Harbour: Season 25 (UK/US)\nThe first episode of Top Harbour airs.")
+    assert [run.text for run in runs if "Harbour" in run.text] == ["Top Harbour", "Top Harbour"]
 
 
 def test_furniture_before_the_story_is_not_the_show() -> None:
