@@ -70,6 +70,8 @@ _CUE_RE = re.compile(
         |the\s+half\s+of\s+(?:the\s+)?season
         |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
         |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
+        |(?:(?:will|to|is|are)\s+(?:be\s+|being\s+)?)?(?:broadcast|air(?:ed|ing|s)?|shown
+          |showing|screened|screening)\s+again\b  # "will be broadcast again": a rerun
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))

@@ -808,3 +808,15 @@ def test_a_press_release_line_names_its_sender_not_a_show() -> None:
 def test_a_title_in_apposition_to_a_new_series_is_the_show() -> None:
     article = analyse(text=LAUGHS, today=TODAY)
     assert (article.facts.show, premiere_value(article.facts)[1]) == ("Harbour of Ash", "year")
+
+
+def test_a_series_broadcast_again_is_a_rerun_not_a_premiere() -> None:
+    article = analyse(
+        text=(
+            "Five Swedish shows you should not miss\n"
+            "The drama Harbour Lights (2012) will be broadcast again on BBC Four from June "
+            "11th, 2023."
+        ),
+        published=date(2023, 5, 30),
+    )
+    assert article.facts.premiere is None
