@@ -599,7 +599,7 @@ def _best_span(
                 if not _good_edges(words):
                     continue
                 text = _strip_possessive(headline[words[0].start : words[-1].end])
-                if plausible_title(text):
+                if plausible_title(text) and not _KIND_AFTER.match(headline, words[-1].end):
                     found.append((number, i, text))
                     if before[i] or after[j - 1]:
                         marked.add(text)
@@ -1025,7 +1025,7 @@ def lead_show(
     ]
     for run in runs:
         after = opening[run.end : run.end + 30]
-        if _CREDIT_AFTER.match(after):
+        if _CREDIT_AFTER.match(after) or _KIND_AFTER.match(after):
             continue  # "The Americans and Luke Cage actress Karen Pittman": her credits
         marked = _marked_as_show(opening, run.start, run.end)
         add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
@@ -1315,6 +1315,12 @@ def _belongs_to_title(word: str) -> bool:
 
 _CREDIT_AFTER = re.compile(
     r"(?i)^\s+(?:actor|actress|star|alum|alumna|alumnus|creator|showrunner|producer|veteran)s?\b"
+)
+# "Five Swedish shows", "Korean dramas", "New Netflix originals": the kind the words describe,
+# in the plural, follows them; a title is one show.
+_KIND_AFTER = re.compile(
+    r"\s+(?:shows|dramas|comedies|sitcoms|thrillers|documentaries|docuseries|programmes"
+    r"|programs|originals|box\s+sets|titles)\b"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w+&!.]*(?:\s+[A-Z+][\w+&!.]*){0,2})\s*['’‘]s\s+$")
 

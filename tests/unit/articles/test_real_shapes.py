@@ -820,3 +820,16 @@ def test_a_series_broadcast_again_is_a_rerun_not_a_premiere() -> None:
         published=date(2023, 5, 30),
     )
     assert article.facts.premiere is None
+
+
+@pytest.mark.parametrize("kind", ["shows", "dramas", "box sets"])
+def test_words_before_a_plural_kind_describe_shows_and_name_none(kind: str) -> None:
+    article = analyse(
+        text=(
+            f"Five Swedish {kind} you should not miss\n"
+            "The drama Harbour Lights (2012) will be broadcast again on BBC Four from June "
+            "11th, 2023."
+        ),
+        published=date(2023, 5, 30),
+    )
+    assert article.facts.show == "Harbour Lights"
