@@ -31,6 +31,8 @@ _URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
 _ADDRESS_DAY = re.compile(
     r"[/_-]((?:19|20)\d\d)(?:[/_-]([01]?\d)[/_-]([0-3]?\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
 )
+# "/entertainment/10/22/20/slug": month, day and a two-digit year as folders.
+_ADDRESS_SHORT_DAY = re.compile(r"/([01]?\d)/([0-3]?\d)/(\d\d)/")
 _ADDRESS_WORDS_DAY = re.compile(
     r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*-(\d{1,2})-((?:19|20)\d\d)"
     r"(?![\d])"
@@ -195,6 +197,16 @@ def address_day(url: str | None) -> date | None:
             return date(int(match[3]), when.month_number(match[1]), int(match[2]))
         except (ValueError, KeyError):
             continue
+    short = _ADDRESS_SHORT_DAY.search(path)
+    if short:
+        first, second, year = int(short[1]), int(short[2]), 2000 + int(short[3])
+        # The outlet's own order where its country says it; a day past 12 says it anyway.
+        orders = ((second, first), (first, second))
+        for month, day in orders if _day_first(url, "") else orders[::-1]:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
     return None
 
 

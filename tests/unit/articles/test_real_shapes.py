@@ -79,6 +79,11 @@ def test_next_year_after_a_day_uses_the_latest_year_the_piece_mentions() -> None
         ("https://a.example/tv/ratings-wednesday-sept-22-2021-1235019640/", date(2021, 9, 22)),
         ("https://a.example/tv/show-returns/", None),
         ("https://a.example/2019/02/31/show/", None),
+        # month, day and a two-digit year as folders; a day past 12 tells the order
+        ("https://a.example/entertainment/10/22/20/show-premieres/", date(2020, 10, 22)),
+        ("https://a.example/entertainment/12/07/20/show-premieres/", date(2020, 12, 7)),
+        ("https://a.example.co.uk/entertainment/12/07/20/show/", date(2020, 7, 12)),
+        ("https://a.example/threads/1/2/345/", None),
     ],
 )
 def test_address_day(url: str, day: date | None) -> None:
