@@ -368,6 +368,8 @@ def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Title
 
     skip = 0
     for index, token in enumerate(tokens):
+        if not current and not skip and not _is_capitalised(token.core):
+            continue  # a lowercase word outside a run: most of any text, and nothing to do
         blocked_here = _inside(token, spans)
         if token.opens or blocked_here:
             close()
