@@ -1876,13 +1876,15 @@ def _anchor(
         for m in when.find_dates(text)
         if m.year is not None and m.kind in ("day", "numeric", "month")
     ]
-    if years:
-        return date(max(years), 1, 1), "estimated"
     latest = (today or datetime.now(UTC).date()).year + 1
-    # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject.
+    # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject. A later
+    # one than any the text dates says the text's are history ("anime-to-netflix-in-april-2020"
+    # over a 2018 release date).
     slug_years = [int(y) for y in _SLUG_YEAR.findall(slug or "") if int(y) <= latest]
     if len(set(slug_years)) == 1:
-        return date(slug_years[0], 1, 1), "estimated"
+        years.append(slug_years[0])
+    if years:
+        return date(max(years), 1, 1), "estimated"
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned and not _weekdays_fit(text, max(mentioned)):
         # "Sunday, Nov. 14" fits no year near the one it mentions ("smoking weed in 1969"):

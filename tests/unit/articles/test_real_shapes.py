@@ -838,3 +838,13 @@ def test_words_before_a_plural_kind_describe_shows_and_name_none(kind: str) -> N
         published=date(2023, 5, 30),
     )
     assert article.facts.show == "Harbour Lights"
+
+
+def test_a_later_year_in_the_address_outdates_the_years_the_text_looks_back_on() -> None:
+    text = (
+        "Harbour Lights season 2 comes to Netflix\n"
+        "The first season of the anime Harbour Lights aired in Japan on March 3, 2018. Harbour "
+        "Lights season 2 arrives on Netflix on April 9."
+    )
+    url = "https://animenews.example.com/anime-series-to-netflix-in-april-2020-harbour-lights"
+    assert read(text, url)[2] == "2020-04-09"
