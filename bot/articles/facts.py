@@ -1943,12 +1943,18 @@ _BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\
 def _headline_network(headline: str, lead: str | None) -> str | None:
     """The network the headline names; none when it names three or more ("Premiere Dates
     for A&E, TBS, TNT, Starz"): a round-up, whose rows each have their own."""
+    found = networks.find_networks(headline)
     names = [
         m.name
-        for m in networks.find_networks(headline)
+        for m, following in zip(found, [*found[1:], None], strict=False)
         if not (lead and m.name.lower() in lead.lower())
+        # "Fox's Tubi": the owner's name, before the service the show is on
+        and not (following and _OWNER_GAP.fullmatch(headline, m.end, following.start))
     ]
     return names[0] if names and len(set(names)) < 3 else None
+
+
+_OWNER_GAP = re.compile(r"['’]s\s+|\s+Corp(?:oration)?['’]s\s+|-owned\s+")
 
 
 # "Fall TV Preview (Part 2)", "Anime Preview, Part 2": the article's part, not a season's.
@@ -2033,7 +2039,7 @@ _KIND = (
     r"(?:series|drama|k-drama|comedy|sitcom|thriller|docuseries|docu-series|anime|show"
     r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation)"
 )
-_NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh)"
+_NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh|latest|first)"
 _NEW_BEFORE = re.compile(
     r"(?i)(?:\b"
     + _NEW_WORD
@@ -2045,7 +2051,8 @@ _NEW_BEFORE = re.compile(
     + r"|\bupcoming\s+$"
 )
 _NEW_AFTER = re.compile(
-    r"(?i)^[\"”’']?\s*(?:(?:,|\s+is|\s+will\s+be)\s*(?:an?\s+|the\s+next\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?i)^[\"”’']?\s*(?:(?:,[\"”’']?|\s+is|\s+will\s+be)\s*(?:an?\s+|the\s+next\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?"
     + _NEW_WORD
     + r"\s+(?:[\w-]+\s+){0,3}?"
     + _KIND

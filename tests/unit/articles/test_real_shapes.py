@@ -651,6 +651,10 @@ def test_in_a_round_up_a_show_told_as_new_by_its_own_name_is_a_first_season() ->
         "“Harbour Crew” is a Korean drama adaptation of the Chinese novel. It premieres May 22 "
         "on Fox.",
         "Harbour Crew, the Dockside spin-off prequel, premieres Thursday, May 22 on Fox.",
+        "Fox premieres Harbour Crew, the latest crime series to launch on the network, on "
+        "Thursday, May 22.",
+        "Fox has acquired “Harbour Crew,” the network’s first original animated series. It "
+        "premieres Thursday, May 22.",
     ],
 )
 def test_a_show_told_as_new_in_real_shapes_is_a_first_season(sentence: str) -> None:
@@ -848,3 +852,15 @@ def test_a_later_year_in_the_address_outdates_the_years_the_text_looks_back_on()
     )
     url = "https://animenews.example.com/anime-series-to-netflix-in-april-2020-harbour-lights"
     assert read(text, url)[2] == "2020-04-09"
+
+
+def test_an_owners_name_before_its_service_is_not_the_network() -> None:
+    article = analyse(
+        text=(
+            "Fox’s Tubi Picks Up Comedy ‘Harbour Crew,’ Sets Premiere Date\n"
+            "“Harbour Crew” is a stoner comedy series. The streamer will premiere the first two "
+            "episodes on Sunday, Nov. 14."
+        ),
+        published=date(2021, 10, 1),
+    )
+    assert article.facts.network == "Tubi"
