@@ -2043,7 +2043,10 @@ _NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh|latest|first)"
 _NEW_BEFORE = re.compile(
     r"(?i)(?:\b"
     + _NEW_WORD
-    + r"\s+(?:[\w-]+\s+){0,3}?(?:\w+-)?"  # "NEW ACTION-DRAMA"
+    # up to three words before the kind, none a kind itself: "the new series shows Luther"
+    + r"\s+(?:(?!"
+    + _KIND
+    + r"\b)[\w-]+\s+){0,3}?(?:\w+-)?"  # "NEW ACTION-DRAMA"
     + _KIND
     + r"s?|\bmini-?series|\blimited\s+series"
     # "the TV adaptation of Sally Rooney's Normal People": a novel's first screen outing

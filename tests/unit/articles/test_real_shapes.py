@@ -864,3 +864,16 @@ def test_an_owners_name_before_its_service_is_not_the_network() -> None:
         published=date(2021, 10, 1),
     )
     assert article.facts.network == "Tubi"
+
+
+def test_the_new_series_that_shows_a_returning_show_is_no_first_season() -> None:
+    article = analyse(
+        text=(
+            "Harbour Crew comes back to BBC One\n"
+            "The return of Harbour Crew is confirmed, with the first episode of the hit police "
+            "drama’s fifth series airing on BBC One soon. A trailer for the new series shows "
+            "Harbour Crew chasing a masked thief across the docks."
+        ),
+        published=date(2018, 12, 1),
+    )
+    assert article.facts.season == 5
