@@ -131,6 +131,7 @@ _TIME_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_AT_BEFORE = re.compile(r"(?i)\b(?:at|from)\s+$")
 _ALL_TIMES_RE = re.compile(
     rf"(?i:all\s+times\s+(?:are\s+)?(?:listed\s+)?(?:in\s+)?|times\s+(?:are|listed\s+are)\s+"
     rf"(?:in\s+)?)(?P<zone>{_ZONE_WORD})"
@@ -374,8 +375,12 @@ def _time(match: re.Match[str]) -> TimeMention | None:
         hour, minute = int(g("hh")), int(g("hm"))
         if hour > 29:
             return None
-        if zone is None:
-            return None  # "3:2" is a score, "10:30" alone too unsure to be a premiere time
+        if zone is None and not (
+            hour > 12 and _AT_BEFORE.search(match.string, max(0, match.start() - 5), match.start())
+        ):
+            # "3:2" is a score, "10:30" alone too unsure to be a premiere time; "at 22:30" and
+            # a late-night slot "at 25:05" are clocks (the zone is then the network's)
+            return None
         if hour < 12 and zone in _US_ZONES and hour >= 1:
             hour += 12  # "at 9:00 ET" is the evening slot
     else:

@@ -877,3 +877,24 @@ def test_the_new_series_that_shows_a_returning_show_is_no_first_season() -> None
         published=date(2018, 12, 1),
     )
     assert article.facts.season == 5
+
+
+@pytest.mark.parametrize(
+    ("clock", "premiere"),
+    [
+        ("at 22:30", "2020-10-07T22:30+09:00"),
+        # Japanese schedules count past midnight: 25:05 on the 7th is 1:05 on the 8th
+        ("at 25:05", "2020-10-08T01:05+09:00"),
+    ],
+)
+def test_a_24_hour_clock_after_at_is_the_time_in_the_networks_zone(
+    clock: str, premiere: str
+) -> None:
+    article = analyse(
+        text=(
+            "Harbour Crew season 2 date\n"
+            f"The anime Harbour Crew season 2 will premiere on Tokyo MX on October 7 {clock}."
+        ),
+        published=date(2020, 9, 1),
+    )
+    assert premiere_value(article.facts)[0] == premiere
