@@ -76,6 +76,28 @@ from bot.articles.seasons import find_seasons
         ("ThreeNow", "Three"),
         ("MASTERPIECE", "PBS Masterpiece"),
         ("Masterpiece Mystery!", "PBS Masterpiece"),
+        # the world's broadcasters beyond the English-speaking markets
+        ("ZDFneo", "ZDF"),
+        ("Das Erste", "ARD"),
+        ("ARTE", "Arte"),
+        ("Canal+", "Canal+"),
+        ("Movistar Plus+", "Movistar Plus+"),
+        ("RaiPlay", "Rai"),
+        ("SVT Play", "SVT"),
+        ("Viaplay", "Viaplay"),
+        ("NRK1", "NRK"),
+        ("TV Globo", "Globo"),
+        ("Las Estrellas", "Las Estrellas"),
+        ("Caracol Televisión", "Caracol"),
+        ("CCTV-8", "CCTV"),
+        ("Geo Entertainment", "Geo TV"),
+        ("Kapamilya Channel", "Kapamilya Channel"),
+        ("TRT 1", "TRT 1"),
+        ("Super Channel", "Super Channel"),
+        ("BBC Scotland", "BBC Scotland"),
+        ("U&Dave", "Dave"),
+        ("9Gem", "Nine"),
+        ("7mate", "Seven"),
     ],
 )
 def test_canonical_names(name: str, canonical: str) -> None:
@@ -99,6 +121,9 @@ def test_zee_alone_is_its_channel_where_the_sentence_makes_it_one() -> None:
         "GMA News reported the casting first.",
         "Zee Studios produces the series.",
         "The interview was a view of the set.",
+        "Dave Chappelle hosts the special.",
+        "Gold Coast police closed the road.",
+        "The Neon Genesis box set sold out.",
     ],
 )
 def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
