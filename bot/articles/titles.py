@@ -101,7 +101,7 @@ _FURNITURE = _words(
     k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags link links listen live page category categories roundup round-up upfronts upfront
-    originals original media tca
+    originals original media digital tca
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events shonen shojo seinen isekai independent herald times
     post tribune gazette
@@ -1347,7 +1347,19 @@ def _names_the_outlet(title: str, outlet: str | None) -> bool:
     host = outlet.lower().removeprefix("www.").removeprefix("m.")
     core = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
     squashed = re.sub(r"[^a-z0-9]", "", title_key(title))
-    return len(core) >= 5 and len(squashed) >= 5 and (core in squashed or squashed in core)
+    if len(core) < 5 or len(squashed) < 5:
+        return False
+    if core in squashed:
+        return True
+    # "BizAsia" on bizasialive.com is its masthead; "The Walking Dead" on
+    # thewalkingdeadepisode.com is the show a fan site is named after.
+    rest = core.replace(squashed, " ", 1).split(" ")
+    return squashed in core and all(part in _MASTHEAD_ENDS for part in rest)
+
+
+_MASTHEAD_ENDS = _words(
+    "the live online news hq daily today blog mag magazine media digital web uk us"
+) | {""}
 
 
 def display_title(title: str) -> str:

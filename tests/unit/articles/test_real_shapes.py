@@ -898,3 +898,17 @@ def test_a_24_hour_clock_after_at_is_the_time_in_the_networks_zone(
         published=date(2020, 9, 1),
     )
     assert premiere_value(article.facts)[0] == premiere
+
+
+def test_a_fan_site_named_after_its_show_is_about_that_show() -> None:
+    text = (
+        "Harbour Crew Season 3 Release Date\n"
+        "After the season two premiere of AMC’s Harbour Crew broke records, the drama will "
+        "return for a third season on Sunday, October 14, 2012. Captain Merle Dixon returns."
+    )
+    url = "https://www.harbourcrewepisode.com/harbour-crew-season-3-release-date/"
+    assert read(text, url)[0] == "Harbour Crew"
+
+
+def test_a_word_of_a_networks_name_is_no_title() -> None:
+    assert not plausible_title("Digital")
