@@ -51,6 +51,11 @@ _LEADING_STAMP = re.compile(
     r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
     r"(?:\s+|$)"
 )
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z. ]{2,20})?\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"\s*(?:/\s*(?:CNW|PRNewswire|PRNewswire-\w+|Business\s+Wire)\s*/|\((?:GLOBE\s+NEWSWIRE"
+    r"|BUSINESS\s+WIRE|PRNewswire|Canada\s+NewsWire)\))"
+)
 _STAMP_LINE = re.compile(r"(?i)^\W*(?:published|posted|updated|last\s+updated)\b")
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){5,300})"')
@@ -161,6 +166,12 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
             published = _first_full_date(line)
             if published is not None:
                 raw_lines.pop(index)
+    # A wire release opens on its dateline: "TORONTO, June 23, 2020 /CNW/ - Today ...".
+    for line in raw_lines[:6] if published is None else ():
+        wire = _WIRE_DATELINE.match(line)
+        if wire is not None:
+            published = _first_full_date(wire.group())
+            break
     # The other timestamps beside it ("Updated : Jan 8, 2017") are furniture too.
     raw_lines = [
         line

@@ -912,3 +912,21 @@ def test_a_fan_site_named_after_its_show_is_about_that_show() -> None:
 
 def test_a_word_of_a_networks_name_is_no_title() -> None:
     assert not plausible_title("Digital")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "TORONTO , June 23, 2020 /CNW/ - Today",
+        "TORONTO, June 23, 2020 (GLOBE NEWSWIRE) -- Today",
+        "LOS ANGELES, Calif., June 23, 2020 /PRNewswire/ - Today",
+    ],
+)
+def test_a_wire_releases_dateline_dates_it(dateline: str) -> None:
+    text = (
+        "Global unveils its fall lineup\n"
+        f"{dateline} Global unveiled its fall schedule. The new drama Harbour Crew lands this "
+        "fall on Global."
+    )
+    assert extract_text(text, None).published == date(2020, 6, 23)
+    assert read(text)[2] == "2020"
