@@ -38,6 +38,7 @@ _SEASON_RE = re.compile(
           (?!\s*(?:[-–]\s*\d|of\s+(?:the|its)\s+(?:interview|podcast))|[.:]\d\d\s*[ap]\.?m)
     | \b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:and|&)\s+(?:final|last)\s+)?
           (?:(?:full|new|official|installment\ of\ the)\s+)?
+          (?:(?:\d{{1,2}}|{_CARDINAL})[-\s](?:part|episode)\s+)?   # "second six-part series"
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b
           (?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b
             |\s+of\s+(?:the|this|its)\s+season)

@@ -144,6 +144,8 @@ def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
         ("the 12th season", 12),
         ("a brand-new series", 1),
         ("the limited series", 1),
+        ("a second six-part series", 2),
+        ("its third 10-episode season", 3),
     ],
 )
 def test_seasons(text: str, number: int) -> None:
