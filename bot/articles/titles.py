@@ -145,8 +145,9 @@ _NOT_A_TITLE = re.compile(
     r"""(?ix)^(?:
         [\d\s.,:/-]+(?:st|nd|rd|th|s)?                    # 24, 2019, 01:00, 3/8, 21st, 90s
       | \d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?  # 01:00 PM, 9 p.m. ET, 10.30pm
-      | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\w*)*
-      | (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}\w*)?
+      | (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+          |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,4}\w*)*
+      | (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?(?:\s+\d{1,2}\w*)?
       | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
       | (?:midnight|noon|midday)                                    # a time of day
       | (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)  # a number

@@ -110,6 +110,7 @@ def test_address_month() -> None:
         "The Lifestyle Channel", "WIN Network", "10.30pm", "Sitcoms", "Favourite", "Foreign",
         "New Zealanders", "Returning", "My Top 10 Highly Anticipated", "Don’t Miss These 10",
         "Five Original Latin American", "The Summer Press Tour", "Midnight", "Las Vegas",
+        "Thurs.", "Sundays", "Sept.", "Tues",
     ],
 )  # fmt: skip
 def test_what_never_reads_as_a_title(name: str) -> None:
@@ -118,8 +119,12 @@ def test_what_never_reads_as_a_title(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["The Morning Show", "Mr. Robot", "Queen of Tears", "Line of Duty", "The Crown", "W1A"],
-)
+    [
+        "The Morning Show", "Mr. Robot", "Queen of Tears", "Line of Duty", "The Crown", "W1A",
+        # they begin as a weekday or a month is written, and are none
+        "Friends", "Monsterland", "Mayans", "Sunnyside", "Marcella", "Octonauts",
+    ],
+)  # fmt: skip
 def test_titles_that_look_like_other_things_still_read_as_titles(name: str) -> None:
     assert plausible_title(name)
 
