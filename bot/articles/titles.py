@@ -451,6 +451,8 @@ def headline_show(
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
             return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
+        if _entry_heading(headline, body, blocker):
+            return HeadlineShow(headline.strip(), 0.9, "headline")
         # "CloverWorks’ Tokyo 24th Ward": the studio whose show it is, never the show.
         owners = [m.span("plural") for m in _OWNER.finditer(headline) if m["plural"]]
         blocked = [*blocker(headline), *((q.start, q.end) for q in aside), *owners]
@@ -466,6 +468,23 @@ def headline_show(
     if slug:
         return _slug_show(slug, body, blocker) or HeadlineShow(None, 0.0, "none")
     return HeadlineShow(None, 0.0, "none")
+
+
+def _entry_heading(
+    headline: str, body: str, blocker: Callable[[str], Sequence[tuple[int, int]]]
+) -> bool:
+    """A listing's entry taken for the headline: "The Summer Show" over "Sunday, RTÉ One,
+    6.30pm". Its plain words are the entry's title, as they would be in quotes."""
+    first = body.split("\n", 1)[0]
+    words = headline.split()
+    spans = sorted(blocker(first)) if len(first) <= 60 else []
+    return (
+        1 < len(words) <= 5
+        and len(spans) >= 2
+        and spans[0][0] <= 1  # the line opens on its day
+        and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in words)
+        and plausible_title(headline.strip(), quoted=True)
+    )
 
 
 # "Aside from "W", "Uncontrollably Fond", and ..., here's another K-drama": titles listed to

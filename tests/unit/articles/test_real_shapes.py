@@ -935,3 +935,12 @@ def test_a_wire_releases_dateline_dates_it(dateline: str) -> None:
     )
     assert extract_text(text, None).published == date(2020, 6, 23)
     assert read(text)[2] == "2020"
+
+
+def test_a_listing_entry_taken_for_the_headline_is_the_show_in_plain_words() -> None:
+    text = (
+        "The Last Anniversary\n"
+        "Thursday, streaming on Binge\n"
+        "A family mystery on a small island, told over six episodes."
+    )
+    assert read(text)[0] == "The Last Anniversary"
