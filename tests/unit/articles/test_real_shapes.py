@@ -941,6 +941,8 @@ def test_a_listing_entry_taken_for_the_headline_is_the_show_in_plain_words() -> 
     text = (
         "The Last Anniversary\n"
         "Thursday, streaming on Binge\n"
-        "A family mystery on a small island, told over six episodes."
+        "A family mystery on a small island, told over six episodes. Nicole Kidman’s new "
+        "movie arrives the same week, for her last anniversary of the year."
     )
-    assert read(text)[0] == "The Last Anniversary"
+    url = "https://tvnews.example.com/what-to-watch-the-last-anniversary-and-nicole-kidmans-movie"
+    assert read(text, url)[0] == "The Last Anniversary"
