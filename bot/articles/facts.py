@@ -2052,6 +2052,12 @@ _NEW_BEFORE = re.compile(
     # "the TV adaptation of Sally Rooney's Normal People": a novel's first screen outing
     + r"|\badaptation\s+of\s+(?:[A-Z][\w.-]*\s+){1,3}?[\w-]+['’]s)\s*[,:—–-]?\s*[\"“‘']?$"
     + r"|\bupcoming\s+$"
+    # "New original series premiering this winter include BURDEN OF TRUTH"
+    + r"|\b"
+    + _NEW_WORD
+    + r"\s+(?:[\w-]+\s+){0,2}?"
+    + _KIND
+    + r"s?\s+(?:[\w-]+\s+){0,4}?includ(?:e|es|ing)\s+$"
 )
 _NEW_AFTER = re.compile(
     r"(?i)^[\"”’']?\s*(?:(?:,[\"”’']?|\s+is|\s+will\s+be)\s*(?:an?\s+|the\s+next\s+)?"

@@ -660,6 +660,8 @@ def test_in_a_round_up_a_show_told_as_new_by_its_own_name_is_a_first_season() ->
         "Thursday, May 22.",
         "Fox has acquired “Harbour Crew,” the network’s first original animated series. It "
         "premieres Thursday, May 22.",
+        "New original series premiering this spring include HARBOUR CREW, THE QUIET VALLEY and "
+        "LANTERN ROAD. HARBOUR CREW premieres Thursday, May 22 on Fox.",
     ],
 )
 def test_a_show_told_as_new_in_real_shapes_is_a_first_season(sentence: str) -> None:
