@@ -1240,7 +1240,7 @@ _NEIGHBOUR = r"[A-Z][\w’'&.-]*"
 
 # A listing's field line: "Genre: Music, School", "Studio: Drive". Its values are no titles.
 _FIELD_LINE = re.compile(
-    r"(?i)\W*(?:genres?|studios?|where\s+to\s+watch|networks?|platforms?|cast|starring"
+    r"(?i)\W*(?:genres?|studios?|where\s+to\s+watch|networks?|platforms?|cast|starring|stars"
     r"|directors?|writers?|creators?|(?:executive\s+)?producers?|based\s+on|tags?"
     r"|categor(?:y|ies)|(?:press|media|news)\s+release)\s*:"
 )

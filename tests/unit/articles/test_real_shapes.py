@@ -955,3 +955,7 @@ def test_new_series_a_release_says_it_includes_are_told_as_new() -> None:
         "LANTERN ROAD"
     )
     assert _told_as_new(body, "Harbour Crew")
+
+
+def test_a_field_of_stars_names_people_not_a_show() -> None:
+    assert title_runs("Stars: Jo Jung-seok, Yoo Yeon-seok") == []
