@@ -51,7 +51,7 @@ _LEADING_STAMP = re.compile(
     r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
     r"(?:\s+|$)"
 )
-_WIRE_DATELINE = re.compile(
+_RELEASE_DATELINE = re.compile(
     r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z. ]{2,20})?\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"\s*(?:/\s*(?:CNW|PRNewswire|PRNewswire-\w+|Business\s+Wire)\s*/|\((?:GLOBE\s+NEWSWIRE"
     r"|BUSINESS\s+WIRE|PRNewswire|Canada\s+NewsWire)\))"
@@ -168,9 +168,9 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
                 raw_lines.pop(index)
     # A wire release opens on its dateline: "TORONTO, June 23, 2020 /CNW/ - Today ...".
     for line in raw_lines[:6] if published is None else ():
-        wire = _WIRE_DATELINE.match(line)
-        if wire is not None:
-            published = _first_full_date(wire.group())
+        release = _RELEASE_DATELINE.match(line)
+        if release is not None:
+            published = _first_full_date(release.group())
             break
     # The other timestamps beside it ("Updated : Jan 8, 2017") are furniture too.
     raw_lines = [

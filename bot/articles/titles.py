@@ -699,8 +699,8 @@ def _a_word(span: str, body: str) -> bool:
 
 
 def _has_plain_words(title: str, body: str) -> bool:
-    """Whether the body writes a word of this title as a plain word ("highlights", "your",
-    "preview"): a headline's or an address's phrase the body never confirms is no title then."""
+    """Whether the body writes a word of this title as a plain word ("laugh", "your",
+    "preview"): an address's phrase the body never confirms is no title then."""
     return any(
         _written_lowercase(word, body)
         for word in re.findall(r"[^\W\d_][\w'’-]*", title)
@@ -1048,7 +1048,9 @@ def lead_show(
     for run in runs:
         after = opening[run.end : run.end + 30]
         if _CREDIT_AFTER.match(after) or _KIND_AFTER.match(after):
-            continue  # "The Americans and Luke Cage actress Karen Pittman": her credits
+            # "The Americans and Luke Cage actress Karen Pittman": her credits; "Five Swedish
+            # shows": a kind of show
+            continue
         marked = _marked_as_show(opening, run.start, run.end)
         add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
     for owner in _OWNER.finditer(headline):
