@@ -657,10 +657,35 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                 # "Premiere Date: June 14" under the next entry of a list: that entry's date,
                 # even where the piece has a lead show.
                 subject = _subject_before(sentences, index, text)
+                if statement.show is None and subject is None:
+                    subject = _counted_subject(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
             found.append(statement)
     return found
+
+
+# "three dramas will be premiering", "has two premieres:": the shows follow the count.
+_COUNTED_SHOWS = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:new\s+)?(?:dramas"
+    r"|shows|series|premieres|sitcoms|comedies|anime|titles|programmes|programs)\b"
+)
+
+
+def _counted_subject(sentences: Sequence[Sentence], index: int, text: str) -> str | None:
+    """The first of the shows a count announces, after its colon or in the next sentence:
+    "On Monday, October 9, three dramas will be premiering. On MBC, Harbour Crew (1), ..."."""
+    count = _COUNTED_SHOWS.search(text)
+    if count is None:
+        return None
+    colon = text.find(":", count.end())
+    rest = text[colon + 1 :] if colon >= 0 else None
+    if rest is None and index + 1 < len(sentences):
+        rest = sentences[index + 1].text
+    if not rest:
+        return None
+    found = titles.quoted_titles(rest) or titles.title_runs(rest, _blocked_spans(rest))
+    return found[0].text if found else None
 
 
 _QUESTION_OPENER = re.compile(

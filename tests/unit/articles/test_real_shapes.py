@@ -959,3 +959,16 @@ def test_new_series_a_release_says_it_includes_are_told_as_new() -> None:
 
 def test_a_field_of_stars_names_people_not_a_show() -> None:
     assert title_runs("Stars: Jo Jung-seok, Yoo Yeon-seok") == []
+
+
+def test_a_count_of_premieres_on_a_day_is_led_by_the_first_show_it_lists() -> None:
+    article = analyse(
+        text=(
+            "Drama round up: a week of premieres\n"
+            "On Monday, October 9, three dramas will be premiering. On MBC, Harbour Crew, on "
+            "KBS, Quiet Valley and on tvN, Lantern Road.\n"
+            "Friday, October 13 marks the start of Salt Garden on KBS."
+        ),
+        published=date(2017, 10, 6),
+    )
+    assert (article.facts.show, premiere_value(article.facts)[0]) == ("Harbour Crew", "2017-10-09")
