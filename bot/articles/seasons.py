@@ -45,6 +45,7 @@ _SEASON_RE = re.compile(
     | \b(?P<ed>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?-i:[A-Z])[\w'’:!-]*\s+){{0,3}}
           edition\b                            # "this fall's thirteenth Survivor edition"
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s*E\d{{1,3}})?\b)
+    | \b(?P<soph>sophomore)\s+(?:season|series|outing|run|installment|instalment)s?\b
     | (?P<new>\bseries\s+premiere
           |\b(?:(?:brand[-\s])?new|upcoming)\s+(?!(?:season|seasons|episodes?|run|batch|chapter|series\s+of)\b)
           (?:[\w-]+\s+){{0,2}}?(?:series|dramas?|k-dramas?|comedy
@@ -76,6 +77,9 @@ def _seasons_in(text: str) -> tuple[SeasonMention, ...]:
     for match in _SEASON_RE.finditer(text):
         if match["new"]:
             found.append(SeasonMention(match.start(), match.end(), 1, True))
+            continue
+        if match["soph"]:
+            found.append(SeasonMention(match.start(), match.end(), 2, False))
             continue
         word = (match["n"] or match["ord"] or match["ed"] or match["s"] or "").lower()
         number = int(word) if word.isdigit() else _number(word)

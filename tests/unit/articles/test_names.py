@@ -146,6 +146,7 @@ def test_ordinary_words_and_studios_are_not_networks(text: str) -> None:
         ("the limited series", 1),
         ("a second six-part series", 2),
         ("its third 10-episode season", 3),
+        ("their sophomore seasons", 2),
     ],
 )
 def test_seasons(text: str, number: int) -> None:
