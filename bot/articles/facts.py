@@ -744,6 +744,21 @@ def _date_and_service_line(
     return not re.search(r"\w", _blanked(line.text, spans))
 
 
+def _entry_in_brackets(scan: _Scan, mention: when.DateMention) -> bool:
+    """'“Harbour Crew” (10 p.m. Sunday, Sept. 29, Epix): …': a listing's entry, its title
+    followed at once by its slot and service in brackets."""
+    if mention.kind not in ("day", "weekday", "numeric"):
+        return False
+    text = scan.text
+    opened = text.rfind("(", 0, mention.start)
+    closed = text.find(")", mention.end)
+    if opened < 0 or closed < 0 or ")" in text[opened : mention.start]:
+        return False
+    if not any(opened < n.start and n.end <= closed for n in scan.nets):
+        return False
+    return any(t.end <= opened and not re.search(r"\w", text[t.end : opened]) for t in scan.named)
+
+
 def _row_shape(
     line: Sentence,
     dates: Sequence[when.DateMention] | None = None,
@@ -911,6 +926,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
     ) or _date_and_service_line(scan.sentence, scan.dates, scan.nets)
+    grid_row = grid_row or _entry_in_brackets(scan, mention)
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if chosen is None or chosen.kind == "report":

@@ -972,3 +972,17 @@ def test_a_count_of_premieres_on_a_day_is_led_by_the_first_show_it_lists() -> No
         published=date(2017, 10, 6),
     )
     assert (article.facts.show, premiere_value(article.facts)[0]) == ("Harbour Crew", "2017-10-09")
+
+
+def test_a_listing_entry_with_its_slot_in_brackets_is_a_premiere() -> None:
+    article = analyse(
+        text=(
+            "Fall TV: the new shows worth your time\n"
+            "Cable keeps turning out the best drama on television.\n"
+            "“Harbour Crew” (10 p.m. Sunday, Sept. 29, Epix): An Oscar winner plays a crime "
+            "boss back from prison."
+        ),
+        published=date(2019, 9, 20),
+    )
+    facts = article.facts
+    assert (facts.show, premiere_value(facts)[0]) == ("Harbour Crew", "2019-09-29T22:00-04:00")
