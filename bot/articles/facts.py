@@ -301,6 +301,8 @@ class _Scan:
     # A listing's field line under its entry's title: "50m2 (Netflix)" above "Launches
     # globally January 27" names the show the line's verb is about.
     under_heading: bool = False
+    # One of a list's lines of a title and its date ("Killer Ratings – 31st May").
+    dated_row: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,9 +640,13 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             and sentences[index - 1].is_line
             and _heading_title(sentences[index - 1].text) is not None
         )
-        scan = _Scan(
-            sentence, text, dates, cues, times, nets, season_mentions, named, under_heading
+        dated_row = (
+            row_shapes["title and date"] >= 2 and _row_shape(sentence, dates) == "title and date"
         )
+        scan = _Scan(
+            sentence, text, dates, cues, times, nets, season_mentions, named, under_heading,
+            dated_row,
+        )  # fmt: skip
         if not dates and header is not None:
             # A grid row under a date line: "8 p.m. — The Voice (season premiere)".
             if named and ctx.schedule:
@@ -661,6 +667,8 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                     subject = _counted_subject(sentences, index, text)
                 if subject is not None:
                     statement = replace(statement, show=subject)
+            if dated_row and (title := _heading_title(_TITLE_DASH.split(text)[0])) is not None:
+                statement = replace(statement, show=title)  # the row's title, all of it
             found.append(statement)
     return found
 
@@ -775,7 +783,14 @@ def _row_shape(
         nets = networks.find_networks(line.text) if dates else []
     if dates and nets and _date_and_service_line(line, dates, nets):
         return "date and service"
+    dash = _TITLE_DASH_DATE.fullmatch(line.text.strip())
+    if line.is_line and dash and dates and dates[-1].end >= len(line.text.rstrip()) - 1:
+        return "title and date"  # "Killer Ratings – 31st May"
     return None
+
+
+_TITLE_DASH = re.compile(r"\s[–—-]\s")
+_TITLE_DASH_DATE = re.compile(r"[A-Z“\"‘'][^.!?:]{1,50}?\s[–—-]\s[^.!?]{3,25}")
 
 
 _ENTRY = re.compile(r"([^:.!?]{3,70}):\s+[A-Z]")
@@ -926,7 +941,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
     ) or _date_and_service_line(scan.sentence, scan.dates, scan.nets)
-    grid_row = grid_row or _entry_in_brackets(scan, mention)
+    grid_row = grid_row or scan.dated_row or _entry_in_brackets(scan, mention)
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if chosen is None or chosen.kind == "report":

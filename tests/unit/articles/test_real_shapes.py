@@ -986,3 +986,17 @@ def test_a_listing_entry_with_its_slot_in_brackets_is_a_premiere() -> None:
     )
     facts = article.facts
     assert (facts.show, premiere_value(facts)[0]) == ("Harbour Crew", "2019-09-29T22:00-04:00")
+
+
+def test_lines_of_a_title_and_its_date_are_a_listing_of_premieres() -> None:
+    article = analyse(
+        text=(
+            "Netflix has new true crime documentary series coming over the next weeks\n"
+            "Here is what is coming.\n"
+            "Killer Ratings – 31st May\n"
+            "The Harbour Murders – 14th June\n"
+        ),
+        published=date(2019, 5, 20),
+    )
+    shows = [(f.show, premiere_value(f)[0]) for f in (article.facts, *article.other_premieres)]
+    assert shows == [("Killer Ratings", "2019-05-31"), ("The Harbour Murders", "2019-06-14")]
