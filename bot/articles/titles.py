@@ -475,12 +475,13 @@ def _entry_heading(
 ) -> bool:
     """A listing's entry taken for the headline: "The Summer Show" over "Sunday, RTÉ One,
     6.30pm". Its plain words are the entry's title, as they would be in quotes."""
-    first = body.split("\n", 1)[0]
     words = headline.split()
-    spans = sorted(blocker(first)) if len(first) <= 60 else []
+    first = body.split("\n", 1)[0]
+    if not (1 < len(words) <= 5 and len(first) <= 60):
+        return False  # most headlines: no scan of the body's first line at all
+    spans = sorted(blocker(first))
     return (
-        1 < len(words) <= 5
-        and len(spans) >= 2
+        len(spans) >= 2
         and spans[0][0] <= 1  # the line opens on its day
         and all(_is_capitalised(w) or w.lower() in _CONNECTORS for w in words)
         and plausible_title(headline.strip(), quoted=True)
