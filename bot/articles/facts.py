@@ -316,6 +316,17 @@ class _Context:
     article_zone: str | None
     schedule: bool  # the headline speaks of premieres or a schedule: grid lines count
     lead: titles.HeadlineShow
+    # Premieres told with a day whose year nothing settles ("will premiere Friday on tvN" in an
+    # undated copy): no date to claim, but the show, season and network they name still stand.
+    dateless: list[_DatelessClaim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _DatelessClaim:
+    show: str
+    season: int | None
+    network: str | None
+    order: int
 
 
 def find_facts(
@@ -409,6 +420,22 @@ def find_facts(
             timezone=None,
             evidence=None,
             confidence={**lead_facts.confidence, "premiere": 0.0},
+        )
+    if lead_facts.show is None and lead_statement is None and ctx.dateless:
+        claim = min(ctx.dateless, key=lambda c: c.order)
+        # One show told to premiere is the story's; the first of several is a round-up's guess.
+        alone = len({titles.title_key(c.show) for c in ctx.dateless}) == 1
+        lead_facts = _lead_facts(
+            None,
+            titles.HeadlineShow(
+                titles.completed_title(claim.show, body), TRACK_CONFIDENCE if alone else 0.5, "body"
+            ),
+            claim.network or head_network,
+            claim.season if claim.season is not None else head_season,
+            body,
+            url_slug,
+            ctx,
+            single=not others,
         )
     # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
     default_network = head_network or lead_facts.network
@@ -512,7 +539,7 @@ _GADGETS = re.compile(
     r"|models?|price[ds]?|pricing|shipments?|retail|store|online\s+sales)\b"
 )
 # A game's season: its battle pass, its players, its in-game shop. A stage's: its musicals,
-# matinees and tickets.
+# matinees and tickets; an orchestra's, its concertos and conductor.
 _GAMES = re.compile(
     r"(?i)\b(?:battle\s+pass|in-game|gameplay|multiplayer|e-?sports|dlc|patch\s+notes|loot"
     r"|players?|gamers?|base\s+game|video\s*games?|consoles?|playstation|xbox|nintendo|steam"
@@ -520,7 +547,8 @@ _GAMES = re.compile(
 )
 _STAGE = re.compile(
     r"(?i)\b(?:musicals?|(?-i:West\s+End|Broadway)|stage|playwright|theat(?:re|er)s?|matinees?"
-    r"|tickets?|box\s+office|cast\s+album|curtain|opera|ballet|orchestra)\b"
+    r"|tickets?|box\s+office|cast\s+album|curtain|opera|ballet|orchestr\w*|symphon(?:y|ies)"
+    r"|philharmonic|concertos?|conductors?|recitals?|choirs?|violinists?|pianists?|cellists?)\b"
 )
 # "A new season of Quiet Valley", "the season premiere": a show's season, not the year's.
 _SHOWS_SEASON = re.compile(
@@ -990,12 +1018,18 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):
         return None  # "Sunday night's premiere ... picked up where": that Sunday has been
-    if _year_unknowable(mention, ctx):
-        return None
-    if ctx.estimated and (
-        mention.kind in ("relative", "weekday") or (mention.kind == "year" and mention.year is None)
+    if _year_unknowable(mention, ctx) or (
+        ctx.estimated
+        and (
+            mention.kind in ("relative", "weekday")
+            or (mention.kind == "year" and mention.year is None)
+        )
     ):
-        return None  # "today", "this Friday" against a year guessed from the address or text
+        # "today", "this Friday" against a year guessed from the address or text, "March 8" in
+        # an undated copy: which day is meant is unknowable; what premieres is not.
+        if score + _DAY_BONUS >= PREMIERE_THRESHOLD:
+            _keep_dateless(scan, mention, ctx, clause)
+        return None
     resolved = when.resolve(
         mention,
         ctx.anchor,
@@ -1018,7 +1052,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "Article Pixel Nov. 21, 2019" above the headline: when it was written
     score += 1.5 if winner else 0.0
     score -= 1.0 if soft else 0.0
-    score += {Precision.DAY: 0.3, Precision.MONTH: 0.15}.get(resolved.precision, 0.0)
+    score += {Precision.DAY: _DAY_BONUS, Precision.MONTH: 0.15}.get(resolved.precision, 0.0)
     score -= 0.0 if resolved.explicit else 0.4
     if score < PREMIERE_THRESHOLD:
         return None
@@ -1047,6 +1081,27 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         mention.year is not None or mention.year_offset is not None,
         show_named or names_show,
     )  # fmt: skip
+
+
+_DAY_BONUS = 0.3  # a day-precise date is the likelier premiere
+
+
+def _keep_dateless(
+    scan: _Scan, mention: when.DateMention, ctx: _Context, clause: tuple[int, int]
+) -> None:
+    """Keeps the show a premiere of unknowable day is about, with its season and network."""
+    show, show_at = _bind_show(mention, scan.named, None, scan.text)
+    if show is None or show_at is None:
+        return
+    season, implied = _bind_season(mention, scan.season_mentions, show_at, clause, scan.text)
+    ctx.dateless.append(
+        _DatelessClaim(
+            show,
+            None if implied else season,
+            _bind_network(scan.text, mention, scan.nets),
+            scan.sentence.start + mention.start,
+        )
+    )
 
 
 # "Updated: 02-08-2021 20:50 IST", "Last modified on Mon 19 Apr 2021": the page's own stamp.

@@ -20,7 +20,7 @@ def _words(text: str) -> frozenset[str]:
 
 _CONNECTORS = _words(
     "of the and in on a an to for at with from is are & vs vs. de la le du von van or into "
-    "over under upon without by"
+    "over under upon without by aur"  # aur: Hindi and Urdu's "and" ("Khuda aur Mohabbat")
 )
 # Words that start or end no title even when capitalised ("Fans of The Crown", "Season").
 _GENERIC = _words(
@@ -87,6 +87,9 @@ _PLACES = _words(
     argentina chile colombia peru cuba jamaica world global international national hollywood
     london paris tokyo seoul beijing washington new york los angeles toronto sydney
     las vegas nevada california florida texas ohio michigan boston chicago miami melbourne
+    mumbai delhi kolkata chennai hyderabad bengaluru bangalore karachi lahore islamabad manila
+    jakarta dubai cairo nairobi lagos johannesburg auckland brisbane adelaide vancouver montreal
+    ottawa glasgow edinburgh
     """
 )
 _FURNITURE = _words(
@@ -275,6 +278,9 @@ _QUOTED_RE = re.compile(
     r"|'(?P<b>[A-Z0-9][^\n']{0,80}?(?:'\w[^\n']{0,40}?)*)'"
     r"|[\"“](?P<c>[A-Z0-9][^\n\"“”]{0,80}?)[\"”])(?![\w’'])"
 )
+# A given name just before the quote, a capitalised surname just after it.
+_NICKNAME = re.compile(r"(?<![\w.])(?P<given>[A-Z][a-z]+)\s$")
+_SURNAME_NEXT = re.compile(r"\s(?:Mc|Mac|O['’])?[A-Z][a-z]+\b(?!\s*(?:season|series)\b)")
 _TOKEN_RE = re.compile(r"\S+")
 _LEADING = "\"'“‘([{*#"
 _TRAILING = "\"'”’)]},;:.!?*"
@@ -343,10 +349,21 @@ def quoted_titles(text: str) -> list[TitleMention]:
     for match in _QUOTED_RE.finditer(text):
         group = "a" if match["a"] else "b" if match["b"] else "c"
         inner = match[group].strip().rstrip(",;")  # "Salt Garden," as US punctuation writes it
+        if _nickname(text, match.start(), match.end()):
+            continue  # Ryan “Brickman” McNaught: a nickname inside a name
         if _looks_like_title(inner) and plausible_title(inner, quoted=True):
             start = match.start(group)
             found.append(TitleMention(inner, start, start + len(inner), quoted=True))
     return found
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    given = _NICKNAME.search(text[max(0, start - 20) : start])
+    return (
+        given is not None
+        and given["given"].lower() in GIVEN_NAMES
+        and _SURNAME_NEXT.match(text, end) is not None
+    )
 
 
 def title_runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[TitleMention]:

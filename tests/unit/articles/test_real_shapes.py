@@ -14,7 +14,7 @@ from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
 from bot.articles.preview import premiere_value
 from bot.articles.text import is_top_furniture, split_sentences
-from bot.articles.titles import plausible_title, title_runs
+from bot.articles.titles import plausible_title, quoted_titles, title_runs
 from tests.unit.articles.conftest import Preview
 
 TODAY = date(2026, 11, 28)  # what "today" would wrongly anchor an old article to
@@ -1000,3 +1000,59 @@ def test_lines_of_a_title_and_its_date_are_a_listing_of_premieres() -> None:
     )
     shows = [(f.show, premiere_value(f)[0]) for f in (article.facts, *article.other_premieres)]
     assert shows == [("Killer Ratings", "2019-05-31"), ("The Harbour Murders", "2019-06-14")]
+
+
+def test_a_premiere_whose_year_nothing_settles_still_names_its_show() -> None:
+    # A copy nothing dates (no stamp, no address): "Friday" could be any year's, so no day is
+    # claimed, but the show, its season and its network are what the piece announces.
+    article = analyse(
+        text=(
+            "Various dramas to air this month\n"
+            "Several new series hit the small screen in the coming days.\n"
+            'The adaptation of the webcomic, "Lantern Road," will finally premiere Friday on tvN.'
+        ),
+    )
+    facts = article.facts
+    assert (facts.show, facts.network, premiere_value(facts)) == (
+        "Lantern Road",
+        "tvN",
+        (None, None),
+    )
+    assert facts.trackable
+
+
+def test_the_first_of_several_dateless_premieres_is_named_but_not_offered_to_track() -> None:
+    article = analyse(
+        text=(
+            "Dramas to air this month\n"
+            "The adaptation Lantern Road will premiere Friday on tvN.\n"
+            "The comedy Harbour Crew will premiere Sunday on MBC."
+        ),
+    )
+    assert article.facts.show == "Lantern Road"
+    assert not article.facts.trackable
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_title() -> None:
+    assert quoted_titles("judged by Ryan “Brickman” McNaught and the host") == []
+    assert [m.text for m in quoted_titles("watch “Brickman” Tonight on Nine")] == ["Brickman"]
+
+
+def test_a_city_before_a_colon_is_a_dateline_not_a_show() -> None:
+    assert not plausible_title("Mumbai")
+    assert not plausible_title("Karachi")
+
+
+def test_aur_joins_a_hindi_or_urdu_title() -> None:
+    runs = [m.text for m in title_runs("the serial Khuda aur Mohabbat starts on Geo TV")]
+    assert "Khuda aur Mohabbat" in runs
+
+
+def test_an_orchestra_opening_its_season_is_not_tv_news() -> None:
+    headline = "The Albany Symphony's season opener and gala"
+    body = (
+        "The Albany Symphony starts a new season this Saturday, led by its conductor. The season "
+        "begins at the Palace Theatre with the orchestral premiere of a new work and a violin "
+        "concerto played by a visiting violinist."
+    )
+    assert not about_tv(headline, body)
