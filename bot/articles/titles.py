@@ -104,7 +104,8 @@ _FURNITURE = _words(
     k-drama k-dramas kdrama kdramas anime manga music sports sport politics business tech
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags link links listen live page category categories roundup round-up upfronts upfront
-    originals original media digital tca
+    originals original media digital tca highlights formats lineup lineups line-up line-ups
+    slate slates network networks channel channels
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events shonen shojo seinen isekai independent herald times
     post tribune gazette

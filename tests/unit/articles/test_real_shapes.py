@@ -1056,3 +1056,9 @@ def test_an_orchestra_opening_its_season_is_not_tv_news() -> None:
         "concerto played by a visiting violinist."
     )
     assert not about_tv(headline, body)
+
+
+def test_a_page_heading_of_highlights_or_a_line_up_is_no_title() -> None:
+    for heading in ("Autumn and Winter Highlights", "Spring Highlights", "Formats", "Network"):
+        assert not plausible_title(heading), heading
+    assert plausible_title("Mayans MC")
