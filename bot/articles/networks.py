@@ -412,6 +412,9 @@ def _first_characters(regex: str) -> set[str]:
     return {regex[0]}
 
 
+_SHOUTABLE = re.compile(r"(?=.*[a-z])(?:[A-Za-z]+(?: [A-Za-z]+)+|[A-Za-z ]+\\\+)")
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, tuple[str, bool]]]:
     """Where a spelling can begin (a character some spelling starts with, after a non-word),
@@ -423,6 +426,10 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, 
         for variant in variants:
             ambiguous = variant.startswith("?")
             spellings.append((variant.lstrip("?"), canonical, ambiguous))
+            if not ambiguous and _SHOUTABLE.fullmatch(variant) and variant.upper() not in variants:
+                # "premieres on BBC AMERICA": a press release's capitals. Names of two words
+                # or with a "+" only: "GLOBAL" or "DAVE" in capitals is as likely a word.
+                spellings.append((variant.upper(), canonical, False))
     spellings.sort(key=lambda item: -len(re.sub(r"\(\?.*?\)|\\", "", item[0])))
     groups: dict[str, tuple[str, bool]] = {}
     parts: dict[str, list[str]] = {}

@@ -12,6 +12,7 @@ import pytest
 from bot.articles import analyse
 from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
+from bot.articles.networks import find_networks
 from bot.articles.preview import premiere_value
 from bot.articles.text import is_top_furniture, split_sentences
 from bot.articles.titles import plausible_title, quoted_titles, title_runs
@@ -1062,3 +1063,9 @@ def test_a_page_heading_of_highlights_or_a_line_up_is_no_title() -> None:
     for heading in ("Autumn and Winter Highlights", "Spring Highlights", "Formats", "Network"):
         assert not plausible_title(heading), heading
     assert plausible_title("Mayans MC")
+
+
+def test_a_press_release_in_capitals_names_its_network() -> None:
+    names = [m.name for m in find_networks("PREMIERES SATURDAY ON BBC AMERICA AND SKY ATLANTIC")]
+    assert names == ["BBC America", "Sky Atlantic"]
+    assert find_networks("A GLOBAL HIT RETURNS") == []  # one word in capitals is a word
