@@ -1062,7 +1062,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     if (
         season is None
         and chosen is not None
-        and re.match(r"(?i)debut|series\s+premiere", chosen.text)
+        and re.search(r"(?i)\b(?:debut|series\s+premiere)", chosen.text)
         and not any(
             not s.implied and clause[0] <= s.start < clause[1] for s in scan.season_mentions
         )

@@ -1069,3 +1069,15 @@ def test_a_press_release_in_capitals_names_its_network() -> None:
     names = [m.name for m in find_networks("PREMIERES SATURDAY ON BBC AMERICA AND SKY ATLANTIC")]
     assert names == ["BBC America", "Sky Atlantic"]
     assert find_networks("A GLOBAL HIT RETURNS") == []  # one word in capitals is a word
+
+
+def test_a_show_that_will_debut_is_a_new_one() -> None:
+    article = analyse(
+        text=(
+            "Lantern Road anime gets a date\n"
+            "Based on the best-selling manga, the anime Lantern Road will debut on Crunchyroll "
+            "on October 11."
+        ),
+        published=date(2022, 8, 1),
+    )
+    assert (article.facts.show, article.facts.season) == ("Lantern Road", 1)
