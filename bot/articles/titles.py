@@ -823,6 +823,7 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
         words[0].core.lower() in _GENERIC
         and not (words[0].core.lower() in ("the", "a", "an") and len(words) > 1)
         and not _title_opening_my(text, words)
+        and not _title_opening_no(words)
     ):
         words.pop(0)
     if (
@@ -853,6 +854,16 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
 
 
 _SUBTITLES_AFTER = re.compile(r"(?i)\s+(?:subtitles?|subs\b|dub|dubbing|audio|captions)")
+
+
+def _title_opening_no(words: list[_Token]) -> bool:
+    """ "No Man’s Land will premiere", "No Good Nick": "No" before two or more title words
+    opens the title; before one ("No Netflix", "No Activity") it is as likely the writer's."""
+    return (
+        words[0].core == "No"
+        and len(words) >= 3
+        and _strip_possessive(words[1].core).lower() not in _GENERIC
+    )
 
 
 def _title_opening_my(text: str, words: list[_Token]) -> bool:

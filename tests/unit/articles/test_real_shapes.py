@@ -1081,3 +1081,8 @@ def test_a_show_that_will_debut_is_a_new_one() -> None:
         published=date(2022, 8, 1),
     )
     assert (article.facts.show, article.facts.season) == ("Lantern Road", 1)
+
+
+def test_no_opens_a_title_of_three_words_or_more() -> None:
+    runs = [m.text for m in title_runs("Then No Man’s Land will premiere on Wednesday.")]
+    assert "No Man’s Land" in runs
