@@ -1814,6 +1814,8 @@ def _lead_facts(
     show_conf = (
         lead.confidence if lead.title else (0.6 if statement and statement.show_named else 0.0)
     )
+    if not lead.title and statement and show and _named_once_in_passing(show, statement, body):
+        show_conf = 0.5
     if (
         statement
         and statement.show_named
@@ -1846,6 +1848,17 @@ def _lead_facts(
     if network:
         network = _channel_of(network, body)
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
+
+
+_IN_PASSING = 1000  # characters into the body: past a story's opening paragraphs
+
+
+def _named_once_in_passing(show: str, statement: _Statement, body: str) -> bool:
+    """A show the body names once, deep in the piece, with nothing in its headline, address
+    or opening pointing at it: a guess at what a round-up or a column is about."""
+    if statement.order < _IN_PASSING:
+        return False
+    return len(re.findall(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body, re.IGNORECASE)) <= 1
 
 
 def _channel_of(broadcaster: str, body: str) -> str:

@@ -1086,3 +1086,17 @@ def test_a_show_that_will_debut_is_a_new_one() -> None:
 def test_no_opens_a_title_of_three_words_or_more() -> None:
     runs = [m.text for m in title_runs("Then No Man’s Land will premiere on Wednesday.")]
     assert "No Man’s Land" in runs
+
+
+def test_a_show_named_once_deep_in_a_column_is_shown_but_not_offered_to_track() -> None:
+    musing = "the autumn schedule keeps getting longer and the remote keeps getting smaller. " * 14
+    text = (
+        "The TV Column\n"
+        f"Here we are again, and {musing}\n"
+        "For one, Lantern Road premieres at 9 p.m. Tuesday, Sept. 4 on FX."
+    )
+    article = analyse(text=text, published=date(2018, 9, 2))
+    assert article.facts.show == "Lantern Road"
+    assert not article.facts.trackable
+    named_again = text + "\nLantern Road stars two sisters."
+    assert analyse(text=named_again, published=date(2018, 9, 2)).facts.trackable
