@@ -12,6 +12,8 @@ from functools import lru_cache
 from bot.articles.given_names import GIVEN_NAMES, SURNAMES_FIRST, SURNAMES_LAST
 from bot.articles.networks import canonical_network, find_networks
 from bot.articles.text import line_around
+from bot.articles.when import season_number_after
+from bot.domain.dates import WEEKDAYS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -208,6 +210,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # 'Jimmy Kimmel Live” Pre-Empted': a quote's end inside is two phrases
     if not quoted and len(re.findall(r"[^\W_]", title)) < 3:
         return False
+    if quoted and title.strip() in WEEKDAYS:
+        return True  # "Wednesday": a show where quotes or its season mark it as one
     if _NOT_A_TITLE.match(title.strip()) or _NOT_A_TITLE_PART.search(title):
         return False
     if not quoted and _PREMIERES.search(title):
@@ -818,6 +822,10 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
+    if len(run) == 1 and run[0].core in WEEKDAYS and season_number_after(text, run[0].end):
+        # "Wednesday season 2": a weekday's name, numbered by season, is the show's. Marked
+        # as a title the way quotes mark one.
+        return TitleMention(run[0].core, run[0].start, run[0].end, quoted=True)
     words = list(run)
     while words and (
         words[0].core.lower() in _GENERIC
@@ -1082,7 +1090,8 @@ def lead_show(
             # shows": a kind of show
             continue
         marked = _marked_as_show(opening, run.start, run.end)
-        add(run.text, 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25, run.start)
+        run_points = 1.5 if marked else 0.75 if _PERHAPS_AFTER.match(after) else 0.25
+        add(run.text, run_points, run.start, quoted=run.quoted)
     for owner in _OWNER.finditer(headline):
         key = title_key(_strip_possessive(owner["owner"] or owner["plural"]))
         if key in scores:

@@ -276,6 +276,17 @@ _TITLE_GOES_ON = re.compile(
 )
 
 
+_SEASON_NUMBER_AFTER = re.compile(
+    r"\s+(?:[Ss]eason|SEASON)\s+(?:\d{1,2}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even"
+    r"|[Ee]ight|[Nn]ine|[Tt]en)\b"
+)
+
+
+def season_number_after(text: str, end: int) -> bool:
+    """Whether a season's number follows: "Wednesday season 2" names a show, not a day."""
+    return _SEASON_NUMBER_AFTER.match(text, end) is not None
+
+
 def _mention(match: re.Match[str], text: str) -> DateMention | None:
     kind = match.lastgroup
     g = match.group
@@ -339,6 +350,8 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "rel":
         return DateMention(start, end, raw, "relative", word=" ".join(raw.lower().split()))
     if kind == "rw":
+        if season_number_after(text, end) and raw.strip() in _WEEKDAY_NAMES:
+            return None  # "Wednesday season 2": the show's name
         if _PROGRAMME_NAME.search(text, max(0, start - 4), start) and _NAME_GOES_ON.match(
             text, end
         ):

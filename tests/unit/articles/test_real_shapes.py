@@ -1100,3 +1100,21 @@ def test_a_show_named_once_deep_in_a_column_is_shown_but_not_offered_to_track() 
     assert not article.facts.trackable
     named_again = text + "\nLantern Road stars two sisters."
     assert analyse(text=named_again, published=date(2018, 9, 2)).facts.trackable
+
+
+def test_a_weekday_numbered_by_season_or_quoted_is_the_show() -> None:
+    assert [m.text for m in title_runs("The first half of Wednesday season 2 is out.")] == [
+        "Wednesday"
+    ]
+    assert [m.text for m in quoted_titles("Netflix renewed “Wednesday” at once.")] == ["Wednesday"]
+    assert not plausible_title("Wednesday")  # unmarked, a weekday is a day
+    article = analyse(
+        text=(
+            "Netflix’s Wednesday is the streamer’s biggest show, and Wednesday season 2 has "
+            "just dropped. The second half of Wednesday season 2 will be released on "
+            "September 3rd."
+        ),
+        published=date(2025, 8, 6),
+    )
+    facts = article.facts
+    assert (facts.show, facts.season, premiere_value(facts)[0]) == ("Wednesday", 2, "2025-09-03")
