@@ -153,7 +153,9 @@ _NOT_A_TITLE = re.compile(
       | \d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+\w{1,8})?  # 01:00 PM, 9 p.m. ET, 10.30pm
       | (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,4}\w*)*
-      | (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?(?:\s+\d{1,2}\w*)?
+      | (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?
+          (?:\s*[-–/&]\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?)?
+          (?:\s+\d{1,2}\w*)?                                        # Mon-Tue: a drama's slot
       | (?:[ecmp][sd]?t|gmt|bst|utc|jst|kst|aes?t|aedt|cet|cest)    # a time zone
       | (?:midnight|noon|midday)                                    # a time of day
       | (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)  # a number

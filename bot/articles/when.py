@@ -62,7 +62,8 @@ _DATE_RE = re.compile(
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<num>(?<![\w.,/:$£€])(?P<n_a>\d{{1,2}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)
           (?P<n_y>\d{{4}}|\d{{2}})(?![\w/.-]?\d))
-    | (?P<md>(?:(?P<md_wd>{_WEEKDAY}),?\s*\(?\s*)?(?P<md_m>{_MONTH}),?\s*(?P<md_d>\d{{1,2}}){_ORD}\b
+    | (?P<md>(?:(?P<md_wd>{_WEEKDAY}),?\s*\(?\s*)?(?P<md_m>{_MONTH})
+          (?:,?\s*|-(?=\d))(?P<md_d>\d{{1,2}}){_ORD}\b  # "Sept. 4", "Mar-02"
           {_NOT_A_DAY_AFTER}{_RANGE_TAIL}\)?(?:,?\s*(?P<md_y>{_YEAR})\b)?)
     | (?P<dm>(?:(?P<dm_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?<![\d.,/])(?P<dm_d>\d{{1,2}}){_ORD}
           (?:\s*(?:-|–|and|&|to)\s*\d{{1,2}}{_ORD})?(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b

@@ -1118,3 +1118,13 @@ def test_a_weekday_numbered_by_season_or_quoted_is_the_show() -> None:
     )
     facts = article.facts
     assert (facts.show, facts.season, premiere_value(facts)[0]) == ("Wednesday", 2, "2025-09-03")
+
+
+def test_a_listing_writes_its_day_as_month_dash_day_and_its_slot_as_days() -> None:
+    from bot.articles.when import find_dates
+
+    assert [(m.month, m.day) for m in find_dates("Mar-02, Mon-Tue, 16 eps, SBS")] == [(3, 2)]
+    assert find_dates("the Jan-2020 catalogue") == []
+    assert not plausible_title("Mon-Tue")
+    assert not plausible_title("Wed/Thu")
+    assert plausible_title("Friday Night Lights")
