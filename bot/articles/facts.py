@@ -2061,7 +2061,10 @@ def _told_as_past(sentence: str) -> bool:
     return bool(_PAST_VERB.search(sentence)) and not _AHEAD.search(sentence)
 
 
-_BARE_YEAR = re.compile(r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\d)")  # not "1980s"
+# Not "1980s"; not "2000 pairs of shoes", a count ("the 2019 series of" is a year).
+_BARE_YEAR = re.compile(
+    r"(?<![\w/.-])((?:19[5-9]|20[0-9])\d)(?![\w'’]|[/.-]?\d|\s+(?!series\b)[a-z]+s\s+of\b)"
+)
 
 
 def _headline_network(headline: str, lead: str | None) -> str | None:

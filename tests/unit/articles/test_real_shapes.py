@@ -1128,3 +1128,18 @@ def test_a_listing_writes_its_day_as_month_dash_day_and_its_slot_as_days() -> No
     assert not plausible_title("Mon-Tue")
     assert not plausible_title("Wed/Thu")
     assert plausible_title("Friday Night Lights")
+
+
+def test_a_count_that_looks_like_a_year_dates_nothing() -> None:
+    # "2000 pairs of shoes" is no year the piece was written in: the copy stays undated, and
+    # "September 29" claims no year.
+    article = analyse(
+        text=(
+            "Must-see new series on ITVX in September\n"
+            "Lantern Road\n"
+            "A jewel thief who owned 11 fur coats and 2000 pairs of shoes leads this new drama.\n"
+            "Available September 29"
+        ),
+    )
+    assert premiere_value(article.facts) == (None, None)
+    assert article.facts.show != "Available"
