@@ -293,7 +293,7 @@ _LEADING = "\"'“‘([{*#"
 _TRAILING = "\"'”’)]},;:.!?*"
 _KEEP_DOT = frozenset({"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "vs.", "s.w.a.t."})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_SLUG_STOP = re.compile(r"^(?:\d{4,}|\d+-\d+|[a-f0-9]{8,}|amp|html?|php|index)$")
+_SLUG_STOP = re.compile(r"^(?:\d{4,}|\d+-\d+|[a-f0-9]{8,}|amp|html?|php)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,6 +529,8 @@ def _slug_show(
     slug: str, body: str, blocker: Callable[[str], Sequence[tuple[int, int]]]
 ) -> HeadlineShow | None:
     words = [w for w in re.split(r"[-_]+", slug) if w and not _SLUG_STOP.match(w)]
+    if words and words[-1] == "index":
+        words.pop()  # "index.html"; "a-certain-magical-index-season-3" keeps its word
     if not words:
         return None
     # Slugs are lowercase: "nbc" is a network all the same, and never part of the title.

@@ -1143,3 +1143,14 @@ def test_a_count_that_looks_like_a_year_dates_nothing() -> None:
     )
     assert premiere_value(article.facts) == (None, None)
     assert article.facts.show != "Available"
+
+
+def test_index_inside_an_address_is_a_word_of_the_title() -> None:
+    article = analyse(
+        text=(
+            "The anime's third season gets a new key visual and an October premiere. "
+            "A Certain Magical Index III premieres in October on AT-X."
+        ),
+        url="https://anime.example.com/2018/06/a-certain-magical-index-season-3-october/",
+    )
+    assert article.facts.show == "A Certain Magical Index"
