@@ -146,6 +146,12 @@ _KOREAN_NAME = re.compile(
     r"|Cha|Joo|Ju|Woo|Min|Ryu|Na|Jin|Ji|Uhm|Chae|Won|Bang|Byun|Yeo|Do|Noh|Gong|Ok)"
     r"\s+[A-Z][a-z]{1,5}(?:[-\s][A-Za-z][a-z]{1,5})?$"
 )
+# A given name's two syllables ("Young-ae", "Hae-in"; "Black-ish" is a show), or a common
+# surname on its own.
+_KOREAN_NAME_PART = re.compile(
+    r"[A-Z][a-z]{1,4}-(?!ish\b)[a-z]{1,4}|Kim|Lee|Park|Choi|Jung|Kang|Yoon|Jang|Lim|Shin|Kwon"
+    r"|Hwang|Ahn|Yoo|Jeon"
+)
 _CODE_LIKE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,}$")  # "a7c6", "11e9", "b72a"
 _NOT_A_TITLE = re.compile(
     r"""(?ix)^(?:
@@ -251,6 +257,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     people = re.split(r"\s+(?:and|&)\s+", title.strip())
     if all(_KOREAN_NAME.match(person) for person in people):
         return False  # "Kim So Hyun and Chae Jong Hyeop": the cast, not the drama
+    if not quoted and _KOREAN_NAME_PART.fullmatch(title.strip()):
+        return False  # "Young-ae" of "Lee Young-ae’s return", or "Lee" alone: a person's
     if not quoted and _a_list_of_people(title):
         return False  # "Daniel Lissing, Author Janette Oke, and Erin Krakow"
     return sum(1 for w in lowered if _CODE_LIKE.match(w)) < 2

@@ -1154,3 +1154,10 @@ def test_index_inside_an_address_is_a_word_of_the_title() -> None:
         url="https://anime.example.com/2018/06/a-certain-magical-index-season-3-october/",
     )
     assert article.facts.show == "A Certain Magical Index"
+
+
+def test_a_korean_given_name_or_a_surname_alone_is_a_person_not_a_show() -> None:
+    for person in ("Young-ae", "Hae-in", "Lee", "Kim"):
+        assert not plausible_title(person), person
+    for show in ("Black-ish", "Grown-ish", "Kim's Convenience"):
+        assert plausible_title(show), show
