@@ -736,6 +736,14 @@ _HEDGED = re.compile(
 )
 
 
+_BYLINE_REACH = 400  # characters into the body where a byline stands
+
+
+def _byline(line: Sentence, heading: str) -> bool:
+    """ "Mark Daniell" on a line of its own over the piece: its writer, not a listing's entry."""
+    return line.start < _BYLINE_REACH and titles.a_name_not_a_show(heading, line.text)
+
+
 def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str | None:
     """Without a lead show, the show a sentence that names none speaks of: "It will air on
     SBS from Aug 29" after the sentence naming the drama; "Season 2 premieres September 9th"
@@ -746,7 +754,7 @@ def _subject_before(sentences: Sequence[Sentence], index: int, text: str) -> str
             return subject
     for earlier in reversed(sentences[max(0, index - 8) : index]):
         if earlier.is_line and (heading := _heading_title(earlier.text)) is not None:
-            return heading
+            return None if _byline(earlier, heading) else heading
         # "An Angel Swooped Down On Me: Miyako is a college girl who...": a list entry that
         # opens on its title.
         entry = _ENTRY.match(earlier.text)
@@ -773,11 +781,19 @@ def _date_and_service_line(
     dates: Sequence[when.DateMention],
     nets: Sequence[networks.NetworkMention],
 ) -> bool:
-    """ "Nov. 1, Apple TV+" on a line of its own, under a listing's entry: its premiere."""
+    """ "Nov. 1, Apple TV+" on a line of its own, under a listing's entry: its premiere; so is
+    "Debut: Thursday, Sept. 3, on Crave and CTV Sci-Fi", after a field's label."""
     if not (line.is_line and len(dates) == 1 and nets):
         return False
     spans = [(d.start, d.end) for d in dates] + [(n.start, n.end) for n in nets]
-    return not re.search(r"\w", _blanked(line.text, spans))
+    rest = _blanked(line.text, spans)
+    return not re.search(
+        r"\w", _ROW_LABEL.sub("", rest, count=1).replace(" on ", " ").replace(" and ", " ")
+    )
+
+
+# "Debut:", "Reality:", "Season 2:": the label of a listing row's field, before its date.
+_ROW_LABEL = re.compile(r"^\s*[A-Z][\w-]*(?:\s+\w+)?\s*:")
 
 
 def _entry_in_brackets(scan: _Scan, mention: when.DateMention) -> bool:
@@ -839,7 +855,8 @@ def _subject_of(sentence: Sentence) -> str | None:
     is ("You're the Worst" above "Season 2 premieres September 9th on FXX")."""
     text = sentence.text
     if sentence.is_line:
-        return _heading_title(text)
+        heading = _heading_title(text)
+        return None if heading is None or _byline(sentence, heading) else heading
     named = _named_titles(text, _blocked_spans(text), None, False)
     return named[0].text if named else None
 
@@ -877,10 +894,20 @@ def _without_other_name(line: str) -> str:
     return line[: aside.start()] if aside and not _blocked_spans(aside.group()) else line
 
 
+def _without_network_owner(line: str) -> str:
+    owner = networks.find_networks(line[:40])
+    if owner and owner[0].start == 0:
+        rest = re.match(r"['’]s\s+(?=\S)", line[owner[0].end :])
+        if rest:
+            return line[owner[0].end + rest.end() :]
+    return line
+
+
 def _heading_title(line: str) -> str | None:
     """The show a heading line names: the whole line ("You're the Worst"), or a title that is
     most of it ("Gullak, season 2 (SonyLIV)"); None for a line that is something else."""
     line = LIST_NUMBER.sub("", line, count=1)  # "3. Murder In Successville": a list's entry
+    line = _without_network_owner(line)  # "MTV’s Ghosted: Love Gone Missing"
     field = re.match(r"([^:]{2,30}):", line)
     if (
         line.rstrip().endswith(":")

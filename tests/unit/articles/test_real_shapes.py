@@ -1161,3 +1161,28 @@ def test_a_korean_given_name_or_a_surname_alone_is_a_person_not_a_show() -> None
         assert not plausible_title(person), person
     for show in ("Black-ish", "Grown-ish", "Kim's Convenience"):
         assert plausible_title(show), show
+
+
+def test_a_listing_row_of_a_label_a_day_and_a_service_is_its_entrys_premiere() -> None:
+    article = analyse(
+        text=(
+            "Fall TV preview: 12 shows you don't want to miss\n"
+            "Jane Marlow\n"
+            "Aug 30, 2020 • 7 minute read\n"
+            "Season 2 of the space western will stream this fall.\n"
+            "Here are the new and returning series we look forward to.\n"
+            "MTV’s Harbour Crew: Lost at Sea\n"
+            "Reality: Wednesday, Sept. 2, on MTV\n"
+            "Two hosts search for missing sailors.\n"
+            "Lantern Road\n"
+            "Debut: Thursday, Sept. 3, on Crave and CTV Sci-Fi\n"
+            "A ten-episode series about two androids.\n"
+        ),
+        published=date(2020, 8, 30),
+    )
+    rows = [
+        (f.show, f.network, premiere_value(f)[0]) for f in (article.facts, *article.other_premieres)
+    ]
+    assert ("Harbour Crew: Lost at Sea", "MTV", "2020-09-02") in rows
+    assert ("Lantern Road", "Crave", "2020-09-03") in rows
+    assert all(show != "Jane Marlow" for show, _, _ in rows)
