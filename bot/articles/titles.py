@@ -496,7 +496,10 @@ def headline_show(
             slug_title = _slug_show(slug, body, blocker) if slug else None
             if slug_title and slug_title.source == "slug":
                 return slug_title
-            return HeadlineShow(title, 0.55, "headline-only")
+            if not _title_case(headline):
+                return HeadlineShow(title, 0.55, "headline-only")
+            # "Networks Ready To Roll Out Last Fall's Delayed Shows": where every word is
+            # capitalised, capitals mark no title, and nothing else here says this is one.
     if slug:
         return _slug_show(slug, body, blocker) or HeadlineShow(None, 0.0, "none")
     return HeadlineShow(None, 0.0, "none")
@@ -527,6 +530,12 @@ _SET_ASIDE = re.compile(
     \s+(?:[“"‘'][^“”"‘’']{1,60}[”"’']\s*,?\s*(?:and\s+|or\s+)?)*$""",
     re.VERBOSE,
 )
+
+
+def _title_case(headline: str) -> bool:
+    """Whether the headline capitalises every word of four letters or more (four at least)."""
+    words = re.findall(r"(?<![\w'’])[^\W\d_][\w'’-]{3,}", headline)
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _set_aside(headline: str, mention: TitleMention) -> bool:

@@ -1186,3 +1186,19 @@ def test_a_listing_row_of_a_label_a_day_and_a_service_is_its_entrys_premiere() -
     assert ("Harbour Crew: Lost at Sea", "MTV", "2020-09-02") in rows
     assert ("Lantern Road", "Crave", "2020-09-03") in rows
     assert all(show != "Jane Marlow" for show, _, _ in rows)
+
+
+def test_a_title_case_headline_names_no_show_the_body_does_not_confirm() -> None:
+    headline = "Networks Ready To Roll Out Last Fall's Delayed Shows In February"
+    article = analyse(
+        text=(
+            f"{headline}\nCommentary\n{headline}\n"  # the page repeats its headline
+            "The delayed season is about to heat up the dead of winter.\n"
+            "Harbour Crew returns for its sixth season on ABC on Wednesday, Feb. 7."
+        ),
+        published=date(2024, 2, 1),
+    )
+    assert article.facts.show == "Harbour Crew"
+    # An ordinary headline's run still names its show when nothing else does.
+    ordinary = "Lantern road returns to ABC with new episodes\nThe drama series returns soon."
+    assert analyse(text=ordinary.replace("road", "Road")).facts.show == "Lantern Road"
