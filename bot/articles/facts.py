@@ -1549,6 +1549,7 @@ _SUBJECT_PRONOUN = re.compile(r"(?i)(?:,|\band|\bbut)\s+it\s+(?:is|will|was|has|
 # unquoted is one title).
 _LIST_JOIN = re.compile(
     r"[\"”’']\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)[\"“‘']|\s*,\s*(?:and\s+|&\s+)?"
+    r"|,[\"”’']\s+(?:(?:and|&)\s+)?[\"“‘']"  # '“Harbour Crew,” “Lantern Road”': US commas
 )
 
 
@@ -1582,7 +1583,14 @@ def _bind_show(
         # '"Señorita 89", "Malayerba" and "El Refugio" will arrive in 2022': the list's date
         # is each title's; the first one leads.
         at = len(before) - 1
-        while at > 0 and _LIST_JOIN.fullmatch(text, before[at - 1].end, before[at].start):
+        # "..., “Chuggington” and “Imagination Movers,” the latter two with season premieres
+        # Feb. 14": the list's end is meant.
+        latter = re.search(r"(?i)\bthe\s+latter\b", text[chosen.end : mention.start])
+        while (
+            not latter
+            and at > 0
+            and _LIST_JOIN.fullmatch(text, before[at - 1].end, before[at].start)
+        ):
             at -= 1
         if at < len(before) - 1:
             return before[at].text, before[at]

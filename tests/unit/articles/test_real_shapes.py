@@ -1202,3 +1202,16 @@ def test_a_title_case_headline_names_no_show_the_body_does_not_confirm() -> None
     # An ordinary headline's run still names its show when nothing else does.
     ordinary = "Lantern road returns to ABC with new episodes\nThe drama series returns soon."
     assert analyse(text=ordinary.replace("road", "Road")).facts.show == "Lantern Road"
+
+
+def test_a_list_in_us_punctuation_is_led_by_its_first_title() -> None:
+    article = analyse(
+        text=(
+            "ABC sets its February premiere dates\n"
+            "The network's delayed series return this month.\n"
+            "“Harbour Crew,” “Lantern Road” and “Quiet Valley” return for new seasons on "
+            "Wednesday, Feb. 7."
+        ),
+        published=date(2024, 2, 1),
+    )
+    assert article.facts.show == "Harbour Crew"
