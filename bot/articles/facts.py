@@ -1032,6 +1032,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _PAST_VERB_AFTER.match(text, mention.end):
         return None  # "who in June became the first member to debut": when that happened
+    if _CALLED_OFF_AFTER.match(text, mention.end):
+        return None  # "set to broadcast in Apr. 2020, will be postponed": the old date
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
         return None  # "weekly through April 5", "free from May 1 to May 7": a run, not its start
     if _IMPORTED.search(text):
@@ -1259,6 +1261,10 @@ _LOOKS_BACK = re.compile(
     r"(?:\s+in)?)?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 # "who in June became ...", "which in 2015 won ...": the date of a past event.
+_CALLED_OFF_AFTER = re.compile(
+    r"[\s,]*(?:(?:will|has|had|have)\s+(?:now\s+)?(?:been|be)|was|were|is\s+being|is|are)\s+"
+    r"(?:postponed|delayed|pushed\s+back|cancell?ed|scrapped|called\s+off)\b"
+)
 _PAST_VERB_AFTER = re.compile(
     r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
     r"|joined|opened)\b"

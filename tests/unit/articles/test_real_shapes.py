@@ -1215,3 +1215,15 @@ def test_a_list_in_us_punctuation_is_led_by_its_first_title() -> None:
         published=date(2024, 2, 1),
     )
     assert article.facts.show == "Harbour Crew"
+
+
+def test_a_date_that_will_be_postponed_is_no_premiere() -> None:
+    article = analyse(
+        text=(
+            "Harbour Crew postponed\n"
+            'The sixth season of CBS\' "Harbour Crew," originally slated to premiere Saturday, '
+            "September 26 then moved to October 2, will now be postponed indefinitely."
+        ),
+        published=date(2004, 9, 20),
+    )
+    assert premiere_value(article.facts) == (None, None)
