@@ -1884,6 +1884,8 @@ def _lead_facts(
             network, network_conf = head_network, 0.75
     elif head_network:
         network, network_conf = head_network, 0.8
+    elif show and (beside := _network_beside(body, show)):
+        network, network_conf = beside, 0.75
     else:
         network, network_conf = _body_network(body, url_slug)
     if network:
@@ -2250,6 +2252,21 @@ def _told_as_new(body: str, show: str) -> bool:
         if _NEW_BEFORE.search(before) or _NEW_AFTER.match(after):
             return True
     return False
+
+
+def _network_beside(body: str, show: str) -> str | None:
+    """The one network the sentence first naming the show names ("The Birch has been picked up
+    for a second season on Facebook Watch"), however often the piece names others."""
+    at = body.find(show)
+    if at < 0:
+        return None
+    sentence = _sentence_around(body, at)
+    names = {
+        m.name
+        for m in networks.find_networks(sentence)
+        if not _NETWORK_DISTRACTOR.search(sentence[max(0, m.start - 40) : m.start])
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _body_network(body: str, url_slug: str | None) -> tuple[str | None, float]:

@@ -199,6 +199,8 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Tubi", _US, (r"Tubi",)),
     ("The Roku Channel", _US, (r"The Roku Channel", r"Roku Channel")),
     ("YouTube", _US, (r"YouTube Premium", r"YouTube Red", r"YouTube")),
+    ("Facebook Watch", _US, (r"Facebook Watch",)),
+    ("Vice TV", _US, (r"Vice TV", r"VICE TV", r"Viceland", r"VICELAND")),
     ("Nickelodeon", _US, (r"Nickelodeon", r"Nick Jr\.?")),
     ("Cartoon Network", _US, (r"Cartoon Network",)),
     ("Quibi", _US, (r"Quibi",)),

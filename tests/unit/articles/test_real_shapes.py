@@ -1227,3 +1227,16 @@ def test_a_date_that_will_be_postponed_is_no_premiere() -> None:
         published=date(2004, 9, 20),
     )
     assert premiere_value(article.facts) == (None, None)
+
+
+def test_the_network_beside_the_show_is_its_own_however_often_others_are_named() -> None:
+    article = analyse(
+        text=(
+            "Lantern Road renewed for a second season\n"
+            "It was announced today that Lantern Road has been picked up for a second season on "
+            "Facebook Watch. Elsewhere, Netflix renewed a drama, Netflix revived a comedy, and "
+            "Netflix ordered a third series."
+        ),
+        published=date(2019, 7, 1),
+    )
+    assert (article.facts.show, article.facts.network) == ("Lantern Road", "Facebook Watch")
