@@ -2251,7 +2251,20 @@ def _told_as_new(body: str, show: str) -> bool:
         after = body[match.end() : match.end() + 60]
         if _NEW_BEFORE.search(before) or _NEW_AFTER.match(after):
             return True
+        if _NEXT_SENTENCE_NEW.match(body, match.end(), match.end() + 80):
+            return True
     return False
+
+
+# "The Changeling – September 8 / This brand-new fantasy horror series", "Dahan. The new show
+# was first introduced": the next sentence, pointing back at the show, calls it new.
+_NEXT_SENTENCE_NEW = re.compile(
+    r"(?i)[^.!?\n]{0,50}?(?:[.!?]\s+|\s*\n\s*)(?:this|the)\s+"
+    + _NEW_WORD
+    + r"\s+(?:[\w+-]+\s+){0,3}?"
+    + _KIND
+    + r"\b"
+)
 
 
 def _network_beside(body: str, show: str) -> str | None:

@@ -1240,3 +1240,17 @@ def test_the_network_beside_the_show_is_its_own_however_often_others_are_named()
         published=date(2019, 7, 1),
     )
     assert (article.facts.show, article.facts.network) == ("Lantern Road", "Facebook Watch")
+
+
+def test_the_sentence_after_an_entry_calling_it_brand_new_makes_it_a_first_season() -> None:
+    article = analyse(
+        text=(
+            "Apple TV+ shows coming in September\n"
+            "Lantern Road – September 8\n"
+            "This brand-new fantasy horror series is based on a novel, and streams on Apple TV+.\n"
+            "Harbour Crew – September 22\n"
+            "The second season of the sea drama picks up a year later."
+        ),
+        published=date(2023, 9, 1),
+    )
+    assert (article.facts.show, article.facts.season) == ("Lantern Road", 1)
