@@ -172,7 +172,11 @@ _MOVE_VERB = re.compile(
 )
 _BREAK = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|mid-?season")
 # A headline about returns from a break ("midseason premieres" are often new shows' dates).
-_BREAK_HEADLINE = re.compile(r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|back\s+half")
+_BREAK_HEADLINE = re.compile(
+    r"(?i)hiatus|(?:winter|holiday|midseason|summer)\s+break|back\s+half"
+    # "Restless for mid-season? Here are return dates": returns, in the middle of seasons
+    r"|mid-?season\b.*\breturn|\breturn\w*\b.*\bmid-?season"
+)
 _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
 )

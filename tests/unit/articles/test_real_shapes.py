@@ -1254,3 +1254,15 @@ def test_the_sentence_after_an_entry_calling_it_brand_new_makes_it_a_first_seaso
         published=date(2023, 9, 1),
     )
     assert (article.facts.show, article.facts.season) == ("Lantern Road", 1)
+
+
+def test_a_piece_on_mid_season_returns_claims_only_numbered_seasons() -> None:
+    article = analyse(
+        text=(
+            "Restless for mid-season? Here are return dates\n"
+            "Most scripted shows are starting long holiday breaks. Now the CW has its news, "
+            "mostly resuming its fall line-up in January, or, for “Lantern Road”, early February."
+        ),
+        published=date(2022, 12, 10),
+    )
+    assert premiere_value(article.facts) == (None, None)
