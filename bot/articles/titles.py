@@ -564,6 +564,8 @@ def _slug_show(
         return None  # "netflix-working-first-dutch-original": the page's words in lowercase
     if _has_plain_words(title, body):
         return None  # "more-laugh-therapy": the body's "laugh" is a word, not a title's
+    if any(w.lower() in _FURNITURE for w in title.split()):
+        return None  # "april-tv-preview-dont-miss", "entertainment-preview": a page's words
     return HeadlineShow(title, 0.35, "slug-only")
 
 

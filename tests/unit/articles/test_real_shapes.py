@@ -15,7 +15,7 @@ from bot.articles.facts import _told_as_new, about_tv
 from bot.articles.networks import find_networks
 from bot.articles.preview import premiere_value
 from bot.articles.text import is_top_furniture, split_sentences
-from bot.articles.titles import plausible_title, quoted_titles, title_runs
+from bot.articles.titles import lead_show, plausible_title, quoted_titles, title_runs
 from tests.unit.articles.conftest import Preview
 
 TODAY = date(2026, 11, 28)  # what "today" would wrongly anchor an old article to
@@ -1266,3 +1266,13 @@ def test_a_piece_on_mid_season_returns_claims_only_numbered_seasons() -> None:
         published=date(2022, 12, 10),
     )
     assert premiere_value(article.facts) == (None, None)
+
+
+def test_an_address_of_page_words_names_no_show() -> None:
+    lead = lead_show(
+        "April TV Preview: Don’t Miss These 10 Premieres",
+        "Spring brings comedy back. The third season of the British comedy Lantern Road "
+        "arrives on Amazon April 28.",
+        slug="april-tv-preview-dont-miss-these-10-premieres",
+    )
+    assert lead.title != "April Tv Preview Dont"
