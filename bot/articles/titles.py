@@ -107,7 +107,8 @@ _FURNITURE = _words(
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags link links listen live page category categories roundup round-up upfronts upfront
     originals original media digital tca highlights formats lineup lineups line-up line-ups
-    slate slates network networks channel channels available
+    slate slates network networks channel channels available programme programmes information
+    bites
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events shonen shojo seinen isekai independent herald times
     post tribune gazette

@@ -1060,7 +1060,8 @@ def test_an_orchestra_opening_its_season_is_not_tv_news() -> None:
 
 
 def test_a_page_heading_of_highlights_or_a_line_up_is_no_title() -> None:
-    for heading in ("Autumn and Winter Highlights", "Spring Highlights", "Formats", "Network"):
+    headings = ("Autumn and Winter Highlights", "Spring Highlights", "Formats", "Network")
+    for heading in (*headings, "Programme Information", "News bites"):
         assert not plausible_title(heading), heading
     assert plausible_title("Mayans MC")
 
