@@ -796,6 +796,17 @@ def _date_and_service_line(
     )
 
 
+def _slot_line(scan: _Scan) -> bool:
+    """A line of a day and a slot alone under a listing's entry ("Thursday 6 October at
+    8:00pm (8×30’)", "Sunday, RTÉ One, 6.30pm"): the entry's premiere."""
+    if not (scan.sentence.is_line and len(scan.dates) == 1 and scan.times):
+        return False
+    spans = [(d.start, d.end) for d in scan.dates]
+    spans += [(n.start, n.end) for n in scan.nets] + [(t.start, t.end) for t in scan.times]
+    rest = _ASIDE.sub("", _ROW_LABEL.sub("", _blanked(scan.text, spans), count=1))
+    return not re.search(r"\w", re.sub(r"(?i)\b(?:at|on|from|and)\b", "", rest))
+
+
 # "Debut:", "Reality:", "Season 2:": the label of a listing row's field, before its date.
 _ROW_LABEL = re.compile(r"^\s*[A-Z][\w-]*(?:\s+\w+)?\s*:")
 
@@ -1000,7 +1011,12 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         and bool(named)
         and (ctx.schedule or bool(scan.nets and scan.season_mentions))
     ) or _date_and_service_line(scan.sentence, scan.dates, scan.nets)
-    grid_row = grid_row or scan.dated_row or _entry_in_brackets(scan, mention)
+    grid_row = (
+        grid_row
+        or scan.dated_row
+        or _entry_in_brackets(scan, mention)
+        or (scan.under_heading and _slot_line(scan))
+    )
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
     if chosen is None or chosen.kind == "report":

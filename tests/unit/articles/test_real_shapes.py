@@ -1277,3 +1277,18 @@ def test_an_address_of_page_words_names_no_show() -> None:
         slug="april-tv-preview-dont-miss-these-10-premieres",
     )
     assert lead.title != "April Tv Preview Dont"
+
+
+def test_a_day_and_slot_line_under_an_entry_is_its_premiere() -> None:
+    article = analyse(
+        text=(
+            "ABC: spring highlights\n"
+            "Here are the new series on ABC this spring.\n"
+            "Lantern Road\n"
+            "Thursday 6 October at 8:00pm (8×30’)\n"
+            "A cook travels the coast in search of the best recipes."
+        ),
+        published=date(2016, 9, 20),
+    )
+    facts = article.facts
+    assert (facts.show, premiere_value(facts)[0][:10]) == ("Lantern Road", "2016-10-06")
