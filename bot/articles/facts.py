@@ -697,12 +697,49 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                 subject = _subject_before(sentences, index, text)
                 if statement.show is None and subject is None:
                     subject = _counted_subject(sentences, index, text)
+                if statement.show is None and subject is None:
+                    subject = _paragraph_subject(sentences, index)
                 if subject is not None:
                     statement = replace(statement, show=subject)
             if dated_row and (title := _heading_title(_TITLE_DASH.split(text)[0])) is not None:
                 statement = replace(statement, show=title)  # the row's title, all of it
             found.append(statement)
     return found
+
+
+# "Actor Jin Seon-gyu": a run that opens on a person's role.
+_ROLE_FIRST = re.compile(
+    r"(?i)(?:actor|actress|director|writer|host|presenter|singer|rapper|comedian|chef|judge)\s"
+)
+
+
+def _people(title: titles.TitleMention, text: str) -> bool:
+    """Whether a run names people: "Actor Jin Seon-gyu", "Andrew Upton and Cate Blanchett"."""
+    names = re.split(r"\s+(?:and|&)\s+", title.text)
+    return (
+        titles.names_a_person(text, title.start, title.end)
+        or _ROLE_FIRST.match(title.text) is not None
+        or titles.a_list_of_people(title.text)
+        or any(titles.a_name_not_a_show(name, text) for name in names)
+    )
+
+
+def _paragraph_subject(sentences: Sequence[Sentence], index: int) -> str | None:
+    """The show the sentences just before name last, for one that names none and points at
+    none: "The first episode of the series will air on 4 September." after the paragraph
+    about it."""
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        if earlier.is_line:
+            return None  # a heading or a listing's line: another entry's
+        named = [
+            t
+            for t in _named_titles(earlier.text, _blocked_spans(earlier.text), None, False)
+            # a title in quotes, or of two words at least that is no one's name
+            if t.quoted or (" " in t.text and not _people(t, earlier.text))
+        ]
+        if named:
+            return named[-1].text
+    return None
 
 
 # "three dramas will be premiering", "has two premieres:": the shows follow the count.

@@ -260,12 +260,12 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # "Kim So Hyun and Chae Jong Hyeop": the cast, not the drama
     if not quoted and _KOREAN_NAME_PART.fullmatch(title.strip()):
         return False  # "Young-ae" of "Lee Young-ae’s return", or "Lee" alone: a person's
-    if not quoted and _a_list_of_people(title):
+    if not quoted and a_list_of_people(title):
         return False  # "Daniel Lissing, Author Janette Oke, and Erin Krakow"
     return sum(1 for w in lowered if _CODE_LIKE.match(w)) < 2
 
 
-def _a_list_of_people(title: str) -> bool:
+def a_list_of_people(title: str) -> bool:
     """Two or more full names, at least two of them opening on a given name (a role may come
     first: "Author Janette Oke")."""
     parts = [p for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", title) if p.strip()]

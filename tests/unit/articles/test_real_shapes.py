@@ -1292,3 +1292,18 @@ def test_a_day_and_slot_line_under_an_entry_is_its_premiere() -> None:
     )
     facts = article.facts
     assert (facts.show, premiere_value(facts)[0][:10]) == ("Lantern Road", "2016-10-06")
+
+
+def test_a_premiere_sentence_naming_no_show_belongs_to_the_paragraphs_show() -> None:
+    text = (
+        "Virgin Media's autumn schedule\n"
+        "Viewers will meet the gangster at the heart of Confessions of a Crime Lord, a new "
+        "documentary series. The series follows his rise and fall over four decades. "
+        "The first episode of the series will air on 4 September."
+    )
+    article = analyse(text=text, published=date(2023, 8, 31))
+    facts = article.facts
+    assert (facts.show, premiere_value(facts)[0]) == ("Confessions of a Crime Lord", "2023-09-04")
+    # People the paragraph names are not its show.
+    people = text.replace("Confessions of a Crime Lord", "actor Andrew Upton and Cate Blanchett")
+    assert analyse(text=people, published=date(2023, 8, 31)).facts.show is None
