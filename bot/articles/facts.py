@@ -833,11 +833,16 @@ def _date_and_service_line(
     )
 
 
+_EPISODE_COUNT = re.compile(r"(?i)\d+\s*[×x]\s*\d+|\b\d+\s*(?:episodes|eps)\b")
+
+
 def _slot_line(scan: _Scan) -> bool:
     """A line of a day and a slot alone under a listing's entry ("Thursday 6 October at
     8:00pm (8×30’)", "Sunday, RTÉ One, 6.30pm"): the entry's premiere."""
     if not (scan.sentence.is_line and len(scan.dates) == 1 and scan.times):
         return False
+    if not (scan.nets or _EPISODE_COUNT.search(scan.text)):
+        return False  # a day and a time alone could be a concert's: a service or a run says TV
     spans = [(d.start, d.end) for d in scan.dates]
     spans += [(n.start, n.end) for n in scan.nets] + [(t.start, t.end) for t in scan.times]
     rest = _ASIDE.sub("", _ROW_LABEL.sub("", _blanked(scan.text, spans), count=1))

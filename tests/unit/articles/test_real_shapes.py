@@ -1307,3 +1307,17 @@ def test_a_premiere_sentence_naming_no_show_belongs_to_the_paragraphs_show() -> 
     # People the paragraph names are not its show.
     people = text.replace("Confessions of a Crime Lord", "actor Andrew Upton and Cate Blanchett")
     assert analyse(text=people, published=date(2023, 8, 31)).facts.show is None
+
+
+def test_a_day_and_time_alone_under_a_heading_needs_a_service_or_a_run_to_be_tv() -> None:
+    article = analyse(
+        text=(
+            "What's on this season\n"
+            "Here are the new TV series, and the shows at the arts centre this spring.\n"
+            "Lantern Road\n"
+            "Thursday 6 October at 8:00pm\n"
+            "A folk group plays its new album."
+        ),
+        published=date(2016, 9, 20),
+    )
+    assert premiere_value(article.facts) == (None, None)
