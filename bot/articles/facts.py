@@ -1090,6 +1090,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "As per the latest buzz, Mirzapur 3 is expected to premiere in March"
     if _service_launch(text, scan.nets, named):
         return None
+    if _WEEK_OF.search(text, max(0, mention.start - 30), mention.start):
+        return None  # "Listings for the Week of October 1st": the week's name, not a premiere
     if _LOOKS_BACK.search(text, max(0, mention.start - 80), mention.start):
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _PAST_VERB_AFTER.match(text, mention.end):
@@ -1316,6 +1318,10 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
 # What news writes before a date it looks back to: "Back in March 2019, the finale
 # confirmed...", "dating back to its debut in 2015", "ever since January". Only a clause that
 # opens on "back in" counts: "the show is back in March" looks ahead.
+_WEEK_OF = re.compile(
+    r"(?i)\b(?:week\s+of|weekend\s+of|w/c|week\s+(?:commencing|beginning|starting))\s*:?\s*"
+    r"(?:(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*,?\s+)?$"
+)
 _LOOKS_BACK = re.compile(
     r"(?i)(?:(?:^|[,;(—–]\s*|\b(?:and|but)\s+)(?:way\s+)?back(?:\s+in)?|\bdating\s+back\s+to"
     r"|\bas\s+far\s+back\s+as|\b(?:ever\s+)?since)"

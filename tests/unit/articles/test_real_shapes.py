@@ -1321,3 +1321,15 @@ def test_a_day_and_time_alone_under_a_heading_needs_a_service_or_a_run_to_be_tv(
         published=date(2016, 9, 20),
     )
     assert premiere_value(article.facts) == (None, None)
+
+
+def test_the_week_a_listing_is_for_is_no_premiere() -> None:
+    article = analyse(
+        text=(
+            "Sci-fi TV listings for the week of October 1st: premieres for Lantern Road\n"
+            "It is a busy week, as this week brings us eight premieres. Season 3 of Lantern Road "
+            "premieres on Prime Video on Friday."
+        ),
+        published=date(2018, 9, 30),
+    )
+    assert premiere_value(article.facts)[0] == "2018-10-05"
