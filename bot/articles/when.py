@@ -546,6 +546,10 @@ def _infer_year(
         ]
         if named:
             return min(named, key=lambda d: abs((d - anchor).days))
+        if not any(d.weekday() == weekday for d in candidates):
+            # "Friday, September 17" where no September 17 near the publication day is a
+            # Friday: the stamp is a later edit's, or the day a slip. Neither names a day.
+            return None
     if past:
         before = [d for d in candidates if d <= anchor + timedelta(days=1)]
         return before[-1] if before else candidates[0]

@@ -1333,3 +1333,17 @@ def test_the_week_a_listing_is_for_is_no_premiere() -> None:
         published=date(2018, 9, 30),
     )
     assert premiere_value(article.facts)[0] == "2018-10-05"
+
+
+def test_a_weekday_no_year_near_the_stamp_fits_names_no_day() -> None:
+    # September 17 is a Sunday in 2023, a Saturday in 2022, a Tuesday in 2024: "Friday,
+    # September 17" is not of the year the stamp says.
+    article = analyse(
+        text=(
+            "Show TV's new drama\n"
+            "The first episode of the new drama Lantern Road will be broadcast on Show TV on "
+            "Friday, September 17."
+        ),
+        published=date(2023, 3, 27),
+    )
+    assert premiere_value(article.facts) == (None, None)
