@@ -1090,6 +1090,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "As per the latest buzz, Mirzapur 3 is expected to premiere in March"
     if _service_launch(text, scan.nets, named):
         return None
+    if chosen is not None and _FILM_BEFORE.search(text, max(0, chosen.start - 20), chosen.end):
+        return None  # "makes her Christmas movie debut in X (Nov. 17)": a film, not a season
     if _WEEK_OF.search(text, max(0, mention.start - 30), mention.start):
         return None  # "Listings for the Week of October 1st": the week's name, not a premiere
     if _LOOKS_BACK.search(text, max(0, mention.start - 80), mention.start):
@@ -1318,6 +1320,9 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
 # What news writes before a date it looks back to: "Back in March 2019, the finale
 # confirmed...", "dating back to its debut in 2015", "ever since January". Only a clause that
 # opens on "back in" counts: "the show is back in March" looks ahead.
+_FILM_BEFORE = re.compile(
+    r"(?i)\b(?:movie|film|telefilm|tv\s+movie)['’]?s?\s+(?:debut|premiere|premieres|debuts)\b"
+)
 _WEEK_OF = re.compile(
     r"(?i)\b(?:week\s+of|weekend\s+of|w/c|week\s+(?:commencing|beginning|starting))\s*:?\s*"
     r"(?:(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*,?\s+)?$"
@@ -1705,6 +1710,15 @@ def _bind_season(
             windows.append((show_at.start - 40, show_at.end + 25, show_at.start))
     for low, high, anchor in windows:
         near = [s for s in season_mentions if low <= s.start and s.end <= high]
+        # "season three of X (returning for season four on Dec. 13)": a season between the
+        # show and its date is the one the date is for.
+        between = [
+            s
+            for s in near
+            if show_at is not None and show_at.end <= s.start and s.end <= mention.start
+        ]
+        if between:
+            near = between
         if near:
             chosen = min(near, key=lambda s: abs(s.start - anchor))
             return chosen.number, chosen.implied

@@ -1181,7 +1181,7 @@ def test_a_date_inside_a_quoted_title_is_the_titles_word() -> None:
     text = (
         "date 2019-09-01 Fall TV 2019: shows with Seattle ties\n"
         "Candace Reyes, the “Lost” star who grew up outside the city, makes her Hallmark "
-        "Channel Christmas movie debut in “The Christmas Club” (Nov. 17), based on a novel."
+        "Channel series debut in “The Christmas Club” (Nov. 17), based on a novel."
     )
     article = analyse(text=text, today=TODAY)
     assert read(text)[0::2] == ("The Christmas Club", "2019-11-17")

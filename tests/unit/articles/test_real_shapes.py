@@ -1347,3 +1347,17 @@ def test_a_weekday_no_year_near_the_stamp_fits_names_no_day() -> None:
         published=date(2023, 3, 27),
     )
     assert premiere_value(article.facts) == (None, None)
+
+
+def test_a_film_debut_is_no_season_premiere_and_the_season_before_the_date_is_its() -> None:
+    article = analyse(
+        text=(
+            "Local actress in a holiday film\n"
+            "The actress makes her Hallmark Channel Christmas movie debut in “The Holly Club” "
+            "(Nov. 17). She was most recently seen in season three of “Lantern Road” "
+            "(returning for season four on Prime Video on Dec. 13)."
+        ),
+        published=date(2019, 11, 1),
+    )
+    facts = article.facts
+    assert (facts.show, facts.season, premiere_value(facts)[0]) == ("Lantern Road", 4, "2019-12-13")
