@@ -25,6 +25,7 @@ from bot.domain.shows import window_end
 
 FIELDS = ("show", "season", "network", "premiere")
 PREMIERE_THRESHOLD = 1.0
+_DAY_BONUS = 0.3  # what a day-precise date adds to its score: the likelier premiere
 TRACK_CONFIDENCE = 0.6  # below it a show is a guess: shown as unsure, never offered to track
 
 
@@ -1178,9 +1179,6 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )  # fmt: skip
 
 
-_DAY_BONUS = 0.3  # a day-precise date is the likelier premiere
-
-
 def _keep_dateless(
     scan: _Scan, mention: when.DateMention, ctx: _Context, clause: tuple[int, int]
 ) -> None:
@@ -1317,27 +1315,30 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
     return bool(_PAST_VERB.search(text))
 
 
-# What news writes before a date it looks back to: "Back in March 2019, the finale
-# confirmed...", "dating back to its debut in 2015", "ever since January". Only a clause that
-# opens on "back in" counts: "the show is back in March" looks ahead.
+# "makes her Christmas movie debut": a film's premiere, not a season's.
 _FILM_BEFORE = re.compile(
     r"(?i)\b(?:movie|film|telefilm|tv\s+movie)['’]?s?\s+(?:debut|premiere|premieres|debuts)\b"
 )
+# "TV listings for the week of October 1st", "w/c Saturday July 22": the week a list is for.
 _WEEK_OF = re.compile(
     r"(?i)\b(?:week\s+of|weekend\s+of|w/c|week\s+(?:commencing|beginning|starting))\s*:?\s*"
     r"(?:(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*,?\s+)?$"
 )
+# What news writes before a date it looks back to: "Back in March 2019, the finale
+# confirmed...", "dating back to its debut in 2015", "ever since January". Only a clause that
+# opens on "back in" counts: "the show is back in March" looks ahead.
 _LOOKS_BACK = re.compile(
     r"(?i)(?:(?:^|[,;(—–]\s*|\b(?:and|but)\s+)(?:way\s+)?back(?:\s+in)?|\bdating\s+back\s+to"
     r"|\bas\s+far\s+back\s+as|\b(?:ever\s+)?since)"
     r"(?:\s+(?:its|their|the\s+show['’]s)\s+(?:debut|premiere|launch|first\s+season)"
     r"(?:\s+in)?)?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
-# "who in June became ...", "which in 2015 won ...": the date of a past event.
+# "set to broadcast in Apr. 2020, will be postponed": a date called off as it is named.
 _CALLED_OFF_AFTER = re.compile(
     r"[\s,]*(?:(?:will|has|had|have)\s+(?:now\s+)?(?:been|be)|was|were|is\s+being|is|are)\s+"
     r"(?:postponed|delayed|pushed\s+back|cancell?ed|scrapped|called\s+off)\b"
 )
+# "who in June became ...", "which in 2015 won ...": the date of a past event.
 _PAST_VERB_AFTER = re.compile(
     r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
     r"|joined|opened)\b"
