@@ -12,7 +12,7 @@ import pytest
 from bot.articles import analyse
 from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
-from bot.articles.networks import find_networks
+from bot.articles.networks import canonical_network, find_networks
 from bot.articles.preview import premiere_value
 from bot.articles.text import is_top_furniture, split_sentences
 from bot.articles.titles import lead_show, plausible_title, quoted_titles, title_runs
@@ -1361,3 +1361,23 @@ def test_a_film_debut_is_no_season_premiere_and_the_season_before_the_date_is_it
     )
     facts = article.facts
     assert (facts.show, facts.season, premiere_value(facts)[0]) == ("Lantern Road", 4, "2019-12-13")
+
+
+def test_the_latter_of_a_list_is_its_end() -> None:
+    article = analyse(
+        text=(
+            "Disney Junior launches on Valentine's Day\n"
+            "The new series will be joined on the schedule by current series “Quiet Valley,” "
+            "“Harbour Crew” and “Lantern Road,” the latter two with season premieres Feb. 14."
+        ),
+        published=date(2011, 1, 20),
+    )
+    shows = [f.show for f in (article.facts, *article.other_premieres)]
+    assert "Lantern Road" in shows
+    assert "Quiet Valley" not in shows
+
+
+def test_channel_names_of_a_network_and_new_services_are_known() -> None:
+    assert canonical_network("CTV Sci-Fi Channel") == "CTV"
+    assert canonical_network("Facebook Watch") == "Facebook Watch"
+    assert canonical_network("VICE TV") == "Vice TV"
