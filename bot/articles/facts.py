@@ -828,10 +828,8 @@ def _date_and_service_line(
     if not (line.is_line and len(dates) == 1 and nets):
         return False
     spans = [(d.start, d.end) for d in dates] + [(n.start, n.end) for n in nets]
-    rest = _blanked(line.text, spans)
-    return not re.search(
-        r"\w", _ROW_LABEL.sub("", rest, count=1).replace(" on ", " ").replace(" and ", " ")
-    )
+    rest = _unlabelled(line.text, spans)
+    return not re.search(r"\w", rest.replace(" on ", " ").replace(" and ", " "))
 
 
 _EPISODE_COUNT = re.compile(r"(?i)\d+\s*[×x]\s*\d+|\b\d+\s*(?:episodes|eps)\b")
@@ -846,12 +844,17 @@ def _slot_line(scan: _Scan) -> bool:
         return False  # a day and a time alone could be a concert's: a service or a run says TV
     spans = [(d.start, d.end) for d in scan.dates]
     spans += [(n.start, n.end) for n in scan.nets] + [(t.start, t.end) for t in scan.times]
-    rest = _ASIDE.sub("", _ROW_LABEL.sub("", _blanked(scan.text, spans), count=1))
+    rest = _ASIDE.sub("", _unlabelled(scan.text, spans))
     return not re.search(r"\w", re.sub(r"(?i)\b(?:at|on|from|and)\b", "", rest))
 
 
 # "Debut:", "Reality:", "Season 2:": the label of a listing row's field, before its date.
 _ROW_LABEL = re.compile(r"^\s*[A-Z][\w-]*(?:\s+\w+)?\s*:")
+
+
+def _unlabelled(line: str, spans: Sequence[tuple[int, int]]) -> str:
+    """A listing row with its dates, services and times blanked and its field label gone."""
+    return _ROW_LABEL.sub("", _blanked(line, spans), count=1)
 
 
 def _entry_in_brackets(scan: _Scan, mention: when.DateMention) -> bool:

@@ -351,7 +351,7 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
     if kind == "rel":
         return DateMention(start, end, raw, "relative", word=" ".join(raw.lower().split()))
     if kind == "rw":
-        if season_number_after(text, end) and raw.strip() in _WEEKDAY_NAMES:
+        if raw.strip() in _WEEKDAY_NAMES and season_number_after(text, end):
             return None  # "Wednesday season 2": the show's name
         if _PROGRAMME_NAME.search(text, max(0, start - 4), start) and _NAME_GOES_ON.match(
             text, end
