@@ -283,7 +283,12 @@ def a_list_of_people(title: str) -> bool:
 
 
 _ROLE_WORDS = _words("author actor actress host star creator writer director producer showrunner")
-_PREMIERES = re.compile(r"(?i)\bpremieres\b")
+# A headline's verbs, which no title holds: "Production Delayed Again", "10 Confirms
+# Returning Formats", "Six New Dramas With Big Names Attached".
+_PREMIERES = re.compile(
+    r"(?i)\b(?:premieres|confirms|announces|unveils|renews|renewed|cancels|cancell?ed|delayed"
+    r"|postponed|attached)\b"
+)
 _LISTICLE = re.compile(
     r"(?i)\b(?:top|these|those)\s+\d+\b|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
     r"|twelve)\s+(?:new|original|upcoming|best|must|highly|anticipated|brand|great|returning"
@@ -367,10 +372,15 @@ def quoted_titles(text: str) -> list[TitleMention]:
         inner = match[group].strip().rstrip(",;")  # "Salt Garden," as US punctuation writes it
         if _nickname(text, match.start(), match.end()):
             continue  # Ryan “Brickman” McNaught: a nickname inside a name
+        if _COMMENTS_ON.search(text, max(0, match.start() - 30), match.start()):
+            continue  # 'One thought on "Production Delayed Again"': the post's own headline
         if _looks_like_title(inner) and plausible_title(inner, quoted=True):
             start = match.start(group)
             found.append(TitleMention(inner, start, start + len(inner), quoted=True))
     return found
+
+
+_COMMENTS_ON = re.compile(r"(?i)\b(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+$")
 
 
 def _nickname(text: str, start: int, end: int) -> bool:
@@ -1147,10 +1157,13 @@ def lead_show(
     if scores[best] < 1.5:
         return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
     spelling[best] = _completed(spelling[best], opening)
-    if (" " not in spelling[best] or a_name_not_a_show(spelling[best], whole)) and _given_a_role(
-        spelling[best], whole
-    ):
-        return HeadlineShow(None, 0.0, "none")  # "Yifei" was "actress Liu Yifei"
+    if (
+        " " not in spelling[best]
+        or a_name_not_a_show(spelling[best], whole)
+        or _name_shaped(spelling[best])
+    ) and _given_a_role(spelling[best], whole):
+        # "Yifei" was "actress Liu Yifei"; "Farah Khan" of a headline, "filmmaker Farah Khan"
+        return HeadlineShow(None, 0.0, "none")
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     spelling[best] = _first_of_two(spelling[best], body)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
@@ -1233,6 +1246,18 @@ def _first_of_two(title: str, body: str) -> str:
     ):
         return parts[0]
     return title
+
+
+def _name_shaped(title: str) -> bool:
+    """Two or three capitalised words and nothing else, as a person's name is written."""
+    words = title.split()
+    return 2 <= len(words) <= 3 and all(
+        _NAME_WORD.fullmatch(w) and w.lower() not in _CONNECTORS and w.lower() not in _GENERIC
+        for w in words
+    )
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
 def a_name_not_a_show(title: str, text: str) -> bool:

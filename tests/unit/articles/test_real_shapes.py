@@ -1381,3 +1381,34 @@ def test_channel_names_of_a_network_and_new_services_are_known() -> None:
     assert canonical_network("CTV Sci-Fi Channel") == "CTV"
     assert canonical_network("Facebook Watch") == "Facebook Watch"
     assert canonical_network("VICE TV") == "Vice TV"
+
+
+def test_a_headline_naming_the_host_leads_with_the_show_not_her() -> None:
+    text = (
+        "Colors TV launches Meera Joshi celeb show\n\n"
+        "Colors TV will be launching two new shows including the celebrity show hosted by "
+        "filmmaker Meera Joshi.\n"
+        "From Sunday, 30th August, Colors TV will premiere ‘Dhoop Chhaon Nights’, presented "
+        "by the director, Meera Joshi. The show will air weekends at 20:00."
+    )
+    headline, body = text.split("\n\n", 1)
+    assert lead_show(headline, body).title is None
+    assert read(text)[0] == "Dhoop Chhaon Nights"
+
+
+def test_a_headline_verb_is_no_word_of_a_title() -> None:
+    assert not plausible_title("Production Delayed Again")
+    assert not plausible_title("Ten Confirms Returning Formats")
+    assert not plausible_title("Six New Dramas With Big Names Attached")
+    assert plausible_title("Arrested Development")
+
+
+def test_the_comments_header_quoting_the_post_names_no_show() -> None:
+    text = (
+        "Filming Paused Once More\n\n"
+        "Fresh reports came last night about another pause in filming of the new season.\n\n"
+        "One thought on “Filming Paused Once More”\n"
+        "Reader: I hope it is still on for January."
+    )
+    assert quoted_titles(text) == []
+    assert read(text)[0] is None
