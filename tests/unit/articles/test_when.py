@@ -153,3 +153,8 @@ def test_weekday_nights_capitalised_are_a_slot_not_a_date() -> None:
 def test_a_holiday_before_a_kind_of_film_is_no_date() -> None:
     assert find_dates("her first Christmas movie for the channel") == []
     assert [m.text for m in find_dates("It returns on Christmas Day")] == ["Christmas Day"]
+
+
+def test_a_misspelt_month_is_still_its_month() -> None:
+    assert day_of("Monday, Septemeber 23, 8 p.m.") == date(2019, 9, 23)
+    assert day_of("returns Feburary 3, 2020") == date(2020, 2, 3)
