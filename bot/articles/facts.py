@@ -1636,6 +1636,18 @@ _LIST_JOIN = re.compile(
 )
 
 
+# Between quoted titles of a list, around an aside: '“The Conners” (with its stars), “Not
+# Dead Yet,” a one-hour season-premiere episode of “Abbott Elementary” and ...'.
+_QUOTED_LIST_GAP = re.compile(
+    r"[”’\"']?\s*,\s*[”’\"']?\s*(?:(?:and|&)\s+)?(?:an?\s+[^.;:!?“”\"]{0,50}?\bof\s+)?[“‘\"']"
+)
+
+
+def _quoted_list_join(text: str, first: titles.TitleMention, second: titles.TitleMention) -> bool:
+    gap = _ASIDE.sub("", text[first.end : second.start])
+    return first.quoted and second.quoted and _QUOTED_LIST_GAP.fullmatch(gap) is not None
+
+
 def _bind_show(
     mention: when.DateMention,
     named: Sequence[titles.TitleMention],
@@ -1669,10 +1681,18 @@ def _bind_show(
         # "..., “Chuggington” and “Imagination Movers,” the latter two with season premieres
         # Feb. 14": the list's end is meant.
         latter = re.search(r"(?i)\bthe\s+latter\b", text[chosen.end : mention.start])
+        # A list of quoted titles ends "..., “B” and “C”"; a comma last ('“Suspicious
+        # Housekeeper” (2013), “Secret Door” will premiere') starts a new subject.
+        closed = len(before) > 1 and re.search(
+            r"\s(?:and|&)\s", text[before[-2].end : before[-1].start]
+        )
         while (
             not latter
             and at > 0
-            and _LIST_JOIN.fullmatch(text, before[at - 1].end, before[at].start)
+            and (
+                _LIST_JOIN.fullmatch(text, before[at - 1].end, before[at].start)
+                or (closed and _quoted_list_join(text, before[at - 1], before[at]))
+            )
         ):
             at -= 1
         if at < len(before) - 1:

@@ -1412,3 +1412,23 @@ def test_the_comments_header_quoting_the_post_names_no_show() -> None:
     )
     assert quoted_titles(text) == []
     assert read(text)[0] is None
+
+
+def test_a_quoted_list_around_asides_leads_with_its_first_title() -> None:
+    text = (
+        "Networks Bring Back Their Delayed Shows In February\n\n"
+        "ABC will bring back eleven returning shows.\n\n"
+        "“Harbour Lights” (with its two stars, above photo), “Quiet Acres,” a one-hour "
+        "season-premiere episode of “Maple Street Elementary” and “Judge Nora Vance” return "
+        "Wednesday, Feb. 7, 2024 on ABC."
+    )
+    assert read(text)[0] == "Harbour Lights"
+
+
+def test_a_comma_after_the_and_of_a_list_starts_a_new_subject() -> None:
+    text = (
+        "SBS sets its autumn dramas\n\n"
+        "Directed by the maker of “Sign Posts” (2011), “Old Phantom” (2012) and “Odd "
+        "Housekeeper” (2013), “Lantern Gate” will premiere on SBS on Sept. 22, 2014."
+    )
+    assert read(text)[0] == "Lantern Gate"
