@@ -35,9 +35,7 @@ def _alternation(words: list[str]) -> str:
 # verb) and "march" (the walk) out. Headlines in capitals are matched too.
 # Slips real pages print ("Monday, Septemeber 20"); the first letters still say the month.
 _MISSPELT_MONTHS = ("Septemeber", "Feburary", "Febuary", "Janurary")
-_MONTH_FULL = _alternation(
-    [*_MISSPELT_MONTHS, *_MONTH_NAMES, *(n.upper() for n in _MONTH_NAMES)]
-)
+_MONTH_FULL = _alternation([*_MISSPELT_MONTHS, *_MONTH_NAMES, *(n.upper() for n in _MONTH_NAMES)])
 _MONTH_ABBR = _alternation(
     [f"{a}\\.?" for a in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                           "Nov", "Dec")]
