@@ -308,6 +308,9 @@ class _Scan:
     under_heading: bool = False
     # One of a list's lines of a title and its date ("Killer Ratings – 31st May").
     dated_row: bool = False
+    # "It will air from Monday 17th May" after the sentences about a show, in a piece with
+    # no lead: "it" is that show.
+    points_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -676,9 +679,16 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
         dated_row = (
             row_shapes["title and date"] >= 2 and _row_shape(sentence, dates) == "title and date"
         )
+        points_back = (
+            bool(dates)
+            and ctx.lead.title is None
+            and not named
+            and _POINTS_BACK.match(text) is not None
+            and _paragraph_subject(sentences, index) is not None
+        )
         scan = _Scan(
             sentence, text, dates, cues, times, nets, season_mentions, named, under_heading,
-            dated_row,
+            dated_row, points_back,
         )  # fmt: skip
         if not dates and header is not None:
             # A grid row under a date line: "8 p.m. — The Voice (season premiere)".
@@ -1071,7 +1081,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         score, kind = 1.5, "grid"
     else:
         kind = "strong" if chosen.kind == "winner" else chosen.kind
-    names_show = _names_its_show(scan, ctx) or scan.under_heading
+    names_show = _names_its_show(scan, ctx) or scan.under_heading or scan.points_back
     if kind != "grid" and not (names_show or _speaks_of_tv(scan)):
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
     if kind == "weak" and not (names_show or scan.season_mentions or _airs_on_a_network(scan)):

@@ -1432,3 +1432,13 @@ def test_a_comma_after_the_and_of_a_list_starts_a_new_subject() -> None:
         "Housekeeper” (2013), “Lantern Gate” will premiere on SBS on Sept. 22, 2014."
     )
     assert read(text)[0] == "Lantern Gate"
+
+
+def test_it_after_the_sentences_about_a_show_is_that_show() -> None:
+    text = (
+        "date 2021-05-12 ARY Digital is all set to roll out four more drama serials.\n\n"
+        "Starring Ali Khan, Sana Mir, and Hina Rauf, Kabhi Alvida Na is the story of two "
+        "friends with different aspirations in life. It will air from Monday 17th May at 7:00 PM."
+    )
+    assert read(text)[0] == "Kabhi Alvida Na"
+    assert read(text)[2] == "2021-05-17T19:00+05:00"
