@@ -915,6 +915,7 @@ _FIELD_LABEL = re.compile(
     r"|notes?|update|summary|source|airs|network|channel|platform|episodes|director|writer"
     r"|starring|rating|runtime|description|story|trailer|bottom\s+line|our\s+take|the\s+scoop"
     r"|where\s+we\s+left\s+off|where\s+to\s+watch|premiere\s+date|release\s+date|date|time"
+    r"|air\s+date|airing\s+date|start|starts|broadcast|original\s+release"
     r"|(?:executive\s+)?producers?|creators?|based\s+on|about|stars|slot|also\s+known\s+as|aka"
     r"|(?:press|media|news)\s+release)"
     r"\W*"
@@ -1596,6 +1597,10 @@ def _named_titles(
             named.append(titles.TitleMention(lead, match.start(), match.end()))
     runs = titles.title_runs(text, blocked)
     if is_line:
+        # "Air Date: 9 pm, Mondays, 13 April 2020", "-- Start: October 8th --": a field's label
+        label = re.match(r"([^:]{1,30}):", text)
+        if label and _FIELD_LABEL.fullmatch(label[1]):
+            runs = [r for r in runs if r.start >= label.end()]
         named.extend(runs[:1])
     for run in runs:
         after = text[run.end : run.end + 40]

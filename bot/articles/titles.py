@@ -44,7 +44,7 @@ _GENERIC = _words(
     fall autumn holiday weekend week month year years price prices deal deals service services
     so far far canceled cancelled renewed shows series every best worst biggest ratings
     including starring featuring additional another eyes stream announced sets starting
-    anticipated join coming soon sophomore freshman
+    anticipated join coming soon sophomore freshman upcoming
     hosted narrated presented directed produced created written led
     airs airing streams dramas k-dramas kdramas cdramas jdramas doramas dorama bl ott otts anime
     picks preview previews recommendation recommendations calendar listings roundup round-up

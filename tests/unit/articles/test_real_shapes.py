@@ -1442,3 +1442,23 @@ def test_it_after_the_sentences_about_a_show_is_that_show() -> None:
     )
     assert read(text)[0] == "Kabhi Alvida Na"
     assert read(text)[2] == "2021-05-17T19:00+05:00"
+
+
+def test_a_field_label_line_names_no_show_its_heading_does() -> None:
+    text = (
+        "Upcoming Autumn Jdramas 2012\n\n"
+        "Check out the TV dramas of the season below!\n\n"
+        "Lantern Hill\n\n"
+        "-- Start: October 8th, 2012 --\n"
+        "-- Air Time: 20:00 --\n"
+    )
+    assert read(text)[0] == "Lantern Hill"
+    listing = (
+        "Upcoming Autumn Jdramas 2012\n\n"
+        "Check out the TV dramas of the season below!\n\n"
+        "GLASS HARBOR Season 2\n"
+        "Air Date: 9 pm, Mondays, 15 October 2012\n"
+        "Cast: Oda Ken, Mori Yui"
+    )
+    assert read(listing)[0] == "Glass Harbor"
+    assert not plausible_title("Upcoming Autumn Jdramas 2012")
