@@ -133,6 +133,10 @@ class Scores:
             and o.label["expect"]["precision"] == "day"
             and o.label["expect"]["premiere"][:10] == o.got["premiere"][:10]
         ]
+        # A round-up's claim may be another premiere it announces, right for its own show.
+        claimed_pair_right = [
+            o for o in claimed_day if o.announcement and _announces(o.label, o.got)
+        ]
         abstained = [o for o in ann if not (o.got and o.got["premiere"])]
         # Where the Track button is offered, is it for a show the page announces (or, for a
         # page that announces nothing, the show it is about)?
@@ -151,12 +155,26 @@ class Scores:
             ("premiere (any precision)", _share(ann, "premiere")),
             ("precision", _share(ann, "precision")),
             ("claimed day dates right", _ratio(len(claimed_right), len(claimed_day))),
+            ("  and for the show claimed", _ratio(len(claimed_pair_right), len(claimed_day))),
             ("abstained (no premiere)", f"{len(abstained)} of {len(ann)}"),
             ("Track offered for a right show", _ratio(len(offered_right), len(offered))),
             ("claimed on non-announcements", f"{_count(none, 'claimed')} of {len(none)}"),
             ("a show on non-TV pages", f"{_count(not_tv, 'show')} of {len(not_tv)}"),
             ("a premiere on non-TV pages", f"{_count(not_tv, 'claimed')} of {len(not_tv)}"),
         ]
+
+
+def _announces(label: dict[str, Any], got: dict[str, Any]) -> bool:
+    """Whether the page announces the claimed show on the claimed day, as its lead or not."""
+    return any(
+        premiere.get("precision") == "day"
+        and premiere["premiere"][:10] == got["premiere"][:10]
+        and any(
+            _same_title(name, got["show"])
+            for name in [premiere.get("show"), *premiere.get("show_aliases", [])]
+        )
+        for premiere in [label["expect"], *label.get("others", [])]
+    )
 
 
 def _shows_of(label: dict[str, Any]) -> list[str]:
