@@ -1075,6 +1075,8 @@ def lead_show(
             # headline's capitals say more: "Jack Ryan is back again!", unless the text calls
             # them an actress: "Liu Yifei Returns to Historical Drama")
             return
+        if not quoted and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole):
+            return  # "Valentine" of "Valentine’s Day": a holiday
         key = title_key(title)
         if not key or (not quoted and (key in network_names or key[:-1] in network_names)):
             return  # "Nine", and "ABCs" of "ABC’s" with its apostrophe lost
@@ -1357,7 +1359,10 @@ def _completed(title: str, text: str) -> str:
         before = re.findall(rf"(?<![\w’'])({_NEIGHBOUR})\s+{core}(?![\w’'])", text)
         for neighbours, word_first in ((after, False), (before, True)):
             # Three times in four: "Hospital Playlist" elsewhere leaves "Secret Playlist" it.
-            word, times = Counter(neighbours).most_common(1)[0] if neighbours else ("", 0)
+            # A small word's case is the writer's whim: "Out Of Here" and "Out of Here" agree.
+            counts = Counter(_small_word_lowered(n) for n in neighbours)
+            key, times = counts.most_common(1)[0] if neighbours else ("", 0)
+            word = next((n for n in neighbours if _small_word_lowered(n) == key), "")
             last = word.split()[-1] if word else ""
             fits = _belongs_to_title(last) or (word_first and word.lower() in _TITLE_OPENERS)
             every_time = times == total and not word_first
@@ -1378,8 +1383,13 @@ def _completed(title: str, text: str) -> str:
 # After a title, a capitalised small word and the word it leads to: a title-case title runs
 # on through its small words ("... Get Me Out Of Here"), where prose writes them lowercase.
 _NEIGHBOUR_AFTER = (
-    r"(?:(?:Of|The|In|On|To|For|At|A|An|And|With|From|By|Or|Is|Are)\s+)?" + _NEIGHBOUR
+    r"(?:(?:[Oo]f|The|In|On|To|For|At|A|An|And|With|From|By|Or|Is|Are)\s+)?" + _NEIGHBOUR
 )
+
+
+def _small_word_lowered(neighbour: str) -> str:
+    first, _, rest = neighbour.partition(" ")
+    return f"{first.lower()} {rest}" if rest else neighbour
 _EDITIONS = _PLACES - _words("world global international national hollywood asia europe")
 # Headline words that still never end a title: a season, an episode, the piece's own nouns.
 _NEVER_LAST = _words(

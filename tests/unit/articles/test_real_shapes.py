@@ -1462,3 +1462,27 @@ def test_a_field_label_line_names_no_show_its_heading_does() -> None:
     )
     assert read(listing)[0] == "Glass Harbor"
     assert not plausible_title("Upcoming Autumn Jdramas 2012")
+
+
+def test_a_small_words_case_does_not_cut_a_title_short() -> None:
+    text = (
+        "Network 10 unveils its 2022 slate\n\n"
+        "“I’m A Contestant… Take Me Out Of Here!, The Big Quiz and Paddock continue to lead "
+        "the network.”\n"
+        "On January 3, 2022 the hosts will return to the jungle for the eighth season of "
+        "I’m A Contestant… Take Me Out Of Here!.\n"
+        "“I’m A Contestant… Take Me Out of Here! is the perfect show for summer,” he said."
+    )
+    assert read(text)[0] == "I’m A Contestant… Take Me Out Of Here"
+
+
+def test_a_holiday_is_no_show() -> None:
+    text = (
+        "Disney Junior to launch on Valentine’s Day\n\n"
+        "Old brand to be retired\n\n"
+        "Disney Junior will officially replace its older brand on Feb. 14, 2011 as the brand "
+        "for programming aimed at small children.\n\n"
+        "Three new half-hour series will premiere upon the Valentine’s Day launch."
+    )
+    url = "https://www.example-tvnews.com/disney-junior-to-launch-on-valentine-s-day/"
+    assert read(text, url)[0] != "Valentine"
