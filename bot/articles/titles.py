@@ -1390,6 +1390,8 @@ _NEIGHBOUR_AFTER = (
 def _small_word_lowered(neighbour: str) -> str:
     first, _, rest = neighbour.partition(" ")
     return f"{first.lower()} {rest}" if rest else neighbour
+
+
 _EDITIONS = _PLACES - _words("world global international national hollywood asia europe")
 # Headline words that still never end a title: a season, an episode, the piece's own nouns.
 _NEVER_LAST = _words(
