@@ -874,10 +874,12 @@ def _entry_in_brackets(scan: _Scan, mention: when.DateMention) -> bool:
         return False
     text = scan.text
     opened = text.rfind("(", 0, mention.start)
-    closed = text.find(")", mention.end)
+    closed = text.find(")", mention.end - 1)  # a mention may hold the bracket: "Oct. 20)"
     if opened < 0 or closed < 0 or ")" in text[opened : mention.start]:
         return False
-    if not any(opened < n.start and n.end <= closed for n in scan.nets):
+    # its service or its slot: "(9 p.m. Oct. 20)" after “Watchmen”
+    fields = [(n.start, n.end) for n in scan.nets] + [(t.start, t.end) for t in scan.times]
+    if not any(opened < start and end <= closed for start, end in fields):
         return False
     return any(t.end <= opened and not re.search(r"\w", text[t.end : opened]) for t in scan.named)
 

@@ -1486,3 +1486,12 @@ def test_a_holiday_is_no_show() -> None:
     )
     url = "https://www.example-tvnews.com/disney-junior-to-launch-on-valentine-s-day/"
     assert read(text, url)[0] != "Valentine"
+
+
+def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
+    text = (
+        "date 2019-09-20 Fall TV: the shows with local ties\n\n"
+        "Series with local ties remain plentiful, including one of the most anticipated new "
+        "fall series, HBO’s “Tin Crowns” (9 p.m. Oct. 20)."
+    )
+    assert read(text)[:3] == ("Tin Crowns", "HBO", "2019-10-20T21:00-04:00")
