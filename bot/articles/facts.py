@@ -114,7 +114,7 @@ _CUE_RE = re.compile(
         |bows?|(?:is|are)\s+set\s+(?:to|for)|set\s+(?:to|for)|slated|scheduled
         |(?:release|premiere|air|launch|debut|return)\s+date|dated\s+for
         |(?:two|three|four|2|3|4)-night\s+(?:event|premiere|launch|return|debut)|due\s+(?:to|on|out|in|for)
-        |first\s+episode|will\s+(?:air|broadcast|stream|arrive|return|drop|hit|land|begin|start|debut
+        |first\s+episode|(?<=['’])ll\s+be\s+back|will\s+(?:air|broadcast|stream|arrive|return|drop|hit|land|begin|start|debut
           |premiere|launch|bow|follow|be\s+(?:available|released|back|streaming|airing|aired
           |broadcast|shown|screened\s+on)|come\s+back)
         |(?:dated|dates|slated|slates|slotted|booked)\s+(?:[\w'’:&-]+\s+){0,6}?(?:for|on)\b

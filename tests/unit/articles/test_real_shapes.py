@@ -1495,3 +1495,13 @@ def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
         "fall series, HBO’s “Tin Crowns” (9 p.m. Oct. 20)."
     )
     assert read(text)[:3] == ("Tin Crowns", "HBO", "2019-10-20T21:00-04:00")
+
+
+def test_they_ll_be_back_announces_a_return() -> None:
+    text = (
+        "date 2019-11-20 More TV comedy from Tidewater Mums\n\n"
+        "The two comedy series from last year’s pilot week on Three, Tidewater Mums and Golden "
+        "Gully, have both found receptive audiences, meaning they’ll be back next year."
+    )
+    assert read(text)[0] == "Tidewater Mums"
+    assert read(text)[2] == "2020"
