@@ -735,18 +735,23 @@ def _people(title: titles.TitleMention, text: str) -> bool:
     )
 
 
+_FILMS_BEFORE = re.compile(r"(?i)\b(?:movies?|films?)\b[^.;:!?]{0,40}$")
+
+
 def _paragraph_subject(sentences: Sequence[Sentence], index: int) -> str | None:
     """The show the sentences just before name last, for one that names none and points at
     none: "The first episode of the series will air on 4 September." after the paragraph
-    about it."""
-    for earlier in reversed(sentences[max(0, index - 3) : index]):
+    about it (a documentary's subject and his history may stand between)."""
+    for earlier in reversed(sentences[max(0, index - 6) : index]):
         if earlier.is_line:
             return None  # a heading or a listing's line: another entry's
         named = [
             t
             for t in _named_titles(earlier.text, _blocked_spans(earlier.text), None, False)
             # a title in quotes, or of two words at least that is no one's name
-            if t.quoted or (" " in t.text and not _people(t, earlier.text))
+            if (t.quoted or (" " in t.text and not _people(t, earlier.text)))
+            # "big movies such as “Wicked” and “Gladiator II”": films
+            and not _FILMS_BEFORE.search(earlier.text, 0, t.start)
         ]
         if named:
             return named[-1].text

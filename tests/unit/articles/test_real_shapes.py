@@ -1505,3 +1505,34 @@ def test_they_ll_be_back_announces_a_return() -> None:
     )
     assert read(text)[0] == "Tidewater Mums"
     assert read(text)[2] == "2020"
+
+
+def test_a_documentarys_subject_between_leaves_the_show_its_premiere() -> None:
+    text = (
+        "date 2023-08-31 Harbour TV launched its programme for the new season on Wednesday.\n\n"
+        "The new slate includes the return of action-drama The Wardens for its first season in "
+        "three years.\n\n"
+        "The station will also air the docuseries Confessions of a Harbour King, featuring "
+        "new interview footage with the convicted smuggler Tom Quill.\n\n"
+        "Quill was jailed for 28 years. This was reduced to 20 years on appeal. While in "
+        "prison, Quill was tried and acquitted of another crime.\n\n"
+        "The three-part series looks at Quill’s life in his own words. The first episode of "
+        "the series will air on 4 September."
+    )
+    assert read(text)[0] == "Confessions of a Harbour King"
+    assert read(text)[2] == "2023-09-04"
+
+
+def test_films_named_before_are_no_subject_of_a_premiere() -> None:
+    text = (
+        "date 2024-11-05 The November box office is full of big movies such as “Glass Castle” "
+        "and “Iron Legion II”, but there are TV series releasing during the month as well.\n\n"
+        "From spy thrillers to hospital sitcoms, there are a variety of series premiering in "
+        "the next few weeks.\n\n"
+        "These new series come from streamers and networks alike.\n\n"
+        "Here are seven new TV series coming out this month.\n\n"
+        "Series premiering in November\n\n"
+        "‘Harbor General’\n\n"
+        "The hospital sitcom premieres November 12 on NBC."
+    )
+    assert read(text)[0] == "Harbor General"
