@@ -1588,6 +1588,9 @@ def _service_launch(
 # ---------------------------------------------------------------------------- binding
 
 
+_CREDITS_AFTER = re.compile(r"\s*\([^()]+,[^()]+\)")
+
+
 def _named_titles(
     text: str, blocked: Sequence[tuple[int, int]], lead: str | None, is_line: bool
 ) -> list[titles.TitleMention]:
@@ -1636,7 +1639,13 @@ def _named_titles(
         for m in named
         if not m.quoted and m.text != lead and titles.a_name_not_a_show(m.text, text)
     ]
-    hosts = [m for m in people if re.search(r"\bwith\s+$", text[max(0, m.start - 6) : m.start])]
+    # "Peter Capaldi (Paddington, World War Z) returns": an actor, his credits in brackets
+    hosts = [
+        m
+        for m in people
+        if re.search(r"\bwith\s+$", text[max(0, m.start - 6) : m.start])
+        or _CREDITS_AFTER.match(text, m.end)
+    ]
     named = [m for m in named if m not in (people if len(people) < len(named) else hosts)]
     unique: dict[tuple[int, int], titles.TitleMention] = {}
     for mention in named:

@@ -1536,3 +1536,13 @@ def test_films_named_before_are_no_subject_of_a_premiere() -> None:
         "The hospital sitcom premieres November 12 on NBC."
     )
     assert read(text)[0] == "Harbor General"
+
+
+def test_a_name_with_credits_in_brackets_is_an_actor() -> None:
+    text = (
+        "date 2018-04-11 Binge-worthy British broadcasts\n\n"
+        "Here are some exciting shows from across the pond!\n\n"
+        "Tom Hartley (Paddington Lane, World War Zed) returns to BBC America this Sunday, "
+        "April 15, for his last season as the time-travelling Professor."
+    )
+    assert read(text)[0] != "Tom Hartley"
