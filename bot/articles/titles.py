@@ -168,6 +168,8 @@ _NOT_A_TITLE = re.compile(
       | (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)  # a number
       | (?:\d+|one|two|three|four|five|six|eight|ten|twelve)-(?:episode|part|hour|minute
           |night|week|day)s?                  # "10-episode", "two-hour" ("48 Hours" is a show)
+      | tv\s+(?:talk|picks?|tonight|guide|preview|review|news|this\s+week)  # a column's name
+      | happy\s+new(?:\s+year)?                                     # a greeting
     )$"""
 )
 
@@ -251,6 +253,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # "a and E": the letters of a slug, not a title
     if len(lowered) > 1 and lowered[-1] in _COMPANY_END:
         return False
+    if lowered[-1] == "originals" and canonical_network(" ".join(words[:-1])) is not None:
+        return False  # "Max Originals": a service's label for its own shows
     if lowered[0] in _OFFICES or (len(lowered) > 1 and " ".join(lowered[:2]) == "prime minister"):
         return False
     if lowered[0] in _PLACES and len(lowered) > 1 and lowered[1] in _OFFICES:

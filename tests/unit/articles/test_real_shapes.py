@@ -1396,6 +1396,12 @@ def test_a_headline_naming_the_host_leads_with_the_show_not_her() -> None:
     assert read(text)[0] == "Dhoop Chhaon Nights"
 
 
+def test_a_column_a_greeting_and_a_services_label_are_no_titles() -> None:
+    assert not plausible_title("TV Talk")
+    assert not plausible_title("Happy New")
+    assert not plausible_title("Max Originals")
+
+
 def test_a_headline_verb_is_no_word_of_a_title() -> None:
     assert not plausible_title("Production Delayed Again")
     assert not plausible_title("Ten Confirms Returning Formats")
