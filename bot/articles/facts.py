@@ -2178,7 +2178,8 @@ def _anchor(
     years = [
         m.year
         for m in when.find_dates(text)
-        if m.year is not None and m.kind in ("day", "numeric", "month")
+        # "August, 1896": where a period drama is set, not when its news was written
+        if m.year is not None and m.year >= _TV_ERA and m.kind in ("day", "numeric", "month")
     ]
     latest = (today or datetime.now(UTC).date()).year + 1
     # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject. A later
@@ -2205,6 +2206,7 @@ def _anchor(
     return today, "today" if today is not None else "none"
 
 
+_TV_ERA = 1950  # no year before it dates a piece of television news
 _SLUG_YEAR = re.compile(r"(?<![\w])((?:19|20)\d\d)(?![\w])")
 
 

@@ -1552,3 +1552,15 @@ def test_a_name_with_credits_in_brackets_is_an_actor() -> None:
         "April 15, for his last season as the time-travelling Professor."
     )
     assert read(text)[0] != "Tom Hartley"
+
+
+def test_the_year_a_period_drama_is_set_in_dates_no_premiere() -> None:
+    text = (
+        "Sky date announced for new drama filmed in Hertfordshire\n\n"
+        "Sky has confirmed its new Victorian drama The Lanterns will debut on May 17 on Sky "
+        "Atlantic.\n"
+        "What is The Lanterns about?\n"
+        "August, 1896. Victorian London is rocked by a strange event."
+    )
+    premiere = read(text)[2]
+    assert premiere is None or not premiere.startswith("1896")
