@@ -1400,6 +1400,7 @@ def test_a_column_a_greeting_and_a_services_label_are_no_titles() -> None:
     assert not plausible_title("TV Talk")
     assert not plausible_title("Happy New")
     assert not plausible_title("Max Originals")
+    assert not plausible_title("Aussie")  # "It’s all about Aussie drama this week"
 
 
 def test_a_headline_verb_is_no_word_of_a_title() -> None:
