@@ -78,7 +78,8 @@ _HEADLINE_BREAK = _words(
 _PLACES = _words(
     """
     america american americans britain british uk u.k. u.s. usa england english scotland
-    scottish wales welsh ireland irish canada canadian australia australian zealand kiwi aussie aussies brit pinoy desi korea
+    scottish wales welsh ireland irish canada canadian australia australian zealand kiwi korea
+    aussie aussies brit pinoy desi
     korean koreans south north japan japanese china chinese india indian france french germany
     german italy italian spain spanish mexico mexican brazil brazilian russia russian ukraine
     ukrainian turkey turkish kenya kenyan nigeria nigerian africa african europe european asia
