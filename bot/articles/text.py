@@ -233,7 +233,8 @@ def _bounded(sentence: Sentence) -> list[Sentence]:
 def _is_abbreviation(word: str, period: bool) -> bool:
     if not period:
         return False
-    if word in _ABBREVIATIONS:
+    # "Mon.Sept." with its space lost: the last of the run is the abbreviation
+    if word in _ABBREVIATIONS or word.rsplit(".", 1)[-1] in _ABBREVIATIONS:
         return True
     # Initials ("J.R.", "U.S.") and clock words ("p.m.") never end a sentence here.
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))

@@ -1565,3 +1565,8 @@ def test_the_year_a_period_drama_is_set_in_dates_no_premiere() -> None:
     )
     premiere = read(text)[2]
     assert premiere is None or not premiere.startswith("1896")
+
+
+def test_an_abbreviation_run_without_its_space_ends_no_sentence() -> None:
+    text = "New series include the miniseries HARBOUR GRACE (6x60) premiering Mon.Sept. 25, on CBC."
+    assert [s.text for s in split_sentences(text)] == [text]
