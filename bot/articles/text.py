@@ -40,7 +40,11 @@ _TOP_FURNITURE = re.compile(
 
 
 # "By Rick Marshall" above the headline: the writer's name.
-_BYLINE_ALONE = re.compile(r"\W*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\W*")
+# "By Erik Pedersen", "By Tambay A. Obenson | Shadow and Act" (the site after a bar)
+_BYLINE_ALONE = re.compile(
+    r"\W*By\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
+    r"(?:\s*[|·]\s*[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4})?\W*"
+)
 
 
 def is_top_furniture(line: str, writer: str = "") -> bool:
@@ -58,7 +62,7 @@ def is_top_furniture(line: str, writer: str = "") -> bool:
 def byline_name(line: str) -> str:
     """ "Erik Pedersen" of "By Erik Pedersen"; "" for a line that is no byline."""
     match = _BYLINE_ALONE.fullmatch(line)
-    return match.group().strip(" \t-–—|·").removeprefix("By").strip() if match else ""
+    return match["name"].strip(" \t-–—|·") if match else ""
 
 
 # A line after which nothing belongs to the article (checked in the last part of the text).

@@ -14,7 +14,7 @@ from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
 from bot.articles.networks import canonical_network, find_networks
 from bot.articles.preview import premiere_value
-from bot.articles.text import is_top_furniture, split_sentences
+from bot.articles.text import byline_name, is_top_furniture, split_sentences
 from bot.articles.titles import lead_show, plausible_title, quoted_titles, title_runs
 from tests.unit.articles.conftest import Preview
 
@@ -1570,3 +1570,10 @@ def test_the_year_a_period_drama_is_set_in_dates_no_premiere() -> None:
 def test_an_abbreviation_run_without_its_space_ends_no_sentence() -> None:
     text = "New series include the miniseries HARBOUR GRACE (6x60) premiering Mon.Sept. 25, on CBC."
     assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_a_byline_with_its_site_after_a_bar_is_furniture() -> None:
+    assert is_top_furniture("By Tamsin A. Oberon | Shadow and Act")
+    assert byline_name("By Tamsin A. Oberon | Shadow and Act") == "Tamsin A. Oberon"
+    assert byline_name("By Erik Pedersen") == "Erik Pedersen"
+    assert not is_top_furniture("Bypass Road | Season 2")
