@@ -620,6 +620,7 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
     # A listing repeats its rows' shape ("Premiere Date: …" under each entry).
     row_shapes = Counter(_row_shape(s) for s in sentences if s.is_line)
     header: when.Resolved | None = None  # a grid's date line ("Monday, Sept. 23") above rows
+    header_at = -1
     for index, sentence in enumerate(sentences):
         text = sentence.text
         if _FALSE_RELEASE.search(text):
@@ -646,8 +647,20 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                     weekday_years=ctx.weekday_years,
                 )
             )
+            header_at = index
             continue
-        if not sentence.is_line:
+        # "March 6 / Unbreakable Kimmy Schmidt — Ellie Kemper will star as …": an entry of a
+        # schedule under its date line, its title before the dash and prose after it.
+        entry_title = (
+            _heading_title(_TITLE_DASH.split(text, maxsplit=1)[0])
+            if header is not None
+            and index == header_at + 1
+            and not sentence.is_line
+            and ctx.schedule
+            and _TITLE_DASH.search(text, 0, 80)
+            else None
+        )
+        if not sentence.is_line and entry_title is None:
             header = None
         if not dates and header is None:
             continue
@@ -668,6 +681,8 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             + [(t.start, t.end) for t in times]
         )
         named = _named_titles(text, blocked, ctx.lead.title, sentence.is_line)
+        if entry_title is not None:
+            named = [titles.TitleMention(entry_title, 0, len(entry_title)), *named]
         cues = [c for c in cues if not _not_a_negation(c, text, named)]
         under_heading = (
             bool(dates)
@@ -694,6 +709,8 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
             # A grid row under a date line: "8 p.m. — The Voice (season premiere)".
             if named and ctx.schedule:
                 found.append(_row_statement(scan, header))
+            if entry_title is not None:
+                header = None  # the entry's prose ends the grid
             continue
         for mention in dates:
             statement = _judge(scan, mention, ctx)

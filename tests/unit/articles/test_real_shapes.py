@@ -1577,3 +1577,18 @@ def test_a_byline_with_its_site_after_a_bar_is_furniture() -> None:
     assert byline_name("By Tamsin A. Oberon | Shadow and Act") == "Tamsin A. Oberon"
     assert byline_name("By Erik Pedersen") == "Erik Pedersen"
     assert not is_top_furniture("Bypass Road | Season 2")
+
+
+def test_an_entry_in_prose_under_its_date_line_takes_that_date() -> None:
+    text = (
+        "date 2015-01-16 Find Out When All Of Netflix’s New Shows Are Premiering\n\n"
+        "The service announced release dates for its new original series lineup:\n\n"
+        "March 6\n\n"
+        "Harbour Lights — a former cult member takes on the big city in this new comedy "
+        "series from a famous writer.\n\n"
+        "March 20\n\n"
+        "Tidewater — three siblings star in this family drama from the makers of a legal "
+        "thriller."
+    )
+    assert read(text)[0] == "Harbour Lights"
+    assert read(text)[2] == "2015-03-06"
