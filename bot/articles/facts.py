@@ -61,7 +61,8 @@ class PremiereFacts:
 # Leagues and their events: a season of one starts and ends too.
 _SPORTS = (
     r"league|NFL|NBA|MLB|NHL|MLS|NCAA|UFC|WWE|tournament|World\s+Cup|Olympics?|playoffs?"
-    r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?"
+    r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?|cricket|rugby|tennis|golf|Wimbledon|Ashes"
+    r"|Formula\s+(?:1|One)|motorsport|boxing"
 )
 _CUE_RE = re.compile(
     r"""

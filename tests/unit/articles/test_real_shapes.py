@@ -184,6 +184,18 @@ def test_a_sports_schedule_is_not_a_season_premiere() -> None:
     assert read(text)[2] is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ashes return to Channel 4\n\nThe cricket series begins on November 21, 2026, live "
+        "on Channel 4.",
+        "Wimbledon returns to BBC One\n\nThe tennis starts on June 29, 2026, live on BBC One.",
+    ],
+)
+def test_a_sport_on_television_is_no_season_premiere(text: str) -> None:
+    assert read(text)[2] is None
+
+
 def test_about_tv_needs_more_than_one_word() -> None:
     assert not about_tv("Rocket launch set", "The launch is scheduled for Monday, April 30.")
     assert about_tv("Cycle 17 premieres on VH1", "The competition premieres Jan. 8 on VH1.")
