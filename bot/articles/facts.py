@@ -1390,6 +1390,9 @@ _IMPORTED = re.compile(
     r"(?i)\b(?:aired|was\s+(?:broadcast|shown|aired)|ran|premiered|debuted)\s+(?:first\s+"
     r"|originally\s+|already\s+)?in\s+(?:the\s+)?(?:US|U\.S\.|UK|U\.K\.|America|Britain|Australia"
     r"|Canada|Korea|Japan|States)\b"
+    # "which aired on NBC last year, arrives on BBC Two": a second run, on another channel
+    r"|\b(?:aired|ran|premiered|debuted|was\s+(?:broadcast|shown))\s+on\s+(?-i:[A-Z])[\w+&!.-]*"
+    r"(?:\s+(?-i:[A-Z])[\w+&!.-]*){0,2}\s+(?:last\s+year|in\s+(?:19|20)\d\d|earlier\s+this\s+year)\b"
     # "dubbed into Thai": the version for another country
     r"|\b(?:dubbed|re-?voiced)\s+(?:in|into)\s+(?-i:[A-Z])\w+"
 )

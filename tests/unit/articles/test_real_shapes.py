@@ -1604,3 +1604,12 @@ def test_an_entry_in_prose_under_its_date_line_takes_that_date() -> None:
     )
     assert read(text)[0] == "Harbour Lights"
     assert read(text)[2] == "2015-03-06"
+
+
+def test_a_show_that_aired_on_another_channel_last_year_has_no_premiere_here() -> None:
+    text = (
+        "Harbour Lights comes to BBC Two\n\n"
+        "The American drama Harbour Lights, which aired on NBC last year, arrives on BBC Two "
+        "on January 5, 2027."
+    )
+    assert read(text)[2] is None
