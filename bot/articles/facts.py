@@ -78,6 +78,9 @@ _CUE_RE = re.compile(
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
         |festivals?
+        |seasons\s+(?:\d+|one|two|three|four|five)\s*(?:-|–|to|through|and|&)\s*(?:\d+|two|three
+          |four|five|six|seven|eight)|(?:all|every)\s+(?:\w+\s+)?seasons|(?:entire|complete)\s+series
+          |back\s+catalogu?e  # "Seasons one through three will stream on Hulu": a library's
         |(?<!our\s)(?<!your\s)(?<!TV\s)(?<!small\s)screen(?:s|ed|ings?)?  # "TV screens": TV
         |SXSW|Comic-?Con|TIFF|Tribeca|Sundance(?!\s*TV)|Cannes
         |Berlinale|panels?|red\s+carpet|world\s+premiere|ratings?|viewers|Nielsen|demo
@@ -181,6 +184,7 @@ _BREAK_HEADLINE = re.compile(
 )
 _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
+    r"|seasons\s|(?:all|every)\s|(?:entire|complete)\s+series"  # a library's old seasons
 )
 # "July 7 (Episode 133)": the date of an episode well into a run.
 _NEG_AFTER = re.compile(
@@ -1193,6 +1197,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None
     show, show_at = _bind_show(mention, named, ctx.lead.title, text)
     show_named = show_at is not None
+    if show_at is not None and _FILM_NAMED.search(text, max(0, show_at.start - 30), show_at.start):
+        return None  # "The new original movie Christmas at the Lodge premieres": a film's
     season, implied = _bind_season(mention, scan.season_mentions, show_at, clause, text)
     if (
         season is None
@@ -1355,6 +1361,8 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
 
 
 # "makes her Christmas movie debut": a film's premiere, not a season's.
+# "the new original movie", "the documentary film", "the feature": a film's name follows.
+_FILM_NAMED = re.compile(r"(?i)\b(?:movie|film|telefilm|feature)\s+(?:[\"“‘']\s*)?$")
 _FILM_BEFORE = re.compile(
     r"(?i)\b(?:movie|film|telefilm|tv\s+movie)['’]?s?\s+(?:debut|premiere|premieres|debuts)\b"
 )

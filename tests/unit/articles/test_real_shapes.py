@@ -1613,3 +1613,30 @@ def test_a_show_that_aired_on_another_channel_last_year_has_no_premiere_here() -
         "on January 5, 2027."
     )
     assert read(text)[2] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holiday slate announced\n\nThe new original movie Snowfall at the Lodge "
+        "premieres on Hallmark Channel on December 5, 2026.",
+        "HBO documentary set\n\nThe documentary film Glass Hearts premieres on HBO on "
+        "December 5, 2026.",
+    ],
+)
+def test_a_film_named_as_one_has_no_season_premiere(text: str) -> None:
+    assert read(text)[2] is None
+
+
+def test_old_seasons_arriving_on_a_service_are_no_premiere() -> None:
+    text = (
+        "Harbour Lights seasons 1-3 come to Hulu\n\n"
+        "Seasons one through three of Harbour Lights will stream on Hulu from January 5, 2027."
+    )
+    assert read(text)[2] is None
+    new_season = (
+        "Harbour Lights season 4 date\n\n"
+        "After three seasons on NBC, Harbour Lights season 4 premieres on Peacock on January "
+        "5, 2027."
+    )
+    assert read(new_season)[2] == "2027-01-05"
