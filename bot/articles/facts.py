@@ -2375,7 +2375,8 @@ _SEQUEL_NUMBER = re.compile(
 
 _KIND = (
     r"(?:series|drama|k-drama|comedy|sitcom|thriller|docuseries|docu-series|anime|show"
-    r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation)"
+    r"|miniseries|mini-series|limited\s+series|procedural|mystery|adaptation|anthology"
+    r"|web\s*series|teleserye|telenovela|dorama|sci-fi|romcom|rom-com)"
 )
 _NEW_WORD = r"(?:new(?:est)?|brand[-\s]new|upcoming|fresh|latest|first)"
 _NEW_BEFORE = re.compile(

@@ -673,6 +673,7 @@ def test_in_a_round_up_a_show_told_as_new_by_its_own_name_is_a_first_season() ->
         "Thursday, May 22.",
         "Fox has acquired “Harbour Crew,” the network’s first original animated series. It "
         "premieres Thursday, May 22.",
+        "Titled Harbour Crew, this new horror anthology premieres Thursday, May 22 on Fox.",
     ],
 )
 def test_a_show_told_as_new_in_real_shapes_is_a_first_season(sentence: str) -> None:
