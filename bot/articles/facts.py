@@ -2342,7 +2342,9 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
         before = body[max(0, match.start() - 70) : match.start()]
         tail = re.match(r"(?i)(?:['’]s)?\s+((?:\w+\s+)?(?:season|series|part|cycle)\s*\w+)", after)
         head = _SEASON_OF.search(before)
-        for piece in (tail, head):
+        # 'For “The Conners,” it will be the sixth season'
+        told = _IT_WILL_BE.match(body, match.end(), match.end() + 60)
+        for piece in (tail, head, told):
             # "the new series of Bad Education" (UK): its next season, whatever number that is
             found = (
                 [s for s in seasons.find_seasons(piece.group(1)) if not s.implied] if piece else []
@@ -2357,6 +2359,10 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
     return None, 0.0
 
 
+_IT_WILL_BE = re.compile(
+    r"(?i)[”\"’']?,?[”\"’']?\s+(?:it|this)\s+(?:will\s+be|is|marks)\s+(?:the|its)\s+"
+    r"(\w+\s+(?:and\s+final\s+)?season)\b"
+)
 # "Season Two of Seth MacFarlane's hit space adventure THE ORVILLE"
 _SEASON_OF = re.compile(
     r"(?i)\b(\w+\s+(?:season|series|part|cycle)|(?:season|series|part)\s+\w+)\s+of\s+"

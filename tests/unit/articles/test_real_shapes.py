@@ -1443,6 +1443,11 @@ def test_a_quoted_list_around_asides_leads_with_its_first_title() -> None:
         "Wednesday, Feb. 7, 2024 on ABC."
     )
     assert read(text)[0] == "Harbour Lights"
+    told = (
+        f"{text}\n\nFor “Harbour Lights,” it will be the sixth season.\n\n"
+        "Later in the month “Quiz Night” returns for its 22nd season on Sunday, Feb. 18, 2024."
+    )
+    assert analyse(text=told, today=TODAY).facts.season == 6
 
 
 def test_a_comma_after_the_and_of_a_list_starts_a_new_subject() -> None:
