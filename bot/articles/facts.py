@@ -1361,11 +1361,11 @@ def _narrates_past(text: str, cues: Sequence[_Cue]) -> bool:
 
 
 # "makes her Christmas movie debut": a film's premiere, not a season's.
-# "the new original movie", "the documentary film", "the feature": a film's name follows.
-_FILM_NAMED = re.compile(r"(?i)\b(?:movie|film|telefilm|feature)\s+(?:[\"“‘']\s*)?$")
 _FILM_BEFORE = re.compile(
     r"(?i)\b(?:movie|film|telefilm|tv\s+movie)['’]?s?\s+(?:debut|premiere|premieres|debuts)\b"
 )
+# "the new original movie", "the documentary film", "the feature": a film's name follows.
+_FILM_NAMED = re.compile(r"(?i)\b(?:movie|film|telefilm|feature)\s+(?:[\"“‘']\s*)?$")
 # "TV listings for the week of October 1st", "w/c Saturday July 22": the week a list is for.
 _WEEK_OF = re.compile(
     r"(?i)\b(?:week\s+of|weekend\s+of|w/c|week\s+(?:commencing|beginning|starting))\s*:?\s*"
@@ -2359,6 +2359,7 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
     return None, 0.0
 
 
+# 'For “The Conners,” it will be the sixth season': the season told right after the name
 _IT_WILL_BE = re.compile(
     r"(?i)[”\"’']?,?[”\"’']?\s+(?:it|this)\s+(?:will\s+be|is|marks)\s+(?:the|its)\s+"
     r"(\w+\s+(?:and\s+final\s+)?season)\b"
