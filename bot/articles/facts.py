@@ -699,13 +699,13 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
         dated_row = (
             row_shapes["title and date"] >= 2 and _row_shape(sentence, dates) == "title and date"
         )
-        points_back = (
-            bool(dates)
-            and ctx.lead.title is None
-            and not named
-            and _POINTS_BACK.match(text) is not None
-            and _paragraph_subject(sentences, index) is not None
+        # found once: the statement below takes it as its show
+        pointed_at = (
+            _paragraph_subject(sentences, index)
+            if dates and ctx.lead.title is None and not named and _POINTS_BACK.match(text)
+            else None
         )
+        points_back = pointed_at is not None
         scan = _Scan(
             sentence, text, dates, cues, times, nets, season_mentions, named, under_heading,
             dated_row, points_back,
@@ -731,7 +731,7 @@ def _statements(sentences: Sequence[Sentence], ctx: _Context) -> list[_Statement
                 if statement.show is None and subject is None:
                     subject = _counted_subject(sentences, index, text)
                 if statement.show is None and subject is None:
-                    subject = _paragraph_subject(sentences, index)
+                    subject = pointed_at if points_back else _paragraph_subject(sentences, index)
                 if subject is not None:
                     statement = replace(statement, show=subject)
             if dated_row and (title := _heading_title(_TITLE_DASH.split(text)[0])) is not None:

@@ -1080,7 +1080,11 @@ def lead_show(
             # headline's capitals say more: "Jack Ryan is back again!", unless the text calls
             # them an actress: "Liu Yifei Returns to Historical Drama")
             return
-        if not quoted and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole):
+        if (
+            not quoted
+            and "s Day" in whole  # cheap first: most pages name no such day
+            and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole)
+        ):
             return  # "Valentine" of "Valentine’s Day": a holiday
         key = title_key(title)
         if not key or (not quoted and (key in network_names or key[:-1] in network_names)):
