@@ -65,7 +65,9 @@ _SPORTS = (
     r"|Formula\s+(?:1|One)|motorsport|boxing"
 )
 _CUE_RE = re.compile(
-    r"""
+    # Every cue starts a word: the one look up front turns away the other positions at once
+    # (each group tried in turn there costs three times as long).
+    r"""\b(?=[^\W_])(?:
       (?P<neg>\b(?:(?:season|series|mid-?season|winter|spring|summer|fall)\s+finales?|finales?
         |final\s+episodes?|last\s+episode|mid-?season|winter\s+premiere|hiatus
         |(?:winter|holiday|midseason|summer)\s+break|back\s+half|(?:second|latter|final|last)\s+(?:half|part)\s+of\s+(?:the\s+)?season
@@ -148,7 +150,7 @@ _CUE_RE = re.compile(
         |bet|if|we\s+think|(?-i:may)(?=\s+(?:premiere|debut|arrive|return|air|drop|land|hit|come
           |be|launch|stream))|would\s+(?:likely|probably)|speculation|theory)\b)
     | (?P<soft>\b(?:expected|expect|tentatively|aiming|eyeing|targeting|planned|aims|hopes)\b)
-    """,
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A date the sentence has from hearsay, whatever clause it stands in: not announced yet.

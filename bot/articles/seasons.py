@@ -32,7 +32,8 @@ _CARDINAL = "|".join(_CARDINALS)
 _ORDINAL = "|".join(_ORDINALS)
 _ROMAN = "|".join(reversed(_ROMANS[1:]))  # "I" alone is too often the pronoun
 _SEASON_RE = re.compile(
-    rf"""
+    # Each kind starts a word: one look up front turns away the positions inside words.
+    rf"""\b(?=[^\W_])(?:
       \b(?P<label>season|series|cycle|part|book|volume|vol\.)[\s-]+
           (?P<n>\d{{1,2}}|{_CARDINAL}|(?-i:{_ROMAN}))\b
           (?!\s*(?:[-–]\s*\d|of\s+(?:the|its)\s+(?:interview|podcast))|[.:]\d\d\s*[ap]\.?m)
@@ -54,7 +55,7 @@ _SEASON_RE = re.compile(
           |\bmini-?series|\bdocu-?series|\bfreshman\s+season|\bdebut\s+season|\binaugural\s+season
           |\bseries\s+debut|\bstraight[-\s]to[-\s]series|\b(?:TV|television)\s+anime\b
           |\banime\s+adaptation)
-    """,
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 

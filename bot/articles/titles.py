@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.articles.given_names import GIVEN_NAMES, SURNAMES_FIRST, SURNAMES_LAST
 from bot.articles.networks import canonical_network, find_networks
@@ -212,6 +213,7 @@ _NOT_A_TITLE_PART = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a page asks of the same few names again and again
 def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     """Whether a name can be a show's title: never a number, a time, a date, a month, a place
     or a people, a network, a company, a person's office, or a line of page furniture. Fewer
@@ -307,9 +309,11 @@ _QUOTED_RE = re.compile(
 # A given name just before the quote, a capitalised surname just after it.
 _NICKNAME = re.compile(r"(?<![\w.])(?P<given>[A-Z][a-z]+)\s$")
 _SURNAME_NEXT = re.compile(r"\s(?:Mc|Mac|O['’])?[A-Z][a-z]+\b(?!\s*(?:season|series)\b)")
-_TOKEN_RE = re.compile(r"\S+")
-_LEADING = "\"'“‘([{*#"
-_TRAILING = "\"'”’)]},;:.!?*"
+# A word as its opening marks, its core and its closing marks ('“Severance”,' -> “ Severance ”,):
+# the core is what is left once every closing mark at the end is taken off.
+_TOKEN_PARTS_RE = re.compile(
+    r"""(?<!\S)(?=\S)(?P<lead>["'“‘(\[{*#]*)(?P<core>\S*?)(?P<trailing>["'”’)\]},;:.!?*]*)(?!\S)"""
+)
 _KEEP_DOT = frozenset({"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "vs.", "s.w.a.t."})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SLUG_STOP = re.compile(r"^(?:\d{4,}|\d+-\d+|[a-f0-9]{8,}|amp|html?|php)$")
@@ -330,8 +334,7 @@ class HeadlineShow:
     source: str  # "quoted", "headline", "headline-only", "slug", "slug-only", "none"
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a page's opening makes hundreds of them
     core: str  # the word without surrounding punctuation
     start: int
     end: int
@@ -842,21 +845,19 @@ _BREAKS_TITLE = frozenset(",;)]}.!?\"”’'")  # after a word: a title does not
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
-    for match in _TOKEN_RE.finditer(text):
-        raw = match.group()
-        lead = len(raw) - len(raw.lstrip(_LEADING))
-        core = raw[lead:]
-        if core.lower() not in _KEEP_DOT:
-            core = core.rstrip(_TRAILING)
+    for match in _TOKEN_PARTS_RE.finditer(text):
+        lead, core, trailing = match.group("lead", "core", "trailing")
+        if trailing and (core + trailing).lower() in _KEEP_DOT:
+            core, trailing = core + trailing, ""  # "Mr.", "S.W.A.T.": the dot is the word's
         if not core:
-            tokens.append(_Token(raw, match.start(), match.end(), True, False, True))
+            tokens.append(_Token(match.group(), match.start(), match.end(), True, False, True))
             continue
-        trailing = raw[lead + len(core) :]
-        start = match.start() + lead
+        start = match.start("core")
+        end = start + len(core)
         breaks = bool(trailing) and not _BREAKS_TITLE.isdisjoint(trailing)
         # A title never runs on to the next line.
         breaks = breaks or text.startswith("\n", match.end()) or text.startswith(" \n", match.end())
-        tokens.append(_Token(core, start, start + len(core), breaks, ":" in trailing, lead > 0))
+        tokens.append(_Token(core, start, end, breaks, ":" in trailing, bool(lead)))
     return tokens
 
 

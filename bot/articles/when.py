@@ -59,8 +59,8 @@ _NOT_A_DAY_AFTER = (
 
 _DATE_RE = re.compile(
     # Every kind starts a word (or a capital glued to one, "Pop CultureOctober 24"): one look
-    # back skips the positions inside words at once.
-    rf"""(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?:
+    # back skips the positions inside words at once, one look ahead those between words.
+    rf"""(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?=[^\W_])(?:
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<num>(?<![\w.,/:$£€])(?P<n_a>\d{{1,2}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)
           (?P<n_y>\d{{4}}|\d{{2}})(?![\w/.-]?\d))
@@ -106,10 +106,12 @@ _DATE_RE = re.compile(
     re.VERBOSE,
 )
 _MAYBE_DATE = re.compile(
-    rf"\d|{_MONTH_FULL}|{_MONTH_ABBR}|{_WEEKDAY_FULL}|Christmas|New Year|Halloween|Valentine"
+    # A digit anywhere, or a word where a date's word can start (not inside a word).
+    r"\d|(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))(?=[A-Za-z])"
+    rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_WEEKDAY_FULL}|Christmas|New Year|Halloween|Valentine"
     r"|Thanksgiving|Boxing|Independence|Fourth|Memorial|Labor|Easter|Mother|Father|Patrick"
     r"|(?i:tonight|today|tomorrow|yesterday|last night|year|spring|summer|fall|autumn|winter"
-    r"|quarter|week|month|\bq[1-4]\b|\bh[12]\b)"
+    r"|quarter|week|month|\bq[1-4]\b|\bh[12]\b))"
 )
 # Words that, right before a number, make "2 May" something else ("season 2 May...").
 _COUNTED_BEFORE = re.compile(
@@ -122,6 +124,7 @@ _ZONE_WORD = (
 )
 _TIME_RE = re.compile(
     rf"""
+    (?=[\dnm])  # a digit, "noon" or "midnight": the cheap test first
     (?:
         (?P<rh>\d{{1,2}})(?::(?P<rm>\d{{2}}))?\s*[-–]\s*\d{{1,2}}(?::\d{{2}})?\s*(?P<rap>[aApP])\.?\s?[mM]\b\.?
       | (?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?
