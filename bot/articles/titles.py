@@ -388,6 +388,12 @@ def quoted_titles(text: str) -> list[TitleMention]:
     return found
 
 
+# A season's greeting: its first word is no show ("Happy!" is one, and is written alone).
+_GREETING = re.compile(
+    r"(?i)\b(?:happy|merry)\s+(?:new\s+year|holidays|christmas|thanksgiving|easter|halloween"
+    r"|hanukkah|diwali|birthday)\b"
+)
+_GREETED = re.compile(r"(?i)^(?:happy|merry)(?:\s+new)?$")
 _COMMENTS_ON = re.compile(r"(?i)\b(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+$")
 
 
@@ -1087,6 +1093,8 @@ def lead_show(
             and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole)
         ):
             return  # "Valentine" of "Valentine’s Day": a holiday
+        if not quoted and _GREETING.search(whole) and _GREETED.search(title):
+            return  # "Happy" of "Happy New Year! Here are 41 shows debuting this week"
         key = title_key(title)
         if not key or (not quoted and (key in network_names or key[:-1] in network_names)):
             return  # "Nine", and "ABCs" of "ABC’s" with its apostrophe lost
@@ -1382,8 +1390,11 @@ def _completed(title: str, text: str) -> str:
             # A word headlines break titles at ("News", "Update"), written after the title
             # every time and three times or more, is the title's own: "Small Town News".
             own_word = every_time and times >= 3 and _headline_word_in_title(last)
-            if (times >= 2 and times * 4 >= total * 3 and fits) or edition or own_word:
-                title = f"{word} {title}" if word_first else f"{title} {word}"
+            longer = f"{word} {title}" if word_first else f"{title} {word}"
+            if ((times >= 2 and times * 4 >= total * 3 and fits) or edition or own_word) and (
+                plausible_title(longer)  # "Happy" of "Happy New Year!" stays no title
+            ):
+                title = longer
                 break
         else:
             return title

@@ -1513,6 +1513,18 @@ def test_a_holiday_is_no_show() -> None:
     assert read(text, url)[0] != "Valentine"
 
 
+def test_a_seasons_greeting_is_no_show() -> None:
+    text = (
+        "Happy New Year! Here are 12 reality shows debuting this week\n\n"
+        "Happy New Year! It is January 2, and the first week of the year brings a dozen new "
+        "unscripted series.\n"
+        "NBC starts the week with a quiz on Tuesday, and cable follows with three cooking "
+        "competitions before the weekend."
+    )
+    url = "https://www.example-tvnews.com/2019/01/reality-tv-this-week/"
+    assert read(text, url)[0] not in ("Happy", "Happy New")
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
