@@ -402,6 +402,20 @@ def find_facts(
     # A season the text says has aired already, arriving on another service or in another
     # country, is a second run: its date is no season's premiere.
     statements = [s for s in statements if s.season_implied or s.season not in aired]
+    speech = {
+        titles.title_key(q.text)
+        for q in titles.quoted_titles(headline)
+        if titles.quoted_speech(q.text, body)
+    }
+    if speech:
+        # The headline's quoted words of someone's ('Amazing Love and Drama'): its date is
+        # the story's show's, as if the quote were not there.
+        statements = [
+            replace(s, show=None, show_named=False)
+            if s.show and titles.title_key(s.show) in speech
+            else s
+            for s in statements
+        ]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
     if _unsupported_guess(lead, statements) or _round_up_lead(lead, statements):

@@ -507,7 +507,9 @@ def headline_show(
         if quoted:
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
-            return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
+            if not quoted_speech(title, body):
+                return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
+            aside.append(quoted[0])
         if _entry_heading(headline, body, blocker):
             return HeadlineShow(headline.strip(), 0.9, "headline")
         # "CloverWorks’ Tokyo 24th Ward": the studio whose show it is, never the show.
@@ -528,6 +530,12 @@ def headline_show(
     if slug:
         return _slug_show(slug, body, blocker) or HeadlineShow(None, 0.0, "none")
     return HeadlineShow(None, 0.0, "none")
+
+
+def quoted_speech(quoted: str, body: str) -> bool:
+    """Whether a headline's quote is someone's words, not a title: "… to Deliver 'Amazing
+    Love and Drama' Again" over a body that never writes it and says "we have amazing love"."""
+    return _count_in_body(quoted, body) == 0 and _has_plain_words(quoted, body)
 
 
 def _entry_heading(

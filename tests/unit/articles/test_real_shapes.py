@@ -1525,6 +1525,17 @@ def test_a_seasons_greeting_is_no_show() -> None:
     assert read(text, url)[0] not in ("Happy", "Happy New")
 
 
+def test_a_quote_in_the_headline_that_the_body_says_in_prose_is_no_title() -> None:
+    text = (
+        "Saltwater Crew set to bring 'Big Rescues and Big Hearts' back in 2020\n\n"
+        "Channel 4 will open its year with the return of Saltwater Crew, its chief said.\n"
+        "“We have big rescues, we have big hearts, and the audience loves it,” she said.\n"
+        "Saltwater Crew will be back on Channel 4 in 2020 for its fourth season."
+    )
+    url = "https://www.example-tvnews.com/2019/12/saltwater-crew-back-in-2020/"
+    assert read(text, url) == ("Saltwater Crew", "Channel 4", "2020")
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
