@@ -535,7 +535,12 @@ def headline_show(
 def quoted_speech(quoted: str, body: str) -> bool:
     """Whether a headline's quote is someone's words, not a title: "… to Deliver 'Amazing
     Love and Drama' Again" over a body that never writes it and says "we have amazing love"."""
-    return _count_in_body(quoted, body) == 0 and _has_plain_words(quoted, body)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in _CONNECTORS]
+    return (
+        len(words) >= 2
+        and _count_in_body(quoted, body) == 0
+        and all(_written_lowercase(word, body) for word in words)
+    )
 
 
 def _entry_heading(
