@@ -163,6 +163,15 @@ def _titled_initialism(line: str) -> bool:
     )
 
 
+# "Burn Notice (USA), 9 p.m.": a listing's row, its point the clock's, with no prose word in it.
+_ENDS_ON_AN_HOUR = re.compile(r"(?i)\d\s*[ap]\.m\.\s*$")
+_PROSE_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
+
+
+def _row_ending_on_its_hour(line: str) -> bool:
+    return bool(_ENDS_ON_AN_HOUR.search(line)) and not _PROSE_WORD.search(line)
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Sentences per paragraph (one line each); abbreviations and initials do not end one."""
     sentences: list[Sentence] = []
@@ -177,7 +186,11 @@ def split_sentences(body: str) -> list[Sentence]:
             and not line.rstrip().endswith(("!", "?", "…", '."', ".”"))
             # "Agents of S.H.I.E.L.D.": a title-case line's closing initialism is no sentence
             # end ("It airs in the U.S." is prose all the same)
-            and not (line.rstrip().endswith(".") and not _titled_initialism(line))
+            and not (
+                line.rstrip().endswith(".")
+                and not _titled_initialism(line)
+                and not _row_ending_on_its_hour(line)
+            )
         )
         piece_start = 0
         for boundary in _BOUNDARY.finditer(line):

@@ -1536,6 +1536,21 @@ def test_a_quote_in_the_headline_that_the_body_says_in_prose_is_no_title() -> No
     assert read(text, url) == ("Saltwater Crew", "Channel 4", "2020")
 
 
+def test_a_schedules_rows_ending_on_their_hour_are_rows_under_the_date_line() -> None:
+    text = (
+        "Monday, May 3, 2021\n\n"
+        "2021 Summer Cable Premieres and Schedule\n\n"
+        "Summer is quiet, but cable fills it with new seasons. Here is the schedule.\n"
+        "June 7\n"
+        "Saltwater Crew (TNT), 9 p.m.\n"
+        "Harbour Lights (USA), 10 p.m.\n"
+        "June 14\n"
+        "Orbit Nine (Syfy), 10 p.m.\n"
+    )
+    url = "https://example-tvblog.blogspot.com/2021/05/2021-summer-cable-premieres.html"
+    assert read(text, url) == ("Saltwater Crew", "TNT", "2021-06-07T21:00-04:00")
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
