@@ -1201,6 +1201,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     if (
         _is_dateline(scan, mention, resolved, ctx)
         or _WIRE_DATELINE.match(text, mention.end)
+        or _release_dateline(text, mention)
         or _STAMPED.search(text, max(0, mention.start - 30), mention.start)
         or _MACHINE_TIME.match(text, mention.end)
     ):
@@ -1269,6 +1270,19 @@ _MACHINE_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}\b")
 _WIRE_DATELINE = re.compile(
     r"\s*\((?:UPI|AP|Reuters|AFP|Yonhap|IANS|PTI|ANI|CNN|Xinhua|dpa|Kyodo)\)\s*(?:--|[-–—])"
 )
+
+
+# "(Washington, DC/Pasadena, CA – Jan. 13, 2018) National Geographic has set ...": a press
+# release's dateline in brackets, the day it went out.
+_RELEASE_DATELINE = re.compile(r"\(\s*[A-Z][\w .,'’/&-]{1,60}?\s*[-–—]\s*$")
+
+
+def _release_dateline(text: str, mention: when.DateMention) -> bool:
+    return (
+        mention.year is not None
+        and text[mention.end :].lstrip().startswith(")")
+        and bool(_RELEASE_DATELINE.search(text, max(0, mention.start - 70), mention.start))
+    )
 
 
 def _is_dateline(

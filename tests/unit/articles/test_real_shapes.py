@@ -1551,6 +1551,15 @@ def test_a_schedules_rows_ending_on_their_hour_are_rows_under_the_date_line() ->
     assert read(text, url) == ("Saltwater Crew", "TNT", "2021-06-07T21:00-04:00")
 
 
+def test_a_press_releases_dateline_is_not_the_premiere() -> None:
+    text = (
+        "Orbit Nine leads a new slate of documentary series\n\n"
+        "(Washington, DC/Pasadena, CA – Jan. 13, 2021) Discovery has set the premiere dates "
+        "for its spring series; they were announced today, including the new series Orbit Nine."
+    )
+    assert read(text)[2] != "2021-01-13"
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
