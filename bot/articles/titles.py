@@ -1521,6 +1521,8 @@ _MASTHEAD_ENDS = _words(
 def display_title(title: str) -> str:
     """ALL-CAPS press-release titles read as titles: "MURDOCH MYSTERIES" -> "Murdoch Mysteries"."""
     letters = [c for c in title if c.isalpha()]
+    if " " not in title.strip() and len(letters) <= 4:
+        return title  # "NCIS", "TMNT", "SWAT": one short word in capitals is an acronym
     if len(letters) > 3 and all(c.isupper() for c in letters):
         return " ".join(
             w.lower() if w.lower() in _CONNECTORS and i else w.capitalize()

@@ -1560,6 +1560,20 @@ def test_a_press_releases_dateline_is_not_the_premiere() -> None:
     assert read(text)[2] != "2021-01-13"
 
 
+def test_a_shows_acronym_keeps_its_capitals() -> None:
+    text = (
+        "Fall TV: what returns to Global this September\n\n"
+        "The season starts early this year. NCIS returns for its 13th season on Tuesday, "
+        "September 22, 2015 on Global, and NCIS will be followed by a new drama."
+    )
+    assert read(text)[0] == "NCIS"
+    text = (
+        "MURDOCH MYSTERIES RETURNS FOR ITS NINTH SEASON\n\n"
+        "MURDOCH MYSTERIES returns for its ninth season on Monday, October 5, 2015 on CBC."
+    )
+    assert read(text)[0] == "Murdoch Mysteries"
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
