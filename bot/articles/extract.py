@@ -51,6 +51,9 @@ _LEADING_STAMP = re.compile(
     r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"
     r"(?:\s+|$)"
 )
+_LEADING_MONTH_STAMP = re.compile(
+    r"(?i)^\s*(?:(?:date|published|posted)\s*:?\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])\s*"
+)
 _RELEASE_DATELINE = re.compile(
     r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z. ]{2,20})?\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"\s*(?:/\s*(?:CNW|PRNewswire|PRNewswire-\w+|Business\s+Wire)\s*/|\((?:GLOBE\s+NEWSWIRE"
@@ -77,6 +80,7 @@ class Extracted:
     text: str  # the article's lines, furniture removed, one paragraph per line
     published: date | None
     day_first: bool | None  # the outlet writes 7/3 for 7 March; None when we cannot tell
+    filed: date | None = None  # the month a stamp files it under ("date 2020-01"), no day
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -119,7 +123,16 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
     raw_lines = [line for line in raw_lines if line]
     if not raw_lines or not _reads_as_text(raw_lines):
         raise NotAnArticle("That doesn't look like article text.")
-    published = None
+    published = filed = None
+    month_stamp = _LEADING_MONTH_STAMP.match(raw_lines[0])
+    if month_stamp:
+        # "date 2020-01 Thefranchise has confirmed ...": the month it was filed, then the text
+        filed = date(int(month_stamp[1]), int(month_stamp[2]), 1)
+        raw_lines[0] = raw_lines[0][month_stamp.end() :]
+        if not raw_lines[0]:
+            raw_lines = raw_lines[1:]
+            if not raw_lines:
+                raise NotAnArticle("There is no article text in that.")
     stamp = _LEADING_STAMP.match(raw_lines[0])
     if stamp:
         published = _iso_day(stamp[1])
@@ -188,7 +201,9 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
         if not title:
             raise NotAnArticle("There is no article text in that.")
         lines = [title]
-    return Extracted(title[:MAX_TITLE_CHARS], "\n".join(lines), published, _day_first(url, ""))
+    return Extracted(
+        title[:MAX_TITLE_CHARS], "\n".join(lines), published, _day_first(url, ""), filed
+    )
 
 
 def address_day(url: str | None) -> date | None:

@@ -124,7 +124,7 @@ def _article(
         body,
         published=published,
         url_slug=url_slug(url),
-        filed=address_month(url),
+        filed=address_month(url) or extracted.filed,
         outlet=urlsplit(url).hostname if url else None,
         day_first=extracted.day_first,
         today=today,

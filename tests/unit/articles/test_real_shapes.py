@@ -30,6 +30,14 @@ def read(text: str, url: str | None = None) -> tuple[str | None, str | None, str
 # ---------------------------------------------------------------------------- years
 
 
+def test_a_month_stamp_at_the_top_files_the_article_and_names_no_show() -> None:
+    text = (
+        "date 2021-03 Harbour Lights has confirmed that it will begin airing its second "
+        "season this October on Netflix, after a long wait."
+    )
+    assert read(text) == ("Harbour Lights", "Netflix", "2021-10")
+
+
 def test_a_timestamp_line_at_the_top_dates_the_article() -> None:
     text = (
         "date 2019-07-19 Glenhollow Farm returns to CBC for its fourth season on "
