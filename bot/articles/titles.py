@@ -493,6 +493,15 @@ _HEADLINE_VERBS = _words(
 )
 
 
+def _capitals_in_prose(text: str, words: Sequence[_Token]) -> bool:
+    """A title a press release writes in capitals inside lowercase prose ("new seasons of RICK
+    MERCER REPORT, THIS HOUR HAS 22 MINUTES"): every word in capitals is the title's."""
+    if len(words) < 2 or not all(_all_caps(w.core) or w.core.isdigit() for w in words):
+        return False
+    start, end = line_around(text, words[0].start)
+    return bool(re.search(r"\b[a-z]{3,}\b", text[start:end]))
+
+
 def _all_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -908,12 +917,14 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
         and _SUBTITLES_AFTER.match(text, words[-1].end)
     ):
         del words[-2:]  # "My Hero Academia with English subtitles": the language is no title's
+    capitals = _capitals_in_prose(text, words)
     while words and (
         words[-1].core.lower() in _CONNECTORS
         or (
             _strip_possessive(words[-1].core).lower() in _GENERIC
             and not _ends_title(words)
             and not _pronoun_ends_title(words)
+            and not capitals
         )
     ):
         words.pop()

@@ -1593,6 +1593,15 @@ def test_a_companys_short_name_is_no_show() -> None:
     assert read(text, url)[0] != "Rogers"
 
 
+def test_a_title_in_capitals_inside_prose_keeps_its_last_word() -> None:
+    text = (
+        "Source: Network press office\n\n"
+        "The Tuesday night comedy lineup returns September 26, 2017 with new seasons of "
+        "HARBOUR WATCH REPORT and THE LATE LEDGER on CBC."
+    )
+    assert read(text)[0] == "Harbour Watch Report"
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
