@@ -2370,10 +2370,14 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
     for match in re.finditer(r"(?<!\w)" + re.escape(show) + r"(?!\w)", body, re.IGNORECASE):
         after = body[match.end() : match.end() + 30]
         before = body[max(0, match.start() - 70) : match.start()]
-        tail = re.match(r"(?i)(?:['’]s)?\s+((?:\w+\s+)?(?:season|series|part|cycle)\s*\w+)", after)
+        tail = re.match(
+            r"(?i)(?:['’]s)?\s*[:–—]?\s+((?:\w+\s+)?(?:season|series|part|cycle)\s*\w+)", after
+        )  # "Jessica Jones season 2", "Married At First Sight: Season 10"
         head = _SEASON_OF.search(before)
         # 'For “The Conners,” it will be the sixth season'
-        told = _IT_WILL_BE.match(body, match.end(), match.end() + 60)
+        told = _IT_WILL_BE.match(body, match.end(), match.end() + 60) or _RETURNS_FOR.match(
+            body, match.end(), match.end() + 70
+        )
         for piece in (tail, head, told):
             # "the new series of Bad Education" (UK): its next season, whatever number that is
             found = (
@@ -2393,6 +2397,12 @@ def _body_season(body: str, show: str) -> tuple[int | None, float]:
 _IT_WILL_BE = re.compile(
     r"(?i)[”\"’']?,?[”\"’']?\s+(?:it|this)\s+(?:will\s+be|is|marks)\s+(?:the|its)\s+"
     r"(\w+\s+(?:and\s+final\s+)?season)\b"
+)
+# "The Bridge is set to debut its third season", "‘2 Days & 1 Night’ will return to Season 4"
+_RETURNS_FOR = re.compile(
+    r"(?i)[”\"’']?,?\s+(?:is\s+(?:set|due|slated)\s+to\s+|will\s+)?(?:return|debut|premiere"
+    r"|launch|come\s+back|be\s+back)s?\s+(?:(?:for|to|with)\s+)?(?:(?:its|it['’]s|their|a|the)\s+)?"
+    r"(\w+\s+(?:and\s+final\s+)?season|season\s+\w+)\b"
 )
 # "Season Two of Seth MacFarlane's hit space adventure THE ORVILLE"
 _SEASON_OF = re.compile(

@@ -1602,6 +1602,22 @@ def test_a_title_in_capitals_inside_prose_keeps_its_last_word() -> None:
     assert read(text)[0] == "Harbour Watch Report"
 
 
+def test_a_season_told_after_the_shows_return_verb_is_its_season() -> None:
+    # An undated copy: no premiere can be dated, and the season is read beside the name.
+    def season(text: str) -> int | None:
+        return analyse(text=text).facts.season
+
+    later = "\n\nIn this season, we meet Saga a year after the end of season two."
+    assert (
+        season(
+            "Nordic drama Saltmarsh is set to debut it’s third season on BBC Four this Saturday."
+            + later
+        )
+        == 3
+    )
+    assert season("The variety show ‘Wolf Hollow’ will return to Season 4 this month." + later) == 4
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
