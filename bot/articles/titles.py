@@ -388,15 +388,6 @@ def quoted_titles(text: str) -> list[TitleMention]:
     return found
 
 
-def _a_companys_short_name(word: str, text: str) -> bool:
-    """Whether the text writes this word as the first of a company's name ("Rogers
-    Communications", "Lionsgate Television"): alone, it is the company's short name."""
-    for match in re.finditer(rf"(?<![\w’']){re.escape(word)}\s+([A-Z][a-z]+\.?)", text):
-        if match[1].lower() in _COMPANY_END or match[1].lower() == "communications":
-            return True
-    return False
-
-
 # A season's greeting: its first word is no show ("Happy!" is one, and is written alone).
 _GREETING = re.compile(
     r"(?i)\b(?:happy|merry)\s+(?:new\s+year|holidays|christmas|thanksgiving|easter|halloween"
@@ -1126,8 +1117,6 @@ def lead_show(
             and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole)
         ):
             return  # "Valentine" of "Valentine’s Day": a holiday
-        if not quoted and " " not in title and _a_companys_short_name(title, whole):
-            return  # "Rogers" of "Rogers Communications announced today ..."
         if not quoted and _GREETING.search(whole) and _GREETED.search(title):
             return  # "Happy" of "Happy New Year! Here are 41 shows debuting this week"
         key = title_key(title)

@@ -1582,17 +1582,6 @@ def test_a_shows_acronym_keeps_its_capitals() -> None:
     assert read(text)[0] == "Murdoch Mysteries"
 
 
-def test_a_companys_short_name_is_no_show() -> None:
-    text = (
-        "TORONTO, June 10, 2024 -- Rogers Communications announced today Citytv’s new "
-        "programming slate, with more homegrown stars.\n"
-        "After a record year, Rogers today announces a second season for Harbour Lights, which "
-        "returns to Citytv in 2025."
-    )
-    url = "https://www.example-wire.com/news-release/2024/06/10/Rogers-Brings-More-Stars-to-Citytv.html"
-    assert read(text, url)[0] != "Rogers"
-
-
 def test_a_title_in_capitals_inside_prose_keeps_its_last_word() -> None:
     text = (
         "Source: Network press office\n\n"
