@@ -59,7 +59,8 @@ _NOT_A_DAY_AFTER = (
 
 _DATE_RE = re.compile(
     # Every kind starts a word (or a capital glued to one, "Pop CultureOctober 24"): one look
-    # back skips the positions inside words at once, one look ahead those between words.
+    # back skips the positions inside words at once, one look ahead those between words; the
+    # kinds written in any case look at their first letter before their words.
     rf"""(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?=[^\W_])(?:
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<num>(?<![\w.,/:$£€])(?P<n_a>\d{{1,2}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)
@@ -78,23 +79,29 @@ _DATE_RE = re.compile(
           |St\.?\ Patrick['’]?s\ Day)(?![a-z])
           (?:,?\s+(?P<hol_y>{_YEAR})\b)?)
     | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR})\b)
-    | (?P<ma>\b(?i:in|this|next|by|until|till|starting|from|come|during|throughout|early|mid
+    | (?P<ma>(?=[iItTnNbBuUsSfFcCdDeEmMlL])
+          \b(?i:in|this|next|by|until|till|starting|from|come|during|throughout|early|mid
           |late|end\ of|beginning\ of|start\ of|later\ in)\s+(?:(?i:early|mid|late)[-\s]+)?
           (?P<ma_m>{_MONTH_FULL}|{_MONTH_ABBR})\b(?!\.?\s*\d))
-    | (?P<sy>(?i:(?:(?:early|mid|late|later\ in|the\ (?:end|start|beginning|first\ half
+    | (?P<sy>(?=[eEmMlLtTsSfFaAwWhHqQ])
+          (?i:(?:(?:early|mid|late|later\ in|the\ (?:end|start|beginning|first\ half
           |second\ half)\ of)\s+|mid-)?(?:the\s+)?(?P<sy_s>spring|summer|fall|autumn|winter
           |holiday\ season|first\ quarter|second\ quarter|third\ quarter|fourth\ quarter|q[1-4]
           |first\ half|second\ half)(?:\s+of)?,?\s+)(?P<sy_y>{_YEAR})\b)
-    | (?P<ry>(?i:(?:(?:early|late|later|mid|sometime|at\ some\ point)\s+)?(?P<ry_w>this|next
+    | (?P<ry>(?=[eElLmMsSaAtTnNiIbB])
+          (?i:(?:(?:early|late|later|mid|sometime|at\ some\ point)\s+)?(?P<ry_w>this|next
           |later\ this|early\ next|late\ next|in\ the\ new)\s+(?:calendar\ )?(?:year|spring|summer
           |fall|autumn|winter)\b(?!['’]s)|(?:before|by)\ the\ end\ of\ (?:the|this)\ year
           |in\ the\ new\ year|in\ the\ (?P<ry_s>spring|summer|fall|autumn)\b))
-    | (?P<yr>\b(?i:in|by|during|for|until|early|late|mid-?|sometime\ in|at\ some\ point\ in
+    | (?P<yr>(?=[iIbBdDfFuUeElLmMsSaA])
+          \b(?i:in|by|during|for|until|early|late|mid-?|sometime\ in|at\ some\ point\ in
           |later\ in|slated\ for|set\ for|due\ in)\s+(?:(?i:early|late|mid)[-\s]+)?
           (?P<yr_y>{_YEAR})\b(?!\s*[-–/]\s*\d|'s))
-    | (?P<vague>(?i:this\ weekend|next\ weekend|next\ week|this\ week|later\ this\ week
+    | (?P<vague>(?=[tTnNlLcC])
+          (?i:this\ weekend|next\ weekend|next\ week|this\ week|later\ this\ week
           |coming\ weeks|coming\ months|later\ this\ month|this\ month|next\ month))
-    | (?P<rel>(?i:tonight|today|tomorrow(?:\ night)?|yesterday|last\ night))
+    | (?P<rel>(?=[tTyYlL])
+          (?i:tonight|today|tomorrow(?:\ night)?|yesterday|last\ night))
     | (?P<rw>(?:(?P<rw_mod>(?i:this\ coming|this\ past|this|next|last|coming|on|early\ on
           |late\ on))\s+)?(?P<rw_wd>{_WEEKDAY_FULL})(?![a-z]|s\b|\s*,?\s*\(?\s*{_MONTH}
           |\s+(?i:season|series|part)\b|\s+S\d        # "Wednesday season 2": the show
