@@ -490,7 +490,10 @@ def _capitals_in_prose(text: str, words: Sequence[_Token]) -> bool:
     if len(words) < 2 or not all(_all_caps(w.core) or w.core.isdigit() for w in words):
         return False
     start, end = line_around(text, words[0].start)
-    return bool(re.search(r"\b[a-z]{3,}\b", text[start:end]))
+    return bool(_LOWERCASE_WORD.search(text, start, end))
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 def _all_caps(word: str) -> bool:
@@ -1414,11 +1417,8 @@ def _completed(title: str, text: str) -> str:
             # A word headlines break titles at ("News", "Update"), written after the title
             # every time and three times or more, is the title's own: "Small Town News".
             own_word = every_time and times >= 3 and _headline_word_in_title(last)
-            longer = f"{word} {title}" if word_first else f"{title} {word}"
-            if ((times >= 2 and times * 4 >= total * 3 and fits) or edition or own_word) and (
-                plausible_title(longer)  # "Happy" of "Happy New Year!" stays no title
-            ):
-                title = longer
+            if (times >= 2 and times * 4 >= total * 3 and fits) or edition or own_word:
+                title = f"{word} {title}" if word_first else f"{title} {word}"
                 break
         else:
             return title
