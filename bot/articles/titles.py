@@ -294,7 +294,7 @@ _ROLE_WORDS = _words("author actor actress host star creator writer director pro
 # Returning Formats", "Six New Dramas With Big Names Attached".
 _PREMIERES = re.compile(
     r"(?i)\b(?:premieres|confirms|announces|unveils|renews|renewed|cancels|cancell?ed|delayed"
-    r"|postponed|attached)\b"
+    r"|postponed|attached|joins)\b"
 )
 _LISTICLE = re.compile(
     r"(?i)\b(?:top|these|those)\s+\d+\b|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten"

@@ -1607,6 +1607,15 @@ def test_a_season_told_after_the_shows_return_verb_is_its_season() -> None:
     assert season("The variety show ‘Wolf Hollow’ will return to Season 4 this month." + later) == 4
 
 
+def test_a_casting_headlines_verb_is_no_word_of_a_title() -> None:
+    text = (
+        "date 2022-07-01 Dana Whitfield Jr. Joins Season 4 of 'Harbour Lights'\n\n"
+        "The hospital drama is getting a new doctor. On Wednesday, ABC confirmed that Dana "
+        "Whitfield Jr. is set to join Harbour Lights' fourth season as a first-year resident."
+    )
+    assert read(text)[0] == "Harbour Lights"
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
