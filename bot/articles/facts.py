@@ -1814,6 +1814,19 @@ def _bind_season(
 ) -> tuple[int | None, bool]:
     """The season written with the show in the date's clause ("Jessica Jones season 2 is set
     to premiere"), else in the date's clause, else next to the show's name elsewhere."""
+    if text is not None:
+        # "the end of the fifth season …, and … the next season starts in April": a season
+        # that has ended is not the one the date starts; "the next season" is the one after.
+        ended = [
+            s
+            for s in season_mentions
+            if not s.implied and _ENDED_BEFORE.search(text, max(0, s.start - 25), s.start)
+        ]
+        if ended:
+            last = ended[-1]
+            if last.end <= mention.start and _NEXT_SEASON.search(text, last.end, mention.start):
+                return last.number + 1, False
+            season_mentions = [s for s in season_mentions if s not in ended]
     windows: list[tuple[int, int, int]] = []  # (from, to, the point to be nearest to)
     if show_at is not None and clause[0] <= show_at.start < clause[1]:
         low, high = min(show_at.start, mention.start), max(show_at.end, mention.end)
@@ -1849,6 +1862,8 @@ def _bind_season(
     return None, False
 
 
+_ENDED_BEFORE = re.compile(r"(?i)\b(?:end|finale|close|conclusion)\s+of\s+(?:the\s+|its\s+)?$")
+_NEXT_SEASON = re.compile(r"(?i)\bnext\s+season\b")
 _JOINED = re.compile(r"\s*(?:,|and|&|or|\+|/)\s*")
 
 

@@ -1616,6 +1616,15 @@ def test_a_casting_headlines_verb_is_no_word_of_a_title() -> None:
     assert read(text)[0] == "Harbour Lights"
 
 
+def test_the_next_season_after_one_that_ended_is_the_one_after_it() -> None:
+    text = (
+        "Saltmarsh season 4 trailer released\n\n"
+        "It has been six months since HBO left us hanging at the end of the third season of "
+        "Saltmarsh, and there are still months to go until the next season starts in April, 2026."
+    )
+    assert analyse(text=text, today=TODAY).facts.season == 4
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
