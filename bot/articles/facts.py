@@ -1827,6 +1827,11 @@ def _bind_season(
             if last.end <= mention.start and _NEXT_SEASON.search(text, last.end, mention.start):
                 return last.number + 1, False
             season_mentions = [s for s in season_mentions if s not in ended]
+        # "Stranger Things Season 5 … Volume 1 on November 26": a part of the season named
+        # beside it, not a season of its own.
+        parts = [s for s in season_mentions if _A_PART.match(text, s.start)]
+        if parts and any(not s.implied and s not in parts for s in season_mentions):
+            season_mentions = [s for s in season_mentions if s not in parts]
     windows: list[tuple[int, int, int]] = []  # (from, to, the point to be nearest to)
     if show_at is not None and clause[0] <= show_at.start < clause[1]:
         low, high = min(show_at.start, mention.start), max(show_at.end, mention.end)
@@ -1864,6 +1869,7 @@ def _bind_season(
 
 _ENDED_BEFORE = re.compile(r"(?i)\b(?:end|finale|close|conclusion)\s+of\s+(?:the\s+|its\s+)?$")
 _NEXT_SEASON = re.compile(r"(?i)\bnext\s+season\b")
+_A_PART = re.compile(r"(?i)(?:part|volume|vol\.|book|chapter)\b")
 _JOINED = re.compile(r"\s*(?:,|and|&|or|\+|/)\s*")
 
 

@@ -1625,6 +1625,16 @@ def test_the_next_season_after_one_that_ended_is_the_one_after_it() -> None:
     assert analyse(text=text, today=TODAY).facts.season == 4
 
 
+def test_a_volume_of_a_named_season_is_no_season_of_its_own() -> None:
+    text = (
+        "2025 premiere dates for new and returning series\n\n"
+        "date 2025-01-10 One of the year's big events is the return of major series. Saltmarsh "
+        "Season 5, for example, is set to close the saga with two staggered releases: Volume 1 "
+        "on November 26 and Volume 2 on December 25, ending with a finale on December 31."
+    )
+    assert analyse(text=text, today=TODAY).facts.season == 5
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
