@@ -1854,6 +1854,16 @@ def _bind_season(
         if near:
             chosen = min(near, key=lambda s: abs(s.start - anchor))
             return chosen.number, chosen.implied
+    if text is not None:
+        # "returns this Sunday, September 3rd, on RTÉ One, with a six-part second season": the
+        # season the date's verb comes "with", later in its sentence.
+        for found in season_mentions:
+            if (
+                not found.implied
+                and mention.end <= found.start <= mention.end + 100
+                and _COMES_WITH.search(text, max(mention.end, found.start - 30), found.start)
+            ):
+                return found.number, False
     if show_at is not None and text is not None:
         # "the third and final season of Netflix's acclaimed dark comedy Dead to Me": the
         # season governs the show its "of" leads to, however many words stand between.
@@ -1869,6 +1879,7 @@ def _bind_season(
 
 _ENDED_BEFORE = re.compile(r"(?i)\b(?:end|finale|close|conclusion)\s+of\s+(?:the\s+|its\s+)?$")
 _NEXT_SEASON = re.compile(r"(?i)\bnext\s+season\b")
+_COMES_WITH = re.compile(r"(?i)\b(?:with|for)\s+(?:a|an|its|their)\b[^,.;]{0,18}$")
 _A_PART = re.compile(r"(?i)(?:part|volume|vol\.|book|chapter)\b")
 _JOINED = re.compile(r"\s*(?:,|and|&|or|\+|/)\s*")
 

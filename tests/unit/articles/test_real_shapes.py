@@ -1635,6 +1635,17 @@ def test_a_volume_of_a_named_season_is_no_season_of_its_own() -> None:
     assert analyse(text=text, today=TODAY).facts.season == 5
 
 
+def test_a_season_the_return_comes_with_later_in_the_sentence_is_its_season() -> None:
+    text = (
+        "First Look – New Drama from RTÉ\n"
+        "Saltmarsh, Obituary and The Gone are part of over 30 hours of new drama.\n"
+        "Saltmarsh returns to our screens this Sunday, September 3rd, on RTÉ One and RTÉ Player, "
+        "with a six-part second season, set between Limerick and Antwerp."
+    )
+    url = "https://about.example-broadcaster.ie/2023/09/01/first-look-new-drama/"
+    assert analyse(text=text, url=url).facts.season == 2
+
+
 def test_a_title_with_its_slot_in_brackets_is_a_listing_entry() -> None:
     text = (
         "date 2019-09-20 Fall TV: the shows with local ties\n\n"
