@@ -404,7 +404,7 @@ def find_facts(
     statements = [s for s in statements if s.season_implied or s.season not in aired]
     speech = {
         titles.title_key(q.text)
-        for q in titles.quoted_titles(headline)
+        for q in (titles.quoted_titles(headline) if statements else ())
         if titles.quoted_speech(q.text, body)
     }
     if speech:

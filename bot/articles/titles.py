@@ -519,7 +519,7 @@ def headline_show(
         if quoted:
             title = _strip_possessive(quoted[0].text)
             in_body = _count_in_body(title, body) > 0
-            if not quoted_speech(title, body):
+            if in_body or not _said_in_prose(title, body):
                 return HeadlineShow(title, 0.95 if in_body else 0.8, "quoted")
             aside.append(quoted[0])
         if _entry_heading(headline, body, blocker):
@@ -547,12 +547,13 @@ def headline_show(
 def quoted_speech(quoted: str, body: str) -> bool:
     """Whether a headline's quote is someone's words, not a title: "… to Deliver 'Amazing
     Love and Drama' Again" over a body that never writes it and says "we have amazing love"."""
+    return _count_in_body(quoted, body) == 0 and _said_in_prose(quoted, body)
+
+
+def _said_in_prose(quoted: str, body: str) -> bool:
+    """Whether the body writes every word of the quote (two at least) as a plain word."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in _CONNECTORS]
-    return (
-        len(words) >= 2
-        and _count_in_body(quoted, body) == 0
-        and all(_written_lowercase(word, body) for word in words)
-    )
+    return len(words) >= 2 and all(_written_lowercase(word, body) for word in words)
 
 
 def _entry_heading(
@@ -1098,6 +1099,7 @@ def lead_show(
     # "Nine", "Seven", "Three": the page's own network by its short name, not a show.
     # (headline and body apart: the body's scan is cached and shared with the other readers)
     network_names = {title_key(m.name) for t in (headline, body) for m in find_networks(t)}
+    names_a_day = "s Day" in whole  # "Valentine’s Day": looked for once, most pages name none
 
     def add(title: str, points: float, at: int, *, quoted: bool = False) -> None:
         title = display_title(_strip_possessive(_without_owner_name(title.strip(" -–—:|,;."))))
@@ -1116,11 +1118,11 @@ def lead_show(
             return
         if (
             not quoted
-            and "s Day" in whole  # cheap first: most pages name no such day
+            and names_a_day
             and re.search(rf"(?<!\w){re.escape(title)}['’]s\s+Day\b", whole)
         ):
             return  # "Valentine" of "Valentine’s Day": a holiday
-        if not quoted and _GREETING.search(whole) and _GREETED.search(title):
+        if not quoted and _GREETED.search(title) and _GREETING.search(whole):
             return  # "Happy" of "Happy New Year! Here are 41 shows debuting this week"
         key = title_key(title)
         if not key or (not quoted and (key in network_names or key[:-1] in network_names)):
