@@ -37,6 +37,10 @@ _ADDRESS_WORDS_DAY = re.compile(
     r"(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*-(\d{1,2})-((?:19|20)\d\d)"
     r"(?![\d])"
 )
+# "/2025/Dec/10/slug": the year, the month's name and the day as folders.
+_ADDRESS_YEAR_WORDS_DAY = re.compile(
+    r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*/([0-3]?\d)(?=/|$)"
+)
 _ONLY_A_DATE = re.compile(
     r"(?i)\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)\w*,?\s+)?"
     r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}"
@@ -208,7 +212,7 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
 
 def address_day(url: str | None) -> date | None:
     """The day an address dates its page by ("/2019/07/19/", "-2019-07-19", "/20190719/",
-    "ratings-wednesday-sept-22-2021")."""
+    "ratings-wednesday-sept-22-2021", "/2025/Dec/10/")."""
     if not url:
         return None
     path = urlsplit(url).path
@@ -221,6 +225,11 @@ def address_day(url: str | None) -> date | None:
     for match in _ADDRESS_WORDS_DAY.finditer(path.lower()):
         try:
             return date(int(match[3]), when.month_number(match[1]), int(match[2]))
+        except (ValueError, KeyError):
+            continue
+    for match in _ADDRESS_YEAR_WORDS_DAY.finditer(path.lower()):
+        try:
+            return date(int(match[1]), when.month_number(match[2]), int(match[3]))
         except (ValueError, KeyError):
             continue
     short = _ADDRESS_SHORT_DAY.search(path)

@@ -91,7 +91,7 @@ _CUE_RE = re.compile(
         |box\s+set|digital\s+download|home\s+video|soundtrack|after-?show|reunion
         |(?:Emmys?|Golden\s+Globes?|awards?)(?!®?[\s-]*(?:awards?[\s-]*)?(?:winning|nominated))
         |nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
-        |convention|live\s+event|(?:programming|network|annual|slate)\s+launch|upfronts?
+        |convention|live\s+event|(?:programming|network|annual|slate|media|press)\s+launch|upfronts?
         |auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
         |(?:comes?|coming)\s+to\s+an\s+end
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
@@ -2257,8 +2257,9 @@ def _anchor(
     "estimated", "mentioned" (a year the text only mentions), "today" or "none".
 
     Without one, an old article must not be read as today's: the month or year its address
-    files it under, else the latest year its full dates name, else the latest year it
-    mentions at all, stands in (news looks ahead: what it dates is mostly still to come).
+    files it under, else the latest year its full dates name (days before months), else the
+    latest year it mentions at all, stands in (news looks ahead: what it dates is mostly still
+    to come).
     With none of these, `today` (a page fetched or text pasted now is today's news); without
     that either, None: a saved copy of unknown age dates nothing that lacks its year.
     """
@@ -2266,12 +2267,16 @@ def _anchor(
         return published, "published"
     if filed is not None:
         return filed, "estimated"
-    years = [
-        m.year
+    full = [
+        m
         for m in when.find_dates(text)
         # "August, 1896": where a period drama is set, not when its news was written
         if m.year is not None and m.year >= _TV_ERA and m.kind in ("day", "numeric", "month")
     ]
+    # A full day ("August 1, 2026") dates the piece better than a month it looks ahead to
+    # ("the deal runs through September 2028").
+    days = [m.year for m in full if m.year is not None and m.kind in ("day", "numeric")]
+    years = days or [m.year for m in full if m.year is not None]
     latest = (today or datetime.now(UTC).date()).year + 1
     # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject. A later
     # one than any the text dates says the text's are history ("anime-to-netflix-in-april-2020"

@@ -172,6 +172,8 @@ _NOT_A_TITLE = re.compile(
           |night|week|day)s?                  # "10-episode", "two-hour" ("48 Hours" is a show)
       | tv\s+(?:talk|picks?|tonight|guide|preview|review|news|this\s+week)  # a column's name
       | happy\s+new(?:\s+year)?                                     # a greeting
+      | (?:christmas|xmas|halloween|thanksgiving|easter|hanukkah|diwali|eid
+          |new\s+year(?:['’]s)?(?:\s+(?:eve|day))?)                  # a holiday alone
     )$"""
 )
 
@@ -950,12 +952,23 @@ def _title_opening_no(words: list[_Token]) -> bool:
 
 def _title_opening_my(text: str, words: list[_Token]) -> bool:
     """ "on My Lady Jane", "My Hero Academia season 7": a capitalised "My" inside a sentence,
-    before two or more title words, opens the title; at a sentence's start it is the writer's."""
+    before two or more title words, opens the title; at a sentence's start it is the writer's.
+    So does a capitalised "For" or "Under" right after a word of prose ("space drama For All
+    Mankind"): prose writes its own prepositions in lower case."""
     first = words[0]
-    if first.core != "My" or len(words) < 3:
+    if len(words) < 3 or (first.core != "My" and first.core not in _OPENING_PREPOSITIONS):
         return False  # the common case, without copying the text before the run
-    before = text[: first.start].rstrip()
+    before = text[max(0, first.start - 40) : first.start].rstrip()
+    if first.core != "My":
+        return bool(_PROSE_WORD_END.search(before))
     return bool(before) and before[-1] not in ".!?:\n\"“‘'"
+
+
+_OPENING_PREPOSITIONS = _words(
+    "For In On Of From Under Into After Before With Without Between Beyond Behind Through "
+    "Over Inside Outside Until Against Among Across Above Below"
+)
+_PROSE_WORD_END = re.compile(r"(?:^|\s)[a-z][a-z'’-]*$")
 
 
 # "Sally Rooney’s Normal People": the person whose show it is comes off the front.
@@ -1411,7 +1424,9 @@ def _completed(title: str, text: str) -> str:
             key, times = counts.most_common(1)[0] if neighbours else ("", 0)
             word = next((n for n in neighbours if _small_word_lowered(n) == key), "")
             last = word.split()[-1] if word else ""
-            fits = _belongs_to_title(last) or (word_first and word.lower() in _TITLE_OPENERS)
+            fits = _belongs_to_title(last) or (
+                word_first and (word.lower() in _TITLE_OPENERS or word in _OPENING_PREPOSITIONS)
+            )
             every_time = times == total and not word_first
             # A country after a franchise's name is its national edition ("Big Brother
             # Canada", "MasterChef Australia"): written so every time, once is enough.

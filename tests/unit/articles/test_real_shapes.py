@@ -1779,3 +1779,72 @@ def test_old_seasons_arriving_on_a_service_are_no_premiere() -> None:
         "5, 2027."
     )
     assert read(new_season)[2] == "2027-01-05"
+
+
+def test_a_capitalised_preposition_in_prose_opens_the_title() -> None:
+    text = (
+        "Streamer Teases Space Drama For Distant Shores Trailer\n\n"
+        "The streamer has released the first trailer for its space drama For Distant Shores, "
+        "which premieres on Apple TV+ on October 4, 2026. Premiering this fall, For Distant "
+        "Shores imagines a world where the moon race never ended."
+    )
+    assert read(text) == ("For Distant Shores", "Apple TV+", "2026-10-04")
+
+
+def test_a_sentence_opening_preposition_stays_the_writers() -> None:
+    text = (
+        "Harbour Lights season 2 date\n\n"
+        "For Harbour Lights fans the wait is over. Harbour Lights returns to Netflix on "
+        "March 3, 2027."
+    )
+    assert read(text)[0] == "Harbour Lights"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        (
+            "https://news.example/entertainment/hindi/2025/Dec/10/harbour-lights-date",
+            date(2025, 12, 10),
+        ),
+        ("https://news.example/tv/2019/september/3/harbour-lights", date(2019, 9, 3)),
+        ("https://news.example/tv/2019/later/3/harbour-lights", None),
+    ],
+)
+def test_an_address_names_its_month_between_year_and_day(url: str, day: date | None) -> None:
+    assert address_day(url) == day
+
+
+def test_a_date_in_january_after_a_december_address_is_the_next_year() -> None:
+    text = (
+        "Harbour Lights season 2 gets a date\n\n"
+        "On Tuesday, the makers announced the streaming date for the second season of Harbour "
+        "Lights. The second season will begin streaming on JioHotstar on January 9."
+    )
+    url = "https://news.example/entertainment/2025/Dec/10/harbour-lights-season-2-date"
+    assert read(text, url)[2] == "2026-01-09"
+
+
+def test_a_full_day_dates_an_undated_copy_before_a_month_it_looks_ahead_to() -> None:
+    text = (
+        "Starz shared its plans on Monday. The network revealed that Harbour Lights will "
+        "return for its second season on October 2.\n"
+        "The deal with its producer now runs through September 2028.\n"
+        "— Starz (@Starz) August 1, 2026"
+    )
+    assert read(text)[2] == "2026-10-02"
+
+
+@pytest.mark.parametrize("name", ["Christmas", "Halloween", "Thanksgiving", "New Year's Eve"])
+def test_a_holiday_alone_is_no_title(name: str) -> None:
+    assert not plausible_title(name)
+    assert plausible_title(f"A {name} Carol at Harbour Lights")
+
+
+def test_a_media_launch_is_an_event_not_a_premiere() -> None:
+    text = (
+        "Harbour Lights leads Netflix's new local slate\n\n"
+        "At its media launch on Sept. 18, 2026, Netflix unveiled Harbour Lights and three "
+        "other local series. Harbour Lights stars Mae Santos as a lighthouse keeper."
+    )
+    assert read(text) == ("Harbour Lights", "Netflix", None)
