@@ -1158,6 +1158,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _PAST_VERB_AFTER.match(text, mention.end):
         return None  # "who in June became the first member to debut": when that happened
+    if _NOT_UNTIL.search(text, max(0, mention.start - 60), mention.start + 6):
+        return None  # "filming didn't resume until September": it has, since
     if _CALLED_OFF_AFTER.match(text, mention.end):
         return None  # "set to broadcast in Apr. 2020, will be postponed": the old date
     if _RUN_END.search(text, 0, mention.start) or _window(text, mention, dates):
@@ -1415,10 +1417,16 @@ _CALLED_OFF_AFTER = re.compile(
     r"[\s,]*(?:(?:will|has|had|have)\s+(?:now\s+)?(?:been|be)|was|were|is\s+being|is|are)\s+"
     r"(?:postponed|delayed|pushed\s+back|cancell?ed|scrapped|called\s+off)\b"
 )
-# "who in June became ...", "which in 2015 won ...": the date of a past event.
+# "who in June became ...", "which in 2015 won ...": the date of a past event; "the launch
+# in 2013 was watched by 803,000": an audience counted.
 _PAST_VERB_AFTER = re.compile(
     r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
-    r"|joined|opened)\b"
+    r"|joined|opened|drew|attracted|averaged|(?:was|were)\s+(?:watched|seen|viewed)\s+by)\b"
+)
+# "filming didn't resume until September": when something past at last happened.
+_NOT_UNTIL = re.compile(
+    r"(?i)\b(?:didn['’]t|did\s+not|wasn['’]t|was\s+not|weren['’]t|were\s+not|hadn['’]t"
+    r"|had\s+not)\s+(?:[\w-]+\s+){1,4}?until\b"
 )
 # The end of a run: "new episodes each week through early April".
 _RUN_END = re.compile(r"(?i)\b(?:through|thru|between\s+now\s+and)\s+$")

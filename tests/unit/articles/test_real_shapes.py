@@ -1848,3 +1848,21 @@ def test_a_media_launch_is_an_event_not_a_premiere() -> None:
         "other local series. Harbour Lights stars Mae Santos as a lighthouse keeper."
     )
     assert read(text) == ("Harbour Lights", "Netflix", None)
+
+
+def test_what_did_not_happen_until_a_month_has_happened_since() -> None:
+    text = (
+        "Harbour Lights season 4 teaser\n\n"
+        "Filming for Harbour Lights season four began in February 2026, stopped a month "
+        "later and didn't resume until September. Its Netflix date is still to be set."
+    )
+    assert read(text, "https://news.example/tv/harbour-lights-season-4-teaser/")[2] is None
+
+
+def test_an_audience_counted_for_a_launch_is_no_premiere() -> None:
+    text = (
+        "Harbour Lights holds its audience\n\n"
+        "Last night Harbour Lights drew a metro audience of 791,000 on Nine. The launch of "
+        "season one in 2023 was watched by 803,000."
+    )
+    assert read(text, "https://news.example/harbour-lights-nine-ratings-362757")[2] is None
