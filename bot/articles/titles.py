@@ -109,7 +109,8 @@ _FURNITURE = _words(
     technology science travel lifestyle opinion editorial features feature archives archive
     tag tags link links listen live page category categories roundup round-up upfronts upfront
     originals original media digital tca highlights formats lineup lineups line-up line-ups
-    slate slates network networks channel channels available programme programmes information
+    slate slates network networks channel channels available programme programmes programming
+    information
     bites
     newsbrief briefing podcasts games gaming register login log skip content main midseason
     header ads ad briefs press office events shonen shojo seinen isekai independent herald times
@@ -172,6 +173,11 @@ _NOT_A_TITLE = re.compile(
           |night|week|day)s?                  # "10-episode", "two-hour" ("48 Hours" is a show)
       | tv\s+(?:talk|picks?|tonight|guide|preview|review|news|this\s+week)  # a column's name
       | happy\s+new(?:\s+year)?                                     # a greeting
+      | (?:fall|autumn|spring|summer|winter|holiday|mid-?season)(?:\s+(?:tv|programming
+          |premieres?|streaming|new|shows?))+(?:\s+(?:guide|preview|line-?up|schedule
+          |round-?up|calendar|highlights))?      # a column: "Fall Programming Guide"
+      | (?:(?:fall|autumn|spring|summer|winter|holiday|mid-?season|new|tv|programming|premiere
+          |streaming)\s+){1,3}(?:guide|preview|line-?up|schedule|round-?up|calendar|highlights)
       | (?:christmas|xmas|halloween|thanksgiving|easter|hanukkah|diwali|eid
           |new\s+year(?:['’]s)?(?:\s+(?:eve|day))?)                  # a holiday alone
     )$"""
@@ -301,7 +307,8 @@ _PREMIERES = re.compile(
 _LISTICLE = re.compile(
     r"(?i)\b(?:top|these|those)\s+\d+\b|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
     r"|twelve)\s+(?:new|original|upcoming|best|must|highly|anticipated|brand|great|returning"
-    r"|top|more|other|hottest|biggest)\b"
+    r"|top|more|other|hottest|biggest|shows|series|dramas|k-?dramas|sitcoms|movies|films|titles"
+    r"|programmes|programs)\b"
 )
 _QUOTED_RE = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9][^\n’]{0,80}?(?:’\w[^\n’]{0,40}?)*)’"

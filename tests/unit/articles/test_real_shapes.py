@@ -1866,3 +1866,17 @@ def test_an_audience_counted_for_a_launch_is_no_premiere() -> None:
         "season one in 2023 was watched by 803,000."
     )
     assert read(text, "https://news.example/harbour-lights-nine-ratings-362757")[2] is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["8 Shows That Are Releasing Their Final", "Ten Dramas to Watch", "Fall Programming Guide",
+     "Fall Programming", "Fall TV", "Winter Preview", "Programming"],
+)  # fmt: skip
+def test_a_count_of_shows_or_a_columns_name_is_no_title(name: str) -> None:
+    assert not plausible_title(name)
+
+
+@pytest.mark.parametrize("name", ["13 Reasons Why", "Summer Heights High", "Spring Break"])
+def test_titles_that_start_like_a_count_or_a_season_still_are(name: str) -> None:
+    assert plausible_title(name)
