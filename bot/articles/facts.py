@@ -1369,7 +1369,14 @@ def _names_its_show(scan: _Scan, ctx: _Context) -> bool:
     if scan.named:
         return True
     lead = ctx.lead.title
-    pointer = r"(?i)\b(?:it|the\s+" + _GENRE_NOUN + r"|" + re.escape(lead or "") + r")\b"
+    # "the show", "the most anticipated show of 2020"
+    pointer = (
+        r"(?i)\b(?:it|the\s+(?:[\w’'-]+\s+){0,3}?"
+        + _GENRE_NOUN
+        + r"|"
+        + re.escape(lead or "")
+        + r")\b"
+    )
     return bool(lead and re.search(pointer, scan.text))
 
 

@@ -31,6 +31,7 @@ _GENERIC = _words(
     a an the it its it's this that these those he she they we you i his her their our my your
     and but or so yet also meanwhile however now then plus still finally elsewhere additionally
     after before when while if as since because though although once following according ahead
+    despite amid
     season seasons series episode episodes part premiere premieres premiered premiering debut
     date dates trailer teaser cast fans viewers audiences critics netflix tv show shows drama
     comedy thriller docuseries reality new official exclusive watch review recap first look

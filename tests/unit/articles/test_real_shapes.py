@@ -1880,3 +1880,21 @@ def test_a_count_of_shows_or_a_columns_name_is_no_title(name: str) -> None:
 @pytest.mark.parametrize("name", ["13 Reasons Why", "Summer Heights High", "Spring Break"])
 def test_titles_that_start_like_a_count_or_a_season_still_are(name: str) -> None:
     assert plausible_title(name)
+
+
+def test_the_most_anticipated_show_points_back_at_the_lead() -> None:
+    text = (
+        "Seven announces premiere date for HARBOUR LIGHTS\n\n"
+        "Despite media reports the new series would launch on Sunday June 7, Seven sets the "
+        "record straight.\n"
+        "The network has revealed the most anticipated show of 2026 will launch on MONDAY "
+        "June 8 at 7.30pm."
+    )
+    url = "https://news.example/2026/05/28/seven-announces-premiere-date-for-harbour-lights/"
+    show, _, premiere = read(text, url)
+    assert (show, premiere) == ("Harbour Lights", "2026-06-08")
+
+
+@pytest.mark.parametrize("word", ["Despite", "Amid"])
+def test_a_sentences_opening_preposition_is_no_title(word: str) -> None:
+    assert not plausible_title(word)
