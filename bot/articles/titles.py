@@ -179,6 +179,9 @@ _NOT_A_TITLE = re.compile(
           |round-?up|calendar|highlights))?      # a column: "Fall Programming Guide"
       | (?:(?:fall|autumn|spring|summer|winter|holiday|mid-?season|new|tv|programming|premiere
           |streaming)\s+){1,3}(?:guide|preview|line-?up|schedule|round-?up|calendar|highlights)
+      | (?:science\s+fiction|sci-?fi|fantasy|horror|romance|mystery|true\s+crime
+          |documentar(?:y|ies)|animation|action|adventure|period\s+drama|crime\s+drama
+          |romantic\s+comedy|rom-?com|dark\s+comedy)s?             # a genre: a list's heading
       | (?:christmas|xmas|halloween|thanksgiving|easter|hanukkah|diwali|eid
           |new\s+year(?:['’]s)?(?:\s+(?:eve|day))?)                  # a holiday alone
     )$"""

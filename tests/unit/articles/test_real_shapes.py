@@ -1898,3 +1898,9 @@ def test_the_most_anticipated_show_points_back_at_the_lead() -> None:
 @pytest.mark.parametrize("word", ["Despite", "Amid"])
 def test_a_sentences_opening_preposition_is_no_title(word: str) -> None:
     assert not plausible_title(word)
+
+
+@pytest.mark.parametrize("name", ["Science Fiction", "Romantic Comedy", "Documentaries", "Horror"])
+def test_a_genre_heading_is_no_title(name: str) -> None:
+    assert not plausible_title(name)
+    assert plausible_title(f"{name} Island")
