@@ -2300,7 +2300,7 @@ def _anchor(
     if len(set(slug_years)) == 1:
         years.append(slug_years[0])
     if years:
-        return date(max(years), 1, 1), "estimated"
+        return date(_weekday_year(text, max(years)), 1, 1), "estimated"
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
     if mentioned and not _weekdays_fit(text, max(mentioned)):
         # "Sunday, Nov. 14" fits no year near the one it mentions ("smoking weed in 1969"):
@@ -2319,6 +2319,32 @@ def _anchor(
 
 _TV_ERA = 1950  # no year before it dates a piece of television news
 _SLUG_YEAR = re.compile(r"(?<![\w])((?:19|20)\d\d)(?![\w])")
+
+
+def _weekday_year(text: str, year: int) -> int:
+    """The year a piece dated only by the years it names was written: the latest of them,
+    unless its weekday dates fall on their weekdays only later ("Last Wednesday, December 4"
+    in a piece that names "January 2021" is from 2024, the first year after it that fits)."""
+    written = [
+        m
+        for m in when.find_dates(text)
+        if m.kind == "day" and m.weekday is not None and m.year is None
+    ]
+    if not written:
+        return year
+    for candidate in range(year, year + 7):
+        if any(_falls_on_its_weekday(m, candidate) for m in written):
+            return candidate
+    return year
+
+
+def _falls_on_its_weekday(mention: when.DateMention, year: int) -> bool:
+    if mention.month is None or mention.day is None:
+        return False
+    try:
+        return date(year, mention.month, mention.day).weekday() == mention.weekday
+    except ValueError:
+        return False  # February 29 of a common year
 
 
 def _weekdays_fit(text: str, year: int) -> bool:

@@ -1904,3 +1904,13 @@ def test_a_sentences_opening_preposition_is_no_title(word: str) -> None:
 def test_a_genre_heading_is_no_title(name: str) -> None:
     assert not plausible_title(name)
     assert plausible_title(f"{name} Island")
+
+
+def test_a_weekday_date_moves_a_year_the_text_names_to_one_it_fits() -> None:
+    text = (
+        "Harbour Lights cast celebrates its final season\n\n"
+        "On Wednesday, December 4, fans gathered in Sydney for a send-off of Harbour Lights, "
+        "which first premiered in January 2021. The fifth and final season will premiere on "
+        "Stan on December 26."
+    )
+    assert read(text)[2] == "2024-12-26"
