@@ -1127,6 +1127,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         score, kind = 1.5, "grid"
     else:
         kind = "strong" if chosen.kind == "winner" else chosen.kind
+        if grid_row:
+            score = max(score, 1.5)  # "“The Sopranos” (8 p.m. Sunday, HBO) returns": its slot
     names_show = _names_its_show(scan, ctx) or scan.under_heading or scan.points_back
     if kind != "grid" and not (names_show or _speaks_of_tv(scan)):
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday

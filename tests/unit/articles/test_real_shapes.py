@@ -1914,3 +1914,14 @@ def test_a_weekday_date_moves_a_year_the_text_names_to_one_it_fits() -> None:
         "Stan on December 26."
     )
     assert read(text)[2] == "2024-12-26"
+
+
+def test_a_columns_bracketed_slot_before_a_return_verb_is_its_premiere() -> None:
+    text = (
+        "At long last\n\n"
+        "Saturday, March 6, 2027\n\n"
+        '"Harbour Lights" (8 p.m. Sunday, HBO) returns for its fifth season with several new '
+        "characters and a boatload of unresolved issues."
+    )
+    show, network, premiere = read(text)
+    assert (show, network, premiere) == ("Harbour Lights", "HBO", "2027-03-07T20:00-05:00")
