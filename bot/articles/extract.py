@@ -29,7 +29,7 @@ _ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
 # Where an address dates its page: "/2019/07/19/", "/2019-07-19-", "/20190719/", "/2019/07/".
 _ADDRESS_DAY = re.compile(
-    r"[/_-]((?:19|20)\d\d)(?:[/_-]([01]?\d)[/_-]([0-3]?\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
+    r"[/_-]((?:19|20)\d\d)(?:[/_-]([01]?\d)[/_-]([0-3]?\d)|/?([01]\d)([0-3]\d))(?=[/_.-]|$)"
 )
 # "/entertainment/10/22/20/slug": month, day and a two-digit year as folders.
 _ADDRESS_SHORT_DAY = re.compile(r"/([01]?\d)/([0-3]?\d)/(\d\d)/")
@@ -212,7 +212,7 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
 
 def address_day(url: str | None) -> date | None:
     """The day an address dates its page by ("/2019/07/19/", "-2019-07-19", "/20190719/",
-    "ratings-wednesday-sept-22-2021", "/2025/Dec/10/")."""
+    "ratings-wednesday-sept-22-2021", "/2025/Dec/10/", "/2017/0921/")."""
     if not url:
         return None
     path = urlsplit(url).path

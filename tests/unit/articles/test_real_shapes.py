@@ -1809,6 +1809,8 @@ def test_a_sentence_opening_preposition_stays_the_writers() -> None:
         ),
         ("https://news.example/tv/2019/september/3/harbour-lights", date(2019, 9, 3)),
         ("https://news.example/tv/2019/later/3/harbour-lights", None),
+        ("https://news.example/culture/2017/0921/906463-harbour-lights/", date(2017, 9, 21)),
+        ("https://news.example/culture/2017/1234/906463-harbour-lights/", None),
     ],
 )
 def test_an_address_names_its_month_between_year_and_day(url: str, day: date | None) -> None:
