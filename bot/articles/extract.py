@@ -31,6 +31,8 @@ _URL_DAY = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
 _ADDRESS_DAY = re.compile(
     r"[/_-]((?:19|20)\d\d)(?:[/_-]([01]?\d)[/_-]([0-3]?\d)|/?([01]\d)([0-3]\d))(?=[/_.-]|$)"
 )
+# "/view/AEN20191028005500315": an id that opens with the day it was filed.
+_ADDRESS_ID_DAY = re.compile(r"/[A-Z]{0,4}((?:19|20)\d\d)([01]\d)([0-3]\d)\d{4,}(?=[/.]|$)")
 # "/entertainment/10/22/20/slug": month, day and a two-digit year as folders.
 _ADDRESS_SHORT_DAY = re.compile(r"/([01]?\d)/([0-3]?\d)/(\d\d)/")
 _ADDRESS_WORDS_DAY = re.compile(
@@ -212,7 +214,8 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
 
 def address_day(url: str | None) -> date | None:
     """The day an address dates its page by ("/2019/07/19/", "-2019-07-19", "/20190719/",
-    "ratings-wednesday-sept-22-2021", "/2025/Dec/10/", "/2017/0921/")."""
+    "ratings-wednesday-sept-22-2021", "/2025/Dec/10/", "/2017/0921/",
+    "/view/AEN20191028005500315")."""
     if not url:
         return None
     path = urlsplit(url).path
@@ -226,6 +229,11 @@ def address_day(url: str | None) -> date | None:
         try:
             return date(int(match[3]), when.month_number(match[1]), int(match[2]))
         except (ValueError, KeyError):
+            continue
+    for match in _ADDRESS_ID_DAY.finditer(path):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
             continue
     for match in _ADDRESS_YEAR_WORDS_DAY.finditer(path.lower()):
         try:

@@ -1811,6 +1811,9 @@ def test_a_sentence_opening_preposition_stays_the_writers() -> None:
         ("https://news.example/tv/2019/later/3/harbour-lights", None),
         ("https://news.example/culture/2017/0921/906463-harbour-lights/", date(2017, 9, 21)),
         ("https://news.example/culture/2017/1234/906463-harbour-lights/", None),
+        ("https://news.example/view/AEN20191028005500315", date(2019, 10, 28)),
+        ("https://news.example/view/AEN20191399005500315", None),
+        ("https://news.example/p/123456789", None),
     ],
 )
 def test_an_address_names_its_month_between_year_and_day(url: str, day: date | None) -> None:
