@@ -141,7 +141,7 @@ _CUE_RE = re.compile(
         |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
         stream|on|from)|available(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue
           |wed|thu|fri|sat|sun|\d))|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
-        |on\s+screens|streams?|(?:is|are)\s+back)\b)
+        |on\s+screens|streams?|(?:is|are)\s+back|tune\s+in)\b)
     | (?P<report>\b(?:announced|announces|announcing|revealed|reveals|revealing|confirmed|confirms
         |unveiled|unveils|said|says|told|shared|teased|tweeted|posted|reported|renewed|ordered
         |picked\s+up|greenlit|greenlighted|cancell?ed|cancels|revealed\s+on)\b)

@@ -1930,3 +1930,12 @@ def test_a_columns_bracketed_slot_before_a_return_verb_is_its_premiere() -> None
     )
     show, network, premiere = read(text)
     assert (show, network, premiere) == ("Harbour Lights", "HBO", "2027-03-07T20:00-05:00")
+
+
+def test_tune_in_from_a_day_is_a_premiere() -> None:
+    text = (
+        "date 2025-10-08 Harbour Lights has quietly built a loyal following.\n\n"
+        "Catch the first two seasons on SBS On Demand, and tune in for the third season on "
+        "SBS from 9th October with new episodes added weekly."
+    )
+    assert read(text)[2] == "2025-10-09"
