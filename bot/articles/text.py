@@ -28,6 +28,9 @@ _TOP_FURNITURE = re.compile(
     r"""^\W*(?:
         top\s+of\s+(?:the\s+)?page | header\s+ads? | press\s+office | programme\s+information
       | new\s+this\s+week | menu | home | search | or | main\s+menu | navigation | breaking
+      # a section's name: "News", "TV News", "Features"
+      | (?:latest\s+)?(?:tv\s+|entertainment\s+)?(?:news|features?|reviews?) | television
+      | entertainment | culture | showbiz
       | tag\s+archives?\b.* | archives?\s*:.* | category\s*:.* | posted\s+in\b.*
       | [-+]?\d+(?:\.\d+)?\s*°\s*[CF]\b.* | (?:[^|/>\n]{1,25}\s*[|>/]\s*){2,}[^|/>\n]{0,25}
       | [^|/>\n]{1,25}\s*>\s*[^|/>\n]{1,25}

@@ -1939,3 +1939,19 @@ def test_tune_in_from_a_day_is_a_premiere() -> None:
         "SBS from 9th October with new episodes added weekly."
     )
     assert read(text)[2] == "2025-10-09"
+
+
+@pytest.mark.parametrize("line", ["News", "TV News", "Features", "Entertainment"])
+def test_a_sections_name_above_the_story_is_no_headline(line: str) -> None:
+    text = (
+        f"{line}\n\n"
+        "Your guide to what's new to stream on Stan from 18 to 24 March.\n"
+        "New to streaming this week\n"
+        "Harbour Lights (21 March)\n"
+        "Based on the novel, this four-part British thriller series follows a ghost in a "
+        "railway station. All episodes stream at once."
+    )
+    url = "https://news.example/news/features/stan-new-shows-streaming-this-week-6-2637109/"
+    article = analyse(text=f"date 2027-03-19 {text}", url=url, today=TODAY)
+    assert article.title != line
+    assert premiere_value(article.facts)[0] == "2027-03-21"
