@@ -1121,6 +1121,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     )
     if chosen is not None and chosen.kind == "past":
         return None  # it already happened: a past premiere, a finale that aired
+    if chosen is not None and _done_to(chosen, cues, text):
+        return None  # "the drama aired the first episode on March 22": it has aired
     if chosen is None or chosen.kind == "report":
         if not grid_row:
             return None  # no premiere word, or the day something was announced
@@ -1160,6 +1162,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "Back in March 2019, ...", "since its debut in 2015": told as history
     if _PAST_VERB_AFTER.match(text, mention.end):
         return None  # "who in June became the first member to debut": when that happened
+    if _AUDIENCE_AFTER.match(text, mention.end):
+        return None  # "returned … on October 2 with 2.188 million viewers": how it did
     if _NOT_UNTIL.search(text, max(0, mention.start - 60), mention.start + 6):
         return None  # "filming didn't resume until September": it has, since
     if _CALLED_OFF_AFTER.match(text, mention.end):
@@ -1344,6 +1348,22 @@ def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _done_to(cue: _Cue, cues: Sequence[_Cue], text: str) -> bool:
+    """A premiere noun a past verb governs ("aired the first episode", "had its premiere")."""
+    if cue.kind not in ("strong", "weak") or not _DONE_NOUN.fullmatch(cue.text):
+        return False
+    return any(
+        c.kind == "past"
+        and c.end <= cue.start
+        and _DONE_TO_GAP.fullmatch(text, c.end, cue.start) is not None
+        for c in cues
+    )
+
+
+_DONE_TO_GAP = re.compile(r"(?i)\s+(?:(?:the|its|their|a|an)\s+)?")
+_DONE_NOUN = re.compile(r"(?i)first\s+episode|(?:series\s+|season\s+)?premiere|debut")
+
+
 def _speaks_of_tv(scan: _Scan) -> bool:
     """The sentence names a season, a network or a TV noun."""
     return bool(scan.season_mentions or scan.nets or _TV_WORDS.search(scan.text))
@@ -1431,6 +1451,11 @@ _CALLED_OFF_AFTER = re.compile(
 _PAST_VERB_AFTER = re.compile(
     r"\s*(?:became|won|took|began|made|got|had|finished|ended|wrapped|debuted|premiered|aired"
     r"|joined|opened|drew|attracted|averaged|(?:was|were)\s+(?:watched|seen|viewed)\s+by)\b"
+)
+# "on October 2 with 2.188 million viewers": an audience counted, so a night that has been.
+_AUDIENCE_AFTER = re.compile(
+    r"(?i),?\s+(?:with|to|drawing|pulling\s+in|averaging)\s+(?:an?\s+)?(?:average\s+(?:of\s+)?)?"
+    r"[\d.,]+\s*(?:million|m\b|k\b|thousand)?\s*(?:total\s+)?viewers"
 )
 # "filming didn't resume until September": when something past at last happened.
 _NOT_UNTIL = re.compile(

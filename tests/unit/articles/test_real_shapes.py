@@ -1955,3 +1955,21 @@ def test_a_sections_name_above_the_story_is_no_headline(line: str) -> None:
     article = analyse(text=f"date 2027-03-19 {text}", url=url, today=TODAY)
     assert article.title != line
     assert premiere_value(article.facts)[0] == "2027-03-21"
+
+
+def test_a_first_episode_that_aired_is_no_premiere_to_come() -> None:
+    text = (
+        "Five dramas cut short by backlash\n\n"
+        "Harbour Lights is a fantasy series starring Jang Min. The drama aired the first "
+        "episode on SBS TV on March 22, 2027 and was cancelled after a backlash."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_night_counted_in_viewers_is_no_premiere_to_come() -> None:
+    text = (
+        "Here's the ratings round-up for the week ending October 9, 2027:\n"
+        "- Harbour Lights - Showtime's long-running drama returned to its best premiere "
+        "numbers ever on October 2 with 2.188 million viewers and a 1.1 rating."
+    )
+    assert read(text, "https://news.example/2027/10/ratings-round-up.html")[2] is None
