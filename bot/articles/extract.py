@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -212,6 +213,18 @@ def extract_text(text: str, url: str | None = None) -> Extracted:
     )
 
 
+# Each way an address writes its day (in this order), whether it is matched in lower case,
+# and how its year, month and day are read.
+_ADDRESS_DAY_FORMS: tuple[
+    tuple[re.Pattern[str], bool, Callable[[re.Match[str]], tuple[int, int, int]]], ...
+] = (
+    (_ADDRESS_DAY, False, lambda m: (int(m[1]), int(m[2] or m[4]), int(m[3] or m[5]))),
+    (_ADDRESS_WORDS_DAY, True, lambda m: (int(m[3]), when.month_number(m[1]), int(m[2]))),
+    (_ADDRESS_ID_DAY, False, lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+    (_ADDRESS_YEAR_WORDS_DAY, True, lambda m: (int(m[1]), when.month_number(m[2]), int(m[3]))),
+)
+
+
 def address_day(url: str | None) -> date | None:
     """The day an address dates its page by ("/2019/07/19/", "-2019-07-19", "/20190719/",
     "ratings-wednesday-sept-22-2021", "/2025/Dec/10/", "/2017/0921/",
@@ -219,27 +232,12 @@ def address_day(url: str | None) -> date | None:
     if not url:
         return None
     path = urlsplit(url).path
-    for match in _ADDRESS_DAY.finditer(path):
-        month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
-        try:
-            return date(int(match[1]), int(month), int(day))
-        except ValueError:
-            continue
-    for match in _ADDRESS_WORDS_DAY.finditer(path.lower()):
-        try:
-            return date(int(match[3]), when.month_number(match[1]), int(match[2]))
-        except (ValueError, KeyError):
-            continue
-    for match in _ADDRESS_ID_DAY.finditer(path):
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            continue
-    for match in _ADDRESS_YEAR_WORDS_DAY.finditer(path.lower()):
-        try:
-            return date(int(match[1]), when.month_number(match[2]), int(match[3]))
-        except (ValueError, KeyError):
-            continue
+    for pattern, lowered, parts in _ADDRESS_DAY_FORMS:
+        for match in pattern.finditer(path.lower() if lowered else path):
+            try:
+                return date(*parts(match))
+            except (ValueError, KeyError):
+                continue  # "/2019/1234/": no month 12 has a day 34
     short = _ADDRESS_SHORT_DAY.search(path)
     if short:
         first, second, year = int(short[1]), int(short[2]), 2000 + int(short[3])
