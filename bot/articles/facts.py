@@ -1349,7 +1349,7 @@ def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def _done_to(cue: _Cue, cues: Sequence[_Cue], text: str) -> bool:
-    """A premiere noun a past verb governs ("aired the first episode", "had its premiere")."""
+    """A premiere noun a past verb governs ("aired the first episode", "aired its premiere")."""
     if cue.kind not in ("strong", "weak") or not _DONE_NOUN.fullmatch(cue.text):
         return False
     return any(
@@ -2310,15 +2310,14 @@ def _anchor(
     if filed is not None:
         return filed, "estimated"
     full = [
-        m
+        (m.year, m.kind)
         for m in when.find_dates(text)
         # "August, 1896": where a period drama is set, not when its news was written
         if m.year is not None and m.year >= _TV_ERA and m.kind in ("day", "numeric", "month")
     ]
     # A full day ("August 1, 2026") dates the piece better than a month it looks ahead to
     # ("the deal runs through September 2028").
-    days = [m.year for m in full if m.year is not None and m.kind in ("day", "numeric")]
-    years = days or [m.year for m in full if m.year is not None]
+    years = [year for year, kind in full if kind != "month"] or [year for year, _ in full]
     latest = (today or datetime.now(UTC).date()).year + 1
     # "fall-tv-2019-what-to-watch": the year the address gives the piece's subject. A later
     # one than any the text dates says the text's are history ("anime-to-netflix-in-april-2020"

@@ -179,6 +179,7 @@ _NOT_A_TITLE = re.compile(
           |round-?up|calendar|highlights))?      # a column: "Fall Programming Guide"
       | (?:(?:fall|autumn|spring|summer|winter|holiday|mid-?season|new|tv|programming|premiere
           |streaming)\s+){1,3}(?:guide|preview|line-?up|schedule|round-?up|calendar|highlights)
+                                                            # "Premiere Calendar", "New Lineup"
       | (?:science\s+fiction|sci-?fi|fantasy|horror|romance|mystery|true\s+crime
           |documentar(?:y|ies)|animation|action|adventure|period\s+drama|crime\s+drama
           |romantic\s+comedy|rom-?com|dark\s+comedy)s?             # a genre: a list's heading
@@ -915,7 +916,7 @@ def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:
     while words and (
         words[0].core.lower() in _GENERIC
         and not (words[0].core.lower() in ("the", "a", "an") and len(words) > 1)
-        and not _title_opening_my(text, words)
+        and not _title_opening_word(text, words)
         and not _title_opening_no(words)
     ):
         words.pop(0)
@@ -961,7 +962,7 @@ def _title_opening_no(words: list[_Token]) -> bool:
     )
 
 
-def _title_opening_my(text: str, words: list[_Token]) -> bool:
+def _title_opening_word(text: str, words: list[_Token]) -> bool:
     """ "on My Lady Jane", "My Hero Academia season 7": a capitalised "My" inside a sentence,
     before two or more title words, opens the title; at a sentence's start it is the writer's.
     So does a capitalised "For" or "Under" right after a word of prose ("space drama For All
