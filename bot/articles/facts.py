@@ -2309,9 +2309,14 @@ def _anchor(
         return published, "published"
     if filed is not None:
         return filed, "estimated"
+    found = when.find_dates(text)
+    # "Sunday, Nov. 14": a day written with its weekday and without its year
+    weekday_dates = [
+        m for m in found if m.kind == "day" and m.weekday is not None and m.year is None
+    ]
     full = [
         (m.year, m.kind)
-        for m in when.find_dates(text)
+        for m in found
         # "August, 1896": where a period drama is set, not when its news was written
         if m.year is not None and m.year >= _TV_ERA and m.kind in ("day", "numeric", "month")
     ]
@@ -2326,9 +2331,9 @@ def _anchor(
     if len(set(slug_years)) == 1:
         years.append(slug_years[0])
     if years:
-        return date(_weekday_year(text, max(years)), 1, 1), "estimated"
+        return date(_weekday_year(weekday_dates, max(years)), 1, 1), "estimated"
     mentioned = [int(y) for y in _BARE_YEAR.findall(text) if int(y) <= latest]
-    if mentioned and not _weekdays_fit(text, max(mentioned)):
+    if mentioned and not _weekdays_fit(weekday_dates, max(mentioned)):
         # "Sunday, Nov. 14" fits no year near the one it mentions ("smoking weed in 1969"):
         # the piece is from some other year, and nothing says which.
         return None, "none"
@@ -2347,44 +2352,26 @@ _TV_ERA = 1950  # no year before it dates a piece of television news
 _SLUG_YEAR = re.compile(r"(?<![\w])((?:19|20)\d\d)(?![\w])")
 
 
-def _weekday_year(text: str, year: int) -> int:
+def _weekday_year(weekday_dates: Sequence[when.DateMention], year: int) -> int:
     """The year a piece dated only by the years it names was written: the latest of them,
     unless its weekday dates fall on their weekdays only later ("Last Wednesday, December 4"
     in a piece that names "January 2021" is from 2024, the first year after it that fits)."""
-    written = [
-        m
-        for m in when.find_dates(text)
-        if m.kind == "day" and m.weekday is not None and m.year is None
-    ]
-    if not written:
+    if not weekday_dates:
         return year
     for candidate in range(year, year + 7):
-        if any(_falls_on_its_weekday(m, candidate) for m in written):
+        if any(when.on_its_weekday(m, candidate) for m in weekday_dates):
             return candidate
     return year
 
 
-def _falls_on_its_weekday(mention: when.DateMention, year: int) -> bool:
-    if mention.month is None or mention.day is None:
-        return False
-    try:
-        return date(year, mention.month, mention.day).weekday() == mention.weekday
-    except ValueError:
-        return False  # February 29 of a common year
-
-
-def _weekdays_fit(text: str, year: int) -> bool:
+def _weekdays_fit(weekday_dates: Sequence[when.DateMention], year: int) -> bool:
     """Whether the text's weekday dates ("Sunday, Nov. 14") fall on their weekdays within a
     year of `year`: a year the text only mentions ("smoking weed in 1969") is no anchor for
     them otherwise."""
-    written = [
-        m
-        for m in when.find_dates(text)
-        if m.kind == "day" and m.weekday is not None and m.year is None
-    ]
     near = date(year, 1, 1)
-    return not written or any(
-        when.resolve(m, near, anchor_known=False, weekday_years=1) is not None for m in written
+    return not weekday_dates or any(
+        when.resolve(m, near, anchor_known=False, weekday_years=1) is not None
+        for m in weekday_dates
     )
 
 

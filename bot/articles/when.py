@@ -578,15 +578,22 @@ def _year_by_weekday(m: DateMention, anchor: date, back: int = 15) -> date | Non
     day falls on the weekday written."""
     assert m.month is not None
     assert m.day is not None
-    fits = []
-    for year in range(anchor.year - back, anchor.year + 2):
-        try:
-            day = date(year, m.month, m.day)
-        except ValueError:
-            continue
-        if day.weekday() == m.weekday:
-            fits.append(day)
+    fits = [
+        date(year, m.month, m.day)
+        for year in range(anchor.year - back, anchor.year + 2)
+        if on_its_weekday(m, year)
+    ]
     return min(fits, key=lambda d: (abs(d.year - anchor.year), -d.year)) if fits else None
+
+
+def on_its_weekday(m: DateMention, year: int) -> bool:
+    """Whether a day written with its weekday ("Sunday, Nov. 14") falls on it in `year`."""
+    if m.month is None or m.day is None or m.weekday is None:
+        return False
+    try:
+        return date(year, m.month, m.day).weekday() == m.weekday
+    except ValueError:
+        return False  # February 29 of a common year
 
 
 def _weekday_day(m: DateMention, anchor: date, past: bool) -> date:
