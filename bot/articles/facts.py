@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.articles import networks, seasons, titles, when
+from bot.articles import networks, ranking, seasons, titles, when
 from bot.articles.text import LIST_NUMBER, Sentence, line_around, split_sentences
 from bot.domain.dates import Precision
 from bot.domain.shows import window_end
@@ -418,6 +418,79 @@ def find_facts(
         ]
     head_network = _headline_network(headline, lead.title)
     head_season = _headline_season(headline)
+    reading = _read_lead(lead, statements, aired, head_network, head_season, body, url_slug, ctx)
+    ranked = ranking.best(_show_candidates(headline, body, url_slug, lead, statements, reading))
+    if ranked is not None and _overrules(ranked.candidate, reading.facts.show):
+        # The page says more for another title than for the rules' pick: the premiere is read
+        # again as that show's. Whether there is one, the rules' first reading still says: a
+        # date it found and the second reading cannot place stays; none is made up.
+        first = reading.facts
+        # A softmax share is relative: a lone candidate gets all of it.
+        sure = round(min(ranked.probability, 0.9), 2)
+        lead = titles.HeadlineShow(ranked.candidate.name, sure, "ranked")
+        reading = _read_lead(
+            lead, statements, aired, head_network, head_season, body, url_slug, ctx
+        )
+        if first.premiere is None or reading.facts.premiere is None:
+            reading = replace(reading, facts=_with_premiere_of(first, reading.facts))
+    lead_facts, others = reading.facts, reading.others
+    # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
+    default_network = head_network or lead_facts.network
+    other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
+    return lead_facts, other_facts
+
+
+def _overrules(pick: ranking.Candidate, rules_show: str | None) -> bool:
+    """Whether the ranker's pick replaces the rules' show (or names one where they name none).
+
+    A capitalised run of the opening alone ("Tighten", "Between") says too little whatever it
+    scores beside weaker runs: the pick needs the headline, the address, quotes or a premiere
+    sentence behind it, or (where the rules name nothing) TVmaze to know a show by its name.
+    And the ranker says which show, not how much of its name: "Overlord" leaves "Overlord
+    III" be, "Bake Off" "Great British Bake Off"."""
+    behind = (
+        pick.in_headline_run
+        or pick.quoted_in_headline
+        or pick.quoted_in_opening
+        or pick.in_slug
+        or pick.in_statement
+        or pick.is_lead
+    )
+    if rules_show is None:
+        return behind or pick.known
+    pick_key, rules_key = f" {titles.title_key(pick.name)} ", f" {titles.title_key(rules_show)} "
+    return behind and pick_key not in rules_key and rules_key not in pick_key
+
+
+def _with_premiere_of(source: PremiereFacts, facts: PremiereFacts) -> PremiereFacts:
+    return replace(
+        facts,
+        premiere=source.premiere,
+        premiere_precision=source.premiere_precision,
+        timezone=source.timezone,
+        evidence=source.evidence,
+        confidence={**facts.confidence, "premiere": source.confidence["premiere"]},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadReading:
+    facts: PremiereFacts
+    statement: _Statement | None  # the premiere sentence the lead's date comes from
+    others: list[_Statement]  # every other premiere
+
+
+def _read_lead(
+    lead: titles.HeadlineShow,
+    statements: list[_Statement],
+    aired: set[int],
+    head_network: str | None,
+    head_season: int | None,
+    body: str,
+    url_slug: str | None,
+    ctx: _Context,
+) -> _LeadReading:
+    """The lead show's facts, given which show leads, and the premieres besides."""
     if _unsupported_guess(lead, statements) or _round_up_lead(lead, statements):
         lead = titles.HeadlineShow(None, 0.0, "none")  # the first premiere named leads
     lead_statement, others = _choose(statements, lead.title, head_network, head_season)
@@ -429,7 +502,7 @@ def find_facts(
         lead_statement,
         lead,
         head_network,
-        head_season if head_season is not None else _slug_season(url_slug),
+        _slug_season(url_slug) if head_season is None else head_season,
         body,
         url_slug,
         ctx,
@@ -466,10 +539,79 @@ def find_facts(
             ctx,
             single=not others,
         )
-    # A schedule's rows rarely repeat the network: the headline's (or the lead's) is theirs.
-    default_network = head_network or lead_facts.network
-    other_facts = tuple(_other_facts(s, ctx, default_network) for s in others)
-    return lead_facts, other_facts
+    return _LeadReading(lead_facts, lead_statement, others)
+
+
+def _show_candidates(
+    headline: str,
+    body: str,
+    url_slug: str | None,
+    lead: titles.HeadlineShow,
+    statements: Sequence[_Statement],
+    reading: _LeadReading,
+) -> list[ranking.Candidate]:
+    """Every title the page could be about, with what speaks for each."""
+    opening = body[: titles.LEAD_WINDOW]
+    opening_runs = titles.title_runs(opening)
+    sources: dict[str, set[str]] = {}
+    spelling: dict[str, str] = {}
+
+    def add(name: str | None, source: str, *, admitted: bool = True) -> None:
+        key = titles.title_key(name) if name else ""
+        if key and name and (admitted or key in lead.considered):
+            spelling.setdefault(key, name)
+            sources.setdefault(key, set()).add(source)
+
+    for run in titles.title_runs(headline):
+        add(run.text, "headline run", admitted=False)
+    for quote in titles.quoted_titles(headline):
+        add(quote.text, "headline quote", admitted=False)
+    for run in opening_runs:
+        add(run.text, "opening run", admitted=False)
+    for quote in titles.quoted_titles(opening):
+        add(quote.text, "opening quote", admitted=False)
+    add(lead.title, "lead")
+    add(reading.facts.show, "rules")
+    for statement in statements:
+        add(statement.show, "statement")
+    if reading.statement is not None:
+        add(reading.statement.show, "chosen")
+    counts = Counter(titles.title_key(run.text) for run in opening_runs)
+    first_at: dict[str, int] = {}
+    for run in opening_runs:
+        first_at.setdefault(titles.title_key(run.text), run.start)
+    slug_words = " " + " ".join(re.split(r"[-_]+", (url_slug or "").lower())) + " "
+    told = Counter(titles.title_key(s.show) for s in statements if s.show)
+    candidates = []
+    for key, found in sources.items():
+        name = spelling[key]
+        spelled = " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+        candidates.append(
+            ranking.Candidate(
+                name=name,
+                in_headline_run="headline run" in found,
+                quoted_in_headline="headline quote" in found,
+                in_opening_run="opening run" in found,
+                quoted_in_opening="opening quote" in found,
+                is_lead="lead" in found,
+                lead_confidence=lead.confidence,
+                lead_from_headline=lead.source in ("headline", "quoted"),
+                is_rules_choice="rules" in found,
+                in_statement="statement" in found,
+                is_chosen_statement="chosen" in found,
+                statements=told[key],
+                in_slug=bool(spelled) and f" {spelled} " in slug_words,
+                opening_count=counts[key],
+                first_at=1.0
+                - min(first_at.get(key, titles.LEAD_WINDOW), titles.LEAD_WINDOW)
+                / titles.LEAD_WINDOW,
+                words=len(name.split()),
+                plausible=titles.plausible_title(name),
+                person=titles.a_name_not_a_show(name, opening),
+                known=ranking.known_show(name),
+            )
+        )
+    return candidates
 
 
 def _unsupported_guess(lead: titles.HeadlineShow, statements: Sequence[_Statement]) -> bool:

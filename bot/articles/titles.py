@@ -345,7 +345,9 @@ class TitleMention:
 class HeadlineShow:
     title: str | None
     confidence: float
-    source: str  # "quoted", "headline", "headline-only", "slug", "slug-only", "none"
+    source: str  # "quoted", "headline", "headline-only", "slug", "slug-only", "ranked", "none"
+    # every title the headline, address and opening offered that reads as one (title keys)
+    considered: frozenset[str] = frozenset()
 
 
 class _Token(NamedTuple):  # a tuple: a page's opening makes hundreds of them
@@ -1206,6 +1208,7 @@ def lead_show(
             scores[key] -= 3.0
     if not scores:
         return HeadlineShow(None, 0.0, "none")
+    considered = frozenset(scores)
     slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
     # A title only the address names: the page never writes it.
     address_only = (
@@ -1229,7 +1232,7 @@ def lead_show(
     if longer:
         best = max(longer, key=lambda k: (scores[k], -first_seen[k]))
     if scores[best] < 1.5:
-        return HeadlineShow(None, 0.0, "none")  # nothing says which show this is about
+        return HeadlineShow(None, 0.0, "none", considered)  # nothing says which show this is about
     spelling[best] = _completed(spelling[best], opening)
     if (
         " " not in spelling[best]
@@ -1237,7 +1240,7 @@ def lead_show(
         or _name_shaped(spelling[best])
     ) and _given_a_role(spelling[best], whole):
         # "Yifei" was "actress Liu Yifei"; "Farah Khan" of a headline, "filmmaker Farah Khan"
-        return HeadlineShow(None, 0.0, "none")
+        return HeadlineShow(None, 0.0, "none", considered)
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     spelling[best] = _first_of_two(spelling[best], body)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
@@ -1256,16 +1259,18 @@ def lead_show(
     if not (from_head or in_slug) and scores[best] < 1.5 * runner_up:
         # A round-up with no show in its headline: no one show leads it; each premiere
         # keeps the show its own sentence names.
-        return HeadlineShow(None, 0.0, "none")
+        return HeadlineShow(None, 0.0, "none", considered)
     if from_head and head is not None and head.source in ("slug-only", "headline-only"):
-        return HeadlineShow(spelling[best], head.confidence, head.source)
+        return HeadlineShow(spelling[best], head.confidence, head.source, considered)
     # A title only the body's runs suggest, with little behind it, is shown as a guess; so is
     # one word the text never writes as a show ("Applause", "Network", "Seven"): as likely a
     # word of the headline or the address as a title.
     confidence = 0.95 if scores[best] >= 5 else 0.85 if scores[best] >= 3.5 else 0.5
     if " " not in spelling[best] and not _written_as_show(spelling[best], whole):
         confidence = 0.5
-    return HeadlineShow(spelling[best], confidence, head.source if from_head and head else "body")
+    return HeadlineShow(
+        spelling[best], confidence, head.source if from_head and head else "body", considered
+    )
 
 
 def _lists_titles(headline: str, blocker: Callable[[str], Sequence[tuple[int, int]]]) -> bool:
