@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.articles import networks, ranking, seasons, titles, when
+from bot.articles import first_season, networks, ranking, seasons, titles, when
 from bot.articles.text import LIST_NUMBER, Sentence, line_around, split_sentences
 from bot.domain.dates import Precision
 from bot.domain.shows import window_end
@@ -2354,13 +2354,16 @@ def _lead_season(
         return None, 0.0
     if _told_as_new(body, show):
         return 1, 0.55  # "the upcoming Tokyo 24th Ward anime", "miniseries When We Rise"
-    if not single:
-        return None, 0.0  # another show's season is no evidence of this one's
-    found = seasons.find_seasons(body)
-    explicit = [s.number for s in found if not s.implied]
-    if explicit:
-        return (explicit[0], 0.5) if len(set(explicit)) == 1 else (None, 0.0)
-    return (1, 0.55) if found else (None, 0.0)
+    if single:  # another show's season is no evidence of this one's
+        found = seasons.find_seasons(body)
+        explicit = [s.number for s in found if not s.implied]
+        if len(set(explicit)) == 1:
+            return explicit[0], 0.5
+        if found and not explicit:
+            return 1, 0.55
+    # Nothing written says: a K-drama line-up, a synopsis and a cast for an unseen title read
+    # as new; "fans", "returns" and talk of seasons as a show coming back.
+    return (1, 0.5) if first_season.is_new(body, show, single=single) else (None, 0.0)
 
 
 Sure = tuple[Any, float]  # a value and how sure we are of it
@@ -2487,6 +2490,8 @@ def _anchor(
             if int(late[1]) == year and _told_as_past(_sentence_around(text, late.start())):
                 return date(year, 12, 1), "mentioned"
         return date(year, 1, 1), "mentioned"
+    if today is None and (since_services := _year_of_services(weekday_dates, text, latest)):
+        return date(since_services, 1, 1), "estimated"
     return today, "today" if today is not None else "none"
 
 
@@ -2504,6 +2509,24 @@ def _weekday_year(weekday_dates: Sequence[when.DateMention], year: int) -> int:
         if any(when.on_its_weekday(m, candidate) for m in weekday_dates):
             return candidate
     return year
+
+
+def _year_of_services(
+    weekday_dates: Sequence[when.DateMention], text: str, latest: int
+) -> int | None:
+    """The one year since the services a text names existed in which its weekday dates fall
+    on their weekdays: "Sunday, Oct. 20" fits one year in six, but beside "Paramount+" (2020
+    on) only 2024 before next year. None when no such year stands out."""
+    since = networks.written_since(text)
+    if since is None or not weekday_dates:
+        return None
+    fits = {
+        year: sum(when.on_its_weekday(m, year) for m in weekday_dates)
+        for year in range(since, latest + 1)
+    }
+    most = max(fits.values(), default=0)
+    best = [year for year, count in fits.items() if count == most]
+    return best[0] if most and len(best) == 1 else None
 
 
 def _weekdays_fit(weekday_dates: Sequence[when.DateMention], year: int) -> bool:

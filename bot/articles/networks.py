@@ -388,6 +388,51 @@ _NETWORKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Africa Magic", "Africa/Lagos", (r"Africa Magic",)),
 )
 # fmt: on
+# Names that did not exist before a known year: a page that names one was written that year or
+# later, whatever it fails to say of its date. Public facts: the year each name was made public
+# (its launch or its announcement, whichever came first). Only names no older word shares.
+# fmt: off
+_NAMED_SINCE: tuple[tuple[str, int], ...] = (
+    (r"Disney\+(?! ?Hotstar)|Disney Plus(?! Hotstar)", 2018),
+    (r"Disney\+ ?Hotstar|Disney Plus Hotstar", 2020),
+    (r"Apple TV\+|Apple TV Plus|AppleTV\+", 2019),
+    (r"HBO ?Max", 2019),
+    (r"Paramount\+|Paramount Plus", 2020),
+    (r"Paramount\+ with Showtime", 2023),
+    (r"Paramount Network", 2017),
+    (r"(?<!the )Peacock(?! [Nn]etwork)", 2019),  # "the Peacock network" is NBC's old nickname
+    (r"Discovery\+", 2020),
+    (r"Freevee", 2022),
+    (r"IMDb TV", 2019),
+    (r"YouTube Premium", 2018),
+    (r"YouTube Red", 2015),
+    (r"ITVX", 2021),
+    (r"BritBox", 2016),
+    (r"Coupang Play", 2020),
+    (r"Wavve", 2019),
+    (r"HIDIVE|HiDive", 2017),
+    (r"AMC\+|AMC Plus", 2020),
+    (r"BET\+", 2019),
+    (r"The Roku Channel|Roku Channel", 2017),
+    (r"Shudder", 2015),
+    (r"Globoplay", 2015),
+    (r"SkyShowtime", 2021),
+    (r"Quibi", 2018),
+    (r"ZEE5|Zee5", 2018),
+)
+# fmt: on
+_NAMED_SINCE_RE = tuple(
+    (re.compile(rf"(?<![\w+])(?:{spelling})(?![\w+])"), year) for spelling, year in _NAMED_SINCE
+)
+
+
+def written_since(text: str) -> int | None:
+    """The earliest year a text can have been written in, by the services it names ("Paramount+"
+    did not exist before 2020); None when it names none that says."""
+    years = [year for pattern, year in _NAMED_SINCE_RE if pattern.search(text)]
+    return max(years, default=None)
+
+
 # Where an ambiguous spelling counts: a preposition before it, or a possessive or verb after.
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:on|to|at|via|from|by|for|with|and|exclusively\s+on|streaming\s+on)\s+(?:the\s+)?"

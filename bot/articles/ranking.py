@@ -13,18 +13,14 @@ The known titles are TVmaze's show index (api.tvmaze.com/shows, CC BY-SA 4.0), n
 from __future__ import annotations
 
 import gzip
-import json
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from bot.articles import learned
 from bot.articles.titles import title_key
-
-_DATA = resources.files("bot.articles") / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +109,8 @@ class Ranked:
 
 @cache
 def known_titles() -> frozenset[str]:
-    with gzip.open(str(_DATA / "tvmaze_show_names.txt.gz"), "rt", encoding="utf-8") as names:
+    path = str(learned.DATA / "tvmaze_show_names.txt.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as names:
         return frozenset(key for line in names if (key := title_key(line.strip())))
 
 
@@ -121,26 +118,18 @@ def known_show(name: str) -> bool:
     return title_key(name) in known_titles()
 
 
-@cache
 def weights() -> tuple[float, ...]:
-    stored = json.loads((_DATA / "show_ranker.json").read_text(encoding="utf-8"))
-    if tuple(stored["features"]) != FEATURES:
-        raise RuntimeError("show_ranker.json was trained on other features: run the trainer")
-    return tuple(float(w) for w in stored["weights"])
+    return learned.load_weights("show_ranker.json", FEATURES)
 
 
 def score(candidate: Candidate, w: Sequence[float] | None = None) -> float:
-    return sum(a * b for a, b in zip(w or weights(), candidate.vector(), strict=True))
+    return learned.dot(w or weights(), candidate.vector())
 
 
 def best(candidates: Sequence[Candidate]) -> Ranked | None:
     """The likeliest candidate, or None for a page with none (or while recording: the trainer
     reads what the rules alone make of a page)."""
-    log = _recording.get()
-    if log is not None:
-        log.append(tuple(candidates))
-        return None
-    if not candidates:
+    if _offered.offer(tuple(candidates)) or not candidates:
         return None
     scores = [score(c) for c in candidates]
     top = max(scores)
@@ -150,14 +139,10 @@ def best(candidates: Sequence[Candidate]) -> Ranked | None:
 
 
 # The trainer's one seam: what `best` was offered, page by page.
-_recording: ContextVar[list[tuple[Candidate, ...]] | None] = ContextVar("_recording", default=None)
+_offered: learned.Recorder[tuple[Candidate, ...]] = learned.Recorder("show candidates")
 
 
 @contextmanager
 def recording() -> Iterator[list[tuple[Candidate, ...]]]:
-    log: list[tuple[Candidate, ...]] = []
-    token = _recording.set(log)
-    try:
+    with _offered.recording() as log:
         yield log
-    finally:
-        _recording.reset(token)

@@ -4,15 +4,16 @@ what is TV news at all, and `preview --url` for a saved copy. Our own sentences 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from bot.articles import analyse
 from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
-from bot.articles.networks import canonical_network, find_networks
+from bot.articles.networks import canonical_network, find_networks, written_since
 from bot.articles.preview import premiere_value
 from bot.articles.text import byline_name, is_top_furniture, split_sentences
 from bot.articles.titles import lead_show, plausible_title, quoted_titles, title_runs
@@ -263,6 +264,30 @@ def test_a_saved_copy_that_nothing_dates_gives_no_year_it_would_have_to_guess() 
 
     assert article.facts.show == "Harrow Lane"
     assert article.facts.premiere is None
+
+
+@time_machine.travel(datetime(2026, 11, 29, tzinfo=UTC), tick=False)
+def test_a_service_a_saved_copy_names_bounds_the_year_of_its_weekday_date() -> None:
+    # Sunday, Oct. 20 fell in 2013, 2019 and 2024; Paramount+ was first named in 2020, so
+    # only 2024 fits before next year. Disney+ (2018 on) leaves 2019 and 2024: no day.
+    text = (
+        "Brightwater season 5 premiere\n\n"
+        "Brightwater returns for its fifth season Sunday, Oct. 20 at 9 p.m. ET on CBS, "
+        "streaming on Paramount+."
+    )
+
+    def premiere(text: str) -> str | None:
+        return premiere_value(analyse(text=text).facts)[0]
+
+    assert premiere(text) == "2024-10-20T21:00-04:00"
+    assert premiere(text.replace("Paramount+", "Disney+")) is None
+    assert premiere(text.replace(", streaming on Paramount+", "")) is None
+
+
+def test_a_services_name_says_how_early_a_page_can_be() -> None:
+    assert written_since("streams on Paramount+ with Showtime") == 2023
+    assert written_since("on Peacock and Disney+") == 2019
+    assert written_since("NBC, the Peacock network, and Hulu") is None
 
 
 def test_pasted_text_is_todays_news() -> None:
