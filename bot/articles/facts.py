@@ -580,12 +580,11 @@ def _show_candidates(
     first_at: dict[str, int] = {}
     for run in opening_runs:
         first_at.setdefault(titles.title_key(run.text), run.start)
-    slug_words = " " + " ".join(re.split(r"[-_]+", (url_slug or "").lower())) + " "
+    slug_words = titles.address_words(url_slug)
     told = Counter(titles.title_key(s.show) for s in statements if s.show)
     candidates = []
     for key, found in sources.items():
         name = spelling[key]
-        spelled = " ".join(re.findall(r"[a-z0-9]+", name.lower()))
         candidates.append(
             ranking.Candidate(
                 name=name,
@@ -600,7 +599,7 @@ def _show_candidates(
                 in_statement="statement" in found,
                 is_chosen_statement="chosen" in found,
                 statements=told[key],
-                in_slug=bool(spelled) and f" {spelled} " in slug_words,
+                in_slug=titles.in_address(name, slug_words),
                 opening_count=counts[key],
                 first_at=1.0
                 - min(first_at.get(key, titles.LEAD_WINDOW), titles.LEAD_WINDOW)

@@ -1209,7 +1209,7 @@ def lead_show(
     if not scores:
         return HeadlineShow(None, 0.0, "none")
     considered = frozenset(scores)
-    slug_words = " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
+    slug_words = address_words(slug)
     # A title only the address names: the page never writes it.
     address_only = (
         title_key(head.title)
@@ -1217,10 +1217,7 @@ def lead_show(
         else None
     )
     for key in scores:
-        squashed = _squash(key)
-        if key == address_only:
-            continue
-        if slug_words and squashed and f" {squashed} " in slug_words:
+        if key != address_only and in_address(key, slug_words):
             scores[key] += 2.0
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
     # A title inside a longer one that scores as well is the longer one's ("Real Housewives").
@@ -1244,7 +1241,7 @@ def lead_show(
     spelling[best] = _opener_from_slug(spelling[best], slug_words, f"{headline}\n{opening}")
     spelling[best] = _first_of_two(spelling[best], body)
     from_head = head is not None and head.title is not None and title_key(head.title) == best
-    in_slug = bool(slug_words) and f" {_squash(best)} " in slug_words
+    in_slug = in_address(best, slug_words)
     # A shorter name of the same show ("Strange New Worlds" of "Star Trek: Strange New
     # Worlds") is no rival; one of two titles joined ("Hidden Assets and The Dry") still is.
     runner_up = max(
@@ -1533,6 +1530,18 @@ def _network_possessive(before: str) -> bool:
     network's possessive is its show."""
     match = _POSSESSOR.search(before)
     return bool(match and canonical_network(match.group(1)) is not None)
+
+
+def address_words(slug: str | None) -> str:
+    """An address's words, spaced for whole-word lookups: " the handmaids tale season 2 "."""
+    return " " + " ".join(re.split(r"[-_]+", slug.lower())) + " " if slug else ""
+
+
+def in_address(title: str, words: str) -> bool:
+    """Whether an address (its `address_words`) spells the title as slugs do: "The Handmaid's
+    Tale" is in ".../the-handmaids-tale-season-2"."""
+    squashed = _squash(title_key(title))
+    return bool(words and squashed) and f" {squashed} " in words
 
 
 def _squash(key: str) -> str:

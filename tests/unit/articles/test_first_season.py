@@ -45,8 +45,7 @@ def test_fans_and_a_return_tell_a_show_coming_back_whose_season_is_unstated() ->
 
 def test_genre_and_region_alone_leave_the_season_unstated() -> None:
     bare = "tvN's romantic drama Harbour Lights will premiere on Monday, July 22 at 8:40 p.m. KST."
-    signals = first_season.signals(bare, "Harbour Lights", single=True)
-    assert not signals.told_as_new
+    assert not first_season.told_as_a_first_run(bare, "Harbour Lights", single=True)
     assert season(bare) is None
 
 
