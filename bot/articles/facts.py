@@ -93,7 +93,7 @@ _CUE_RE = re.compile(
         |nominations?|submissions?|podcast|comic|novel|book|game(?!\s+show)
         |convention|live\s+event|(?:programming|network|annual|slate|media|press)\s+launch|upfronts?
         |auditions?|conclud(?:e|es|ing)|wraps?\s+up|wrapping\s+up
-        |(?:comes?|coming)\s+to\s+an\s+end
+        |(?:comes?|coming)\s+to\s+an\s+end|off\s+(?:the\s+)?air
         |(?:the|this|that)\s+(?:episode|special|film|movie|one-off)(?!\s+(?:two|three|premiere|event|season|edition))
         |(?:Irish|British|UK|Australian|Canadian|Kiwi)\s+screens
         |(?:UK|Irish|British|Australian|Canadian)\s+(?:premiere|debut|viewers|audiences)
@@ -167,7 +167,9 @@ _WITHDRAWN_RE = re.compile(
       \s+(?:has\s+not|hasn't|is\s+yet\s+to|will\s+be)|pulled\s+from\s+(?:the\s+)?schedule
       |taken\s+off\s+the\s+schedule|no\s+longer\s+(?:premiering|airing|set)|shelved|scrapped
       |(?:has|have)\s+been\s+(?:postponed|delayed)(?!\s+(?:to|until|till|by|for)\b)
-      |(?:pulled|removed|dropped)\s+(?:[\w'’,]+\s+){0,6}?from\s+(?:[\w'’]+\s+){0,2}schedules?)\b"""
+      |(?:pulled|removed|dropped)\s+(?:[\w'’,]+\s+){0,6}?from\s+(?:[\w'’]+\s+){0,2}schedules?
+      |postpon(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}
+        (?:premiere|debut|launch|return)s?\b(?!\s+(?:to|until|till|for)\s+(?:[A-Z]|\d)))\b"""
 )
 _NOUN_CUE = re.compile(r"(?i)(?:series\s+|season\s+)?premiere|debut|launch|return|release")
 _PAST_VERB = re.compile(

@@ -1880,6 +1880,30 @@ def test_a_media_launch_is_an_event_not_a_premiere() -> None:
     assert read(text) == ("Harbour Lights", "Netflix", None)
 
 
+def test_a_show_going_off_air_from_a_month_premieres_nothing() -> None:
+    text = (
+        "Harbour Lights TV serial will go off air from August 2014\n\n"
+        "Star Plus wants to introduce new TV series. Harbour Lights is going to go off air "
+        "from the month of August, 2014."
+    )
+    assert read(text) == ("Harbour Lights", "Star Plus", None)
+
+
+def test_a_premiere_postponed_without_a_new_date_is_no_premiere() -> None:
+    text = (
+        "date 2012-10-19 Harbour Lights: the wait goes on\n\n"
+        "NBC was all set on debuting the new Harbour Lights on October 19th, until it decided "
+        "to postpone the season premiere until, well, some other time."
+    )
+    assert read(text)[2] is None
+    planned = (
+        "date 2012-10-19 Harbour Lights: the wait goes on\n\n"
+        "NBC is set to debut the new Harbour Lights on October 19th; the season premiere is "
+        "the first of 13 episodes."
+    )
+    assert read(planned)[2] == "2012-10-19"
+
+
 def test_what_did_not_happen_until_a_month_has_happened_since() -> None:
     text = (
         "Harbour Lights season 4 teaser\n\n"
