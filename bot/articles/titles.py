@@ -326,7 +326,7 @@ _SURNAME_NEXT = re.compile(r"\s(?:Mc|Mac|O['’])?[A-Z][a-z]+\b(?!\s*(?:season|s
 # A word as its opening marks, its core and its closing marks ('“Severance”,' -> “ Severance ”,):
 # the core is what is left once every closing mark at the end is taken off.
 _TOKEN_PARTS_RE = re.compile(
-    r"""(?<!\S)(?=\S)(?P<lead>["'“‘(\[{*#]*)(?P<core>\S*?)(?P<trailing>["'”’)\]},;:.!?*]*)(?!\S)"""
+    r"""(?<!\S)(?=\S)(?P<lead>["'“‘(\[{*#]*)(?P<core>\S*?)(?P<trailing>["'”’)\]},;:.!?*…]*)(?!\S)"""
 )
 _KEEP_DOT = frozenset({"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "vs.", "s.w.a.t."})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

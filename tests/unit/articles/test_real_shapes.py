@@ -163,6 +163,14 @@ def test_a_press_release_title_in_capitals_reads_as_a_title() -> None:
     assert read(text)[0] == "Holloway Mysteries"
 
 
+def test_a_trailing_ellipsis_is_no_part_of_a_title() -> None:
+    text = (
+        "The biggest shows coming this month include the Foxtel Original series Harbour "
+        "Lights…\n\nMore to come."
+    )
+    assert "Harbour Lights" in [run.text for run in title_runs(text)]
+
+
 # ---------------------------------------------------------------------------- TV or not
 
 
