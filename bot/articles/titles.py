@@ -901,12 +901,27 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token(match.group(), match.start(), match.end(), True, False, True))
             continue
         start = match.start("core")
+        if trailing in ("'", "’") and _plural_possessive(text, start, match.end()):
+            core, trailing = core + trailing, ""  # "Dragons' Den": the apostrophe is the word's
         end = start + len(core)
         breaks = bool(trailing) and not _BREAKS_TITLE.isdisjoint(trailing)
         # A title never runs on to the next line.
         breaks = breaks or text.startswith("\n", match.end()) or text.startswith(" \n", match.end())
         tokens.append(_Token(core, start, end, breaks, ":" in trailing, bool(lead)))
     return tokens
+
+
+def _plural_possessive(text: str, start: int, end: int) -> bool:
+    """ "Dragons' Den", "The Writers’ Room": an apostrophe after a plural's s, a capitalised
+    word next, and no single quote opened earlier on the line that it could be closing."""
+    if text[end - 2 : end - 1] != "s" or not _CAPITAL_NEXT.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not _QUOTE_OPENS.search(text, line_start, start)
+
+
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘']")
 
 
 def _trimmed(text: str, run: list[_Token]) -> TitleMention | None:

@@ -171,6 +171,14 @@ def test_a_trailing_ellipsis_is_no_part_of_a_title() -> None:
     assert "Harbour Lights" in [run.text for run in title_runs(text)]
 
 
+def test_a_plurals_apostrophe_inside_a_title_is_the_titles() -> None:
+    assert [run.text for run in title_runs("BBC Two confirms Sailors' Rest returns.")] == [
+        "Sailors' Rest"
+    ]
+    # a single quote opened earlier on the line is what the apostrophe closes
+    assert "Harbour Lights" in [run.text for run in title_runs("'Harbour Lights' Star Joins")]
+
+
 # ---------------------------------------------------------------------------- TV or not
 
 
