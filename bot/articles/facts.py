@@ -2246,6 +2246,8 @@ def _same_premiere_group(s: _Statement, chosen: _Statement, lead: str | None) ->
 # ---------------------------------------------------------------------------- facts
 
 
+# "the novel Platform Seven" spells out "Platform 7": the number is the title's
+_NUMBER_WORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUMBERED_TITLE = re.compile(r"(?P<title>.*[^\W\d_].*?)\s+(?P<season>[2-9]|[1-5]\d)")
 
 
@@ -2285,7 +2287,7 @@ def _lead_facts(
         # "Survivor 47", "Tiger King 2" beside "Survivor", "Tiger King": the number is the
         # season ("Station 19", never written without its number, keeps it).
         base = numbered["title"].removeprefix("The ")
-        if re.search(rf"(?<!\w){re.escape(base)}(?!\s*\d)(?!\w)", body):
+        if re.search(rf"(?<!\w){re.escape(base)}(?!\s*(?:\d|{_NUMBER_WORD}\b))(?!\w)", body):
             show, season, season_conf = base, int(numbered["season"]), 0.8
     network, network_conf = None, 0.0
     if statement and statement.network:

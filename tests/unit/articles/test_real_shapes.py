@@ -412,6 +412,17 @@ def test_a_numbered_title_is_its_season() -> None:
     assert (article.facts.show, article.facts.season) == ("Castaway", 47)
 
 
+def test_a_number_the_text_also_spells_out_is_the_titles_own() -> None:
+    text = (
+        "date 2024-03-19 New to streaming this week\n"
+        "Gate 9 (21 March)\nBased on the novel Gate Nine, this drama follows a commuter "
+        "haunted by what she saw. Gate 9 streams on Stan from March 21."
+    )
+    article = analyse(text=text, today=TODAY)
+    assert article.facts.show == "Gate 9"
+    assert article.facts.season != 9
+
+
 def test_a_title_that_begins_with_a_common_word_keeps_it() -> None:
     text = (
         "date 2024-04-02 When Hearts Gather is officially returning to Hallmark Channel this "
