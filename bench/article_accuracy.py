@@ -60,12 +60,28 @@ def split_of(label: dict[str, Any]) -> str:
 
 
 def read(label: dict[str, Any]) -> dict[str, Any] | None:
+    article = read_article(label)
+    return None if article is None else _facts(article)
+
+
+def read_article(label: dict[str, Any]) -> Article | None:
+    """The page read as `preview --url` reads it; None where the reader refuses it."""
     raw = (SET / "texts" / f"{label['id']}.txt").read_bytes()
     try:
-        article = read_saved(raw, name=label["id"], url=label["url"])
+        return read_saved(raw, name=label["id"], url=label["url"])
     except (ArticleError, PreviewError):
         return None
-    return _facts(article)
+
+
+def dev_announcements() -> list[dict[str, Any]]:
+    """The dev part's announcement pages that have their text: all the trainers learn from."""
+    return [
+        label
+        for label in load_labels()
+        if label["kind"] == "announcement"
+        and split_of(label) == "dev"
+        and (SET / "texts" / f"{label['id']}.txt").exists()
+    ]
 
 
 def _facts(article: Article) -> dict[str, Any]:

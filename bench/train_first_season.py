@@ -24,11 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from article_accuracy import SET, load_labels, split_of
+from article_accuracy import dev_announcements, read_article
 
 from bot.articles import first_season, learned
-from bot.articles.errors import ArticleError
-from bot.articles.preview import PreviewError, read_saved
 
 WEIGHTS = Path(first_season.__file__).parent / "data" / "first_season.json"
 Page = tuple[tuple[float, ...], int | None]  # the signals' vector, the labelled season
@@ -36,17 +34,11 @@ Page = tuple[tuple[float, ...], int | None]  # the signals' vector, the labelled
 
 def pages() -> list[Page]:
     found = []
-    for label in load_labels():
-        text = SET / "texts" / f"{label['id']}.txt"
-        if label["kind"] != "announcement" or split_of(label) != "dev" or not text.exists():
-            continue
+    for label in dev_announcements():
         with first_season.recording() as offered:
-            try:
-                article = read_saved(text.read_bytes(), name=label["id"], url=label["url"])
-            except (ArticleError, PreviewError):
-                continue
+            article = read_article(label)
         # the last reading is the one that stands (a ranked show re-reads the page)
-        if offered and article.facts.season is None:
+        if article is not None and offered and article.facts.season is None:
             found.append((offered[-1].vector(), label["expect"]["season"]))
     return found
 

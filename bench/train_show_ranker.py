@@ -24,11 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from article_accuracy import SET, load_labels, split_of
+from article_accuracy import dev_announcements, read_article
 
-from bot.articles import ranking
-from bot.articles.errors import ArticleError
-from bot.articles.preview import PreviewError, read_saved
+from bot.articles import learned, ranking
 from bot.articles.titles import title_key
 
 WEIGHTS = Path(ranking.__file__).parent / "data" / "show_ranker.json"
@@ -37,16 +35,10 @@ Page = tuple[list[tuple[float, ...]], list[bool], bool]  # vectors, which are ri
 
 def pages() -> list[Page]:
     found = []
-    for label in load_labels():
-        text = SET / "texts" / f"{label['id']}.txt"
-        if label["kind"] != "announcement" or split_of(label) != "dev" or not text.exists():
-            continue
+    for label in dev_announcements():
         with ranking.recording() as offered:
-            try:
-                read_saved(text.read_bytes(), name=label["id"], url=label["url"])
-            except (ArticleError, PreviewError):
-                continue
-        if not offered or not offered[0]:
+            article = read_article(label)
+        if article is None or not offered or not offered[0]:
             continue
         want = {
             title_key(n)
@@ -71,7 +63,7 @@ def train(
     for _ in range(epochs):
         shuffle.shuffle(order)
         for vectors, right, _rules in order:
-            shares = _softmax([_dot(weights, v) for v in vectors])
+            shares = _softmax([learned.dot(weights, v) for v in vectors])
             wanted = 1.0 / sum(right)
             for vector, share, is_right in zip(vectors, shares, right, strict=True):
                 gradient = share - (wanted if is_right else 0.0)
@@ -84,12 +76,8 @@ def train(
 
 def picks_right(weights: Sequence[float], page: Page) -> bool:
     vectors, right, _rules = page
-    scores = [_dot(weights, v) for v in vectors]
+    scores = [learned.dot(weights, v) for v in vectors]
     return right[scores.index(max(scores))]
-
-
-def _dot(a: Sequence[float], b: Sequence[float]) -> float:
-    return sum(x * y for x, y in zip(a, b, strict=True))
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
