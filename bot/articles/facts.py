@@ -73,7 +73,8 @@ _CUE_RE = re.compile(
         |(?:winter|holiday|midseason|summer)\s+break|back\s+half|(?:second|latter|final|last)\s+(?:half|part)\s+of\s+(?:the\s+)?season
         |the\s+half\s+of\s+(?:the\s+)?season
         |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
-        |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|marathon|catch\s+up|binge
+        |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|replay(?:s|ed|ing)?|marathon
+        |catch\s+up|binge|draws?\s+to\s+a\s+close|(?:last|final)\s+(?:serial|telecast|broadcast)
         |(?:(?:will|to|is|are)\s+(?:be\s+|being\s+)?)?(?:broadcast|air(?:ed|ing|s)?|shown
           |showing|screened|screening)\s+again\b  # "will be broadcast again": a rerun
         |(?:holiday|christmas|reunion|anniversary|standalone|one-off|festive|halloween|clip
@@ -366,14 +367,18 @@ def find_facts(
     if not about_tv(headline, body):
         # Politics, gadgets, sport: whatever "lands on Friday" there is no premiere, no show.
         return PremiereFacts(None, None, None, None, None, None), ()
-    # A ratings story tells how a premiere did; an import's arrival is no season's premiere:
-    # both are about a show, and announce none.
+    # A ratings story tells how a premiere did; an import's arrival is no season's premiere,
+    # nor a season's release on disc: all are about a show, and announce none.
     # A masthead ("TV Ratings Australia") taken for the headline is not the story's: its
     # address says what the story is.
     ratings = _RATINGS_STORY.search(headline) and not (
         url_slug and not _RATINGS_STORY.search(url_slug.replace("-", " "))
     )
-    announces = not (ratings or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}"))
+    announces = not (
+        ratings
+        or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
+        or _HOME_VIDEO_STORY.search(headline)
+    )
     sentences = split_sentences(body)
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
@@ -737,6 +742,8 @@ _FOREIGN_AIRING = re.compile(
     r"|\b(?:US|U\.S\.|American)\s+(?:TV\s+)?(?:shows|series|dramas|imports)\s+(?:returning|coming"
     r"|heading|arriving)\s+to\b"
 )
+# A home-video release names the day a season comes out on disc, not on the air.
+_HOME_VIDEO_STORY = re.compile(r"(?i)\b(?:DVD|Blu-?ray|home\s+video|box\s+set)s?\b")
 # A ratings story reports how a premiere did; the day it names has been.
 _RATINGS_STORY = re.compile(
     r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights|most[-\s]watched"

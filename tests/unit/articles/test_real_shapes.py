@@ -898,6 +898,30 @@ def test_a_title_in_apposition_to_a_new_series_is_the_show() -> None:
     assert (article.facts.show, premiere_value(article.facts)[1]) == ("Harbour of Ash", "year")
 
 
+def test_a_seasons_release_on_disc_is_no_premiere() -> None:
+    text = (
+        "Harbour Lights DVD Release Schedule\n\n"
+        "date 2016-06-24 Harbour Lights: The Complete First Season, 20 episodes, will be "
+        "available on August 9. The CBS drama stars Mae Santos."
+    )
+    assert read(text) == ("Harbour Lights", "CBS", None)
+
+
+def test_a_replay_and_a_last_telecast_are_no_premieres() -> None:
+    replay = (
+        "Original Harbour Lights anime to replay in Japan starting May 5th\n\n"
+        "date 2013-04-14 The 1992 Harbour Lights anime series will replay on TV Asahi from "
+        "May 5."
+    )
+    assert read(replay)[2] is None
+    ending = (
+        "Harbour Lights to air last serial on 6 November\n\n"
+        "date 2008-11-05 The prime time soap Harbour Lights on Star Plus draws to a close "
+        "tomorrow, 6 November, with the telecast of its last episode."
+    )
+    assert read(ending)[2] is None
+
+
 def test_a_series_broadcast_again_is_a_rerun_not_a_premiere() -> None:
     article = analyse(
         text=(
