@@ -2371,8 +2371,8 @@ def _lead_season(
             return explicit[0], 0.5
         if found and not explicit:
             return 1, 0.55
-    # Nothing written says: a K-drama line-up, a synopsis and a cast for an unseen title read
-    # as new; "fans", "returns" and talk of seasons as a show coming back.
+    # Nothing written says: a cast, a synopsis, an episode count for a title no one has seen
+    # may still tell a first run.
     return (1, 0.5) if first_season.is_new(body, show, single=single) else (None, 0.0)
 
 

@@ -281,6 +281,7 @@ _HOLIDAY_AS_ADJECTIVE = re.compile(
     r"(?i)\s+(?:movies?|films?|specials?|episodes?|parties|party|albums?|songs?|romances?"
     r"|rom-?coms?|stor(?:y|ies)|cards?|lights|markets?|trees?|themed)\b"
 )
+_ANY_SUCH_DAY = re.compile(r"(?i)\b(?:a|any|every)\s+$")
 # A weekday after a possessive and before a capitalised word names a programme.
 _PROGRAMME_NAME = re.compile(r"\w['’]s?\s+$")
 _NAME_GOES_ON = re.compile(rf"\s+(?!{_MONTH}|(?:At|On|From)\b)[A-Z]")
@@ -369,6 +370,8 @@ def _mention(match: re.Match[str], text: str) -> DateMention | None:
             text, end
         ):
             return None  # "48 Hours’ Saturday Edition", "NBC's Sunday Night Football": a name
+        if _ANY_SUCH_DAY.search(text, max(0, start - 6), start):
+            return None  # "it will stream on a Thursday": any Thursday, no day
         modifier = " ".join((g("rw_mod") or "").lower().split())
         return DateMention(
             start, end, raw, "weekday", weekday=_weekday(g("rw_wd")), word=modifier or None

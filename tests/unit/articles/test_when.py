@@ -158,3 +158,9 @@ def test_a_holiday_before_a_kind_of_film_is_no_date() -> None:
 def test_a_misspelt_month_is_still_its_month() -> None:
     assert day_of("Monday, Septemeber 23, 8 p.m.") == date(2019, 9, 23)
     assert day_of("returns Feburary 3, 2020") == date(2020, 2, 3)
+
+
+def test_a_weekday_after_a_or_every_is_no_day() -> None:
+    text = "It will stream on Thursday, May 27. It is fitting it streams on a Thursday."
+    assert [m.text for m in find_dates(text)] == ["Thursday, May 27"]
+    assert [m.word for m in find_dates("It airs every Sunday and next Sunday.")] == ["next"]
