@@ -371,9 +371,10 @@ def find_facts(
     # nor a season's release on disc: all are about a show, and announce none.
     # A masthead ("TV Ratings Australia") taken for the headline is not the story's: its
     # address says what the story is.
-    ratings = _RATINGS_STORY.search(headline) and not (
-        url_slug and not _RATINGS_STORY.search(url_slug.replace("-", " "))
-    )
+    ratings = (
+        _RATINGS_STORY.search(headline)
+        and not (url_slug and not _RATINGS_STORY.search(url_slug.replace("-", " ")))
+    ) or _AUDIENCE_OPENING.search(body[:300])
     announces = not (
         ratings
         or _FOREIGN_AIRING.search(f"{headline}\n{body[:300]}")
@@ -744,6 +745,11 @@ _FOREIGN_AIRING = re.compile(
 )
 # A home-video release names the day a season comes out on disc, not on the air.
 _HOME_VIDEO_STORY = re.compile(r"(?i)\b(?:DVD|Blu-?ray|home\s+video|box\s+set)s?\b")
+# "Winners and Losers premiered to a big audience of 1.61m viewers last night": how it did.
+_AUDIENCE_OPENING = re.compile(
+    r"(?i)\b(?:premiered|debuted|returned|launched)\s+(?:\w+\s+){0,6}?(?:to|with|for|drew)\s+"
+    r"(?:\w+\s+){0,4}?[\d.,]+\s*(?:m|million|k|thousand)?\s+viewers\b"
+)
 # A ratings story reports how a premiere did; the day it names has been.
 _RATINGS_STORY = re.compile(
     r"(?i)\b(?:ratings|nielsens?|viewing\s+figures|overnights|most[-\s]watched"

@@ -898,6 +898,15 @@ def test_a_title_in_apposition_to_a_new_series_is_the_show() -> None:
     assert (article.facts.show, premiere_value(article.facts)[1]) == ("Harbour of Ash", "year")
 
 
+def test_a_premieres_audience_is_a_ratings_story() -> None:
+    text = (
+        "Seven's premiere a winner for local drama\n\n"
+        "date 2011-03-23 Seven's Harbour Lights premiered to a big audience of 1.61m viewers "
+        "last night. Next up, Gate Nine premieres on Seven on Tuesday, May 24."
+    )
+    assert read(text)[2] is None
+
+
 def test_a_seasons_release_on_disc_is_no_premiere() -> None:
     text = (
         "Harbour Lights DVD Release Schedule\n\n"
