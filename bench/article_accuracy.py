@@ -15,13 +15,14 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.articles import Article
+from bot.articles import Article, learned
 from bot.articles.errors import ArticleError
 from bot.articles.preview import PreviewError, premiere_value, read_saved
 from bot.articles.titles import title_key
@@ -71,6 +72,18 @@ def read_article(label: dict[str, Any]) -> Article | None:
         return read_saved(raw, name=label["id"], url=label["url"])
     except (ArticleError, PreviewError):
         return None
+
+
+def store_weights(
+    path: Path, features: Sequence[str], weights: Sequence[float], *, check: bool
+) -> None:
+    """A trainer's last step: print the weights learned, and write them unless only checking."""
+    width = max(map(len, features))
+    for name, weight in zip(features, weights, strict=True):
+        print(f"  {name:{width}s} {weight:+.3f}")
+    if not check:
+        path.write_text(learned.weights_json(features, weights), encoding="utf-8")
+        print(f"wrote {path}")
 
 
 def dev_announcements() -> list[dict[str, Any]]:

@@ -16,7 +16,6 @@ weights. Run it after `train_show_ranker.py`: which show a page is about moves i
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from article_accuracy import dev_announcements, read_article
+from article_accuracy import dev_announcements, read_article, store_weights
 
 from bot.articles import first_season, learned
 
@@ -80,14 +79,7 @@ def main() -> None:
         right = sum(s == 1 for s in given)
         wrong_none = sum(s is None for s in given)
         print(f"  {threshold:.1f}: {right:4d} {wrong_none:4d} {len(given) - right - wrong_none:4d}")
-    weights = train(data)
-    for name, weight in zip(first_season.FEATURES, weights, strict=True):
-        print(f"  {name:20s} {weight:+.3f}")
-    if not args.check:
-        rounded = [round(w, 4) for w in weights]
-        stored = {"features": list(first_season.FEATURES), "weights": rounded}
-        WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+    store_weights(WEIGHTS, first_season.FEATURES, train(data), check=args.check)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ stochastic gradient descent with a fixed seed, so the same pages give the same w
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from article_accuracy import dev_announcements, read_article
+from article_accuracy import dev_announcements, read_article, store_weights
 
 from bot.articles import learned, ranking
 from bot.articles.titles import title_key
@@ -104,13 +103,7 @@ def main() -> None:
     print(f"dev announcement pages: {len(data)} (the right show is a candidate on {reachable})")
     print(f"show right, rules alone:           {rules / len(data):.1%} ({rules})")
     print(f"show right, ranker ({folds}-fold on dev): {ranked / len(data):.1%} ({ranked})")
-    weights = train(data)
-    for name, weight in zip(ranking.FEATURES, weights, strict=True):
-        print(f"  {name:32s} {weight:+.3f}")
-    if not args.check:
-        stored = {"features": list(ranking.FEATURES), "weights": [round(w, 4) for w in weights]}
-        WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+    store_weights(WEIGHTS, ranking.FEATURES, train(data), check=args.check)
 
 
 if __name__ == "__main__":

@@ -2259,8 +2259,6 @@ def _same_premiere_group(s: _Statement, chosen: _Statement, lead: str | None) ->
 # ---------------------------------------------------------------------------- facts
 
 
-# "the novel Platform Seven" spells out "Platform 7": the number is the title's
-_NUMBER_WORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUMBERED_TITLE = re.compile(r"(?P<title>.*[^\W\d_].*?)\s+(?P<season>[2-9]|[1-5]\d)")
 
 
@@ -2300,7 +2298,9 @@ def _lead_facts(
         # "Survivor 47", "Tiger King 2" beside "Survivor", "Tiger King": the number is the
         # season ("Station 19", never written without its number, keeps it).
         base = numbered["title"].removeprefix("The ")
-        if re.search(rf"(?<!\w){re.escape(base)}(?!\s*(?:\d|{_NUMBER_WORD}\b))(?!\w)", body):
+        # "the novel Platform Seven" spells out "Platform 7": there the number is the title's
+        spelled_out = rf"(?!\s*(?:\d|(?i:{seasons.CARDINAL})\b))"
+        if re.search(rf"(?<!\w){re.escape(base)}{spelled_out}(?!\w)", body):
             show, season, season_conf = base, int(numbered["season"]), 0.8
     network, network_conf = None, 0.0
     if statement and statement.network:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import astuple, dataclass, fields
+from functools import cache
 
 from bot.articles import learned, networks, ranking, seasons
 from bot.articles.text import split_sentences
@@ -124,6 +123,7 @@ def signals(body: str, show: str, *, single: bool) -> Signals:
     )
 
 
+@cache
 def weights() -> tuple[float, ...]:
     return learned.load_weights("first_season.json", FEATURES)
 
@@ -167,9 +167,4 @@ def is_new(body: str, show: str, *, single: bool) -> bool:
 
 # The trainer's one seam: the signals of each page whose season the rules leave empty.
 _offered: learned.Recorder[Signals] = learned.Recorder("first season signals")
-
-
-@contextmanager
-def recording() -> Iterator[list[Signals]]:
-    with _offered.recording() as log:
-        yield log
+recording = _offered.recording

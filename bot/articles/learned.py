@@ -27,6 +27,12 @@ def _stored(filename: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(stored["features"]), tuple(float(w) for w in stored["weights"])
 
 
+def weights_json(features: Sequence[str], weights: Sequence[float]) -> str:
+    """Weights as `load_weights` reads them back: what a trainer writes."""
+    stored = {"features": list(features), "weights": [round(w, 4) for w in weights]}
+    return json.dumps(stored, indent=1) + "\n"
+
+
 def load_weights(filename: str, features: Sequence[str]) -> tuple[float, ...]:
     """The stored weights, checked against the features the code computes now."""
     trained_on, weights = _stored(filename)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -118,6 +117,7 @@ def known_show(name: str) -> bool:
     return title_key(name) in known_titles()
 
 
+@cache
 def weights() -> tuple[float, ...]:
     return learned.load_weights("show_ranker.json", FEATURES)
 
@@ -140,9 +140,4 @@ def best(candidates: Sequence[Candidate]) -> Ranked | None:
 
 # The trainer's one seam: what `best` was offered, page by page.
 _offered: learned.Recorder[tuple[Candidate, ...]] = learned.Recorder("show candidates")
-
-
-@contextmanager
-def recording() -> Iterator[list[tuple[Candidate, ...]]]:
-    with _offered.recording() as log:
-        yield log
+recording = _offered.recording

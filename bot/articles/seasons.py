@@ -28,18 +28,18 @@ _WORD_NUMBER = (
 )
 MAX_SEASON = 60
 
-_CARDINAL = "|".join(_CARDINALS)
+CARDINAL = "|".join(_CARDINALS)  # "one|two|...": a number written as a word
 _ORDINAL = "|".join(_ORDINALS)
 _ROMAN = "|".join(reversed(_ROMANS[1:]))  # "I" alone is too often the pronoun
 _SEASON_RE = re.compile(
     # Each kind starts a word: one look up front turns away the positions inside words.
     rf"""\b(?=[^\W_])(?:
       \b(?P<label>season|series|cycle|part|book|volume|vol\.)[\s-]+
-          (?P<n>\d{{1,2}}|{_CARDINAL}|(?-i:{_ROMAN}))\b
+          (?P<n>\d{{1,2}}|{CARDINAL}|(?-i:{_ROMAN}))\b
           (?!\s*(?:[-–]\s*\d|of\s+(?:the|its)\s+(?:interview|podcast))|[.:]\d\d\s*[ap]\.?m)
     | \b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:and|&)\s+(?:final|last)\s+)?
           (?:(?:full|new|official|installment\ of\ the)\s+)?
-          (?:(?:\d{{1,2}}|{_CARDINAL})[-\s](?:part|episode)\s+)?   # "second six-part series"
+          (?:(?:\d{{1,2}}|{CARDINAL})[-\s](?:part|episode)\s+)?   # "second six-part series"
           (?P<label2>season|series|cycle|installment|instalment|outing|run|chapter|part)\b
           (?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b
             |\s+of\s+(?:the|this|its)\s+season)
