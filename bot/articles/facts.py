@@ -73,7 +73,11 @@ _CUE_RE = re.compile(
         |(?:winter|holiday|midseason|summer)\s+break|back\s+half|(?:second|latter|final|last)\s+(?:half|part)\s+of\s+(?:the\s+)?season
         |the\s+half\s+of\s+(?:the\s+)?season
         |time\s*slots?|new\s+(?:night|time|day)|moves?\s+to|moving\s+to|shifts?\s+to|relocat\w*
+        # "to Repeat First Episode of ...": the premiere's words are what is repeated
+        |(?:repeat|rebroadcast|re-air|reair|encore)s?\s+(?:of\s+)?(?:the\s+|its\s+)?(?:first|pilot
+          |premiere)\s+episodes?
         |repeats?|reruns?|re-runs?|encores?|re-airs?|reairs?|replay(?:s|ed|ing)?|marathon
+        |re-?broadcast(?:s|ed|ing)?|re-?telecast(?:s|ed|ing)?
         |catch\s+up|binge|draws?\s+to\s+a\s+close|(?:last|final)\s+(?:serial|telecast|broadcast)
         |(?:(?:will|to|is|are)\s+(?:be\s+|being\s+)?)?(?:broadcast|air(?:ed|ing|s)?|shown
           |showing|screened|screening)\s+again\b  # "will be broadcast again": a rerun
@@ -188,9 +192,10 @@ _BREAK_HEADLINE = re.compile(
     r"|mid-?season\b.*\breturn|\breturn\w*\b.*\bmid-?season"
 )
 _SUBJECT_NOT_A_SEASON = re.compile(
-    r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale"
+    r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale|reunion"
     r"|seasons\s|(?:all|every)\s|(?:entire|complete)\s+series"  # a library's old seasons
 )
+_THAT_THE = re.compile(r"(?i)\bthat\s+(?:the\s+)?$")
 # "July 7 (Episode 133)": the date of an episode well into a run.
 _NEG_AFTER = re.compile(
     r"(?i)(?:\w+\s+)?finale|special|screening|episode\s+(?:[2-9]|\d\d+|two|three|four|five|six"
@@ -329,6 +334,9 @@ class _Context:
     anchor_known: bool
     undated: bool  # nothing dates the article: only dates that carry their year count
     estimated: bool  # the anchor is a year or month guessed from the address or the text
+    # The anchor is the month (or year) the address files the page under: the page was
+    # written then or soon after.
+    filed: bool
     weekday_years: int  # how far back of the anchor a weekday may place a date
     day_first: bool
     article_zone: str | None
@@ -390,7 +398,8 @@ def find_facts(
         anchor=anchor or datetime.now(UTC).date(),
         anchor_known=source == "published",
         undated=source == "none",
-        estimated=source in ("estimated", "mentioned"),
+        estimated=source in ("estimated", "mentioned", "filed"),
+        filed=source == "filed",
         # A year the text only mentions ("the 2002 movie") is a loose guess: a weekday that
         # fits no year near it says the guess is wrong, not that the date is from 1998.
         weekday_years=3 if source == "mentioned" else 15,
@@ -1293,7 +1302,7 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     if kind == "weak" and not (names_show or scan.season_mentions or _airs_on_a_network(scan)):
         return None  # "lands in Kenya on Friday": a weak verb needs its show in the sentence
     before = [c for c in cues if clause[0] <= c.start and c.end <= mention.start]
-    if _negated(mention, cues, before, clause):
+    if _negated(text, mention, cues, before, clause):
         return None
     nearest_marks = [c for c in before if mention.start - c.end <= 45]
     if any(c.kind == "superseded" for c in nearest_marks) and not any(
@@ -1362,6 +1371,8 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         and not _written_that_day(text, mention, resolved, ctx.anchor)
     ):
         return None
+    if ctx.filed and mention.year is not None and _is_past(resolved, ctx.anchor - _FILED_SLACK):
+        return None  # "premiered in July 1989" on a page filed under 2021/09: history
     if (
         _is_dateline(scan, mention, resolved, ctx)
         or _WIRE_DATELINE.match(text, mention.end)
@@ -1693,6 +1704,7 @@ _DATE_NOUN = re.compile(r"(?i)(?:release|premiere|air|launch|debut|return)\s+dat
 
 
 def _negated(
+    text: str,
     mention: when.DateMention,
     cues: Sequence[_Cue],
     before: Sequence[_Cue],
@@ -1727,7 +1739,13 @@ def _negated(
     # The clause's subject is the finale, the special, the episode: whatever verb follows,
     # the date is its ("The episode is scheduled to debut on 23 July").
     if any(
-        c.kind == "neg" and c.start - clause[0] <= 4 and _SUBJECT_NOT_A_SEASON.match(c.text)
+        c.kind == "neg"
+        and _SUBJECT_NOT_A_SEASON.match(c.text)
+        and (
+            c.start - clause[0] <= 4
+            # "HBO Max announced that the reunion will stream on May 27"
+            or _THAT_THE.search(text, clause[0], c.start)
+        )
         for c in before
     ):
         return True
@@ -1815,6 +1833,9 @@ def _written_that_day(
         0 <= (anchor - resolved.day).days <= 14
     )
 
+
+# A page filed under a month may have been written a little before it was filed.
+_FILED_SLACK = timedelta(days=31)
 
 _TODAY_BEFORE = re.compile(r"(?i)\b(?:today|tonight)\s*,\s*$")
 
@@ -2457,7 +2478,8 @@ def _anchor(
     slug: str | None = None,
 ) -> tuple[date | None, str]:
     """The day dates without a year are read against, and where it comes from: "published",
-    "estimated", "mentioned" (a year the text only mentions), "today" or "none".
+    "filed" (the month or year its address files it under), "estimated", "mentioned" (a year
+    the text only mentions), "today" or "none".
 
     Without one, an old article must not be read as today's: the month or year its address
     files it under, else the latest year its full dates name (days before months), else the
@@ -2469,7 +2491,7 @@ def _anchor(
     if published is not None:
         return published, "published"
     if filed is not None:
-        return filed, "estimated"
+        return filed, "filed"
     found = when.find_dates(text)
     # "Sunday, Nov. 14": a day written with its weekday and without its year
     weekday_dates = [

@@ -2082,3 +2082,32 @@ def test_a_night_counted_in_viewers_is_no_premiere_to_come() -> None:
         "numbers ever on October 2 with 2.188 million viewers and a 1.1 rating."
     )
     assert read(text, "https://news.example/2027/10/ratings-round-up.html")[2] is None
+
+
+def test_a_first_episode_repeated_is_no_premiere() -> None:
+    text = (
+        "date 2024-10-01 Network to Repeat First Episode of 'Harbour Lights' Thursday "
+        "October 3 at 8PM\n\nAfter its strong debut, ABC is set to rebroadcast the pilot episode "
+        "of Harbour Lights on Thursday, October 3 (8:00-9:00 p.m. ET)."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_reunion_announced_with_that_is_no_season_premiere() -> None:
+    text = (
+        "date 2024-05-10 After a long delay, the reunion of the cast of “Harbour Lights” at "
+        "last has a premiere date. Today, Max announced that the reunion will stream on the "
+        "service on Thursday, May 23."
+    )
+    show, _, premiere = read(text)
+    assert (show, premiere) == ("Harbour Lights", None)
+
+
+def test_a_year_well_before_the_month_an_address_files_is_history() -> None:
+    text = (
+        "We remember the wait between the NBC debut of Harbour Lights for Season 1 back in "
+        "2015 and its arrival here.\nQuarry Lane debuts on CBC on January 10 and on the CW a "
+        "week later."
+    )
+    url = "https://www.example-tvnews.com/2023/12/crossing-the-border/"
+    assert read(text, url) == ("Quarry Lane", "CBC", "2024-01-10")
