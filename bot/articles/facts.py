@@ -392,7 +392,9 @@ def find_facts(
     head = Sentence(headline, -len(headline) - 1, -1, False) if headline else None
     everything = ([head] if head else []) + sentences
     anchor, source = _anchor(published, headline + "\n" + body, today, filed, url_slug)
-    lead = titles.lead_show(headline, body, _blocked_spans, url_slug, outlet)
+    lead = titles.lead_show(
+        headline, body, _blocked_spans, url_slug, outlet, known_show=ranking.known_show
+    )
     ctx = _Context(
         # Without any anchor the date is read only for dates that name their year.
         anchor=anchor or datetime.now(UTC).date(),

@@ -111,9 +111,13 @@ class Sentence:
     is_line: bool  # a short line without a full stop: a list item, a grid row, a date header
 
 
+# "3 Ant & Dec have confirmed ... Credit: Getty": a gallery's photo number before its caption.
+_GALLERY_COUNTER = re.compile(r"^\d{1,2}\s+(?=[A-Z].*\b(?:Credit|Picture|Photo)\s*:)")
+
+
 def clean_lines(text: str) -> list[str]:
     """The article's lines with page furniture dropped and everything after a bio or tag cut."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [_GALLERY_COUNTER.sub("", " ".join(line.split())) for line in text.splitlines()]
     lines = _unwrapped([line.removeprefix("- ").removeprefix("• ") for line in lines if line])
     # Tail markers only count in the back part: "Related" in an intro is a word, not a footer.
     cut_from = len(lines) // 3

@@ -1127,11 +1127,13 @@ def lead_show(
     blocker: Callable[[str], Sequence[tuple[int, int]]] = lambda text: (),
     slug: str | None = None,
     outlet: str | None = None,
+    known_show: Callable[[str], bool] = lambda title: False,
 ) -> HeadlineShow:
     """The show a story is about: the title that its headline, its address and its opening
     agree on. Each candidate earns points for standing in the headline, in the address's
     slug, in quotes, and in the body written as a show ("X season 2", "the premiere of X");
-    page furniture, places, people's offices and companies are never candidates.
+    page furniture, places, people's offices and companies are never candidates, nor a
+    person's surname that `known_show` does not know as a show's title.
     """
     opening = body[:LEAD_WINDOW]
     whole = f"{headline}\n{body}"
@@ -1157,6 +1159,10 @@ def lead_show(
             # "sophie-turner-joan-itv-drama": the star leads the address, not the show (a
             # headline's capitals say more: "Jack Ryan is back again!", unless the text calls
             # them an actress: "Liu Yifei Returns to Historical Drama")
+            return
+        if not quoted and a_surname_named_before(title, whole) and not known_show(title):
+            # "Murphy is returning to ..." after "Ryan Murphy helped put FX on the map" (but
+            # "Luther", after "DCI John Luther", is a show named after its lead)
             return
         if (
             not quoted
@@ -1369,6 +1375,22 @@ def a_name_not_a_show(title: str, text: str) -> bool:
     if any(w in _CONNECTORS or _strip_possessive(w) in _GENERIC for w in rest):
         return False
     return not _written_as_show(title, text, people_too=False)
+
+
+def a_surname_named_before(title: str, text: str) -> bool:
+    """One capitalised word that the text first writes after a given name ("Ryan Murphy"),
+    and never as a show: a person, called by their surname."""
+    if not _NAME_WORD.fullmatch(title):
+        return False
+    first = re.search(rf"\b{re.escape(title)}\b", text)
+    full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(title)}\b", text)
+    return (
+        first is not None
+        and full is not None
+        and full.end() == first.end()
+        and full[1].lower() in GIVEN_NAMES
+        and not _written_as_show(title, text, people_too=False)
+    )
 
 
 _ROLE_NOUN = re.compile(

@@ -15,7 +15,7 @@ from bot.articles.extract import address_day, address_month, extract_text
 from bot.articles.facts import _told_as_new, about_tv
 from bot.articles.networks import canonical_network, find_networks, written_since
 from bot.articles.preview import premiere_value
-from bot.articles.text import byline_name, is_top_furniture, split_sentences
+from bot.articles.text import byline_name, clean_lines, is_top_furniture, split_sentences
 from bot.articles.titles import lead_show, plausible_title, quoted_titles, title_runs
 from tests.unit.articles.conftest import Preview
 
@@ -2111,3 +2111,24 @@ def test_a_year_well_before_the_month_an_address_files_is_history() -> None:
     )
     url = "https://www.example-tvnews.com/2023/12/crossing-the-border/"
     assert read(text, url) == ("Quarry Lane", "CBC", "2024-01-10")
+
+
+def test_a_galleries_photo_number_is_not_part_of_its_caption() -> None:
+    lines = clean_lines(
+        "The hosts have started work on the new series.\n"
+        "3 Harbour Lights will be back on ITV for 2020 Credit: Getty - Contributor\n"
+        "24 returns to Fox in January."
+    )
+    assert lines[1].startswith("Harbour Lights will be back")
+    assert lines[2] == "24 returns to Fox in January."
+
+
+def test_a_surname_after_a_given_name_is_a_person_unless_a_known_show() -> None:
+    body = (
+        "Dana Whitfield helped put FX on the map with two dramas. Now Whitfield is returning "
+        "to the cable drama with FX’s Quarry Lane. It is slated for a 2018 premiere."
+    )
+    slug = "dana-whitfield-quarry-lane-fx-series-drama"
+    assert lead_show("", body, slug=slug).title != "Whitfield"
+    known = lead_show("", body, slug=slug, known_show=lambda title: title == "Whitfield")
+    assert known.title == "Whitfield"  # as "Luther" is, after "DCI John Luther"
