@@ -85,6 +85,7 @@ _CUE_RE = re.compile(
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
         |festivals?
+        |(?:all|every)\s+(?:[4-9]\d|\d{3})\s+episodes  # "All 180 episodes of Seinfeld": a library
         |seasons\s+(?:\d+|one|two|three|four|five)\s*(?:-|–|to|through|and|&)\s*(?:\d+|two|three
           |four|five|six|seven|eight)|(?:all|every)\s+(?:\w+\s+)?seasons|(?:entire|complete)\s+series
           |back\s+catalogu?e  # "Seasons one through three will stream on Hulu": a library's
@@ -194,6 +195,12 @@ _BREAK_HEADLINE = re.compile(
 _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale|reunion"
     r"|seasons\s|(?:all|every)\s|(?:entire|complete)\s+series"  # a library's old seasons
+)
+_LIBRARY = re.compile(r"(?i)(?:all|every)\s+(?:[4-9]\d|\d{3})\s+episodes")
+# A production's own calendar: the cameras, not the air.
+_ON_SET = re.compile(
+    r"(?i)\b(?:(?:continue|continues|begin|begins|start|starts|resume|resumes)\s+(?:filming|shooting)"
+    r"|(?:back\s+)?on\s+set\b|(?:will|to)\s+(?:shoot|film)\b|cameras\s+(?:roll|start\s+rolling))"
 )
 _THAT_THE = re.compile(r"(?i)\bthat\s+(?:the\s+)?$")
 # "July 7 (Episode 133)": the date of an episode well into a run.
@@ -1303,6 +1310,10 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
         return None  # "lands", "launches", "is scheduled for" alone: anything can land on Friday
     if kind == "weak" and not (names_show or scan.season_mentions or _airs_on_a_network(scan)):
         return None  # "lands in Kenya on Friday": a weak verb needs its show in the sentence
+    if any(c.kind == "neg" and _LIBRARY.match(c.text) for c in cues if c.start < mention.start):
+        return None  # "All 180 episodes of Seinfeld, the classic sitcom, are hitting": old ones
+    if kind == "weak" and _ON_SET.search(text):
+        return None  # "is back for Season 2 today (March 2), and will continue filming": on set
     before = [c for c in cues if clause[0] <= c.start and c.end <= mention.start]
     if _negated(text, mention, cues, before, clause):
         return None

@@ -138,6 +138,8 @@ _COMPANY_END = _words(
     "holdings technologies pictures productions entertainment media networks partners television "
     # "Television Critics Association", "The LifeStyle Channel", "WIN Network"
     "association guild federation institute council committee channel network"
+    # "Discovery Communications", "Media Development Authority", "Seven West Media Inc."
+    " communications authority commission broadcasting inc inc."
 )
 _OFFICES = _words(
     "president prime minister senator sen. governor gov. chancellor mayor secretary ambassador "
@@ -226,6 +228,9 @@ _NOT_A_TITLE_PART = re.compile(
 )
 
 
+_TIMESHIFT = re.compile(r"\s?\+\s?1\s*$")
+
+
 @lru_cache(maxsize=4096)  # a page asks of the same few names again and again
 def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
     """Whether a name can be a show's title: never a number, a time, a date, a month, a place
@@ -247,6 +252,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # "My Top 10 Highly Anticipated", "Five Original Latin American": a count
     if canonical_network(title.strip()) is not None:
         return False
+    if _TIMESHIFT.search(title):
+        return False  # "TV2+1", "ITV +1": a channel an hour later, not a show
     words = [w.strip("\"'“”‘’()[]:;,.!?…/") for w in title.split()]
     lowered = [w.lower() for w in words if w]
     if not lowered:
@@ -269,6 +276,8 @@ def plausible_title(title: str | None, *, quoted: bool = False) -> bool:
         return False  # "a and E": the letters of a slug, not a title
     if len(lowered) > 1 and lowered[-1] in _COMPANY_END:
         return False
+    if lowered == ["communications"] or lowered == ["authority"]:
+        return False  # what is left of "Discovery Communications" once its network is off
     if lowered[-1] == "originals" and canonical_network(" ".join(words[:-1])) is not None:
         return False  # "Max Originals": a service's label for its own shows
     if lowered[0] in _OFFICES or (len(lowered) > 1 and " ".join(lowered[:2]) == "prime minister"):

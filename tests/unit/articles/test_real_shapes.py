@@ -2132,3 +2132,28 @@ def test_a_surname_after_a_given_name_is_a_person_unless_a_known_show() -> None:
     assert lead_show("", body, slug=slug).title != "Whitfield"
     known = lead_show("", body, slug=slug, known_show=lambda title: title == "Whitfield")
     assert known.title == "Whitfield"  # as "Luther" is, after "DCI John Luther"
+
+
+def test_a_whole_finished_run_arriving_on_a_service_is_no_premiere() -> None:
+    text = (
+        "date 2021-09-01 Sitcom fans, rejoice! Netflix has found a new series to binge.\n"
+        "All 180 episodes of Harbour Lights, the classic sitcom created by two comedians, are "
+        "hitting the streamer on October 1."
+    )
+    assert read(text)[2] is None
+
+
+def test_a_return_to_the_set_is_no_return_to_the_air() -> None:
+    text = (
+        "date 2020-03-02 Filming in the city this week.\n"
+        "Harbour Lights is back for Season 2 today (March 2), and will continue filming until "
+        "June 9."
+    )
+    assert read(text)[2] is None
+
+
+@pytest.mark.parametrize(
+    "name", ["TV2+1", "ITV +1", "Discovery Communications", "Media Development Authority"]
+)
+def test_a_channel_an_hour_later_or_a_company_is_no_title(name: str) -> None:
+    assert not plausible_title(name)
