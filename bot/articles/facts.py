@@ -147,7 +147,7 @@ _CUE_RE = re.compile(
         |lands?|launch(?:es|ing)?|drops?|streaming\s+(?:on|from)|available\s+(?:to\s+
         stream|on|from)|available(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue
           |wed|thu|fri|sat|sun|\d))|airs?|airing|begins?|starts?|opens?|releas(?:e|es|ing)|out\s+on
-        |on\s+screens|streams?|(?:is|are)\s+back|tune\s+in)\b)
+        |on(?:to)?\s+(?:our\s+|your\s+)?screens|streams?|(?:is|are)\s+back|tune\s+in)\b)
     | (?P<report>\b(?:announced|announces|announcing|revealed|reveals|revealing|confirmed|confirms
         |unveiled|unveils|said|says|told|shared|teased|tweeted|posted|reported|renewed|ordered
         |picked\s+up|greenlit|greenlighted|cancell?ed|cancels|revealed\s+on)\b)
@@ -1354,7 +1354,13 @@ def _judge(scan: _Scan, mention: when.DateMention, ctx: _Context) -> _Statement 
     if moved == "from":
         return None  # "pushed back from Feb. 15 to March 29": the old date
     winner = moved == "to" or any(c.kind == "winner" for c in nearest_marks)
-    soft = any(c.kind == "soft" for c in cues if c.start < mention.start)
+    soft = any(
+        c.kind == "soft"
+        # "Expect scandalous secrets ... on Monday 8th October": a promo's imperative
+        and not (c.start == 0 and c.text == "Expect")
+        for c in cues
+        if c.start < mention.start
+    )
     if soft and not any(c.kind == "strong" for c in cues):
         return None  # "he expects to be back next year": a hope, not an announcement
     if mention.kind in ("weekday", "relative") and _narrates_past(text, cues):

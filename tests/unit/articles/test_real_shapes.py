@@ -2157,3 +2157,13 @@ def test_a_return_to_the_set_is_no_return_to_the_air() -> None:
 )
 def test_a_channel_an_hour_later_or_a_company_is_no_title(name: str) -> None:
     assert not plausible_title(name)
+
+
+def test_a_promos_expect_and_onto_screens_announce_the_day() -> None:
+    text = (
+        "date 2018-09-27 As the summer ends the drama rises: Harbour Lights is back\n\n"
+        "The Harbour Lights gang reunite on their home turf for a new series this autumn. "
+        "Expect secrets, romances and an engagement, with the new series of Harbour Lights "
+        "bursting onto screens on Monday 8th October at 9pm on E4."
+    )
+    assert read(text) == ("Harbour Lights", "E4", "2018-10-08T21:00+01:00")
