@@ -712,7 +712,10 @@ def _seasons_aired_before(body: str) -> set[int]:
 _TV_WORDS = re.compile(
     r"(?i)\b(?:(?-i:TV)|television|telly|series(?!\s+of\b)|sitcoms?|docu-?series|mini-?series|(?:k-?)?dramas?"
     r"|anime|episodes?|showrunners?|seasons?|premieres?|premiering|streamers?|streaming\s+service"
-    r"|broadcasters?|spinoff|spin-off|reboot|revival)\b"
+    r"|broadcasters?|spinoff|spin-off|reboot|revival"
+    # "Star One has launched a new tele-serial": India's and Latin America's words for a show
+    r"|(?:tele-?)?serials?(?!\s+(?:killers?|numbers?|rapists?|murders?|ports?))|telenovelas?"
+    r"|soap\s+operas?|(?:talk|game|reality)\s+shows?)\b"
 )
 _PODCASTS = re.compile(r"(?i)\bpodcast(?:s|ing|er|ers)?\b")
 _SCREENS = re.compile(r"(?i)\b(?:(?-i:TV)|television|telly|channel|streamers?|screens?|watch\w*)\b")

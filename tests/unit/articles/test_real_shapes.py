@@ -2167,3 +2167,15 @@ def test_a_promos_expect_and_onto_screens_announce_the_day() -> None:
         "bursting onto screens on Monday 8th October at 9pm on E4."
     )
     assert read(text) == ("Harbour Lights", "E4", "2018-10-08T21:00+01:00")
+
+
+def test_a_tele_serial_is_tv_news_and_a_serial_killer_is_not() -> None:
+    assert about_tv(
+        "Star Vista's new series 'Harbour Lights' to be aired six days a week",
+        "Star Vista has launched a new tele-serial, Harbour Lights. The serial will go on air "
+        "starting 22nd of November at 9.00pm.",
+    )
+    assert not about_tv(
+        "Police name suspect",
+        "Detectives say the serial killer struck again on Friday, the third time this year.",
+    )
