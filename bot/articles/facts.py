@@ -715,7 +715,7 @@ _TV_WORDS = re.compile(
     r"|broadcasters?|spinoff|spin-off|reboot|revival"
     # "Star One has launched a new tele-serial": India's and Latin America's words for a show
     r"|(?:tele-?)?serials?(?!\s+(?:killers?|numbers?|rapists?|murders?|ports?))|telenovelas?"
-    r"|soap\s+operas?|(?:talk|game|reality)\s+shows?)\b"
+    r"|soap\s+operas?|(?:talk|game|reality)\s+shows?|teleseryes?|time\s*slots?|prime-?\s?time)\b"
 )
 _PODCASTS = re.compile(r"(?i)\bpodcast(?:s|ing|er|ers)?\b")
 _SCREENS = re.compile(r"(?i)\b(?:(?-i:TV)|television|telly|channel|streamers?|screens?|watch\w*)\b")
@@ -789,7 +789,8 @@ def about_tv(headline: str, body: str) -> bool:
     if other_media >= 3 and other_media >= 2 * len(found):
         return False  # a film in cinemas, a game, a tour: "release date" is not a premiere
     words = set(found)
-    if not words - {"season"} and len(set(_SPORT.findall(top.lower()))) >= 3:
+    slots = {w for w in words if "time" in w}  # "prime time", "time slot": games have them too
+    if not words - {"season"} - slots and len(set(_SPORT.findall(top.lower()))) >= 3:
         return False  # a club's new season: fixtures and kick-offs, whatever channel shows them
     if not words - {"serie", "season", "streaming service"} and (
         len(set(_GADGETS.findall(top.lower()))) >= 3

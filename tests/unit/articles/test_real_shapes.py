@@ -2175,6 +2175,15 @@ def test_a_tele_serial_is_tv_news_and_a_serial_killer_is_not() -> None:
         "Star Vista has launched a new tele-serial, Harbour Lights. The serial will go on air "
         "starting 22nd of November at 9.00pm.",
     )
+    assert about_tv(
+        "Harbour Lights’s Journey to Begin on Monday",
+        "The upcoming primetime series stars two newcomers. It takes over the 8pm time slot.",
+    )
+    assert not about_tv(
+        "League schedule released",
+        "The NFL season kicks off on Thursday night on NBC. Five prime-time games open the season, "
+        "and the playoffs end at the Super Bowl in February.",
+    )
     assert not about_tv(
         "Police name suspect",
         "Detectives say the serial killer struck again on Friday, the third time this year.",
