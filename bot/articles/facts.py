@@ -2365,6 +2365,10 @@ def _lead_facts(
     return _facts(statement, (show, show_conf), (season, season_conf), (network, network_conf), ctx)
 
 
+# Where a studio puts its trailers and promos, not where a season airs.
+_CLIP_HOST = re.compile(
+    r"(?i)\bYouTube(?:/|\s+channel)|\b(?:trailers?|teasers?|PVs?|promos?|promotional|clips?)\b"
+)
 _IN_PASSING = 1000  # characters into the body: past a story's opening paragraphs
 
 
@@ -2821,6 +2825,10 @@ def _body_network(body: str, url_slug: str | None) -> tuple[str | None, float]:
     for mention in networks.find_networks(body):
         if _NETWORK_DISTRACTOR.search(body[max(0, mention.start - 40) : mention.start]):
             continue
+        if mention.name == "YouTube" and _CLIP_HOST.search(
+            body, max(0, mention.start - 60), mention.end + 60
+        ):
+            continue  # "Smiral Animation's official YouTube channel has released the trailer"
         counts[mention.name] += 1
         first.setdefault(mention.name, mention.start)
     if counts:

@@ -2188,3 +2188,14 @@ def test_a_tele_serial_is_tv_news_and_a_serial_killer_is_not() -> None:
         "Police name suspect",
         "Detectives say the serial killer struck again on Friday, the third time this year.",
     )
+
+
+def test_a_studios_youtube_channel_with_a_trailer_is_not_the_network() -> None:
+    text = (
+        "date 2017-12-05 Harbour Lights anime premieres January 5\n\n"
+        "The Harbour Lights anime series will premiere on January 5. Now, the studio’s official "
+        "YouTube channel has released the anime’s second trailer."
+    )
+    show, network, premiere = read(text)
+    assert (show, premiere) == ("Harbour Lights", "2018-01-05")
+    assert network != "YouTube"
