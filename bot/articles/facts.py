@@ -154,7 +154,8 @@ _CUE_RE = re.compile(
     | (?P<spec>\b(?:could|might|likely|unlikely|possibly|probably|perhaps|predict\w*|speculat\w*
         |guess\w*|rumou?r\w*|reportedly|hopeful(?:ly)?|hoping|estimate\w*|assum\w*|potentially|wager
         |bet|if|we\s+think|(?-i:may)(?=\s+(?:premiere|debut|arrive|return|air|drop|land|hit|come
-          |be|launch|stream))|would\s+(?:likely|probably)|speculation|theory)\b)
+          |be|launch|stream))|would\s+(?:likely|probably)|speculation|theory
+        |(?:all\s+)?indications\s+(?:suggest|are|point))\b)
     | (?P<soft>\b(?:expected|expect|tentatively|aiming|eyeing|targeting|planned|aims|hopes)\b)
     )""",
     re.VERBOSE | re.IGNORECASE,

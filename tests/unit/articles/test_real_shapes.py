@@ -2199,3 +2199,12 @@ def test_a_studios_youtube_channel_with_a_trailer_is_not_the_network() -> None:
     show, network, premiere = read(text)
     assert (show, premiere) == ("Harbour Lights", "2018-01-05")
     assert network != "YouTube"
+
+
+def test_what_all_indications_suggest_is_no_announced_premiere() -> None:
+    text = (
+        "date 2022-11-21 A Harbour Lights season 2 premiere date will be big news. Production on "
+        "the upcoming season is underway, and all indications suggest that Showtime is building "
+        "towards a premiere either in late winter or in the spring of 2023."
+    )
+    assert read(text)[2] is None
