@@ -64,6 +64,8 @@ _SPORTS = (
     r"|Super\s+Bowl|Grand\s+Prix|match(?:es)?|cricket|rugby|tennis|golf|Wimbledon|Ashes"
     r"|Formula\s+(?:1|One)|motorsport|boxing"
 )
+# Forty episodes or more, all at once: a finished run, not a season ("all 8 episodes" is one).
+_WHOLE_RUN = r"(?:all|every)\s+(?:[4-9]\d|\d{3})\s+episodes"
 _CUE_RE = re.compile(
     # Every cue starts a word: the one look up front turns away the other positions at once
     # (each group tried in turn there costs three times as long).
@@ -85,7 +87,9 @@ _CUE_RE = re.compile(
           |retrospective)\s+specials?|special\s+episodes?|specials?(?!\s+(?:two|premiere|event|sneak
           |preview|look|guest|effects|screening|time))
         |festivals?
-        |(?:all|every)\s+(?:[4-9]\d|\d{3})\s+episodes  # "All 180 episodes of Seinfeld": a library
+        |"""
+    + _WHOLE_RUN
+    + r"""  # "All 180 episodes of Seinfeld": a library
         |seasons\s+(?:\d+|one|two|three|four|five)\s*(?:-|–|to|through|and|&)\s*(?:\d+|two|three
           |four|five|six|seven|eight)|(?:all|every)\s+(?:\w+\s+)?seasons|(?:entire|complete)\s+series
           |back\s+catalogu?e  # "Seasons one through three will stream on Hulu": a library's
@@ -197,7 +201,7 @@ _SUBJECT_NOT_A_SEASON = re.compile(
     r"(?i)(?:the|this|that)\s+(?:episode|special|film|movie|one-off)|(?:\w+\s+)?finale|reunion"
     r"|seasons\s|(?:all|every)\s|(?:entire|complete)\s+series"  # a library's old seasons
 )
-_LIBRARY = re.compile(r"(?i)(?:all|every)\s+(?:[4-9]\d|\d{3})\s+episodes")
+_LIBRARY = re.compile(f"(?i){_WHOLE_RUN}")
 # A production's own calendar: the cameras, not the air.
 _ON_SET = re.compile(
     r"(?i)\b(?:(?:continue|continues|begin|begins|start|starts|resume|resumes)\s+(?:filming|shooting)"
